@@ -1,0 +1,241 @@
+"""attrs validators that raise :class:`~gazaplan.exceptions.InvalidValueError` with teaching messages.
+
+Each factory returns a validator ``(instance, attribute, value) -> None``. The message names the
+class and field, the value received, the rule it breaks and the fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, Final
+
+import attrs
+
+from .exceptions import InvalidValueError
+from .truth import UNKNOWN
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
+def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """``"ClassName.field"`` for messages."""
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def text(*, allow_empty: bool = False) -> Validator:
+    """A str, stripped of nothing, non-empty unless *allow_empty*."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            raise InvalidValueError(
+                where(inst, attr), value, "expected text (a str)", "Pass a string."
+            )
+        if not allow_empty and not value.strip():
+            raise InvalidValueError(
+                where(inst, attr), value, "must not be empty", "Give a short description."
+            )
+
+    return check
+
+
+def ident() -> Validator:
+    """A stable id: lower-case letters and digits joined by '-', '_' or '.'."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                "an id is lower-case letters and digits joined by '-', '_' or '.'",
+                "Use an id such as 'phase-1' or 'board-of-peace'.",
+            )
+
+    return check
+
+
+def point_number(*, optional: bool = False) -> Validator:
+    """A plan point number, 1 to 20 (or None if *optional*)."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 20:
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                "the plan has points 1 to 20",
+                "Give the number of one of the 20 points.",
+            )
+
+    return check
+
+
+def count(*, unknown_ok: bool = True) -> Validator:
+    """A whole number >= 0 (or UNKNOWN)."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is UNKNOWN and unknown_ok:
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                "expected a whole number" + (" or UNKNOWN" if unknown_ok else ""),
+                "Pass an int such as 0 or 20" + (", or gazaplan.UNKNOWN." if unknown_ok else "."),
+            )
+        if value < 0:
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                "a count cannot be negative",
+                "Pass 0 or more"
+                + (", or gazaplan.UNKNOWN if it is not known." if unknown_ok else "."),
+            )
+
+    return check
+
+
+def number(*, low: float = 0.0, high: float | None = None, unknown_ok: bool = True) -> Validator:
+    """A finite int or float in [low, high] (or UNKNOWN)."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is UNKNOWN and unknown_ok:
+            return
+        span = f"from {low:g}" + (f" to {high:g}" if high is not None else " up")
+        ok = False
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            v = float(value)
+            ok = math.isfinite(v) and v >= low and (high is None or v <= high)
+        if not ok:
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                f"expected a number {span}",
+                "Pass a number in that range, or gazaplan.UNKNOWN if it is not known.",
+            )
+
+    return check
+
+
+def flag() -> Validator:
+    """True, False or UNKNOWN."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is not UNKNOWN and not isinstance(value, bool):
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                "expected True, False or UNKNOWN",
+                "Pass a bool, or gazaplan.UNKNOWN if it is not known.",
+            )
+
+    return check
+
+
+def member(enum_type: type[enum.Enum], *, unknown_ok: bool = True) -> Validator:
+    """A member of *enum_type* (or UNKNOWN)."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is UNKNOWN and unknown_ok:
+            return
+        if not isinstance(value, enum_type):
+            names = ", ".join(f"{enum_type.__name__}.{m.name}" for m in enum_type)
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                f"expected one of {names}",
+                f"Pass a {enum_type.__name__} member"
+                + (", or gazaplan.UNKNOWN." if unknown_ok else "."),
+            )
+
+    return check
+
+
+def optional_date() -> Validator:
+    """A ``datetime.date`` (not a datetime) or None."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                "expected a datetime.date or None",
+                "Pass datetime.date(2025, 9, 29), or None when the source gives no date.",
+            )
+
+    return check
+
+
+def unique(key: Callable[[Any], object], what: str) -> Validator:
+    """Items of a tuple have distinct keys."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        seen: set[object] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                raise InvalidValueError(
+                    where(inst, attr),
+                    k,
+                    f"two {what} share this id",
+                    f"Give each of the {what} its own id.",
+                )
+            seen.add(k)
+
+    return check
+
+
+def items_of(kind: type[Any] | tuple[type[Any], ...]) -> Validator:
+    """Every item of a tuple is an instance of *kind*."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for i, item in enumerate(value):
+            if not isinstance(item, kind):
+                names = (
+                    kind.__name__
+                    if isinstance(kind, type)
+                    else " or ".join(k.__name__ for k in kind)
+                )
+                raise InvalidValueError(
+                    f"{where(inst, attr)}[{i}]",
+                    item,
+                    f"expected a {names}",
+                    f"Build it with {names}(...).",
+                )
+
+    return check
+
+
+def sources_required() -> Validator:
+    """A non-empty tuple of Source (imported lazily to keep this module at the bottom)."""
+    from .sources import Source
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not value:
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                "at least one source is needed",
+                "Pass sources=(Source(...),) naming where this is stated.",
+            )
+        items_of(Source)(inst, attr, value)
+
+    return check
+
+
+def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """attrs converter: any iterable to a tuple (so callers may pass lists)."""
+    return tuple(value)
+
+
+def as_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """attrs converter: any iterable to a frozenset."""
+    return frozenset(value)

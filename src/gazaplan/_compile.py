@@ -1,0 +1,177 @@
+"""Conditions compiled to closures ``State -> Verdict``: the fast path, with no trace.
+
+Compiling resolves fact readers, terms and phase references once, so that evaluating a condition
+is a few attribute reads and comparisons. The traced path (``evaluation.py``) must give the same
+verdicts; the property tests check that it does.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    AtMost,
+    Condition,
+    Equals,
+    Known,
+    Not,
+    OneOf,
+    Operand,
+    PhaseComplete,
+    Term,
+    Times,
+)
+from .exceptions import MissingPlanError
+from .state import State, fact_reader
+from .truth import UNKNOWN, Verdict
+
+if TYPE_CHECKING:
+    from .plan import Plan
+
+__all__ = ["compiled", "operand_value"]
+
+Fn = Callable[[State], Verdict]
+MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
+
+_COMPARE: dict[type[Any], Callable[[Any, Any], bool]] = {
+    Equals: operator.eq,
+    AtLeast: operator.ge,
+    AtMost: operator.le,
+}
+
+
+def need_plan(plan: Plan | None, what: str) -> Plan:
+    """*plan*, or a MissingPlanError saying why it is needed."""
+    if plan is None:
+        msg = (
+            f"this condition refers to {what}, which only a plan can resolve; "
+            "pass plan=... to evaluate(), or use check_phase / check_plan"
+        )
+        raise MissingPlanError(msg)
+    return plan
+
+
+def operand_value(value: Operand, state: State, plan: Plan | None) -> Any:
+    """The value of a comparison's right-hand side in *state* (UNKNOWN if it cannot be known)."""
+    if isinstance(value, Term):
+        return need_plan(plan, str(value)).term(value.path).value
+    if isinstance(value, Times):
+        factor = operand_value(value.factor, state, plan)
+        amount = fact_reader(value.fact)(state)
+        if factor is UNKNOWN or amount is UNKNOWN:
+            return UNKNOWN
+        return factor * amount
+    return value
+
+
+def _operand_fn(value: Operand, plan: Plan | None) -> Callable[[State], Any]:
+    if isinstance(value, Term):
+        constant = need_plan(plan, str(value)).term(value.path).value
+        return lambda _state: constant
+    if isinstance(value, Times):
+        factor = _operand_fn(value.factor, plan)
+        read = fact_reader(value.fact)
+
+        def times(state: State) -> Any:
+            f, a = factor(state), read(state)
+            return UNKNOWN if f is UNKNOWN or a is UNKNOWN else f * a
+
+        return times
+    return lambda _state: value
+
+
+def _compile(cond: Condition, plan: Plan | None) -> Fn:
+    if isinstance(cond, AllOf):
+        fns = tuple(_compile(c, plan) for c in cond.conditions)
+
+        def all_of(state: State) -> Verdict:
+            result = MET
+            for fn in fns:
+                v = fn(state)
+                if v is UNMET:
+                    return UNMET
+                if v is UNK:
+                    result = UNK
+            return result
+
+        return all_of
+    if isinstance(cond, AnyOf):
+        fns = tuple(_compile(c, plan) for c in cond.conditions)
+
+        def any_of(state: State) -> Verdict:
+            result = UNMET
+            for fn in fns:
+                v = fn(state)
+                if v is MET:
+                    return MET
+                if v is UNK:
+                    result = UNK
+            return result
+
+        return any_of
+    if isinstance(cond, Not):
+        inner = _compile(cond.condition, plan)
+        flip = {MET: UNMET, UNMET: MET, UNK: UNK}
+        return lambda state: flip[inner(state)]
+    if isinstance(cond, Known):
+        read = fact_reader(cond.fact)
+        return lambda state: UNMET if read(state) is UNKNOWN else MET
+    if isinstance(cond, OneOf):
+        read, values = fact_reader(cond.fact), cond.values
+
+        def one_of(state: State) -> Verdict:
+            v = read(state)
+            if v is UNKNOWN:
+                return UNK
+            return MET if v in values else UNMET
+
+        return one_of
+    if isinstance(cond, PhaseComplete):
+        p = need_plan(plan, f"phase {cond.phase!r}")
+        target = p.phase(cond.phase).completion
+        return lambda state: compiled(target, p)(state)
+    read, compare = fact_reader(cond.fact), _COMPARE[type(cond)]
+    if isinstance(cond.value, Term | Times):
+        rhs = _operand_fn(cond.value, plan)
+
+        def dynamic(state: State) -> Verdict:
+            v, w = read(state), rhs(state)
+            if v is UNKNOWN or w is UNKNOWN:
+                return UNK
+            return MET if compare(v, w) else UNMET
+
+        return dynamic
+    constant = cond.value
+
+    def static(state: State) -> Verdict:
+        v = read(state)
+        if v is UNKNOWN:
+            return UNK
+        return MET if compare(v, constant) else UNMET
+
+    return static
+
+
+_FREE: dict[int, tuple[Condition, Fn]] = {}
+
+
+def compiled(cond: Condition, plan: Plan | None) -> Fn:
+    """The compiled form of *cond*, cached on the plan (or module-wide for plan-free use).
+
+    The cache keeps the condition itself alive next to its function, so an id is never reused
+    for another condition while its entry exists.
+    """
+    cache: dict[int, tuple[Condition, Fn]] = plan._cache if plan is not None else _FREE
+    entry = cache.get(id(cond))
+    if entry is not None and entry[0] is cond:
+        return entry[1]
+    fn = _compile(cond, plan)
+    if plan is None and len(cache) > 4096:
+        cache.clear()
+    cache[id(cond)] = (cond, fn)
+    return fn

@@ -1,0 +1,57 @@
+"""An immutable, hashable mapping for fields of frozen classes (Python 3.11 has no frozendict)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+__all__ = ["FrozenMap"]
+
+
+class FrozenMap(Mapping[K, V], Generic[K, V]):
+    """A read-only dict that hashes by content and keeps its keys sorted for stable output."""
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        data = dict(pairs)
+        with contextlib.suppress(TypeError):  # keys that do not order keep insertion order
+            data = dict(sorted(data.items(), key=lambda kv: kv[0]))
+        self._data: dict[K, V] = data
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def get(self, key: K, default: V | None = None) -> V | None:  # type: ignore[override]
+        return self._data.get(key, default)
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def set(self, key: K, value: V) -> FrozenMap[K, V]:
+        """A copy with *key* set to *value*."""
+        return FrozenMap({**self._data, key: value})

@@ -1,0 +1,62 @@
+"""The bundled content: the plan's versions, built from the source register. The only place in
+gazaplan that holds plan content; the engine modules hold none.
+
+``plan()`` gives the latest version, ``plan("2025-09-29")`` the published text of 29 September 2025.
+Plans are built on first use and cached (they are immutable).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from ..exceptions import UnknownVersionError
+from ..plan import Plan
+
+__all__ = ["plan", "versions"]
+
+PUBLISHED = "2025-09-29"
+
+
+def versions() -> tuple[str, ...]:
+    """The bundled version ids, oldest first."""
+    return (PUBLISHED,)
+
+
+@cache
+def _build(version: str) -> Plan:
+    from ._parties import PARTIES
+    from ._phases import PHASES
+    from ._points import POINTS
+    from ._records import FIGURES, INITIAL_FACTS, POSITIONS
+    from ._rules import AID, EXCHANGE, LINES
+    from ._sources import REGISTER
+
+    return Plan(
+        version=version,
+        date=date.fromisoformat(version),
+        title="Comprehensive Plan to End the Gaza Conflict (20 points)",
+        parties=PARTIES,
+        provisions=POINTS,
+        phases=PHASES,
+        lines=LINES,
+        exchange=EXCHANGE,
+        aid=AID,
+        figures=FIGURES,
+        positions=POSITIONS,
+        initial_facts=INITIAL_FACTS,
+        sources=REGISTER,
+    )
+
+
+def plan(version: str | None = None) -> Plan:
+    """The bundled plan at *version* (the latest if None).
+
+    Raises:
+        UnknownVersionError: no bundled version has that id (a KeyError); the message lists them.
+    """
+    if version is None:
+        version = versions()[-1]
+    if version not in versions():
+        raise UnknownVersionError(version, versions())
+    return _build(version)

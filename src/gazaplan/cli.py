@@ -1,0 +1,95 @@
+"""The ``gazaplan`` command. An edge module: nothing in the library imports it.
+
+``gazaplan report`` prints each phase's verdict in the bundled plan's state at publication, with
+the reasons and the obligations; ``gazaplan points`` lists the 20 points with their sources;
+``gazaplan figures`` lists the reported figures and the parties' positions, attributed.
+Exit codes: 0 done, 2 bad input (the error goes to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import catalog
+from .exceptions import GazaplanError
+from .records import Topic
+from .rules import check_phase, check_plan
+from .sources import cite
+from .state import State
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="gazaplan", description="The 20-point Gaza plan as explainable rules."
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    report = sub.add_parser("report", help="each phase's verdict and obligations, with reasons")
+    report.add_argument(
+        "--version", dest="plan_version", default=None, help="plan version (default: latest)"
+    )
+    report.add_argument("--phase", default=None, help="report on one phase only, such as phase-1")
+    points = sub.add_parser("points", help="the 20 points, paraphrased, with their sources")
+    points.add_argument("--version", dest="plan_version", default=None)
+    figures = sub.add_parser("figures", help="reported figures and positions, attributed")
+    figures.add_argument("--version", dest="plan_version", default=None)
+    figures.add_argument("--topic", default=None, choices=[t.name.lower() for t in Topic])
+    return p
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> None:
+    plan = catalog.plan(args.plan_version)
+    state = State.initial(plan)
+    out.write(
+        f"State: the facts at publication ({plan.date}); facts no source gives are unknown.\n\n"
+    )
+    if args.phase is not None:
+        out.write(check_phase(plan, args.phase, state).explain() + "\n")
+    else:
+        out.write(check_plan(plan, state).explain())
+
+
+def _points(args: argparse.Namespace, out: TextIO) -> None:
+    plan = catalog.plan(args.plan_version)
+    for p in plan.provisions:
+        out.write(f"{p.number:>2}. {p.title} ({p.nature}) {cite(p.sources)}\n    {p.paraphrase}\n")
+        if p.obligor_note:
+            out.write(f"    Obligor: {p.obligor_note}\n")
+        if p.note:
+            out.write(f"    Note: {p.note}\n")
+
+
+def _figures(args: argparse.Namespace, out: TextIO) -> None:
+    plan = catalog.plan(args.plan_version)
+    topic = Topic[args.topic.upper()] if args.topic else None
+    out.write("Figures\n")
+    for f in plan.find_figures(topic=topic):
+        out.write(f"  - {f}\n")
+    out.write("Positions\n")
+    for pos in plan.positions:
+        if topic is None or topic in pos.topics:
+            out.write(f"  - {pos}\n")
+
+
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit code (0 done, 2 bad input)."""
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
+    args = _parser().parse_args(argv)
+    handlers = {"report": _report, "points": _points, "figures": _figures}
+    try:
+        handlers[args.command](args, out)
+    except GazaplanError as e:
+        err.write(f"gazaplan: error: {e}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Every error gazaplan raises, under one root: :class:`GazaplanError`.
+
+Each error also subclasses the builtin a Python user would expect (``KeyError`` for an unknown id,
+``ValueError`` for a bad value), keeps the offending pieces as attributes, and says in its message
+where the problem is, what was received and how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = [
+    "GazaplanError",
+    "InconsistentStateError",
+    "InvalidPlanError",
+    "InvalidValueError",
+    "MissingPlanError",
+    "UnknownFactError",
+    "UnknownIdError",
+    "UnknownPartyError",
+    "UnknownPhaseError",
+    "UnknownTermError",
+    "UnknownVersionError",
+]
+
+
+def did_you_mean(wrong: str, known: Iterable[str], *, what: str) -> str:
+    """Return a hint naming the closest known ids and listing them all (at most 60).
+
+    >>> did_you_mean("phase1", ["phase-1", "phase-2"], what="phases")
+    "Did you mean 'phase-1'? Known phases: 'phase-1', 'phase-2'."
+    """
+    ordered = sorted(set(known))
+    close = difflib.get_close_matches(wrong, ordered, n=2, cutoff=0.6)
+    shown = ", ".join(repr(k) for k in ordered[:60])
+    more = f" (and {len(ordered) - 60} more)" if len(ordered) > 60 else ""
+    guess = f"Did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    return f"{guess}Known {what}: {shown}{more}."
+
+
+class GazaplanError(Exception):
+    """Root of every error raised by gazaplan; catch this to handle them all."""
+
+
+class InvalidValueError(GazaplanError, ValueError):
+    """A value that breaks a rule of the model (a negative count, a number outside 1-20, ...).
+
+    Attributes:
+        where: the class and field, such as ``"State.hostages_living_returned"``.
+        value: the value received.
+    """
+
+    def __init__(self, where: str, value: object, problem: str, fix: str) -> None:
+        self.where = where
+        self.value = value
+        super().__init__(f"{where}: got {value!r}; {problem}. {fix}")
+
+
+class InconsistentStateError(InvalidValueError):
+    """Facts of a :class:`~gazaplan.State` that cannot all be true at once."""
+
+
+class InvalidPlanError(GazaplanError, ValueError):
+    """A plan whose parts do not fit together (duplicate ids, a cycle between phases, ...)."""
+
+
+class MissingPlanError(GazaplanError, TypeError):
+    """A condition needs the plan (a term or a phase) but was evaluated without one."""
+
+
+class UnknownIdError(GazaplanError, KeyError):
+    """An id that names nothing known. Subclasses say which kind of id.
+
+    Attributes:
+        id: the unknown id.
+        known: the ids that would have been accepted.
+        where: where the id was used, if known.
+    """
+
+    kind = "ids"
+
+    def __init__(self, id: str, known: Iterable[str], *, where: str = "") -> None:
+        self.id = id
+        self.known = tuple(sorted(set(known)))
+        self.where = where
+        place = f"{where}: " if where else ""
+        singular = self.kind.removesuffix("s")
+        self.message = f"{place}unknown {singular} {id!r}. " + did_you_mean(
+            id, self.known, what=self.kind
+        )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return self.message
+
+
+class UnknownPhaseError(UnknownIdError):
+    """No phase with this id in the plan."""
+
+    kind = "phases"
+
+
+class UnknownFactError(UnknownIdError):
+    """No fact with this id in the state schema (see ``gazaplan.FACTS``)."""
+
+    kind = "facts"
+
+
+class UnknownPartyError(UnknownIdError):
+    """No party with this id in the plan."""
+
+    kind = "parties"
+
+
+class UnknownTermError(UnknownIdError):
+    """No term with this path in the plan (such as ``"exchange.remains_ratio"``)."""
+
+    kind = "terms"
+
+
+class UnknownVersionError(UnknownIdError):
+    """No bundled plan version with this id."""
+
+    kind = "versions"

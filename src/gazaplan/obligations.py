@@ -1,0 +1,161 @@
+"""Who owes what, and the stages of the plan: :class:`Obligation`, :class:`Deadline`, :class:`Phase`.
+
+An obligation is *triggered* when its trigger condition holds and *fulfilled* when its completion
+condition holds; a deadline (judged over a timeline) counts from the instant its clock starts.
+A phase has an entry condition (its stated preconditions), the obligations it carries and a
+completion condition.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from . import _checks as check
+from .conditions import Condition, Term
+from .exceptions import InvalidValueError
+from .sources import Source
+from .terms import _condition
+
+__all__ = ["Deadline", "InitialFact", "Obligation", "Path", "Phase"]
+
+
+def _hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, Term):
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "a deadline is a positive number of hours or a Term",
+            "Pass hours=72 or hours=Term('exchange.hostage_window_hours').",
+        )
+
+
+@attrs.frozen
+class Deadline:
+    """A time limit: *hours* after the instant *since* first holds (the trigger, if None).
+
+    Attributes:
+        hours: the length of the window, or a Term of the plan.
+        since: the condition whose first becoming true starts the clock; None means the
+            obligation's trigger.
+        note: how the clock is read from the sources.
+    """
+
+    hours: Term | int | float = attrs.field(validator=_hours)
+    since: Condition | None = attrs.field(default=None, validator=_condition(optional=True))
+    note: str = ""
+
+
+def _party_ids(inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for i, party in enumerate(value):
+        check.ident()(inst, attr.evolve(name=f"{attr.name}[{i}]"), party)
+
+
+@attrs.frozen
+class Obligation:
+    """Something a party owes under the plan.
+
+    Attributes:
+        id: stable id, such as ``"p5-release-prisoners"``.
+        action: what is owed, in the library's words.
+        provision: the point (1-20) it comes from.
+        obligors: ids of who owes it; empty when the text names nobody (see ``obligor_note``).
+        owed_to: ids of who it is owed to (may be empty).
+        trigger: when it becomes due.
+        completion: when it is fulfilled.
+        deadline: the time limit, if the text sets one.
+        obligor_note: who acts in practice where the text names nobody, attributed.
+    """
+
+    id: str = attrs.field(validator=check.ident())
+    action: str = attrs.field(validator=check.text())
+    provision: int = attrs.field(validator=check.point_number())
+    obligors: tuple[str, ...] = attrs.field(converter=check.as_tuple, validator=_party_ids)
+    owed_to: tuple[str, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=_party_ids
+    )
+    trigger: Condition = attrs.field(kw_only=True, validator=_condition())
+    completion: Condition = attrs.field(kw_only=True, validator=_condition())
+    deadline: Deadline | None = attrs.field(default=None, kw_only=True)
+    obligor_note: str = attrs.field(default="", kw_only=True)
+
+    @property
+    def obligor_text(self) -> str:
+        """``"israel"``, ``"hamas, other-factions"`` or ``"no obligor named in the text"``."""
+        return ", ".join(self.obligors) if self.obligors else "no obligor named in the text"
+
+
+class Path(enum.Enum):
+    """Whether a phase is on the plan's main path or its fallback (point 17)."""
+
+    MAIN = "main"
+    FALLBACK = "fallback"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Phase:
+    """A stage of the plan's implementation.
+
+    The 20 points number no phases: "phase 1" and "phase 2" come from the negotiators and the
+    reporting, which ``basis`` and ``sources`` record.
+
+    Attributes:
+        id: stable id, such as ``"phase-1"``.
+        name: display name.
+        description: what the phase covers.
+        entry: the stated preconditions for the phase.
+        completion: when the phase counts as done.
+        obligations: what is owed in it.
+        provisions: the points it realises.
+        sources: where the phase and its content are described.
+        basis: where the phase structure comes from, and what is the library's reading.
+        path: main path or the fallback.
+    """
+
+    id: str = attrs.field(validator=check.ident())
+    name: str = attrs.field(validator=check.text())
+    description: str = attrs.field(validator=check.text())
+    entry: Condition = attrs.field(validator=_condition())
+    completion: Condition = attrs.field(validator=_condition())
+    obligations: tuple[Obligation, ...] = attrs.field(
+        default=(),
+        converter=check.as_tuple,
+        validator=[check.items_of(Obligation), check.unique(lambda o: o.id, "obligations")],
+    )
+    provisions: tuple[int, ...] = attrs.field(default=(), converter=check.as_tuple)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Source)
+    )
+    basis: str = ""
+    path: Path = Path.MAIN
+
+    @provisions.validator
+    def _check_provisions(self, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+        for i, n in enumerate(value):
+            check.point_number()(self, attribute.evolve(name=f"provisions[{i}]"), n)
+
+
+@attrs.frozen
+class InitialFact:
+    """One fact at the plan's publication, with its source: the catalog's starting state.
+
+    Attributes:
+        fact: the fact id (``"response.israel"``).
+        value: its value then.
+        sources: where it is reported.
+        note: how the value is read from the sources.
+    """
+
+    fact: str = attrs.field(validator=check.text())
+    value: Any
+    sources: tuple[Source, ...] = attrs.field(
+        converter=check.as_tuple, validator=check.sources_required()
+    )
+    note: str = ""

@@ -1,0 +1,312 @@
+"""The whole plan as data: :class:`Plan`, which checks on construction that every reference resolves.
+
+A plan names parties, provisions, phases, lines and terms, and its conditions name facts, terms,
+phases and (in per-party facts such as ``"response.hamas"``) parties. A plan in which any of these
+names nothing is refused with an error that says where the name was used and what was meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from . import _checks as check
+from .conditions import (
+    Condition,
+    Equals,
+    OneOf,
+    PhaseComplete,
+    facts_read,
+    terms_named,
+    walk,
+)
+from .exceptions import (
+    InvalidPlanError,
+    UnknownIdError,
+    UnknownPartyError,
+    UnknownPhaseError,
+    UnknownTermError,
+)
+from .obligations import InitialFact, Obligation, Phase
+from .parties import Party
+from .provisions import Provision
+from .records import Figure, Position, Topic
+from .sources import Source, Sourced
+from .state import State, _spec
+from .terms import AidTerms, ExchangeTerms, WithdrawalLine
+
+__all__ = ["Plan"]
+
+
+def _unique(key: Any, what: str) -> list[check.Validator]:
+    return [check.unique(key, what)]
+
+
+def _by_order(lines: Iterable[WithdrawalLine]) -> tuple[WithdrawalLine, ...]:
+    return tuple(sorted(lines, key=lambda line: line.order))
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """A version of the plan: its parties, points, phases, lines, terms and reported figures.
+
+    Attributes:
+        version: the version id, the date its terms were set (``"2025-09-29"``).
+        date: that date.
+        title: display title.
+        parties, provisions, phases, lines: the plan's content (ids unique).
+        exchange, aid: the plan's terms.
+        figures, positions: attributed records of reported numbers and parties' positions.
+        initial_facts: the facts when the version took effect, each sourced.
+        sources: the source register the content cites.
+    """
+
+    version: str = attrs.field(validator=check.text())
+    date: dt.date = attrs.field(validator=check.optional_date())
+    title: str = attrs.field(validator=check.text())
+    parties: tuple[Party, ...] = attrs.field(
+        converter=check.as_tuple,
+        validator=[check.items_of(Party), *_unique(lambda p: p.id, "parties")],
+    )
+    provisions: tuple[Provision, ...] = attrs.field(
+        converter=check.as_tuple,
+        validator=[check.items_of(Provision), *_unique(lambda p: p.number, "provisions")],
+    )
+    phases: tuple[Phase, ...] = attrs.field(
+        converter=check.as_tuple,
+        validator=[check.items_of(Phase), *_unique(lambda p: p.id, "phases")],
+    )
+    lines: tuple[WithdrawalLine, ...] = attrs.field(
+        converter=_by_order,
+        validator=[
+            check.items_of(WithdrawalLine),
+            *_unique(lambda line: line.id, "lines"),
+            *_unique(lambda line: line.order, "line orders"),
+        ],
+    )
+    exchange: ExchangeTerms
+    aid: AidTerms
+    figures: tuple[Figure, ...] = attrs.field(
+        default=(),
+        converter=check.as_tuple,
+        validator=[check.items_of(Figure), *_unique(lambda f: f.id, "figures")],
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Position)
+    )
+    initial_facts: tuple[InitialFact, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(InitialFact)
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Source)
+    )
+    _cache: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        _check_references(self)
+
+    # -- lookups --
+    def phase(self, phase_id: str) -> Phase:
+        """The phase *phase_id*. Raises UnknownPhaseError (a KeyError) listing the known ids."""
+        for p in self.phases:
+            if p.id == phase_id:
+                return p
+        raise UnknownPhaseError(phase_id, [p.id for p in self.phases]) from None
+
+    def party(self, party_id: str) -> Party:
+        """The party *party_id*. Raises UnknownPartyError (a KeyError)."""
+        for p in self.parties:
+            if p.id == party_id:
+                return p
+        raise UnknownPartyError(party_id, [p.id for p in self.parties]) from None
+
+    def provision(self, number: int) -> Provision:
+        """Point *number* (1-20). Raises UnknownIdError (a KeyError) if this plan lacks it."""
+        for p in self.provisions:
+            if p.number == number:
+                return p
+        raise UnknownIdError(
+            str(number), [str(p.number) for p in self.provisions], where="Plan.provision"
+        )
+
+    def line(self, line_id: str) -> WithdrawalLine:
+        """The withdrawal line *line_id*. Raises UnknownIdError (a KeyError)."""
+        for line in self.lines:
+            if line.id == line_id:
+                return line
+        raise UnknownIdError(line_id, [line.id for line in self.lines], where="Plan.line")
+
+    def lines_from(self, line_id: str) -> frozenset[str]:
+        """The ids of line *line_id* and every line beyond it (for "at or beyond" conditions)."""
+        order = self.line(line_id).order
+        return frozenset(line.id for line in self.lines if line.order >= order)
+
+    def term(self, path: str) -> Sourced[Any]:
+        """The term at *path*, such as ``"exchange.remains_ratio"``. Raises UnknownTermError."""
+        group, _, name = path.partition(".")
+        holder = {"exchange": self.exchange, "aid": self.aid}.get(group)
+        value = getattr(holder, name, None) if holder is not None and name else None
+        if not isinstance(value, Sourced):
+            raise UnknownTermError(path, self.term_paths())
+        return value
+
+    def term_paths(self) -> tuple[str, ...]:
+        """Every term path, such as ``"exchange.remains_ratio"``."""
+        out = []
+        for group, holder in (("exchange", self.exchange), ("aid", self.aid)):
+            out += [
+                f"{group}.{a.name}"
+                for a in attrs.fields(type(holder))
+                if isinstance(getattr(holder, a.name), Sourced)
+            ]
+        return tuple(out)
+
+    def obligations(self) -> tuple[Obligation, ...]:
+        """Every obligation, phase by phase."""
+        return tuple(o for p in self.phases for o in p.obligations)
+
+    def obligation(self, obligation_id: str) -> Obligation:
+        """The obligation *obligation_id*. Raises UnknownIdError (a KeyError)."""
+        for o in self.obligations():
+            if o.id == obligation_id:
+                return o
+        raise UnknownIdError(
+            obligation_id, [o.id for o in self.obligations()], where="Plan.obligation"
+        )
+
+    def find_figures(
+        self, *, topic: Topic | None = None, claimed_by: str | None = None, text: str | None = None
+    ) -> tuple[Figure, ...]:
+        """Figures filtered by topic, by who claims them (substring, any case) and by label text."""
+        out = self.figures
+        if topic is not None:
+            out = tuple(f for f in out if f.topic is topic)
+        if claimed_by is not None:
+            out = tuple(f for f in out if claimed_by.casefold() in f.claimed_by.casefold())
+        if text is not None:
+            out = tuple(f for f in out if text.casefold() in f.label.casefold())
+        return out
+
+    def positions_of(self, party_id: str) -> tuple[Position, ...]:
+        """The recorded positions of one party, oldest first. Raises UnknownPartyError."""
+        self.party(party_id)
+        return tuple(
+            sorted(
+                (p for p in self.positions if p.party == party_id),
+                key=lambda p: p.as_of or dt.date.min,
+            )
+        )
+
+    def conditions(self) -> Iterator[tuple[str, Condition]]:
+        """Every condition in the plan with a description of where it sits."""
+        for phase in self.phases:
+            yield f"phase {phase.id!r} entry", phase.entry
+            yield f"phase {phase.id!r} completion", phase.completion
+            for o in phase.obligations:
+                yield f"obligation {o.id!r} trigger", o.trigger
+                yield f"obligation {o.id!r} completion", o.completion
+                if o.deadline is not None and o.deadline.since is not None:
+                    yield f"obligation {o.id!r} deadline", o.deadline.since
+        for line in self.lines:
+            if line.advance is not None:
+                yield f"line {line.id!r} advance", line.advance
+        yield "exchange prisoner_trigger", self.exchange.prisoner_trigger
+        yield "exchange remains_trigger", self.exchange.remains_trigger
+
+    def __str__(self) -> str:
+        return f"{self.title} (version {self.version})"
+
+
+def _check_references(plan: Plan) -> None:
+    parties = {p.id for p in plan.parties}
+    points = {p.number for p in plan.provisions}
+    phases = {p.id for p in plan.phases}
+    lines = {line.id for line in plan.lines}
+
+    def need_party(party: str, where: str) -> None:
+        if party not in parties:
+            raise UnknownPartyError(party, parties, where=where)
+
+    def need_point(n: int | None, where: str) -> None:
+        if n is not None and n not in points:
+            raise UnknownIdError(
+                str(n), [str(p) for p in sorted(points)], where=f"{where} (provision)"
+            )
+
+    for prov in plan.provisions:
+        for party in prov.binds:
+            need_party(party, f"provision {prov.number} binds")
+    for pos in plan.positions:
+        need_party(pos.party, "position")
+    for phase in plan.phases:
+        for n in phase.provisions:
+            need_point(n, f"phase {phase.id!r}")
+        for o in phase.obligations:
+            need_point(o.provision, f"obligation {o.id!r}")
+            for party in (*o.obligors, *o.owed_to):
+                need_party(party, f"obligation {o.id!r}")
+    seen_obligations: set[str] = set()
+    for o in plan.obligations():
+        if o.id in seen_obligations:
+            raise InvalidPlanError(f"two obligations share the id {o.id!r}; give each its own id")
+        seen_obligations.add(o.id)
+
+    for where, cond in plan.conditions():
+        for fact in facts_read(cond):
+            _, named = _spec(fact)
+            if named is not None:
+                need_party(named, f"{where}, fact {fact!r}")
+        for path in terms_named(cond):
+            try:
+                plan.term(path)
+            except UnknownTermError as e:
+                raise UnknownTermError(path, e.known, where=where) from None
+        for node in walk(cond):
+            need_point(getattr(node, "point", None), where)
+            if isinstance(node, PhaseComplete) and node.phase not in phases:
+                raise UnknownPhaseError(node.phase, phases, where=where)
+            if isinstance(node, Equals | OneOf) and node.fact == "idf_line":
+                values = node.values if isinstance(node, OneOf) else {node.value}
+                for v in values:
+                    if v not in lines:
+                        raise UnknownIdError(str(v), lines, where=f"{where}, withdrawal line")
+    _check_phase_cycles(plan)
+
+    facts: dict[str, Any] = {}
+    for f in plan.initial_facts:
+        _, named = _spec(f.fact)
+        if named is not None:
+            need_party(named, f"initial fact {f.fact!r}")
+        if f.fact == "idf_line" and f.value not in lines:
+            raise UnknownIdError(str(f.value), lines, where="initial fact 'idf_line'")
+        facts[f.fact] = f.value
+    State.from_facts(facts)  # raises InvalidValueError naming the field if a value is wrong
+
+
+def _check_phase_cycles(plan: Plan) -> None:
+    """Refuse phases whose completion conditions depend on each other in a circle."""
+    graph = {
+        p.id: {n.phase for n in walk(p.completion) if isinstance(n, PhaseComplete)}
+        for p in plan.phases
+    }
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        if state.get(node) == 2:
+            return
+        if state.get(node) == 1:
+            cycle = " -> ".join([*trail[trail.index(node) :], node])
+            raise InvalidPlanError(
+                f"phase completions depend on each other in a circle: {cycle}; "
+                "remove one PhaseComplete from that chain"
+            )
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            visit(nxt, [*trail, node])
+        state[node] = 2
+
+    for pid in sorted(graph):
+        visit(pid, [])

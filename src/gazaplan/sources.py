@@ -1,0 +1,107 @@
+"""Where things come from: :class:`Source`, and :class:`Claim`, a value someone states.
+
+Every provision, term, figure and bundled event carries one or more sources. A source cited for a
+particular point of the plan carries that point number (``WH.at(4)`` is "WH 4"). Where sources
+disagree, each value is kept as its own :class:`Claim` with who makes it; nothing picks one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Generic, TypeVar
+
+import attrs
+
+from . import _checks as check
+
+__all__ = ["Claim", "Source", "Sourced", "cite"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Source:
+    """A document, report or reprint that something in the library rests on.
+
+    Attributes:
+        tag: the short tag used in the project's source register, such as ``"WH"`` (the White
+            House plan text), ``"FT"`` or ``"R8"``.
+        title: the title as found (or a description where the copy has none).
+        outlet: who published it; a reprint names the original outlet in brackets.
+        date: the publication date, or None where the register gives none.
+        url: the address, or None where none could be checked.
+        point: the plan point (1-20) this citation is for, if any.
+        approximate_date: True where the register marks the date as approximate ("~5 Oct").
+        note: caveats on the source, such as a weak provenance.
+    """
+
+    tag: str = attrs.field(validator=check.text())
+    title: str = attrs.field(validator=check.text())
+    outlet: str = attrs.field(validator=check.text())
+    date: dt.date | None = attrs.field(default=None, validator=check.optional_date())
+    url: str | None = attrs.field(default=None)
+    point: int | None = attrs.field(default=None, validator=check.point_number(optional=True))
+    approximate_date: bool = False
+    note: str = ""
+
+    def at(self, point: int) -> Source:
+        """This source, cited for plan point *point*."""
+        return attrs.evolve(self, point=point)
+
+    def cite(self) -> str:
+        """The short citation: ``"WH 4"``, ``"R8"``."""
+        return self.tag if self.point is None else f"{self.tag} {self.point}"
+
+    def __str__(self) -> str:
+        when = "" if self.date is None else f", {'~' if self.approximate_date else ''}{self.date}"
+        return f"[{self.cite()}] {self.outlet}, {self.title!r}{when}"
+
+
+def cite(sources: tuple[Source, ...]) -> str:
+    """``"[WH 5; R11]"`` for a tuple of sources (``"[unsourced]"`` for none)."""
+    if not sources:
+        return "[unsourced]"
+    return "[" + "; ".join(s.cite() for s in sources) + "]"
+
+
+@attrs.frozen
+class Claim(Generic[T]):
+    """A value as stated by someone, with the sources that report it.
+
+    Attributes:
+        value: what is claimed.
+        claimed_by: who states it, in the library's neutral wording
+            (``"Israeli officials"``, ``"Al Jazeera's Sanad unit, reading the 4 Oct map"``).
+        sources: where the claim is reported (at least one).
+        note: caveats, such as "one reading of a map, not a text".
+    """
+
+    value: T
+    claimed_by: str = attrs.field(validator=check.text())
+    sources: tuple[Source, ...] = attrs.field(
+        converter=check.as_tuple, validator=check.sources_required()
+    )
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.value} per {self.claimed_by} {cite(self.sources)}"
+
+
+@attrs.frozen
+class Sourced(Generic[T]):
+    """A value of the plan's terms with the sources that state it.
+
+    Attributes:
+        value: the value (UNKNOWN where no source gives one).
+        sources: where it is stated (at least one).
+        note: how the value is read from the sources, where that needs saying.
+    """
+
+    value: T
+    sources: tuple[Source, ...] = attrs.field(
+        converter=check.as_tuple, validator=check.sources_required()
+    )
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.value} {cite(self.sources)}"

@@ -1,0 +1,136 @@
+"""Three-valued truth: :class:`Verdict` (Kleene's strong logic) and the :data:`UNKNOWN` fact value.
+
+Two different "unknowns" live here on purpose:
+
+* :data:`UNKNOWN` is a *fact value*: "nobody (in our sources) knows how many hostages are alive".
+* :attr:`Verdict.UNKNOWN` is a *verdict*: "the condition cannot be decided from what is known".
+
+A fact that is UNKNOWN makes the conditions that read it UNKNOWN, unless the rest of the
+condition decides it anyway (``UNMET and UNKNOWN`` is ``UNMET``). Nothing here ever turns an
+unknown into False.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Final, Literal, TypeAlias
+
+__all__ = ["UNKNOWN", "Unknown", "Verdict", "all_of", "any_of", "is_known"]
+
+
+class Unknown(enum.Enum):
+    """The type of :data:`UNKNOWN`, the value of a fact nobody has reported."""
+
+    UNKNOWN = "unknown"
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __str__(self) -> str:
+        return "unknown"
+
+
+UNKNOWN: Final = Unknown.UNKNOWN
+"""The value of a fact that is not known. Compare with ``is``."""
+
+UnknownType: TypeAlias = Literal[Unknown.UNKNOWN]
+
+
+def is_known(value: object) -> bool:
+    """Return True unless *value* is :data:`UNKNOWN`."""
+    return value is not UNKNOWN
+
+
+class Verdict(enum.Enum):
+    """The outcome of a condition: MET, UNMET or UNKNOWN, combined by Kleene's strong logic.
+
+    ``&``, ``|`` and ``~`` work as in Kleene's logic::
+
+        MET & UNKNOWN == UNKNOWN      UNMET & UNKNOWN == UNMET
+        MET | UNKNOWN == MET          UNMET | UNKNOWN == UNKNOWN
+        ~UNKNOWN == UNKNOWN
+
+    A verdict is never a bool: ``if verdict:`` raises TypeError, so that UNKNOWN cannot be
+    mistaken for False by accident. Compare with ``is`` or use :attr:`is_met`.
+    """
+
+    MET = "MET"
+    UNMET = "UNMET"
+    UNKNOWN = "UNKNOWN"
+
+    def __repr__(self) -> str:
+        return f"Verdict.{self.name}"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __bool__(self) -> bool:
+        msg = (
+            "a Verdict has three values and is not a bool; compare it "
+            "(verdict is Verdict.MET) or use verdict.is_met"
+        )
+        raise TypeError(msg)
+
+    def __invert__(self) -> Verdict:
+        return _NOT[self]
+
+    def __and__(self, other: Verdict) -> Verdict:
+        if self is Verdict.UNMET or other is Verdict.UNMET:
+            return Verdict.UNMET
+        if self is Verdict.UNKNOWN or other is Verdict.UNKNOWN:
+            return Verdict.UNKNOWN
+        return Verdict.MET
+
+    def __or__(self, other: Verdict) -> Verdict:
+        if self is Verdict.MET or other is Verdict.MET:
+            return Verdict.MET
+        if self is Verdict.UNKNOWN or other is Verdict.UNKNOWN:
+            return Verdict.UNKNOWN
+        return Verdict.UNMET
+
+    @property
+    def is_met(self) -> bool:
+        """True only for MET."""
+        return self is Verdict.MET
+
+    @property
+    def is_known(self) -> bool:
+        """True for MET and UNMET, False for UNKNOWN."""
+        return self is not Verdict.UNKNOWN
+
+    @classmethod
+    def of(cls, value: bool | Unknown) -> Verdict:
+        """MET for True, UNMET for False, UNKNOWN for :data:`UNKNOWN`."""
+        if value is UNKNOWN:
+            return cls.UNKNOWN
+        return cls.MET if value else cls.UNMET
+
+
+_NOT: Final = {
+    Verdict.MET: Verdict.UNMET,
+    Verdict.UNMET: Verdict.MET,
+    Verdict.UNKNOWN: Verdict.UNKNOWN,
+}
+
+
+def all_of(verdicts: Iterable[Verdict]) -> Verdict:
+    """Kleene conjunction of any number of verdicts; MET for none."""
+    result = Verdict.MET
+    for v in verdicts:
+        if v is Verdict.UNMET:
+            return Verdict.UNMET
+        if v is Verdict.UNKNOWN:
+            result = Verdict.UNKNOWN
+    return result
+
+
+def any_of(verdicts: Iterable[Verdict]) -> Verdict:
+    """Kleene disjunction of any number of verdicts; UNMET for none."""
+    result = Verdict.UNMET
+    for v in verdicts:
+        if v is Verdict.MET:
+            return Verdict.MET
+        if v is Verdict.UNKNOWN:
+            result = Verdict.UNKNOWN
+    return result

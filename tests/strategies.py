@@ -1,0 +1,126 @@
+"""Hypothesis generators for the tests: states and conditions that pass every validator.
+
+They build valid values directly (no ``.filter``) so they shrink well. Full states are generated
+with every fact known; ``hide`` then turns a chosen subset of facts UNKNOWN, which gives a pair of
+states ordered by information for the monotonicity law.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+import gazaplan as gp
+from gazaplan.facts import FactKind
+
+PLAN = gp.plan()
+PARTY_IDS = tuple(p.id for p in PLAN.parties)
+LINE_IDS = tuple(line.id for line in PLAN.lines)
+SETTABLE = tuple(s for s in gp.FACTS.values() if not s.derived)
+
+
+def _value(spec: gp.FactSpec) -> st.SearchStrategy[Any]:
+    if spec.kind is FactKind.FLAG:
+        return st.booleans()
+    if spec.kind is FactKind.COUNT:
+        return st.integers(0, 3000)
+    if spec.kind is FactKind.NUMBER:
+        return st.integers(0, 1000) | st.floats(0, 1000, allow_nan=False)
+    if spec.kind is FactKind.PERCENT:
+        return st.integers(0, 50) | st.floats(0, 50, allow_nan=False)
+    if spec.kind is FactKind.LINE:
+        return st.sampled_from(LINE_IDS)
+    assert spec.choices is not None
+    choices: type[enum.Enum] = spec.choices
+    return st.sampled_from(list(choices))
+
+
+@st.composite
+def full_states(draw: st.DrawFn) -> gp.State:
+    """A state of the bundled plan in which every fact is known and consistent."""
+    fields: dict[str, Any] = {}
+    for spec in SETTABLE:
+        if spec.per_party:
+            fields[spec.field] = {p: draw(_value(spec)) for p in PARTY_IDS}
+        else:
+            fields[spec.field] = draw(_value(spec))
+    for start, returned in (
+        ("hostages_living_at_start", "hostages_living_returned"),
+        ("hostages_deceased_at_start", "hostages_deceased_returned"),
+    ):
+        fields[start] = draw(st.integers(0, 60))
+        fields[returned] = draw(st.integers(0, fields[start]))
+    fields["israeli_hostage_remains_returned"] = draw(
+        st.integers(0, fields["hostages_deceased_returned"])
+    )
+    fields["gazan_remains_returned"] = draw(
+        st.integers(0, 20 * fields["hostages_deceased_returned"] + 20)
+    )
+    return gp.State(**fields)
+
+
+def hide(state: gp.State, facts: frozenset[str]) -> gp.State:
+    """A copy of *state* with the named facts (fact ids or per-party prefixes) made UNKNOWN."""
+    changes: dict[str, Any] = {}
+    for spec in SETTABLE:
+        if spec.per_party:
+            kept = {
+                p: v for p, v in getattr(state, spec.field).items() if f"{spec.id}.{p}" not in facts
+            }
+            changes[spec.field] = kept
+        elif spec.id in facts:
+            changes[spec.field] = gp.UNKNOWN
+    return attrs.evolve(state, **changes)
+
+
+def fact_ids(state: gp.State) -> list[str]:
+    """Every settable fact id present in *state* (per-party ones for the parties present)."""
+    return sorted(k for k in state.facts() if not gp.FACTS[k.partition(".")[0]].derived)
+
+
+@st.composite
+def state_pairs(draw: st.DrawFn) -> tuple[gp.State, gp.State]:
+    """(partial, full): *full* knows everything; *partial* hides some of it."""
+    full = draw(full_states())
+    hidden = draw(st.sets(st.sampled_from(fact_ids(full))))
+    return hide(full, frozenset(hidden)), full
+
+
+def states() -> st.SearchStrategy[gp.State]:
+    """Any valid state of the bundled plan, with some facts unknown."""
+    return state_pairs().map(lambda pair: pair[0])
+
+
+def _leaves() -> st.SearchStrategy[gp.Condition]:
+    flags = [s.id for s in SETTABLE if s.kind is FactKind.FLAG and not s.per_party]
+    counts = [s.id for s in gp.FACTS.values() if s.kind is FactKind.COUNT]
+    return st.one_of(
+        st.builds(gp.Equals, st.sampled_from(flags), st.booleans()),
+        st.builds(gp.AtLeast, st.sampled_from(counts), st.integers(0, 60)),
+        st.builds(gp.AtMost, st.sampled_from(counts), st.integers(0, 60)),
+        st.builds(gp.OneOf, st.just("idf_line"), st.sets(st.sampled_from(LINE_IDS), min_size=1)),
+        st.builds(
+            gp.Known, st.sampled_from(sorted(k for k, s in gp.FACTS.items() if not s.per_party))
+        ),
+        st.builds(
+            gp.Equals,
+            st.sampled_from(["response.israel", "response.hamas"]),
+            st.sampled_from(list(gp.Response)),
+        ),
+    )
+
+
+def conditions(max_leaves: int = 12) -> st.SearchStrategy[gp.Condition]:
+    """Conditions over the bundled plan's facts (no terms or phases: evaluable without a plan)."""
+    return st.recursive(
+        _leaves(),
+        lambda kids: st.one_of(
+            st.lists(kids, max_size=4).map(gp.AllOf),
+            st.lists(kids, max_size=4).map(gp.AnyOf),
+            kids.map(gp.Not),
+        ),
+        max_leaves=max_leaves,
+    )
