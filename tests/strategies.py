@@ -94,17 +94,20 @@ def states() -> st.SearchStrategy[gp.State]:
     return state_pairs().map(lambda pair: pair[0])
 
 
-def _leaves() -> st.SearchStrategy[gp.Condition]:
+def _leaves(*, known: bool = True) -> st.SearchStrategy[gp.Condition]:
     flags = [s.id for s in SETTABLE if s.kind is FactKind.FLAG and not s.per_party]
     counts = [s.id for s in gp.FACTS.values() if s.kind is FactKind.COUNT]
+    about_knowledge = [
+        st.builds(
+            gp.Known, st.sampled_from(sorted(k for k, s in gp.FACTS.items() if not s.per_party))
+        )
+    ]
     return st.one_of(
+        *(about_knowledge if known else []),
         st.builds(gp.Equals, st.sampled_from(flags), st.booleans()),
         st.builds(gp.AtLeast, st.sampled_from(counts), st.integers(0, 60)),
         st.builds(gp.AtMost, st.sampled_from(counts), st.integers(0, 60)),
         st.builds(gp.OneOf, st.just("idf_line"), st.sets(st.sampled_from(LINE_IDS), min_size=1)),
-        st.builds(
-            gp.Known, st.sampled_from(sorted(k for k, s in gp.FACTS.items() if not s.per_party))
-        ),
         st.builds(
             gp.Equals,
             st.sampled_from(["response.israel", "response.hamas"]),
@@ -113,10 +116,13 @@ def _leaves() -> st.SearchStrategy[gp.Condition]:
     )
 
 
-def conditions(max_leaves: int = 12) -> st.SearchStrategy[gp.Condition]:
-    """Conditions over the bundled plan's facts (no terms or phases: evaluable without a plan)."""
+def conditions(max_leaves: int = 12, *, known: bool = True) -> st.SearchStrategy[gp.Condition]:
+    """Conditions over the bundled plan's facts (no terms or phases: evaluable without a plan).
+
+    With ``known=False`` no ``Known`` leaf is drawn (it asks about information, not the world).
+    """
     return st.recursive(
-        _leaves(),
+        _leaves(known=known),
         lambda kids: st.one_of(
             st.lists(kids, max_size=4).map(gp.AllOf),
             st.lists(kids, max_size=4).map(gp.AnyOf),

@@ -33,7 +33,7 @@ from .truth import UNKNOWN, Verdict
 if TYPE_CHECKING:
     from .plan import Plan
 
-__all__ = ["compiled", "operand_value"]
+__all__ = ["compiled", "operand_fn", "operand_value"]
 
 Fn = Callable[[State], Verdict]
 MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
@@ -69,12 +69,12 @@ def operand_value(value: Operand, state: State, plan: Plan | None) -> Any:
     return value
 
 
-def _operand_fn(value: Operand, plan: Plan | None) -> Callable[[State], Any]:
+def operand_fn(value: Operand, plan: Plan | None) -> Callable[[State], Any]:
     if isinstance(value, Term):
         constant = need_plan(plan, str(value)).term(value.path).value
         return lambda _state: constant
     if isinstance(value, Times):
-        factor = _operand_fn(value.factor, plan)
+        factor = operand_fn(value.factor, plan)
         read = fact_reader(value.fact)
 
         def times(state: State) -> Any:
@@ -137,7 +137,7 @@ def _compile(cond: Condition, plan: Plan | None) -> Fn:
         return lambda state: compiled(target, p)(state)
     read, compare = fact_reader(cond.fact), _COMPARE[type(cond)]
     if isinstance(cond.value, Term | Times):
-        rhs = _operand_fn(cond.value, plan)
+        rhs = operand_fn(cond.value, plan)
 
         def dynamic(state: State) -> Verdict:
             v, w = read(state), rhs(state)
@@ -147,6 +147,15 @@ def _compile(cond: Condition, plan: Plan | None) -> Fn:
 
         return dynamic
     constant = cond.value
+    if isinstance(cond, Equals):
+
+        def equals(state: State) -> Verdict:
+            v = read(state)
+            if v is UNKNOWN:
+                return UNK
+            return MET if v == constant else UNMET
+
+        return equals
 
     def static(state: State) -> Verdict:
         v = read(state)

@@ -246,7 +246,11 @@ class OneOf(_Node):
 
 @attrs.frozen
 class Known(_Node):
-    """Fact *fact* is known. MET or UNMET, never UNKNOWN."""
+    """Fact *fact* is known. MET or UNMET, never UNKNOWN.
+
+    It asks about the information, not about the world, so it is the one leaf that is not
+    monotone in information: learning the fact turns it from UNMET to MET.
+    """
 
     fact: str = attrs.field(validator=_fact_id)
     point: int | None = _meta()

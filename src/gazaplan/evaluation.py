@@ -8,12 +8,12 @@ is what an analyst asks first: "what exactly is missing?".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._compile import compiled, need_plan, operand_value
+from ._compile import compiled, need_plan, operand_fn
 from .conditions import (
     AllOf,
     AnyOf,
@@ -21,6 +21,7 @@ from .conditions import (
     AtMost,
     Condition,
     Equals,
+    Known,
     Not,
     OneOf,
     PhaseComplete,
@@ -52,17 +53,27 @@ class Evaluation:
         verdict: MET, UNMET or UNKNOWN.
         children: evaluations of the sub-conditions (for ``PhaseComplete``: of the phase's
             completion condition); empty for leaves and when no trace was asked for.
-        readings: for leaves, the facts read and the values seen.
+        seen: for leaves, the values of the facts read, in the order of :attr:`readings`.
         target: for comparisons, the value compared against (a term resolved, a product computed).
         point: the plan point the condition comes from, its own or inherited.
+
+    Evaluations are immutable, so a trace may share a sub-tree where the same condition occurs
+    twice (the "both sides accept" trigger of many obligations is evaluated once per check).
     """
 
     condition: Condition
     verdict: Verdict
     children: tuple[Evaluation, ...] = ()
-    readings: tuple[Reading, ...] = ()
+    seen: tuple[Any, ...] = ()
     target: Any = None
     point: int | None = None
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """For leaves, each fact read with the value seen (possibly UNKNOWN)."""
+        return tuple(
+            Reading(f, v) for f, v in zip(leaf_facts(self.condition), self.seen, strict=False)
+        )
 
     def walk(self) -> Iterator[Evaluation]:
         """This node and every node below it, depth first."""
@@ -133,7 +144,7 @@ def evaluate(
         state: the facts.
         plan: needed when the condition names plan terms (``Term``) or phases
             (``PhaseComplete``); otherwise optional.
-        trace: if False, only the verdict is computed (faster; ``children`` and ``readings``
+        trace: if False, only the verdict is computed (faster; ``children`` and ``seen``
             are empty).
 
     Returns:
@@ -143,30 +154,93 @@ def evaluate(
         MissingPlanError: the condition needs a plan and none was given.
     """
     if not trace:
-        return Evaluation(condition, compiled(condition, plan)(state))
-    return _trace(condition, state, plan, None)
+        return bare(condition, compiled(condition, plan)(state), plan)
+    return tracer(condition, plan)(state, {})
 
 
-def _trace(cond: Condition, state: State, plan: Plan | None, inherited: int | None) -> Evaluation:
-    point = getattr(cond, "point", None) or inherited
-    if isinstance(cond, AllOf | AnyOf):
-        kids = tuple(_trace(c, state, plan, point) for c in cond.conditions)
-        combine = all_of if isinstance(cond, AllOf) else any_of
-        return Evaluation(cond, combine(k.verdict for k in kids), kids, point=point)
-    if isinstance(cond, Not):
-        kid = _trace(cond.condition, state, plan, point)
-        return Evaluation(cond, ~kid.verdict, (kid,), point=point)
-    if isinstance(cond, PhaseComplete):
-        completion = need_plan(plan, f"phase {cond.phase!r}").phase(cond.phase).completion
-        kid = _trace(completion, state, plan, point)
-        return Evaluation(cond, kid.verdict, (kid,), point=point)
-    verdict = compiled(cond, plan)(state)
-    readings = [Reading(cond.fact, fact_reader(cond.fact)(state))]
-    target: Any = None
+def leaf_facts(cond: Condition) -> tuple[str, ...]:
+    """The facts a leaf reads, in order: its own fact, then a ``Times`` operand's fact."""
     if isinstance(cond, Equals | AtLeast | AtMost):
-        target = operand_value(cond.value, state, plan)
         if isinstance(cond.value, Times):
-            readings.append(Reading(cond.value.fact, fact_reader(cond.value.fact)(state)))
-    elif isinstance(cond, OneOf):
-        target = cond.values
-    return Evaluation(cond, verdict, (), tuple(readings), target, point)
+            return (cond.fact, cond.value.fact)
+        return (cond.fact,)
+    if isinstance(cond, OneOf | Known):
+        return (cond.fact,)
+    return ()
+
+
+Tracer = Callable[[State, dict[object, Evaluation]], Evaluation]
+_FREE: dict[Any, tuple[Condition, Any]] = {}
+
+
+def _cached(key: Any, cond: Condition, plan: Plan | None, make: Callable[[], Any]) -> Any:
+    cache = plan._cache if plan is not None else _FREE
+    entry = cache.get(key)
+    if entry is not None and entry[0] is cond:
+        return entry[1]
+    if plan is None and len(cache) > 4096:
+        cache.clear()
+    value = make()
+    cache[key] = (cond, value)
+    return value
+
+
+def bare(cond: Condition, verdict: Verdict, plan: Plan | None) -> Evaluation:
+    """The trace-less evaluation of *cond* with *verdict* (shared: evaluations are immutable)."""
+    return _cached(("bare", id(cond), verdict), cond, plan, lambda: Evaluation(cond, verdict))  # type: ignore[no-any-return]
+
+
+def tracer(cond: Condition, plan: Plan | None, inherited: int | None = None) -> Tracer:
+    """A function tracing *cond* in a state; sub-results are memoised in the dict it is given."""
+    return _cached(
+        ("trace", id(cond), inherited), cond, plan, lambda: _make_tracer(cond, plan, inherited)
+    )  # type: ignore[no-any-return]
+
+
+def _make_tracer(cond: Condition, plan: Plan | None, inherited: int | None) -> Tracer:
+    point = getattr(cond, "point", None) or inherited
+    token = object()
+    if isinstance(cond, AllOf | AnyOf | Not | PhaseComplete):
+        if isinstance(cond, PhaseComplete):
+            target = need_plan(plan, f"phase {cond.phase!r}").phase(cond.phase).completion
+            kids: tuple[Tracer, ...] = (tracer(target, plan, point),)
+        elif isinstance(cond, Not):
+            kids = (tracer(cond.condition, plan, point),)
+        else:
+            kids = tuple(tracer(c, plan, point) for c in cond.conditions)
+        combine: Callable[[tuple[Evaluation, ...]], Verdict] = (
+            (lambda cs: all_of(c.verdict for c in cs))
+            if isinstance(cond, AllOf)
+            else (lambda cs: any_of(c.verdict for c in cs))
+            if isinstance(cond, AnyOf)
+            else (lambda cs: ~cs[0].verdict)
+            if isinstance(cond, Not)
+            else (lambda cs: cs[0].verdict)
+        )
+
+        def composite(state: State, memo: dict[object, Evaluation]) -> Evaluation:
+            ev = memo.get(token)
+            if ev is None:
+                children = tuple(k(state, memo) for k in kids)
+                ev = memo[token] = Evaluation(cond, combine(children), children, (), None, point)
+            return ev
+
+        return composite
+    verdict = compiled(cond, plan)
+    readers = tuple(fact_reader(f) for f in leaf_facts(cond))
+    if isinstance(cond, Equals | AtLeast | AtMost):
+        target = operand_fn(cond.value, plan)
+    else:
+        constant = cond.values if isinstance(cond, OneOf) else None
+
+        def target(_state: State) -> Any:
+            return constant
+
+    def leaf(state: State, memo: dict[object, Evaluation]) -> Evaluation:
+        ev = memo.get(token)
+        if ev is None:
+            seen = tuple(r(state) for r in readers)
+            ev = memo[token] = Evaluation(cond, verdict(state), (), seen, target(state), point)
+        return ev
+
+    return leaf

@@ -8,10 +8,13 @@ every obligation's standing. Reports explain themselves with ``explain()``.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 import attrs
 
-from .evaluation import Blocker, Evaluation, evaluate
+from ._compile import compiled
+from .conditions import Condition, PhaseComplete, walk
+from .evaluation import Blocker, Evaluation, bare, tracer
 from .exceptions import UnknownIdError, UnknownPartyError
 from .obligations import Obligation, Phase
 from .plan import Plan
@@ -85,9 +88,8 @@ class PhaseReport:
         entry: the traced evaluation of the entry condition.
         completion: the traced evaluation of its completion condition.
         obligations: the standing of each of its obligations.
-        unmet: the leaves that make the entry condition fail.
-        unknown: the leaves that leave it undecided.
-        provisions: the plan points involved (the phase's own and those in the entry trace).
+        provisions: the plan points involved (the phase's own and those its entry condition
+            names, through the phases it refers to).
     """
 
     phase: Phase
@@ -95,9 +97,17 @@ class PhaseReport:
     entry: Evaluation
     completion: Evaluation
     obligations: tuple[ObligationReport, ...]
-    unmet: tuple[Blocker, ...]
-    unknown: tuple[Blocker, ...]
     provisions: tuple[int, ...]
+
+    @property
+    def unmet(self) -> tuple[Blocker, ...]:
+        """The leaves that make the entry condition fail (empty without a trace)."""
+        return tuple(b for b in self.entry.blockers() if b.effect is Verdict.UNMET)
+
+    @property
+    def unknown(self) -> tuple[Blocker, ...]:
+        """The leaves that leave the entry condition undecided (empty without a trace)."""
+        return tuple(b for b in self.entry.blockers() if b.effect is Verdict.UNKNOWN)
 
     @property
     def phase_id(self) -> str:
@@ -145,39 +155,124 @@ def check_state(plan: Plan, state: State) -> None:
         UnknownPartyError: a per-party fact names a party not in the plan.
         UnknownIdError: ``idf_line`` names no line of the plan.
     """
-    parties = {p.id for p in plan.parties}
-    for field, prefix in (("responses", "response"), ("established", "established")):
-        for party in getattr(state, field):
-            if party not in parties:
-                raise UnknownPartyError(party, parties, where=f"State.{field} ({prefix}.{party})")
-    line = state.idf_line
-    if line is not UNKNOWN and line not in {x.id for x in plan.lines}:
-        raise UnknownIdError(
-            line, [x.id for x in plan.lines], where="State.idf_line (withdrawal line)"
+    ids = plan._cache.get("ids")
+    if ids is None:
+        ids = plan._cache["ids"] = (
+            frozenset(p.id for p in plan.parties),
+            frozenset(line.id for line in plan.lines),
         )
+    parties, lines = ids
+    for field, prefix in (("responses", "response"), ("established", "established")):
+        mapping = getattr(state, field)
+        if not parties.issuperset(mapping):
+            party = sorted(set(mapping) - parties)[0]
+            raise UnknownPartyError(party, parties, where=f"State.{field} ({prefix}.{party})")
+    line = state.idf_line
+    if line is not UNKNOWN and line not in lines:
+        raise UnknownIdError(line, lines, where="State.idf_line (withdrawal line)")
 
 
-def _phase_report(plan: Plan, phase: Phase, state: State, trace: bool) -> PhaseReport:
-    entry = evaluate(phase.entry, state, plan=plan, trace=trace)
-    completion = evaluate(phase.completion, state, plan=plan, trace=trace)
+_INDEX = {id(Verdict.MET): 0, id(Verdict.UNMET): 1, id(Verdict.UNKNOWN): 2}
+
+
+class _Fast:
+    """A plan compiled for trace-less checks.
+
+    Each distinct condition is compiled once and evaluated once per state (many obligations
+    share a trigger); the trace-less results are built once and shared, indexed by verdict.
+    """
+
+    __slots__ = ("functions", "phases")
+
+    def __init__(self, plan: Plan) -> None:
+        slots: dict[int, int] = {}
+        self.functions: list[Callable[[State], Verdict]] = []
+
+        def slot(cond: Condition) -> int:
+            if id(cond) not in slots:
+                slots[id(cond)] = len(self.functions)
+                self.functions.append(compiled(cond, plan))
+            return slots[id(cond)]
+
+        def shared(cond: Condition) -> list[Evaluation]:
+            return [bare(cond, v, plan) for v in Verdict]
+
+        self.phases = []
+        for phase in plan.phases:
+            obligations = []
+            for o in phase.obligations:
+                trig, done = shared(o.trigger), shared(o.completion)
+                reports = [
+                    ObligationReport(o, phase.id, status_of(t.verdict, d.verdict), t, d)
+                    for t in trig
+                    for d in done
+                ]
+                obligations.append((slot(o.trigger), slot(o.completion), reports))
+            self.phases.append(
+                (
+                    phase,
+                    (slot(phase.entry), shared(phase.entry)),
+                    (slot(phase.completion), shared(phase.completion)),
+                    obligations,
+                    _provisions(plan, phase),
+                )
+            )
+
+    def check(self, state: State) -> tuple[PhaseReport, ...]:
+        index = _INDEX
+        v = [index[id(f(state))] for f in self.functions]
+        out = []
+        for phase, (entry_slot, entries), (done_slot, dones), obligations, points in self.phases:
+            obs = tuple(reports[v[t] * 3 + v[d]] for t, d, reports in obligations)
+            entry = entries[v[entry_slot]]
+            out.append(PhaseReport(phase, entry.verdict, entry, dones[v[done_slot]], obs, points))
+        return tuple(out)
+
+
+def _fast(plan: Plan) -> _Fast:
+    fast = plan._cache.get("fast")
+    if fast is None:
+        fast = plan._cache["fast"] = _Fast(plan)
+    return fast  # type: ignore[no-any-return]
+
+
+def _provisions(plan: Plan, phase: Phase) -> tuple[int, ...]:
+    key = ("provisions", phase.id)
+    entry = plan._cache.get(key)
+    if entry is None or entry[0] is not phase:
+        points = set(phase.provisions)
+        pending, seen = [phase.entry], set()
+        while pending:
+            for node in walk(pending.pop()):
+                if getattr(node, "point", None) is not None:
+                    points.add(node.point)  # type: ignore[union-attr]
+                if isinstance(node, PhaseComplete) and node.phase not in seen:
+                    seen.add(node.phase)
+                    pending.append(plan.phase(node.phase).completion)
+        entry = plan._cache[key] = (phase, tuple(sorted(points)))
+    return entry[1]  # type: ignore[no-any-return]
+
+
+def _phase_report(
+    plan: Plan, phase: Phase, state: State, memo: dict[object, Evaluation]
+) -> PhaseReport:
+    def trace(cond: Condition) -> Evaluation:
+        return tracer(cond, plan)(state, memo)
+
     obligations = []
     for o in phase.obligations:
-        trig = evaluate(o.trigger, state, plan=plan, trace=trace)
-        done = evaluate(o.completion, state, plan=plan, trace=trace)
+        trig, done = trace(o.trigger), trace(o.completion)
         obligations.append(
             ObligationReport(o, phase.id, status_of(trig.verdict, done.verdict), trig, done)
         )
-    blockers = entry.blockers() if trace else ()
-    points = set(phase.provisions) | set(entry.points())
+    entry = trace(phase.entry)
     return PhaseReport(
         phase=phase,
         verdict=entry.verdict,
         entry=entry,
-        completion=completion,
+        completion=trace(phase.completion),
         obligations=tuple(obligations),
-        unmet=tuple(b for b in blockers if b.effect is Verdict.UNMET),
-        unknown=tuple(b for b in blockers if b.effect is Verdict.UNKNOWN),
-        provisions=tuple(sorted(points)),
+        provisions=_provisions(plan, phase),
     )
 
 
@@ -196,14 +291,17 @@ def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) 
     """
     phase = plan.phase(phase_id)
     check_state(plan, state)
-    return _phase_report(plan, phase, state, trace)
+    if not trace:
+        return _fast(plan).check(state)[plan.phases.index(phase)]
+    return _phase_report(plan, phase, state, {})
 
 
 def check_plan(plan: Plan, state: State, *, trace: bool = True) -> PlanReport:
     """Check every phase and every obligation of *plan* in *state*."""
     check_state(plan, state)
-    return PlanReport(
-        version=plan.version,
-        title=plan.title,
-        phases=tuple(_phase_report(plan, p, state, trace) for p in plan.phases),
-    )
+    if trace:
+        memo: dict[object, Evaluation] = {}  # one memo: shared sub-conditions are traced once
+        phases = tuple(_phase_report(plan, p, state, memo) for p in plan.phases)
+    else:
+        phases = _fast(plan).check(state)
+    return PlanReport(version=plan.version, title=plan.title, phases=phases)

@@ -9,6 +9,7 @@ consistent (nobody is returned who was not held); a state that breaks this is re
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
@@ -314,10 +315,10 @@ def _spec(fact_id: str) -> tuple[FactSpec, str | None]:
 def fact_reader(fact_id: str) -> Callable[[State], Any]:
     """A function reading *fact_id* from a state (UNKNOWN if absent). Raises UnknownFactError."""
     spec, party = _spec(fact_id)
-    field = spec.field
+    get_field = operator.attrgetter(spec.field)  # C-level: this is the hot path of evaluation
     if party is None:
-        return lambda state: getattr(state, field)
-    return lambda state: getattr(state, field).get(party, UNKNOWN)
+        return get_field
+    return lambda state: get_field(state)._data.get(party, UNKNOWN)
 
 
 def read_fact(state: State, fact_id: str) -> Any:
