@@ -8,8 +8,9 @@ is what an analyst asks first: "what exactly is missing?".
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -25,15 +26,19 @@ from .conditions import (
     Not,
     OneOf,
     PhaseComplete,
+    Term,
     Times,
+    walk,
 )
 from .state import State, fact_reader
-from .truth import Verdict, all_of, any_of
+from .truth import UNKNOWN, Verdict
 
 if TYPE_CHECKING:
     from .plan import Plan
 
 __all__ = ["Blocker", "Evaluation", "Reading", "evaluate"]
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -173,11 +178,11 @@ Tracer = Callable[[State, dict[object, Evaluation]], Evaluation]
 _FREE: dict[Any, tuple[Condition, Any]] = {}
 
 
-def _cached(key: Any, cond: Condition, plan: Plan | None, make: Callable[[], Any]) -> Any:
+def _cached(key: Any, cond: Condition, plan: Plan | None, make: Callable[[], T]) -> T:
     cache = plan._cache if plan is not None else _FREE
     entry = cache.get(key)
     if entry is not None and entry[0] is cond:
-        return entry[1]
+        return entry[1]  # type: ignore[no-any-return]
     if plan is None and len(cache) > 4096:
         cache.clear()
     value = make()
@@ -187,60 +192,113 @@ def _cached(key: Any, cond: Condition, plan: Plan | None, make: Callable[[], Any
 
 def bare(cond: Condition, verdict: Verdict, plan: Plan | None) -> Evaluation:
     """The trace-less evaluation of *cond* with *verdict* (shared: evaluations are immutable)."""
-    return _cached(("bare", id(cond), verdict), cond, plan, lambda: Evaluation(cond, verdict))  # type: ignore[no-any-return]
+    return _cached(("bare", id(cond), verdict), cond, plan, lambda: Evaluation(cond, verdict))
 
 
 def tracer(cond: Condition, plan: Plan | None, inherited: int | None = None) -> Tracer:
     """A function tracing *cond* in a state; sub-results are memoised in the dict it is given."""
     return _cached(
         ("trace", id(cond), inherited), cond, plan, lambda: _make_tracer(cond, plan, inherited)
-    )  # type: ignore[no-any-return]
+    )
+
+
+MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
+
+
+def _static_test(cond: Condition) -> tuple[Callable[[Any, Any], bool], Any, Verdict] | None:
+    """(test, constant, verdict if the fact is UNKNOWN) for a leaf comparing with a constant."""
+    if isinstance(cond, Equals | AtLeast | AtMost) and not isinstance(cond.value, Term | Times):
+        test = {Equals: operator.eq, AtLeast: operator.ge, AtMost: operator.le}[type(cond)]
+        return test, cond.value, UNK
+    if isinstance(cond, OneOf):
+        return (lambda v, values: v in values), cond.values, UNK
+    if isinstance(cond, Known):
+        return (lambda _v, _c: True), None, UNMET
+    return None
+
+
+def _shared(plan: Plan) -> frozenset[int]:
+    """Ids of the plan's conditions that occur more than once (worth memoising in a trace)."""
+    found = plan._cache.get("shared")
+    if found is None:
+        counts: dict[int, int] = {}
+        for _, root in plan.conditions():
+            for node in walk(root):
+                counts[id(node)] = counts.get(id(node), 0) + 1
+        for phase in plan.phases:  # PhaseComplete re-traces a phase's completion
+            counts[id(phase.completion)] = counts.get(id(phase.completion), 0) + 1
+        found = plan._cache["shared"] = frozenset(k for k, n in counts.items() if n > 1)
+    return found
+
+
+def _memoised(compute: Tracer) -> Tracer:
+    """*compute*, run once per memo (a node that occurs more than once in the plan)."""
+    token = object()
+
+    def run(state: State, memo: dict[object, Evaluation]) -> Evaluation:
+        ev = memo.get(token)
+        if ev is None:
+            ev = memo[token] = compute(state, memo)
+        return ev
+
+    return run
 
 
 def _make_tracer(cond: Condition, plan: Plan | None, inherited: int | None) -> Tracer:
-    point = getattr(cond, "point", None) or inherited
-    token = object()
-    if isinstance(cond, AllOf | AnyOf | Not | PhaseComplete):
+    compute = _make_compute(cond, plan, getattr(cond, "point", None) or inherited)
+    return _memoised(compute) if plan is None or id(cond) in _shared(plan) else compute
+
+
+def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Tracer:
+    if isinstance(cond, AllOf | AnyOf):
+        kids = tuple(tracer(c, plan, point) for c in cond.conditions)
+        stop, rest = (UNMET, MET) if isinstance(cond, AllOf) else (MET, UNMET)
+
+        def kleene(state: State, memo: dict[object, Evaluation]) -> Evaluation:
+            children = tuple([k(state, memo) for k in kids])
+            result = rest
+            for c in children:
+                if c.verdict is stop:
+                    result = stop
+                    break
+                if c.verdict is UNK:
+                    result = UNK
+            return Evaluation(cond, result, children, (), None, point)
+
+        return kleene
+    if isinstance(cond, Not | PhaseComplete):
         if isinstance(cond, PhaseComplete):
-            target = need_plan(plan, f"phase {cond.phase!r}").phase(cond.phase).completion
-            kids: tuple[Tracer, ...] = (tracer(target, plan, point),)
-        elif isinstance(cond, Not):
-            kids = (tracer(cond.condition, plan, point),)
+            inner = need_plan(plan, f"phase {cond.phase!r}").phase(cond.phase).completion
         else:
-            kids = tuple(tracer(c, plan, point) for c in cond.conditions)
-        combine: Callable[[tuple[Evaluation, ...]], Verdict] = (
-            (lambda cs: all_of(c.verdict for c in cs))
-            if isinstance(cond, AllOf)
-            else (lambda cs: any_of(c.verdict for c in cs))
-            if isinstance(cond, AnyOf)
-            else (lambda cs: ~cs[0].verdict)
-            if isinstance(cond, Not)
-            else (lambda cs: cs[0].verdict)
-        )
+            inner = cond.condition
+        kid, flip = tracer(inner, plan, point), isinstance(cond, Not)
 
-        def composite(state: State, memo: dict[object, Evaluation]) -> Evaluation:
-            ev = memo.get(token)
-            if ev is None:
-                children = tuple(k(state, memo) for k in kids)
-                ev = memo[token] = Evaluation(cond, combine(children), children, (), None, point)
-            return ev
+        def unary(state: State, memo: dict[object, Evaluation]) -> Evaluation:
+            child = kid(state, memo)
+            return Evaluation(
+                cond, ~child.verdict if flip else child.verdict, (child,), (), None, point
+            )
 
-        return composite
-    verdict = compiled(cond, plan)
-    readers = tuple(fact_reader(f) for f in leaf_facts(cond))
-    if isinstance(cond, Equals | AtLeast | AtMost):
-        target = operand_fn(cond.value, plan)
-    else:
-        constant = cond.values if isinstance(cond, OneOf) else None
+        return unary
+    read, *more = (fact_reader(f) for f in leaf_facts(cond))
+    static = _static_test(cond)
+    if static is not None and not more:  # the common case: one fact against a constant
+        test, constant, if_unknown = static
 
-        def target(_state: State) -> Any:
-            return constant
+        def simple(state: State, _memo: dict[object, Evaluation]) -> Evaluation:
+            v = read(state)
+            verdict = if_unknown if v is UNKNOWN else (MET if test(v, constant) else UNMET)
+            return Evaluation(cond, verdict, (), (v,), constant, point)
 
-    def leaf(state: State, memo: dict[object, Evaluation]) -> Evaluation:
-        ev = memo.get(token)
-        if ev is None:
-            seen = tuple(r(state) for r in readers)
-            ev = memo[token] = Evaluation(cond, verdict(state), (), seen, target(state), point)
-        return ev
+        return simple
+    verdict_of = compiled(cond, plan)
+    target_of = (
+        operand_fn(cond.value, plan) if isinstance(cond, Equals | AtLeast | AtMost) else None
+    )
+
+    def leaf(state: State, _memo: dict[object, Evaluation]) -> Evaluation:
+        seen = (read(state), *[r(state) for r in more])
+        target = None if target_of is None else target_of(state)
+        return Evaluation(cond, verdict_of(state), (), seen, target, point)
 
     return leaf

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
@@ -20,6 +21,8 @@ from .obligations import Obligation, Phase
 from .plan import Plan
 from .state import State
 from .truth import UNKNOWN, Verdict
+
+_T = TypeVar("_T", "_Fast", "_Traced")
 
 __all__ = [
     "ObligationReport",
@@ -229,13 +232,6 @@ class _Fast:
         return tuple(out)
 
 
-def _fast(plan: Plan) -> _Fast:
-    fast = plan._cache.get("fast")
-    if fast is None:
-        fast = plan._cache["fast"] = _Fast(plan)
-    return fast  # type: ignore[no-any-return]
-
-
 def _provisions(plan: Plan, phase: Phase) -> tuple[int, ...]:
     key = ("provisions", phase.id)
     entry = plan._cache.get(key)
@@ -244,36 +240,60 @@ def _provisions(plan: Plan, phase: Phase) -> tuple[int, ...]:
         pending, seen = [phase.entry], set()
         while pending:
             for node in walk(pending.pop()):
-                if getattr(node, "point", None) is not None:
-                    points.add(node.point)  # type: ignore[union-attr]
+                point = getattr(node, "point", None)
+                if point is not None:
+                    points.add(point)
                 if isinstance(node, PhaseComplete) and node.phase not in seen:
                     seen.add(node.phase)
                     pending.append(plan.phase(node.phase).completion)
         entry = plan._cache[key] = (phase, tuple(sorted(points)))
-    return entry[1]  # type: ignore[no-any-return]
+    return entry[1]
 
 
-def _phase_report(
-    plan: Plan, phase: Phase, state: State, memo: dict[object, Evaluation]
-) -> PhaseReport:
-    def trace(cond: Condition) -> Evaluation:
-        return tracer(cond, plan)(state, memo)
+class _Traced:
+    """A plan compiled for traced checks: one tracer per condition, shared sub-traces."""
 
-    obligations = []
-    for o in phase.obligations:
-        trig, done = trace(o.trigger), trace(o.completion)
-        obligations.append(
-            ObligationReport(o, phase.id, status_of(trig.verdict, done.verdict), trig, done)
-        )
-    entry = trace(phase.entry)
-    return PhaseReport(
-        phase=phase,
-        verdict=entry.verdict,
-        entry=entry,
-        completion=trace(phase.completion),
-        obligations=tuple(obligations),
-        provisions=_provisions(plan, phase),
-    )
+    __slots__ = ("phases",)
+
+    def __init__(self, plan: Plan) -> None:
+        self.phases = [
+            (
+                phase,
+                tracer(phase.entry, plan),
+                tracer(phase.completion, plan),
+                [
+                    (o, tracer(o.trigger, plan), tracer(o.completion, plan))
+                    for o in phase.obligations
+                ],
+                _provisions(plan, phase),
+            )
+            for phase in plan.phases
+        ]
+
+    def check(self, state: State, only: Phase | None = None) -> tuple[PhaseReport, ...]:
+        memo: dict[object, Evaluation] = {}  # one memo: shared sub-conditions are traced once
+        out = []
+        for phase, entry_of, done_of, obligations, points in self.phases:
+            if only is not None and phase is not only:
+                continue
+            obs = []
+            for o, trig_of, comp_of in obligations:
+                trig, done = trig_of(state, memo), comp_of(state, memo)
+                obs.append(
+                    ObligationReport(o, phase.id, status_of(trig.verdict, done.verdict), trig, done)
+                )
+            entry = entry_of(state, memo)
+            out.append(
+                PhaseReport(phase, entry.verdict, entry, done_of(state, memo), tuple(obs), points)
+            )
+        return tuple(out)
+
+
+def _compiled_plan(plan: Plan, kind: type[_T]) -> _T:
+    found = plan._cache.get(kind)
+    if found is None:
+        found = plan._cache[kind] = kind(plan)
+    return found
 
 
 def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) -> PhaseReport:
@@ -292,16 +312,15 @@ def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) 
     phase = plan.phase(phase_id)
     check_state(plan, state)
     if not trace:
-        return _fast(plan).check(state)[plan.phases.index(phase)]
-    return _phase_report(plan, phase, state, {})
+        return _compiled_plan(plan, _Fast).check(state)[plan.phases.index(phase)]
+    return _compiled_plan(plan, _Traced).check(state, only=phase)[0]
 
 
 def check_plan(plan: Plan, state: State, *, trace: bool = True) -> PlanReport:
     """Check every phase and every obligation of *plan* in *state*."""
     check_state(plan, state)
-    if trace:
-        memo: dict[object, Evaluation] = {}  # one memo: shared sub-conditions are traced once
-        phases = tuple(_phase_report(plan, p, state, memo) for p in plan.phases)
-    else:
-        phases = _fast(plan).check(state)
+    checker: _Fast | _Traced = (
+        _compiled_plan(plan, _Traced) if trace else _compiled_plan(plan, _Fast)
+    )
+    phases = checker.check(state)
     return PlanReport(version=plan.version, title=plan.title, phases=phases)
