@@ -15,6 +15,27 @@ def test_all_is_sorted_and_complete() -> None:
     assert set(gp.__all__) == public - modules
 
 
+def test_every_public_name_loads_lazily() -> None:
+    code = (
+        "import sys, gazaplan; loaded = 'gazaplan.rules' in sys.modules; "
+        "[getattr(gazaplan, n) for n in gazaplan.__all__]; "
+        "raise SystemExit(1 if loaded or 'gazaplan.rules' not in sys.modules else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+    assert set(gp._WHERE) == set(gp.__all__)
+    assert gp.truth.Verdict is gp.Verdict  # submodules load on demand too
+
+
+def test_no_submodule_shadows_a_public_name() -> None:
+    """Importing every submodule must leave gp.plan a function (a module once shadowed it)."""
+    code = (
+        "import gazaplan, gazaplan.plans, gazaplan.rules, gazaplan.catalog, gazaplan.cli; "
+        "raise SystemExit(0 if callable(gazaplan.plan) and gazaplan.plan().version else 1)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+    assert not set(gp._SUBMODULES) & set(gp.__all__)
+
+
 def test_import_pulls_in_no_optional_dependency() -> None:
     code = (
         "import sys, gazaplan; gazaplan.plan(); "

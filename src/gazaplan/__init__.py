@@ -13,86 +13,203 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     sources, parties, records                   who says what; who acts; reported figures
     facts, state                                the fact schema and State
     conditions                                  conditions as data
-    provisions, terms, obligations, plan        the plan model; Plan checks its references
+    provisions, terms, obligations, plans       the plan model; Plan checks its references
     catalog                                     the bundled content (the only plan content)
     _compile, evaluation, rules, explain        evaluation, rule functions, text reports
     cli                                         edge: the ``gazaplan`` command
 
 The edges (``cli``, later serialization and strategies) are imported by nothing in the core.
+
+Names are loaded on first use (PEP 562), so ``import gazaplan`` costs next to nothing until the
+library is used; type checkers see the re-exports below as ordinary imports.
 """
 
 from __future__ import annotations
 
-from .catalog import plan as plan
-from .catalog import versions as versions
-from .conditions import AllOf as AllOf
-from .conditions import AnyOf as AnyOf
-from .conditions import AtLeast as AtLeast
-from .conditions import AtMost as AtMost
-from .conditions import Condition as Condition
-from .conditions import Equals as Equals
-from .conditions import Known as Known
-from .conditions import Not as Not
-from .conditions import OneOf as OneOf
-from .conditions import PhaseComplete as PhaseComplete
-from .conditions import Term as Term
-from .conditions import Times as Times
-from .evaluation import Blocker as Blocker
-from .evaluation import Evaluation as Evaluation
-from .evaluation import Reading as Reading
-from .evaluation import evaluate as evaluate
-from .exceptions import GazaplanError as GazaplanError
-from .exceptions import InconsistentStateError as InconsistentStateError
-from .exceptions import InvalidPlanError as InvalidPlanError
-from .exceptions import InvalidValueError as InvalidValueError
-from .exceptions import MissingPlanError as MissingPlanError
-from .exceptions import UnknownFactError as UnknownFactError
-from .exceptions import UnknownIdError as UnknownIdError
-from .exceptions import UnknownPartyError as UnknownPartyError
-from .exceptions import UnknownPhaseError as UnknownPhaseError
-from .exceptions import UnknownTermError as UnknownTermError
-from .exceptions import UnknownVersionError as UnknownVersionError
-from .facts import Crossing as Crossing
-from .facts import FactKind as FactKind
-from .facts import FactSpec as FactSpec
-from .facts import GovernanceRole as GovernanceRole
-from .facts import Progress as Progress
-from .obligations import Deadline as Deadline
-from .obligations import InitialFact as InitialFact
-from .obligations import Obligation as Obligation
-from .obligations import Path as Path
-from .obligations import Phase as Phase
-from .parties import Party as Party
-from .parties import PartyKind as PartyKind
-from .parties import Response as Response
-from .plan import Plan as Plan
-from .provisions import Nature as Nature
-from .provisions import Provision as Provision
-from .provisions import Wording as Wording
-from .records import Figure as Figure
-from .records import Position as Position
-from .records import Qualifier as Qualifier
-from .records import Topic as Topic
-from .rules import ObligationReport as ObligationReport
-from .rules import ObligationStatus as ObligationStatus
-from .rules import PhaseReport as PhaseReport
-from .rules import PlanReport as PlanReport
-from .rules import check_phase as check_phase
-from .rules import check_plan as check_plan
-from .sources import Claim as Claim
-from .sources import Source as Source
-from .sources import Sourced as Sourced
-from .state import FACTS as FACTS
-from .state import State as State
-from .state import read_fact as read_fact
-from .terms import AidTerms as AidTerms
-from .terms import ExchangeTerms as ExchangeTerms
-from .terms import WithdrawalLine as WithdrawalLine
-from .truth import UNKNOWN as UNKNOWN
-from .truth import Unknown as Unknown
-from .truth import Verdict as Verdict
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .catalog import plan as plan
+    from .catalog import versions as versions
+    from .conditions import AllOf as AllOf
+    from .conditions import AnyOf as AnyOf
+    from .conditions import AtLeast as AtLeast
+    from .conditions import AtMost as AtMost
+    from .conditions import Condition as Condition
+    from .conditions import Equals as Equals
+    from .conditions import Known as Known
+    from .conditions import Not as Not
+    from .conditions import OneOf as OneOf
+    from .conditions import PhaseComplete as PhaseComplete
+    from .conditions import Term as Term
+    from .conditions import Times as Times
+    from .evaluation import Blocker as Blocker
+    from .evaluation import Evaluation as Evaluation
+    from .evaluation import Reading as Reading
+    from .evaluation import evaluate as evaluate
+    from .exceptions import GazaplanError as GazaplanError
+    from .exceptions import InconsistentStateError as InconsistentStateError
+    from .exceptions import InvalidPlanError as InvalidPlanError
+    from .exceptions import InvalidValueError as InvalidValueError
+    from .exceptions import MissingPlanError as MissingPlanError
+    from .exceptions import UnknownFactError as UnknownFactError
+    from .exceptions import UnknownIdError as UnknownIdError
+    from .exceptions import UnknownPartyError as UnknownPartyError
+    from .exceptions import UnknownPhaseError as UnknownPhaseError
+    from .exceptions import UnknownTermError as UnknownTermError
+    from .exceptions import UnknownVersionError as UnknownVersionError
+    from .facts import Crossing as Crossing
+    from .facts import FactKind as FactKind
+    from .facts import FactSpec as FactSpec
+    from .facts import GovernanceRole as GovernanceRole
+    from .facts import Progress as Progress
+    from .obligations import Deadline as Deadline
+    from .obligations import InitialFact as InitialFact
+    from .obligations import Obligation as Obligation
+    from .obligations import Path as Path
+    from .obligations import Phase as Phase
+    from .parties import Party as Party
+    from .parties import PartyKind as PartyKind
+    from .parties import Response as Response
+    from .plans import Plan as Plan
+    from .provisions import Nature as Nature
+    from .provisions import Provision as Provision
+    from .provisions import Wording as Wording
+    from .records import Figure as Figure
+    from .records import Position as Position
+    from .records import Qualifier as Qualifier
+    from .records import Topic as Topic
+    from .rules import ObligationReport as ObligationReport
+    from .rules import ObligationStatus as ObligationStatus
+    from .rules import PhaseReport as PhaseReport
+    from .rules import PlanReport as PlanReport
+    from .rules import check_phase as check_phase
+    from .rules import check_plan as check_plan
+    from .sources import Claim as Claim
+    from .sources import Source as Source
+    from .sources import Sourced as Sourced
+    from .state import FACTS as FACTS
+    from .state import State as State
+    from .state import read_fact as read_fact
+    from .terms import AidTerms as AidTerms
+    from .terms import ExchangeTerms as ExchangeTerms
+    from .terms import WithdrawalLine as WithdrawalLine
+    from .truth import UNKNOWN as UNKNOWN
+    from .truth import Unknown as Unknown
+    from .truth import Verdict as Verdict
 
 __version__ = "0.1.0.dev0"
+
+_WHERE = {
+    "plan": ".catalog",
+    "versions": ".catalog",
+    "AllOf": ".conditions",
+    "AnyOf": ".conditions",
+    "AtLeast": ".conditions",
+    "AtMost": ".conditions",
+    "Condition": ".conditions",
+    "Equals": ".conditions",
+    "Known": ".conditions",
+    "Not": ".conditions",
+    "OneOf": ".conditions",
+    "PhaseComplete": ".conditions",
+    "Term": ".conditions",
+    "Times": ".conditions",
+    "Blocker": ".evaluation",
+    "Evaluation": ".evaluation",
+    "Reading": ".evaluation",
+    "evaluate": ".evaluation",
+    "GazaplanError": ".exceptions",
+    "InconsistentStateError": ".exceptions",
+    "InvalidPlanError": ".exceptions",
+    "InvalidValueError": ".exceptions",
+    "MissingPlanError": ".exceptions",
+    "UnknownFactError": ".exceptions",
+    "UnknownIdError": ".exceptions",
+    "UnknownPartyError": ".exceptions",
+    "UnknownPhaseError": ".exceptions",
+    "UnknownTermError": ".exceptions",
+    "UnknownVersionError": ".exceptions",
+    "Crossing": ".facts",
+    "FactKind": ".facts",
+    "FactSpec": ".facts",
+    "GovernanceRole": ".facts",
+    "Progress": ".facts",
+    "Deadline": ".obligations",
+    "InitialFact": ".obligations",
+    "Obligation": ".obligations",
+    "Path": ".obligations",
+    "Phase": ".obligations",
+    "Party": ".parties",
+    "PartyKind": ".parties",
+    "Response": ".parties",
+    "Plan": ".plans",
+    "Nature": ".provisions",
+    "Provision": ".provisions",
+    "Wording": ".provisions",
+    "Figure": ".records",
+    "Position": ".records",
+    "Qualifier": ".records",
+    "Topic": ".records",
+    "ObligationReport": ".rules",
+    "ObligationStatus": ".rules",
+    "PhaseReport": ".rules",
+    "PlanReport": ".rules",
+    "check_phase": ".rules",
+    "check_plan": ".rules",
+    "Claim": ".sources",
+    "Source": ".sources",
+    "Sourced": ".sources",
+    "FACTS": ".state",
+    "State": ".state",
+    "read_fact": ".state",
+    "AidTerms": ".terms",
+    "ExchangeTerms": ".terms",
+    "WithdrawalLine": ".terms",
+    "UNKNOWN": ".truth",
+    "Unknown": ".truth",
+    "Verdict": ".truth",
+}
+_SUBMODULES = frozenset(
+    {
+        "catalog",
+        "cli",
+        "conditions",
+        "evaluation",
+        "exceptions",
+        "explain",
+        "facts",
+        "obligations",
+        "parties",
+        "plans",
+        "provisions",
+        "records",
+        "rules",
+        "sources",
+        "state",
+        "terms",
+        "truth",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name (or submodule) on first use, then keep it in the module's namespace."""
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name], __name__), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        msg = f"module 'gazaplan' has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, "__version__"})
+
 
 __all__ = [
     "FACTS",

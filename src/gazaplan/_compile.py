@@ -31,7 +31,7 @@ from .state import State, fact_reader
 from .truth import UNKNOWN, Verdict
 
 if TYPE_CHECKING:
-    from .plan import Plan
+    from .plans import Plan
 
 __all__ = ["compiled", "operand_fn", "operand_value"]
 

@@ -18,7 +18,7 @@ from .conditions import Condition, PhaseComplete, walk
 from .evaluation import Blocker, Evaluation, bare, tracer
 from .exceptions import UnknownIdError, UnknownPartyError
 from .obligations import Obligation, Phase
-from .plan import Plan
+from .plans import Plan
 from .state import State
 from .truth import UNKNOWN, Verdict
 

@@ -24,7 +24,7 @@ from .parties import Response
 from .truth import UNKNOWN, Unknown
 
 if TYPE_CHECKING:
-    from .plan import Plan
+    from .plans import Plan
 
 __all__ = ["FACTS", "State", "read_fact"]
 

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 
 from ..exceptions import UnknownVersionError
-from ..plan import Plan
+from ..plans import Plan
 
 __all__ = ["plan", "versions"]
 

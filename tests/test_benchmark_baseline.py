@@ -1,0 +1,25 @@
+"""The benchmark's hand-written if-chain must give the engine's answers, or its ratios mean nothing."""
+
+from __future__ import annotations
+
+from benchmarks.bench_check import main as bench_main
+from benchmarks.ifchain import check, engine
+from hypothesis import given
+
+import gazaplan as gp
+
+from .strategies import PLAN, full_states, states
+
+
+@given(states())
+def test_if_chain_agrees_with_the_engine(s: gp.State) -> None:
+    assert check(s) == engine(PLAN, s)
+
+
+@given(full_states())
+def test_if_chain_agrees_on_fully_known_states(s: gp.State) -> None:
+    assert check(s) == engine(PLAN, s)
+
+
+def test_benchmark_runs(capsys: object) -> None:
+    assert bench_main(["--quick"]) == 0
