@@ -33,7 +33,7 @@ from .truth import UNKNOWN, Verdict
 if TYPE_CHECKING:
     from .plans import Plan
 
-__all__ = ["compiled", "operand_fn", "operand_value"]
+__all__ = ["compiled", "operand_fn"]
 
 Fn = Callable[[State], Verdict]
 MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
@@ -54,19 +54,6 @@ def need_plan(plan: Plan | None, what: str) -> Plan:
         )
         raise MissingPlanError(msg)
     return plan
-
-
-def operand_value(value: Operand, state: State, plan: Plan | None) -> Any:
-    """The value of a comparison's right-hand side in *state* (UNKNOWN if it cannot be known)."""
-    if isinstance(value, Term):
-        return need_plan(plan, str(value)).term(value.path).value
-    if isinstance(value, Times):
-        factor = operand_value(value.factor, state, plan)
-        amount = fact_reader(value.fact)(state)
-        if factor is UNKNOWN or amount is UNKNOWN:
-            return UNKNOWN
-        return factor * amount
-    return value
 
 
 def operand_fn(value: Operand, plan: Plan | None) -> Callable[[State], Any]:

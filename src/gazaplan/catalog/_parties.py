@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from ..parties import Party
 from ..parties import PartyKind as K
-from ._sources import ALJAZEERA_1009, FT, R5, R6, W17, WH
+from ._sources import ALJAZEERA_1009, FT, R2, R5, R6, W17, WH
 
 PARTIES = (
     Party(
         "israel",
         "Israel",
         K.BELLIGERENT,
-        "The government of Israel and the Israel Defense Forces (IDF); Ron Dermer led its negotiators.",
-        (FT,),
+        "Party to the war: the government of Israel and the Israel Defense Forces (IDF). Ron Dermer "
+        "led its negotiators; the talks were indirect, through the mediators.",
+        (FT, R2),
     ),
     Party(
         "hamas",
         "Hamas",
         K.BELLIGERENT,
-        "The Palestinian movement holding hostages in Gaza.",
-        (FT, WH.at(13)),
+        "Party to the war: the Palestinian movement that governed Gaza and held hostages there. The "
+        "talks with it were indirect, through the mediators.",
+        (FT, R2, WH.at(13)),
     ),
     Party(
         "other-factions",

@@ -1,25 +1,25 @@
-"""The phases and the obligations in them.
+"""Phases 1 and 2 and the obligations in them.
 
 The 20 points number no phases. Phase 1 and phase 2 are the negotiators' and the FT's; the later
-stages (perimeter, reconstruction, PA reform, political horizon) and the point-17 fallback are the
-library's grouping of the points, which each phase's ``basis`` states.
+stages and the point-17 fallback (``_stages``) are the library's grouping of the points, which
+each phase's ``basis`` states.
 """
 
 from __future__ import annotations
 
 from ..conditions import AllOf, AtLeast, Equals, Not, PhaseComplete, Term
 from ..facts import Crossing, Progress
-from ..obligations import Deadline, Obligation, Path, Phase
+from ..obligations import Deadline, Phase
 from ._rules import (
     AT_FIRST_LINE,
     BOTH_ACCEPT,
     CEASEFIRE,
     DECOMMISSIONED,
-    ISF_HOLDS_GROUND,
     ISF_IN_PLACE,
     ISF_TAKES_OVER,
     ISRAEL_ACCEPTED,
     NO_GOVERNANCE_ROLE,
+    NOBODY,
     PRISONER_TRIGGER,
     PRISONERS_FREED,
     REMAINS_MATCHED,
@@ -27,21 +27,10 @@ from ._rules import (
     at_or_beyond,
     established,
     flag,
-    hamas_rejects,
+    ob,
 )
-from ._sources import FT, R15, WH
-
-NOBODY = "The text is passive and names nobody who must act."
-ALL_BACK = Equals("hostages_held", 0, point=6, label="every hostage returned")
-
-
-def ob(id: str, point: int, action: str, obligors: tuple[str, ...], **kw: object) -> Obligation:
-    """An obligation; the trigger defaults to both sides accepting (the plan in force, point 3)."""
-    kw.setdefault("trigger", BOTH_ACCEPT)
-    if not obligors:
-        kw.setdefault("obligor_note", NOBODY)
-    return Obligation(id, action, point, obligors, **kw)  # type: ignore[arg-type]
-
+from ._sources import FT, WH
+from ._stages import LATER_STAGES
 
 PHASE_1 = Phase(
     "phase-1",
@@ -144,6 +133,9 @@ PHASE_1 = Phase(
     basis="FT: phase one is the pull-back to an initial line, the ceasefire declaration and the hostage "
     "release, with a prisoner release; its terms are those of points 3-8.",
 )
+
+
+ALL_BACK = Equals("hostages_held", 0, point=6, label="every hostage returned")
 
 
 PHASE_2 = Phase(
@@ -304,177 +296,4 @@ PHASE_2 = Phase(
     "Entry on phase 1's completion is this library's reading; the sources state no formal trigger.",
 )
 
-PERIMETER = Phase(
-    "perimeter",
-    "Withdrawal to the security perimeter",
-    "Israeli forces hand the rest of the ground to the ISF and keep only the security perimeter.",
-    entry=PhaseComplete("phase-2", label="phase 2 complete"),
-    completion=at_or_beyond("perimeter", 16, "Israeli forces back to the security perimeter"),
-    obligations=(
-        ob(
-            "p16-withdraw-to-perimeter",
-            16,
-            "Hand the remaining ground to the ISF, keeping the perimeter",
-            ("israel",),
-            owed_to=("isf",),
-            trigger=AllOf(
-                (DECOMMISSIONED, ISF_IN_PLACE), point=16, label="demilitarisation milestones met"
-            ),
-            completion=at_or_beyond(
-                "perimeter", 16, "Israeli forces back to the security perimeter"
-            ),
-        ),
-    ),
-    provisions=(16,),
-    sources=(WH.at(16), R15),
-    basis="Point 16's perimeter; the plan's 29 Sep map showed it as the third line. The grouping as a "
-    "phase is this library's.",
-)
-
-RECONSTRUCTION = Phase(
-    "reconstruction",
-    "Redevelopment and economy",
-    "Rebuilding under the Board of Peace's funding framework, the economic development plan and the "
-    "special economic zone.",
-    entry=AllOf(
-        (CEASEFIRE, established("board-of-peace", 9, "the Board of Peace exists")),
-        point=9,
-        label="ceasefire holding and the Board handling redevelopment funding",
-    ),
-    completion=AllOf(
-        (
-            flag("development_plan_adopted", 10, "development plan drawn up"),
-            flag("economic_zone_established", 11, "economic zone set up"),
-        ),
-        label="reconstruction framework in place",
-    ),
-    obligations=(
-        ob(
-            "p10-development-plan",
-            10,
-            "Draw up the economic development plan",
-            (),
-            completion=flag("development_plan_adopted", 10, "development plan drawn up"),
-        ),
-        ob(
-            "p11-economic-zone",
-            11,
-            "Set up the special economic zone",
-            (),
-            completion=flag("economic_zone_established", 11, "economic zone set up"),
-        ),
-    ),
-    provisions=(2, 9, 10, 11),
-    sources=(WH.at(10), WH.at(11)),
-    basis="Points 2, 9, 10 and 11, grouped as a stage by this library; the text gives no start condition "
-    "beyond the plan being in force.",
-)
-
-PA_REFORM = Phase(
-    "pa-reform",
-    "Palestinian Authority reform and handover",
-    "The PA completes its reform programme and takes back control of Gaza from the transitional bodies.",
-    entry=AllOf(
-        (
-            established("board-of-peace", 9, "the Board of Peace exists"),
-            established("technocratic-committee", 9, "the committee exists"),
-        ),
-        point=9,
-        label="transitional governance in place",
-    ),
-    completion=AllOf(
-        (
-            flag("pa_reform_complete", 9, "PA reform complete"),
-            flag("pa_control_resumed", 9, "PA back in control"),
-        ),
-        label="handover done",
-    ),
-    obligations=(
-        ob(
-            "p9-pa-reform",
-            9,
-            "Complete the reform programme",
-            ("pa",),
-            completion=flag("pa_reform_complete", 9, "PA reform complete"),
-        ),
-        ob(
-            "p9-handover-to-pa",
-            9,
-            "Hand control of Gaza back to the PA once it is reformed and able",
-            (),
-            trigger=flag("pa_reform_complete", 9, "PA reform complete"),
-            completion=flag("pa_control_resumed", 9, "PA back in control"),
-            obligor_note="The text says the Board's role lasts until then; it names no one who hands over.",
-        ),
-    ),
-    provisions=(9, 19),
-    sources=(WH.at(9), WH.at(19)),
-    basis="Point 9's end condition for the Board of Peace's role, grouped as a stage by this library.",
-)
-
-POLITICAL_HORIZON = Phase(
-    "political-horizon",
-    "Political horizon",
-    "Dialogue towards a political horizon and, in hedged terms, a possible pathway to statehood.",
-    entry=AllOf(
-        (
-            flag("development_plan_adopted", 19, "redevelopment under way"),
-            flag("pa_reform_complete", 19, "PA reform faithfully carried out"),
-        ),
-        point=19,
-        label="point 19's conditions (which only 'may' open a pathway)",
-    ),
-    completion=AllOf(
-        (
-            flag("political_dialogue_started", 20, "US-convened dialogue under way"),
-            flag("interfaith_dialogue_started", 18, "interfaith dialogue under way"),
-        ),
-        label="both dialogues under way",
-    ),
-    obligations=(
-        ob(
-            "p20-political-dialogue",
-            20,
-            "Convene an Israeli-Palestinian dialogue on a political horizon",
-            ("us",),
-            completion=flag("political_dialogue_started", 20, "US-convened dialogue under way"),
-        ),
-        ob(
-            "p18-interfaith-dialogue",
-            18,
-            "Set up the interfaith dialogue",
-            (),
-            completion=flag("interfaith_dialogue_started", 18, "interfaith dialogue under way"),
-        ),
-    ),
-    provisions=(18, 19, 20),
-    sources=(WH.at(19), WH.at(20)),
-    basis="Points 18-20. Point 19 is hedged ('may'): a MET entry here means only that its stated "
-    "conditions hold, not that statehood follows. The plan sets no end state; completion is this "
-    "library's reading (both dialogues under way).",
-)
-
-FALLBACK = Phase(
-    "fallback-17",
-    "Fallback if Hamas delays or rejects",
-    "The plan, the enlarged aid operation included, goes ahead in terror-free areas handed to the ISF.",
-    entry=hamas_rejects(),
-    completion=ISF_HOLDS_GROUND,
-    obligations=(
-        ob(
-            "p17-proceed-in-handed-areas",
-            17,
-            "Hand terror-free areas to the ISF and proceed there, aid included",
-            ("israel", "isf"),
-            trigger=hamas_rejects(),
-            completion=ISF_HOLDS_GROUND,
-        ),
-    ),
-    provisions=(17,),
-    sources=(WH.at(17),),
-    path=Path.FALLBACK,
-    basis="Point 17. A single state can show a rejection but not a delay, which needs a timeline; so the "
-    "entry condition here is the rejection only.",
-)
-
-PHASES = (PHASE_1, PHASE_2, PERIMETER, RECONSTRUCTION, PA_REFORM, POLITICAL_HORIZON, FALLBACK)
+PHASES = (PHASE_1, PHASE_2, *LATER_STAGES)

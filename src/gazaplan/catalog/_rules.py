@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..conditions import AllOf, AtLeast, AtMost, Condition, Equals, Not, OneOf, Term, Times
 from ..facts import Crossing, GovernanceRole, Progress
+from ..obligations import Obligation
 from ..parties import Response
 from ..sources import Claim, Sourced
 from ..terms import AidTerms, ExchangeTerms, WithdrawalLine
@@ -207,6 +208,17 @@ AID = AidTerms(
     rafah=Sourced(Crossing.BOTH_WAYS, (WH.at(8),)),
     channels="the UN and its agencies, the Red Crescent and other international bodies tied to neither side (point 8)",
 )
+
+
+NOBODY = "The text is passive and names nobody who must act."
+
+
+def ob(id: str, point: int, action: str, obligors: tuple[str, ...], **kw: object) -> Obligation:
+    """An obligation; the trigger defaults to both sides accepting (the plan in force, point 3)."""
+    kw.setdefault("trigger", BOTH_ACCEPT)
+    if not obligors:
+        kw.setdefault("obligor_note", NOBODY)
+    return Obligation(id, action, point, obligors, **kw)  # type: ignore[arg-type]
 
 
 def hamas_rejects() -> Condition:
