@@ -71,6 +71,15 @@ def test_exchange_terms_as_worded() -> None:
     assert gp.conditions.facts_read(deadline.since) == {"response.israel"}
 
 
+def test_each_release_has_its_trigger_in_the_terms() -> None:
+    ex = PLAN.exchange
+    assert PLAN.obligation("p4-return-hostages").trigger == ex.hostage_trigger
+    assert PLAN.obligation("p5-release-prisoners").trigger == ex.prisoner_trigger
+    assert PLAN.obligation("p5-return-remains").trigger == ex.remains_trigger
+    assert verdict(ex.hostage_trigger, START) is UNMET
+    assert verdict(ex.hostage_trigger, BOTH) is MET
+
+
 def test_phase_1_entry_needs_both_acceptances() -> None:
     assert gp.check_phase(PLAN, "phase-1", START).verdict is UNMET  # Hamas had not answered
     assert gp.check_phase(PLAN, "phase-1", BOTH).verdict is MET

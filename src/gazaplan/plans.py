@@ -213,6 +213,7 @@ class Plan:
         for line in self.lines:
             if line.advance is not None:
                 yield f"line {line.id!r} advance", line.advance
+        yield "exchange hostage_trigger", self.exchange.hostage_trigger
         yield "exchange prisoner_trigger", self.exchange.prisoner_trigger
         yield "exchange remains_trigger", self.exchange.remains_trigger
 

@@ -114,6 +114,7 @@ class ExchangeTerms:
         women_and_children: how the women and children among the detainees are covered.
         remains_ratio: remains of deceased Gazans released per hostage's remains released.
         remains_ratio_basis: whose remains count for the ratio, as the plan words it.
+        hostage_trigger: the condition that makes the hostage return due (the agreement).
         prisoner_trigger: the condition that triggers the prisoner release.
         remains_trigger: the condition that triggers the return of Gazan remains.
     """
@@ -127,6 +128,7 @@ class ExchangeTerms:
     women_and_children: str = attrs.field(validator=check.text())
     remains_ratio: Sourced[int] = attrs.field(validator=_sourced_count)
     remains_ratio_basis: str = attrs.field(validator=check.text())
+    hostage_trigger: Condition = attrs.field(validator=_condition())
     prisoner_trigger: Condition = attrs.field(validator=_condition())
     remains_trigger: Condition = attrs.field(validator=_condition())
 

@@ -194,6 +194,7 @@ EXCHANGE = ExchangeTerms(
     women_and_children="all women and children detained in that context, counted within the 1,700 (point 5)",
     remains_ratio=Sourced(15, (WH.at(5), W1.at(5))),
     remains_ratio_basis="per Israeli hostage whose remains are released, as point 5 words it",
+    hostage_trigger=BOTH_ACCEPT,
     prisoner_trigger=PRISONER_TRIGGER,
     remains_trigger=REMAINS_TRIGGER,
 )

@@ -1,0 +1,32 @@
+"""The README's tour runs as written, and its stated results hold."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import gazaplan as gp
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_tour_runs() -> None:
+    (tour,) = re.findall(r"## A short tour\n\n```python\n(.*?)```", README.read_text(), re.S)
+    namespace: dict[str, object] = {}
+    exec(compile(tour, "README.md", "exec"), namespace)  # the README is ours; no outside input
+    report = namespace["report"]
+    assert isinstance(report, gp.PhaseReport)
+    assert report.verdict is gp.Verdict.UNMET
+    plan = namespace["plan"]
+    assert isinstance(plan, gp.Plan)
+    text = plan.line("yellow").describe_share()
+    assert "53% per Israeli officials" in text
+    assert "58% per Al Jazeera's Sanad unit" in text
+
+
+def test_the_readme_gives_the_two_commands_that_ci_runs() -> None:
+    ci = (README.parent / ".ci" / "run").read_text()
+    commands = re.findall(r"```sh\n(.*?)\n```", README.read_text(), re.S)
+    assert len(commands) >= 2
+    for command in commands[:2]:
+        assert command in ci
