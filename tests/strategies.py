@@ -7,6 +7,7 @@ states ordered by information for the monotonicity law.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Any
 
@@ -130,3 +131,61 @@ def conditions(max_leaves: int = 12, *, known: bool = True) -> st.SearchStrategy
         ),
         max_leaves=max_leaves,
     )
+
+
+UTC = dt.UTC
+T0 = dt.datetime(2025, 9, 29, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+
+
+@st.composite
+def timelines(draw: st.DrawFn, *, min_size: int = 0, max_size: int = 12) -> gp.Timeline:
+    """Valid timelines from the bundled plan's initial state: counts never exceed what is held.
+
+    Built by simulation (no filtering): each step draws a kind of event that can happen now.
+    """
+    state = gp.State.initial(PLAN)
+    n = draw(st.integers(min_size, max_size))
+    at = T0
+    events = []
+    for i in range(n):
+        at = at + dt.timedelta(minutes=draw(st.integers(0, 60 * 24 * 5)))
+        living_left = state.hostages_living_held
+        dead_left = state.hostages_deceased_held
+        options: list[st.SearchStrategy[Any]] = [
+            st.builds(
+                gp.Responded,
+                st.sampled_from(["israel", "hamas"]),
+                st.sampled_from(list(gp.Response)),
+            ),
+            st.builds(gp.CeasefireChanged, st.booleans()),
+            st.builds(gp.Redeployed, st.sampled_from(LINE_IDS)),
+            st.builds(
+                gp.PrisonersReleased,
+                st.integers(0, 250),
+                st.integers(0, 1800),
+                st.sampled_from([None, True, False]),
+            ),
+            st.builds(gp.GazanRemainsReturned, st.integers(0, 60)),
+            st.builds(gp.AidDelivered, st.integers(0, 900)),
+            st.builds(gp.CrossingChanged, st.sampled_from(list(gp.Crossing))),
+            st.builds(
+                gp.BodyEstablished,
+                st.sampled_from(["board-of-peace", "technocratic-committee", "isf"]),
+            ),
+            st.builds(
+                gp.ViolationAlleged,
+                st.sampled_from(["israel", "hamas"]),
+                st.sampled_from(["israel", "hamas"]),
+                st.just("alleged breach"),
+            ),
+        ]
+        if isinstance(living_left, int) and living_left:
+            options.append(st.builds(gp.HostagesReleased, st.integers(1, living_left)))
+        if isinstance(dead_left, int) and dead_left:
+            count = draw(st.integers(1, dead_left))
+            options.append(st.builds(gp.RemainsReturned, st.just(count), st.integers(0, count)))
+        change = draw(st.one_of(options))
+        event = gp.Event(f"e{i}", at, change, summary="generated")
+        state = gp.apply(state, event, plan=PLAN)
+        events.append(event)
+    return gp.Timeline(tuple(events))

@@ -48,8 +48,27 @@ if TYPE_CHECKING:
     from .evaluation import Evaluation as Evaluation
     from .evaluation import Reading as Reading
     from .evaluation import evaluate as evaluate
+    from .events import AidDelivered as AidDelivered
+    from .events import BodyEstablished as BodyEstablished
+    from .events import CeasefireChanged as CeasefireChanged
+    from .events import Change as Change
+    from .events import Confidence as Confidence
+    from .events import CrossingChanged as CrossingChanged
+    from .events import Event as Event
+    from .events import FactsReported as FactsReported
+    from .events import GazanRemainsReturned as GazanRemainsReturned
+    from .events import HostagesReleased as HostagesReleased
+    from .events import Precision as Precision
+    from .events import PrisonersReleased as PrisonersReleased
+    from .events import Redeployed as Redeployed
+    from .events import RemainsReturned as RemainsReturned
+    from .events import Responded as Responded
+    from .events import TerritoryHandedOver as TerritoryHandedOver
+    from .events import ViolationAlleged as ViolationAlleged
+    from .events import WeaponsDecommissioned as WeaponsDecommissioned
     from .exceptions import GazaplanError as GazaplanError
     from .exceptions import InconsistentStateError as InconsistentStateError
+    from .exceptions import InvalidEventError as InvalidEventError
     from .exceptions import InvalidPlanError as InvalidPlanError
     from .exceptions import InvalidValueError as InvalidValueError
     from .exceptions import MissingPlanError as MissingPlanError
@@ -95,6 +114,11 @@ if TYPE_CHECKING:
     from .terms import AidTerms as AidTerms
     from .terms import ExchangeTerms as ExchangeTerms
     from .terms import WithdrawalLine as WithdrawalLine
+    from .timeline import History as History
+    from .timeline import Timeline as Timeline
+    from .timeline import apply as apply
+    from .timeline import history as history
+    from .timeline import replay as replay
     from .truth import UNKNOWN as UNKNOWN
     from .truth import Unknown as Unknown
     from .truth import Verdict as Verdict
@@ -102,6 +126,30 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 _WHERE = {
+    "AidDelivered": ".events",
+    "BodyEstablished": ".events",
+    "CeasefireChanged": ".events",
+    "Change": ".events",
+    "Confidence": ".events",
+    "CrossingChanged": ".events",
+    "Event": ".events",
+    "FactsReported": ".events",
+    "GazanRemainsReturned": ".events",
+    "HostagesReleased": ".events",
+    "Precision": ".events",
+    "PrisonersReleased": ".events",
+    "Redeployed": ".events",
+    "RemainsReturned": ".events",
+    "Responded": ".events",
+    "TerritoryHandedOver": ".events",
+    "ViolationAlleged": ".events",
+    "WeaponsDecommissioned": ".events",
+    "History": ".timeline",
+    "Timeline": ".timeline",
+    "apply": ".timeline",
+    "history": ".timeline",
+    "replay": ".timeline",
+    "InvalidEventError": ".exceptions",
     "plan": ".catalog",
     "versions": ".catalog",
     "AllOf": ".conditions",
@@ -190,6 +238,8 @@ _SUBMODULES = frozenset(
         "state",
         "terms",
         "truth",
+        "events",
+        "timeline",
     }
 )
 
@@ -214,26 +264,38 @@ def __dir__() -> list[str]:
 __all__ = [
     "FACTS",
     "UNKNOWN",
+    "AidDelivered",
     "AidTerms",
     "AllOf",
     "AnyOf",
     "AtLeast",
     "AtMost",
     "Blocker",
+    "BodyEstablished",
+    "CeasefireChanged",
+    "Change",
     "Claim",
     "Condition",
+    "Confidence",
     "Crossing",
+    "CrossingChanged",
     "Deadline",
     "Equals",
     "Evaluation",
+    "Event",
     "ExchangeTerms",
     "FactKind",
     "FactSpec",
+    "FactsReported",
     "Figure",
+    "GazanRemainsReturned",
     "GazaplanError",
     "GovernanceRole",
+    "History",
+    "HostagesReleased",
     "InconsistentStateError",
     "InitialFact",
+    "InvalidEventError",
     "InvalidPlanError",
     "InvalidValueError",
     "Known",
@@ -253,15 +315,22 @@ __all__ = [
     "Plan",
     "PlanReport",
     "Position",
+    "Precision",
+    "PrisonersReleased",
     "Progress",
     "Provision",
     "Qualifier",
     "Reading",
+    "Redeployed",
+    "RemainsReturned",
+    "Responded",
     "Response",
     "Source",
     "Sourced",
     "State",
     "Term",
+    "TerritoryHandedOver",
+    "Timeline",
     "Times",
     "Topic",
     "Unknown",
@@ -272,12 +341,17 @@ __all__ = [
     "UnknownTermError",
     "UnknownVersionError",
     "Verdict",
+    "ViolationAlleged",
+    "WeaponsDecommissioned",
     "WithdrawalLine",
     "Wording",
+    "apply",
     "check_phase",
     "check_plan",
     "evaluate",
+    "history",
     "plan",
     "read_fact",
+    "replay",
     "versions",
 ]

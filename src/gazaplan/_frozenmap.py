@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
 
-__all__ = ["FrozenMap"]
+__all__ = ["FrozenMap", "frozen_map"]
 
 
 class FrozenMap(Mapping[K, V], Generic[K, V]):
@@ -55,3 +55,8 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
     def set(self, key: K, value: V) -> FrozenMap[K, V]:
         """A copy with *key* set to *value*."""
         return FrozenMap({**self._data, key: value})
+
+
+def frozen_map(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[str, Any]:
+    """attrs converter (non-generic, so type checkers accept plain dicts) to a FrozenMap."""
+    return FrozenMap(value)

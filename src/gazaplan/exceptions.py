@@ -13,6 +13,7 @@ from collections.abc import Iterable
 __all__ = [
     "GazaplanError",
     "InconsistentStateError",
+    "InvalidEventError",
     "InvalidPlanError",
     "InvalidValueError",
     "MissingPlanError",
@@ -63,6 +64,21 @@ class InconsistentStateError(InvalidValueError):
 
 class InvalidPlanError(GazaplanError, ValueError):
     """A plan whose parts do not fit together (duplicate ids, a cycle between phases, ...)."""
+
+
+class InvalidEventError(GazaplanError, ValueError):
+    """An event that cannot happen in the state it is applied to, or out of order in a timeline.
+
+    Attributes:
+        event_id: the id of the event.
+        fact: the fact or field concerned, if any.
+    """
+
+    def __init__(self, event_id: str, problem: str, fix: str, *, fact: str = "") -> None:
+        self.event_id = event_id
+        self.fact = fact
+        where = f"event {event_id!r}" + (f", {fact}" if fact else "")
+        super().__init__(f"{where}: {problem}. {fix}")
 
 
 class MissingPlanError(GazaplanError, TypeError):

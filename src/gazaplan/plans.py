@@ -37,6 +37,7 @@ from .records import Figure, Position, Topic
 from .sources import Source, Sourced
 from .state import State, _spec
 from .terms import AidTerms, ExchangeTerms, WithdrawalLine
+from .truth import UNKNOWN
 
 __all__ = ["Plan"]
 
@@ -216,6 +217,29 @@ class Plan:
         yield "exchange hostage_trigger", self.exchange.hostage_trigger
         yield "exchange prisoner_trigger", self.exchange.prisoner_trigger
         yield "exchange remains_trigger", self.exchange.remains_trigger
+
+    def check_state(self, state: State) -> None:
+        """Refuse a state that names parties or lines this plan does not have.
+
+        Raises:
+            UnknownPartyError: a per-party fact names a party not in the plan.
+            UnknownIdError: ``idf_line`` names no line of the plan.
+        """
+        ids = self._cache.get("ids")
+        if ids is None:
+            ids = self._cache["ids"] = (
+                frozenset(p.id for p in self.parties),
+                frozenset(line.id for line in self.lines),
+            )
+        parties, lines = ids
+        for field, prefix in (("responses", "response"), ("established", "established")):
+            mapping = getattr(state, field)
+            if not parties.issuperset(mapping):
+                party = sorted(set(mapping) - parties)[0]
+                raise UnknownPartyError(party, parties, where=f"State.{field} ({prefix}.{party})")
+        line = state.idf_line
+        if line is not UNKNOWN and line not in lines:
+            raise UnknownIdError(line, lines, where="State.idf_line (withdrawal line)")
 
     def __str__(self) -> str:
         return f"{self.title} (version {self.version})"

@@ -16,11 +16,11 @@ import attrs
 from ._compile import compiled
 from .conditions import Condition, PhaseComplete, walk
 from .evaluation import Blocker, Evaluation, bare, tracer
-from .exceptions import UnknownIdError, UnknownPartyError
+from .exceptions import UnknownIdError
 from .obligations import Obligation, Phase
 from .plans import Plan
 from .state import State
-from .truth import UNKNOWN, Verdict
+from .truth import Verdict
 
 _T = TypeVar("_T", "_Fast", "_Traced")
 
@@ -152,27 +152,8 @@ class PlanReport:
 
 
 def check_state(plan: Plan, state: State) -> None:
-    """Refuse a state that names parties or lines the plan does not have.
-
-    Raises:
-        UnknownPartyError: a per-party fact names a party not in the plan.
-        UnknownIdError: ``idf_line`` names no line of the plan.
-    """
-    ids = plan._cache.get("ids")
-    if ids is None:
-        ids = plan._cache["ids"] = (
-            frozenset(p.id for p in plan.parties),
-            frozenset(line.id for line in plan.lines),
-        )
-    parties, lines = ids
-    for field, prefix in (("responses", "response"), ("established", "established")):
-        mapping = getattr(state, field)
-        if not parties.issuperset(mapping):
-            party = sorted(set(mapping) - parties)[0]
-            raise UnknownPartyError(party, parties, where=f"State.{field} ({prefix}.{party})")
-    line = state.idf_line
-    if line is not UNKNOWN and line not in lines:
-        raise UnknownIdError(line, lines, where="State.idf_line (withdrawal line)")
+    """Refuse a state that names parties or lines the plan does not have (see Plan.check_state)."""
+    plan.check_state(state)
 
 
 _INDEX = {id(Verdict.MET): 0, id(Verdict.UNMET): 1, id(Verdict.UNKNOWN): 2}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from . import _checks as check
-from ._frozenmap import FrozenMap
+from ._frozenmap import FrozenMap, frozen_map
 from .exceptions import InconsistentStateError, InvalidValueError, UnknownFactError
 from .facts import Crossing, FactKind, FactSpec, GovernanceRole, Progress
 from .parties import Response
@@ -67,7 +67,10 @@ def _party_map(kind: FactKind, doc: str, *, choices: type[enum.Enum] | None = No
     inner = check.member(choices) if choices is not None else _VALIDATORS[kind]()
     spec = {"kind": kind, "doc": doc, "choices": choices, "per_party": True}
     return attrs.field(
-        factory=FrozenMap, converter=FrozenMap, validator=_per_party(inner), metadata={"fact": spec}
+        factory=FrozenMap,
+        converter=frozen_map,
+        validator=_per_party(inner),
+        metadata={"fact": spec},
     )
 
 

@@ -1,0 +1,292 @@
+"""What happens: :class:`Event`, a dated, sourced, attributed change of facts, as data.
+
+An event has an instant (timezone-aware), a :class:`Precision` (a source that gives only a day is
+recorded at the start of that day, local time, with ``precision=DAY`` kept visible), sources, who
+reports it, and a :class:`Change` from a closed set of kinds. :func:`gazaplan.apply` turns a state
+and an event into the next state; impossible events raise
+:class:`~gazaplan.exceptions.InvalidEventError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from . import _checks as check
+from ._frozenmap import FrozenMap, frozen_map
+from .exceptions import InvalidValueError
+from .facts import Crossing, Progress
+from .parties import Response
+from .sources import Source, cite
+
+__all__ = [
+    "AidDelivered",
+    "BodyEstablished",
+    "CeasefireChanged",
+    "Change",
+    "Confidence",
+    "CrossingChanged",
+    "Event",
+    "FactsReported",
+    "GazanRemainsReturned",
+    "HostagesReleased",
+    "Precision",
+    "PrisonersReleased",
+    "Redeployed",
+    "RemainsReturned",
+    "Responded",
+    "TerritoryHandedOver",
+    "ViolationAlleged",
+    "WeaponsDecommissioned",
+]
+
+
+class Precision(enum.Enum):
+    """How exactly a source dates an event."""
+
+    INSTANT = "instant"
+    """The source gives the time of day."""
+    DAY = "day"
+    """The source gives only the day: the event is placed at the start of that day, local time."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Confidence(enum.Enum):
+    """The project's confidence marks for events."""
+
+    CONFIRMED = "confirmed"
+    CONFLICT = "sources disagree"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _party(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    check.ident()(inst, attr, value)
+
+
+@attrs.frozen
+class Responded:
+    """A party answers the plan (accepts, accepts in part, rejects)."""
+
+    party: str = attrs.field(validator=_party)
+    response: Response = attrs.field(validator=check.member(Response, unknown_ok=False))
+    tag: ClassVar[str] = "responded"
+
+
+@attrs.frozen
+class CeasefireChanged:
+    """A ceasefire takes effect (``in_force=True``) or collapses (``False``)."""
+
+    in_force: bool = attrs.field(validator=check.flag())
+    tag: ClassVar[str] = "ceasefire"
+
+
+@attrs.frozen
+class Redeployed:
+    """Israeli forces complete a redeployment to a withdrawal line (and hold the stated share)."""
+
+    line: str = attrs.field(validator=check.ident())
+    tag: ClassVar[str] = "redeployed"
+
+
+@attrs.frozen
+class HostagesReleased:
+    """Living hostages are released."""
+
+    living: int = attrs.field(validator=check.count(unknown_ok=False))
+    tag: ClassVar[str] = "hostages_released"
+
+
+@attrs.frozen
+class RemainsReturned:
+    """Remains of deceased hostages are returned; *israeli* of them are of Israeli hostages."""
+
+    count: int = attrs.field(validator=check.count(unknown_ok=False))
+    israeli: int = attrs.field(validator=check.count(unknown_ok=False))
+    tag: ClassVar[str] = "remains_returned"
+
+    def __attrs_post_init__(self) -> None:
+        if self.israeli > self.count:
+            raise InvalidValueError(
+                "RemainsReturned.israeli",
+                self.israeli,
+                f"more than the {self.count} returned",
+                "Count Israeli hostages' remains among those returned.",
+            )
+
+
+@attrs.frozen
+class PrisonersReleased:
+    """Prisoners are released, by category; *women_and_children_all* if all of those are freed."""
+
+    life_sentence: int = attrs.field(default=0, validator=check.count(unknown_ok=False))
+    gaza_detainees: int = attrs.field(default=0, validator=check.count(unknown_ok=False))
+    women_and_children_all: bool | None = None
+    tag: ClassVar[str] = "prisoners_released"
+
+
+@attrs.frozen
+class GazanRemainsReturned:
+    """Israel returns the remains of deceased Gazans."""
+
+    count: int = attrs.field(validator=check.count(unknown_ok=False))
+    tag: ClassVar[str] = "gazan_remains_returned"
+
+
+@attrs.frozen
+class AidDelivered:
+    """Aid enters at a reported daily rate (trucks a day)."""
+
+    trucks_per_day: float = attrs.field(validator=check.number(unknown_ok=False))
+    tag: ClassVar[str] = "aid"
+
+
+@attrs.frozen
+class CrossingChanged:
+    """The Rafah crossing opens, closes or changes direction."""
+
+    status: Crossing = attrs.field(validator=check.member(Crossing, unknown_ok=False))
+    tag: ClassVar[str] = "crossing"
+
+
+@attrs.frozen
+class BodyEstablished:
+    """A body is set up (the Board of Peace, the committee, the ISF, the police)."""
+
+    body: str = attrs.field(validator=_party)
+    tag: ClassVar[str] = "body_established"
+
+
+@attrs.frozen
+class TerritoryHandedOver:
+    """Israeli forces hand ground to the ISF: the ISF is deployed and holds *isf_pct* percent."""
+
+    isf_pct: float = attrs.field(validator=check.number(high=100.0, unknown_ok=False))
+    tag: ClassVar[str] = "territory_handed_over"
+
+
+@attrs.frozen
+class WeaponsDecommissioned:
+    """Decommissioning reaches a stage; *verified* if the monitors verify it."""
+
+    progress: Progress = attrs.field(validator=check.member(Progress, unknown_ok=False))
+    verified: bool = False
+    tag: ClassVar[str] = "weapons_decommissioned"
+
+
+@attrs.frozen
+class ViolationAlleged:
+    """One party accuses another of breaking the terms. Changes no fact: it is a claim."""
+
+    by: str = attrs.field(validator=_party)
+    against: str = attrs.field(validator=_party)
+    allegation: str = attrs.field(validator=check.text())
+    tag: ClassVar[str] = "violation_alleged"
+
+
+@attrs.frozen
+class FactsReported:
+    """Facts reported directly, by fact id (for facts no other kind of event sets)."""
+
+    facts: FrozenMap[str, Any] = attrs.field(converter=frozen_map)
+    tag: ClassVar[str] = "facts_reported"
+
+
+Change: TypeAlias = (
+    Responded
+    | CeasefireChanged
+    | Redeployed
+    | HostagesReleased
+    | RemainsReturned
+    | PrisonersReleased
+    | GazanRemainsReturned
+    | AidDelivered
+    | CrossingChanged
+    | BodyEstablished
+    | TerritoryHandedOver
+    | WeaponsDecommissioned
+    | ViolationAlleged
+    | FactsReported
+)
+CHANGE_TYPES = (
+    Responded,
+    CeasefireChanged,
+    Redeployed,
+    HostagesReleased,
+    RemainsReturned,
+    PrisonersReleased,
+    GazanRemainsReturned,
+    AidDelivered,
+    CrossingChanged,
+    BodyEstablished,
+    TerritoryHandedOver,
+    WeaponsDecommissioned,
+    ViolationAlleged,
+    FactsReported,
+)
+
+
+def _aware(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "an event needs a timezone-aware datetime",
+            "Add an offset, e.g. datetime(2025, 10, 10, 12, tzinfo=timezone(timedelta(hours=3))).",
+        )
+
+
+def _change(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, CHANGE_TYPES):
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "not a kind of event gazaplan knows",
+            "Use one of: " + ", ".join(t.__name__ for t in CHANGE_TYPES) + ".",
+        )
+
+
+@attrs.frozen
+class Event:
+    """A dated, sourced change of facts.
+
+    Attributes:
+        id: stable id, such as ``"2025-10-13-hostages-released"``.
+        at: when it happened (timezone-aware).
+        change: what changed (one of the event kinds).
+        summary: the library's own short description.
+        sources: where it is reported.
+        reported_by: who states it, in the library's neutral wording.
+        precision: INSTANT, or DAY when the source gives only the day.
+        confidence: CONFIRMED, or CONFLICT where sources disagree on a detail.
+        note: caveats.
+    """
+
+    id: str = attrs.field(validator=check.ident())
+    at: dt.datetime = attrs.field(validator=_aware)
+    change: Change = attrs.field(validator=_change)
+    summary: str = attrs.field(default="", validator=check.text(allow_empty=True))
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Source)
+    )
+    reported_by: str = ""
+    precision: Precision = Precision.INSTANT
+    confidence: Confidence = Confidence.CONFIRMED
+    note: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The tag of the change (``"hostages_released"``)."""
+        return self.change.tag
+
+    def __str__(self) -> str:
+        when = (
+            self.at.date().isoformat() if self.precision is Precision.DAY else self.at.isoformat()
+        )
+        return f"{when} {self.kind}: {self.summary or self.change} {cite(self.sources)}"

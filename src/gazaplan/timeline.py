@@ -1,0 +1,228 @@
+"""Timelines: :class:`Timeline`, :func:`apply` and :func:`replay`.
+
+``apply(state, event)`` is pure: it returns the next state. A timeline is an ordered, immutable
+sequence of events; ``replay(plan, timeline, at=...)`` gives the state at any instant. The first
+replay of a timeline folds it once and keeps every intermediate state (cached on the plan); later
+look-ups at any instant are a binary search (O(log n)).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from . import _checks as check
+from .events import (
+    AidDelivered,
+    BodyEstablished,
+    CeasefireChanged,
+    CrossingChanged,
+    Event,
+    FactsReported,
+    GazanRemainsReturned,
+    HostagesReleased,
+    PrisonersReleased,
+    Redeployed,
+    RemainsReturned,
+    Responded,
+    TerritoryHandedOver,
+    ViolationAlleged,
+    WeaponsDecommissioned,
+)
+from .exceptions import GazaplanError, InvalidEventError, InvalidValueError
+from .plans import Plan
+from .state import State
+from .truth import UNKNOWN
+
+__all__ = ["History", "Timeline", "apply", "history", "replay"]
+
+
+def _ordered(inst: object, attr: attrs.Attribute[Any], events: tuple[Event, ...]) -> None:
+    check.items_of(Event)(inst, attr, events)
+    seen: set[str] = set()
+    for i, e in enumerate(events):
+        if e.id in seen:
+            raise InvalidEventError(
+                e.id, f"a second event has this id (events[{i}])", "Give each event its own id."
+            )
+        seen.add(e.id)
+        if i and e.at < events[i - 1].at:
+            raise InvalidEventError(
+                e.id,
+                f"its instant {e.at.isoformat()} is before the previous event's "
+                f"({events[i - 1].id!r}, {events[i - 1].at.isoformat()})",
+                "Sort the events by instant (Timeline.of sorts them for you).",
+            )
+
+
+@attrs.frozen
+class Timeline:
+    """An ordered, immutable sequence of events (instants never decrease; ids are unique)."""
+
+    events: tuple[Event, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=_ordered
+    )
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> Timeline:
+        """A timeline of *events* sorted by instant (stable: same-instant events keep their order)."""
+        return cls(tuple(sorted(events, key=lambda e: e.at)))
+
+    def append(self, event: Event) -> Timeline:
+        """A new timeline with *event* at the end (it must not be earlier than the last one)."""
+        return Timeline((*self.events, event))
+
+    def until(self, at: dt.datetime) -> Timeline:
+        """The events at or before *at*."""
+        _need_aware(at)
+        return Timeline(e for e in self.events if e.at <= at)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    @property
+    def last(self) -> dt.datetime | None:
+        """The instant of the last event (None if empty)."""
+        return self.events[-1].at if self.events else None
+
+
+def _need_aware(at: object) -> None:
+    if not isinstance(at, dt.datetime) or at.utcoffset() is None:
+        raise InvalidValueError(
+            "at",
+            at,
+            "instants must be timezone-aware datetimes",
+            "Add an offset, e.g. datetime(2025, 10, 13, 12, tzinfo=timezone.utc).",
+        )
+
+
+def _add(state: State, field: str, amount: int) -> Any:
+    current = getattr(state, field)
+    return UNKNOWN if current is UNKNOWN else current + amount
+
+
+def _facts(state: State, event: Event) -> dict[str, Any]:
+    c = event.change
+    if isinstance(c, Responded):
+        return {f"response.{c.party}": c.response}
+    if isinstance(c, CeasefireChanged):
+        return {"ceasefire_in_force": c.in_force}
+    if isinstance(c, Redeployed):
+        return {"idf_line": c.line}
+    if isinstance(c, HostagesReleased):
+        return {"hostages_living_returned": _add(state, "hostages_living_returned", c.living)}
+    if isinstance(c, RemainsReturned):
+        return {
+            "hostages_deceased_returned": _add(state, "hostages_deceased_returned", c.count),
+            "israeli_hostage_remains_returned": _add(
+                state, "israeli_hostage_remains_returned", c.israeli
+            ),
+        }
+    if isinstance(c, PrisonersReleased):
+        out = {
+            "life_sentence_prisoners_released": _add(
+                state, "life_sentence_prisoners_released", c.life_sentence
+            ),
+            "gaza_detainees_released": _add(state, "gaza_detainees_released", c.gaza_detainees),
+        }
+        if c.women_and_children_all is not None:
+            out["detained_women_children_released"] = c.women_and_children_all
+        return out
+    if isinstance(c, GazanRemainsReturned):
+        return {"gazan_remains_returned": _add(state, "gazan_remains_returned", c.count)}
+    if isinstance(c, AidDelivered):
+        return {"aid_trucks_per_day": c.trucks_per_day}
+    if isinstance(c, CrossingChanged):
+        return {"rafah_crossing": c.status}
+    if isinstance(c, BodyEstablished):
+        return {f"established.{c.body}": True}
+    if isinstance(c, TerritoryHandedOver):
+        return {"isf_control_pct": c.isf_pct, "isf_deployed": True}
+    if isinstance(c, WeaponsDecommissioned):
+        return {"decommissioning": c.progress, "decommissioning_verified": c.verified}
+    if isinstance(c, ViolationAlleged):
+        return {}
+    assert isinstance(c, FactsReported)
+    return dict(c.facts)
+
+
+def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
+    """The state after *event* (pure: *state* is untouched).
+
+    Args:
+        state: the state before.
+        event: what happens.
+        plan: if given, the parties and lines the event names must be the plan's.
+
+    Raises:
+        InvalidEventError: the event cannot happen in *state* (more hostages released than held,
+            an unknown party or line, a value of the wrong type); the message names the event,
+            the fact and the fix.
+    """
+    facts = _facts(state, event)
+    if plan is not None:
+        probe = State.from_facts({k: v for k, v in facts.items() if "." in k or k == "idf_line"})
+        try:
+            plan.check_state(probe)
+        except GazaplanError as e:
+            raise InvalidEventError(
+                event.id, str(e), "Use the plan's party and line ids."
+            ) from None
+    try:
+        return state.updated(facts)
+    except InvalidValueError as e:
+        raise InvalidEventError(
+            event.id,
+            f"cannot happen here: {e}",
+            "Check the event's numbers against what is still held.",
+            fact=e.where,
+        ) from None
+
+
+@attrs.frozen
+class History:
+    """Every state of a replayed timeline: ``states[i]`` holds after ``timeline.events[i]``."""
+
+    plan: Plan
+    timeline: Timeline
+    start: State
+    states: tuple[State, ...]
+    _instants: tuple[dt.datetime, ...] = attrs.field(repr=False)
+
+    def at(self, at: dt.datetime | None = None) -> State:
+        """The state at instant *at* (events at exactly *at* included); the last state if None."""
+        if at is None:
+            return self.states[-1] if self.states else self.start
+        _need_aware(at)
+        i = bisect.bisect_right(self._instants, at)
+        return self.states[i - 1] if i else self.start
+
+
+def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> History:
+    """Fold *timeline* once from *start* (the plan's initial state by default); cached per plan."""
+    key = ("history", id(timeline), id(start))
+    cached = plan._cache.get(key)
+    if cached is not None and cached[0] is timeline and cached[1] is start:
+        return cached[2]  # type: ignore[no-any-return]
+    first = State.initial(plan) if start is None else start
+    states, state = [], first
+    for event in timeline.events:
+        state = apply(state, event, plan=plan)
+        states.append(state)
+    result = History(plan, timeline, first, tuple(states), tuple(e.at for e in timeline.events))
+    plan._cache[key] = (timeline, start, result)
+    return result
+
+
+def replay(
+    plan: Plan, timeline: Timeline, at: dt.datetime | None = None, *, start: State | None = None
+) -> State:
+    """The state at instant *at* after the events of *timeline* (the end if None)."""
+    return history(plan, timeline, start=start).at(at)

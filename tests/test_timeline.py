@@ -1,0 +1,116 @@
+"""Events, apply and replay: purity, order, impossible events, and lookups against the naive fold."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gazaplan as gp
+
+from .strategies import PLAN, T0, timelines
+
+START = gp.State.initial(PLAN)
+
+
+def ev(i: int, change: gp.Change, hours: float = 0) -> gp.Event:
+    return gp.Event(f"e{i}", T0 + dt.timedelta(hours=hours), change)
+
+
+def naive(timeline: gp.Timeline, at: dt.datetime) -> gp.State:
+    state = START
+    for e in timeline:
+        if e.at <= at:
+            state = gp.apply(state, e, plan=PLAN)
+    return state
+
+
+def test_apply_is_pure_and_does_what_each_kind_says() -> None:
+    s1 = gp.apply(START, ev(1, gp.HostagesReleased(20)))
+    assert START.hostages_living_held == 20  # untouched
+    assert s1.hostages_living_held == 0
+    s2 = gp.apply(s1, ev(2, gp.RemainsReturned(4, israeli=3)))
+    assert (s2.hostages_deceased_held, s2.israeli_hostage_remains_returned) == (24, 3)
+    s3 = gp.apply(s2, ev(3, gp.PrisonersReleased(250, 1718, women_and_children_all=True)))
+    assert (s3.life_sentence_prisoners_released, s3.gaza_detainees_released) == (250, 1718)
+    assert s3.detained_women_children_released is True
+    s4 = gp.apply(s3, ev(4, gp.Redeployed("yellow")))
+    assert s4.idf_line == "yellow"
+    s5 = gp.apply(s4, ev(5, gp.ViolationAlleged("hamas", "israel", "strikes continued")))
+    assert s5 == s4  # an allegation is a claim, not a change of facts
+    s6 = gp.apply(s5, ev(6, gp.FactsReported({"hamas_governance_role": gp.GovernanceRole.NONE})))
+    assert s6.hamas_governance_role is gp.GovernanceRole.NONE
+
+
+def test_impossible_events_are_refused() -> None:
+    with pytest.raises(gp.InvalidEventError) as info:
+        gp.apply(START, ev(1, gp.HostagesReleased(21)))
+    msg = str(info.value)
+    assert "event 'e1'" in msg
+    assert "hostages_living_returned" in msg
+    assert info.value.event_id == "e1"
+    with pytest.raises(gp.InvalidEventError, match="Did you mean 'yellow'"):
+        gp.apply(START, ev(1, gp.Redeployed("yelow")), plan=PLAN)
+    with pytest.raises(gp.InvalidEventError, match="Did you mean 'hamas'"):
+        gp.apply(START, ev(1, gp.Responded("hamaz", gp.Response.ACCEPTED)), plan=PLAN)
+    with pytest.raises(gp.InvalidValueError, match="more than the 2 returned"):
+        gp.RemainsReturned(2, israeli=3)
+
+
+def test_bad_event_input() -> None:
+    with pytest.raises(gp.InvalidValueError, match="timezone-aware"):
+        gp.Event("e1", dt.datetime(2025, 10, 10, 12), gp.CeasefireChanged(True))
+    with pytest.raises(gp.InvalidValueError, match="not a kind of event"):
+        gp.Event("e1", T0, "ceasefire")  # type: ignore[arg-type]
+    with pytest.raises(gp.InvalidValueError, match="negative"):
+        gp.HostagesReleased(-1)
+
+
+def test_timeline_order_and_ids() -> None:
+    a, b = ev(1, gp.CeasefireChanged(True), 5), ev(2, gp.CeasefireChanged(False), 1)
+    with pytest.raises(gp.InvalidEventError, match="before the previous event"):
+        gp.Timeline((a, b))
+    assert [e.id for e in gp.Timeline.of([a, b])] == ["e2", "e1"]
+    with pytest.raises(gp.InvalidEventError, match="own id"):
+        gp.Timeline((b, ev(2, gp.CeasefireChanged(True), 3)))
+    with pytest.raises(gp.InvalidEventError, match="before the previous"):
+        gp.Timeline((a,)).append(b)
+
+
+def test_replay_at_instants() -> None:
+    tl = gp.Timeline(
+        (ev(1, gp.Responded("hamas", gp.Response.ACCEPTED), 1), ev(2, gp.HostagesReleased(20), 5))
+    )
+    assert gp.replay(PLAN, tl, T0) == START
+    assert (
+        gp.replay(PLAN, tl, T0 + dt.timedelta(hours=1)).responses["hamas"] is gp.Response.ACCEPTED
+    )
+    assert gp.replay(PLAN, tl).hostages_living_held == 0
+    with pytest.raises(gp.InvalidValueError, match="timezone-aware"):
+        gp.replay(PLAN, tl, dt.datetime(2025, 10, 1))
+
+
+@given(timelines(), st.integers(-60, 60 * 24 * 40))
+def test_state_at_t_equals_the_naive_fold(tl: gp.Timeline, minutes: int) -> None:
+    at = T0 + dt.timedelta(minutes=minutes)
+    assert gp.replay(PLAN, tl, at) == naive(tl, at)
+    assert gp.replay(PLAN, tl, at) == gp.replay(PLAN, tl, at)  # deterministic
+
+
+@given(timelines(min_size=1), st.integers(0, 60 * 24 * 40))
+def test_appending_after_t_changes_nothing_at_t(tl: gp.Timeline, minutes: int) -> None:
+    at = T0 + dt.timedelta(minutes=minutes)
+    last = tl.last
+    assert last is not None
+    later = max(at, last) + dt.timedelta(seconds=1)
+    extended = tl.append(gp.Event("late", later, gp.CeasefireChanged(False)))
+    assert gp.replay(PLAN, extended, at) == gp.replay(PLAN, tl, at)
+
+
+@given(timelines())
+def test_held_plus_returned_is_constant(tl: gp.Timeline) -> None:
+    for state in gp.history(PLAN, tl).states:
+        assert state.hostages_living_held + state.hostages_living_returned == 20  # type: ignore[operator]
+        assert state.hostages_deceased_held + state.hostages_deceased_returned == 28  # type: ignore[operator]
