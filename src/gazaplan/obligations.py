@@ -14,12 +14,12 @@ from typing import Any
 import attrs
 
 from . import _checks as check
-from .conditions import Condition, Term
+from .conditions import AtLeast, Condition, Term, Times
 from .exceptions import InvalidValueError
 from .sources import Source
 from .terms import _condition
 
-__all__ = ["Deadline", "InitialFact", "Obligation", "Path", "Phase"]
+__all__ = ["Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
 
 
 def _hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -50,6 +50,24 @@ class Deadline:
     note: str = ""
 
 
+@attrs.frozen
+class Measure:
+    """How much of an obligation is delivered: fact *fact* against what is *owed*.
+
+    Attributes:
+        fact: the count or number delivered (``"life_sentence_prisoners_released"``).
+        owed: what is owed: a number, a Term of the plan or a Times product.
+        label: what is counted, in words.
+    """
+
+    fact: str = attrs.field(validator=check.text())
+    owed: Term | Times | int | float = attrs.field()
+    label: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        AtLeast(self.fact, self.owed)  # same rules as a comparison: a numeric fact, a numeric owed
+
+
 def _party_ids(inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for i, party in enumerate(value):
         check.ident()(inst, attr.evolve(name=f"{attr.name}[{i}]"), party)
@@ -68,6 +86,7 @@ class Obligation:
         trigger: when it becomes due.
         completion: when it is fulfilled.
         deadline: the time limit, if the text sets one.
+        measures: what is delivered against what is owed, where the obligation is a quantity.
         obligor_note: who acts in practice where the text names nobody, attributed.
     """
 
@@ -81,6 +100,9 @@ class Obligation:
     trigger: Condition = attrs.field(kw_only=True, validator=_condition())
     completion: Condition = attrs.field(kw_only=True, validator=_condition())
     deadline: Deadline | None = attrs.field(default=None, kw_only=True)
+    measures: tuple[Measure, ...] = attrs.field(
+        default=(), kw_only=True, converter=check.as_tuple, validator=check.items_of(Measure)
+    )
     obligor_note: str = attrs.field(default="", kw_only=True)
 
     @property

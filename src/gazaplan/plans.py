@@ -15,6 +15,7 @@ import attrs
 
 from . import _checks as check
 from .conditions import (
+    AtLeast,
     Condition,
     Equals,
     OneOf,
@@ -211,6 +212,8 @@ class Plan:
                 yield f"obligation {o.id!r} completion", o.completion
                 if o.deadline is not None and o.deadline.since is not None:
                     yield f"obligation {o.id!r} deadline", o.deadline.since
+                for m in o.measures:
+                    yield f"obligation {o.id!r} measure", AtLeast(m.fact, m.owed, point=o.provision)
         for line in self.lines:
             if line.advance is not None:
                 yield f"line {line.id!r} advance", line.advance

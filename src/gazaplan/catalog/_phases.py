@@ -7,9 +7,9 @@ each phase's ``basis`` states.
 
 from __future__ import annotations
 
-from ..conditions import AllOf, AtLeast, Equals, Not, PhaseComplete, Term
+from ..conditions import AllOf, AtLeast, Equals, Not, PhaseComplete, Term, Times
 from ..facts import Crossing, Progress
-from ..obligations import Deadline, Phase
+from ..obligations import Deadline, Measure, Phase
 from ._rules import (
     AT_FIRST_LINE,
     BOTH_ACCEPT,
@@ -71,6 +71,16 @@ PHASE_1 = Phase(
             (),
             owed_to=("israel",),
             completion=Equals("hostages_held", 0, point=4, label="all hostages returned"),
+            measures=(
+                Measure(
+                    "hostages_living_returned", Term("exchange.hostages_living"), "living hostages"
+                ),
+                Measure(
+                    "hostages_deceased_returned",
+                    Term("exchange.hostages_deceased"),
+                    "deceased hostages",
+                ),
+            ),
             deadline=Deadline(
                 Term("exchange.hostage_window_hours"),
                 since=ISRAEL_ACCEPTED,
@@ -85,6 +95,16 @@ PHASE_1 = Phase(
             ("israel",),
             trigger=PRISONER_TRIGGER,
             completion=PRISONERS_FREED,
+            measures=(
+                Measure(
+                    "life_sentence_prisoners_released",
+                    Term("exchange.life_sentence_prisoners"),
+                    "life-sentence prisoners",
+                ),
+                Measure(
+                    "gaza_detainees_released", Term("exchange.gaza_detainees"), "Gaza detainees"
+                ),
+            ),
         ),
         ob(
             "p5-return-remains",
@@ -92,6 +112,13 @@ PHASE_1 = Phase(
             "Return the remains of deceased Gazans at the agreed ratio",
             ("israel",),
             trigger=REMAINS_TRIGGER,
+            measures=(
+                Measure(
+                    "gazan_remains_returned",
+                    Times(Term("exchange.remains_ratio"), "israeli_hostage_remains_returned"),
+                    "remains of deceased Gazans",
+                ),
+            ),
             completion=AllOf(
                 (REMAINS_TRIGGER, REMAINS_MATCHED),
                 point=5,
@@ -104,6 +131,9 @@ PHASE_1 = Phase(
             "Let full aid in at once, at least at the 19 January 2025 volume",
             (),
             owed_to=("gaza-population",),
+            measures=(
+                Measure("aid_trucks_per_day", Term("aid.trucks_per_day"), "aid trucks a day"),
+            ),
             completion=AtLeast(
                 "aid_trucks_per_day",
                 Term("aid.trucks_per_day"),
