@@ -30,6 +30,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._compliance import Compliance as Compliance
+    from ._compliance import ComplianceReport as ComplianceReport
+    from ._compliance import ComplianceStatus as ComplianceStatus
+    from ._compliance import Quantity as Quantity
+    from ._compliance import compliance as compliance
     from .catalog import plan as plan
     from .catalog import versions as versions
     from .conditions import AllOf as AllOf
@@ -85,6 +90,7 @@ if TYPE_CHECKING:
     from .facts import Progress as Progress
     from .obligations import Deadline as Deadline
     from .obligations import InitialFact as InitialFact
+    from .obligations import Measure as Measure
     from .obligations import Obligation as Obligation
     from .obligations import Path as Path
     from .obligations import Phase as Phase
@@ -126,6 +132,12 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 _WHERE = {
+    "Compliance": "._compliance",
+    "ComplianceReport": "._compliance",
+    "ComplianceStatus": "._compliance",
+    "Quantity": "._compliance",
+    "compliance": "._compliance",
+    "Measure": ".obligations",
     "AidDelivered": ".events",
     "BodyEstablished": ".events",
     "CeasefireChanged": ".events",
@@ -275,6 +287,9 @@ __all__ = [
     "CeasefireChanged",
     "Change",
     "Claim",
+    "Compliance",
+    "ComplianceReport",
+    "ComplianceStatus",
     "Condition",
     "Confidence",
     "Crossing",
@@ -299,6 +314,7 @@ __all__ = [
     "InvalidPlanError",
     "InvalidValueError",
     "Known",
+    "Measure",
     "MissingPlanError",
     "Nature",
     "Not",
@@ -320,6 +336,7 @@ __all__ = [
     "Progress",
     "Provision",
     "Qualifier",
+    "Quantity",
     "Reading",
     "Redeployed",
     "RemainsReturned",
@@ -348,6 +365,7 @@ __all__ = [
     "apply",
     "check_phase",
     "check_plan",
+    "compliance",
     "evaluate",
     "history",
     "plan",

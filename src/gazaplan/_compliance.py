@@ -1,0 +1,302 @@
+"""Compliance over a timeline: who owes what, and is it overdue, as of an instant.
+
+``compliance(plan, timeline, at=...)`` replays the timeline and, for each obligation, finds the
+instant its trigger first became MET, the instant its deadline clock started, and the instant it
+was first fulfilled. A clock whose start cannot be placed (the condition went from UNKNOWN to MET,
+so it may have held earlier) gives UNKNOWN, never "overdue". Results come overdue first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from ._compile import compiled, operand_fn
+from .conditions import Condition, Term
+from .evaluation import Evaluation, evaluate
+from .obligations import Obligation
+from .plans import Plan
+from .state import State, fact_reader
+from .timeline import History, Timeline, _need_aware, history
+from .truth import UNKNOWN, Verdict
+
+__all__ = ["Compliance", "ComplianceReport", "ComplianceStatus", "Quantity", "compliance"]
+
+MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
+
+
+class ComplianceStatus(enum.Enum):
+    """An obligation's standing over a timeline, as of an instant."""
+
+    OVERDUE = "overdue"
+    UNKNOWN = "unknown"
+    PARTLY_FULFILLED = "partly fulfilled"
+    PENDING = "pending"
+    NOT_TRIGGERED = "not triggered"
+    FULFILLED_LATE = "fulfilled late"
+    FULFILLED_ON_TIME = "fulfilled on time"
+    FULFILLED = "fulfilled (no deadline)"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_ORDER = {s: i for i, s in enumerate(ComplianceStatus)}
+
+
+@attrs.frozen
+class Quantity:
+    """Delivered against owed for one measure of an obligation (UNKNOWN where not known)."""
+
+    label: str
+    delivered: Any
+    owed: Any
+
+    def __str__(self) -> str:
+        return f"{self.label}: {_num(self.delivered)} of {_num(self.owed)}"
+
+
+def _num(v: Any) -> str:
+    return "unknown" if v is UNKNOWN else f"{v:g}" if isinstance(v, float) else str(v)
+
+
+@attrs.frozen
+class Compliance:
+    """One obligation's compliance as of an instant.
+
+    Attributes:
+        obligation: the obligation.
+        phase_id: the phase it belongs to.
+        status: see :class:`ComplianceStatus`.
+        at: the instant judged.
+        triggered_at: when the trigger first became MET (None: not yet, or not placeable).
+        clock_from: when the deadline clock started (None if no deadline or not placeable).
+        due: the deadline (None if none).
+        fulfilled_at: when the completion first became MET (None: not yet).
+        late_by / overdue_by / time_left: durations, where they apply.
+        quantities: delivered against owed, for obligations that are quantities.
+        events: ids of the events at which the trigger, clock or completion changed.
+        completion: the traced completion condition as of *at* (why it is or is not met).
+        reason: one line saying why the status is what it is.
+    """
+
+    obligation: Obligation
+    phase_id: str
+    status: ComplianceStatus
+    at: dt.datetime
+    triggered_at: dt.datetime | None
+    clock_from: dt.datetime | None
+    due: dt.datetime | None
+    fulfilled_at: dt.datetime | None
+    late_by: dt.timedelta | None
+    overdue_by: dt.timedelta | None
+    time_left: dt.timedelta | None
+    quantities: tuple[Quantity, ...]
+    events: tuple[str, ...]
+    completion: Evaluation
+    reason: str
+
+    @property
+    def provisions(self) -> tuple[int, ...]:
+        """The plan points behind the obligation and its completion trace."""
+        return tuple(sorted({self.obligation.provision, *self.completion.points()}))
+
+
+@attrs.frozen
+class ComplianceReport:
+    """Every obligation's compliance as of one instant, overdue first."""
+
+    version: str
+    at: dt.datetime
+    items: tuple[Compliance, ...]
+
+    def get(self, obligation_id: str) -> Compliance:
+        """The item for one obligation."""
+        for item in self.items:
+            if item.obligation.id == obligation_id:
+                return item
+        from .exceptions import UnknownIdError
+
+        raise UnknownIdError(
+            obligation_id, [i.obligation.id for i in self.items], where="ComplianceReport"
+        )
+
+    def explain(self) -> str:
+        """A readable table of statuses with their reasons."""
+        lines = [f"Compliance as of {self.at.isoformat()} (plan version {self.version})"]
+        for item in self.items:
+            o = item.obligation
+            lines.append(
+                f"  [{str(item.status).upper()}] {o.id} (point {o.provision}; owed by {o.obligor_text})"
+            )
+            lines.append(f"      {item.reason}")
+            for q in item.quantities:
+                lines.append(f"      {q}")
+        return "\n".join(lines) + "\n"
+
+
+@attrs.frozen
+class _Onset:
+    """When a condition first became MET along a history, and whether that instant is placeable."""
+
+    index: int | None  # state index (0 = start) at which it first is MET; None if never
+    placeable: bool  # False if it was UNKNOWN just before turning MET (it may have held earlier)
+    changes: tuple[int, ...]  # state indices where its verdict changed
+
+
+def _onset(fn: Callable[[State], Verdict], states: Sequence[State]) -> _Onset:
+    prev: Verdict | None = None
+    changes: list[int] = []
+    for i, s in enumerate(states):
+        v = fn(s)
+        if prev is not None and v is not prev:
+            changes.append(i)
+        if v is MET:
+            return _Onset(i, prev is not UNK, tuple(changes))
+        prev = v
+    return _Onset(None, True, tuple(changes))
+
+
+def _instant(h: History, index: int, origin: dt.datetime) -> dt.datetime:
+    return origin if index == 0 else h.timeline.events[index - 1].at
+
+
+def _hours(plan: Plan, value: Term | int | float) -> float | None:
+    v = plan.term(value.path).value if isinstance(value, Term) else value
+    return None if v is UNKNOWN else float(v)
+
+
+def _judge(
+    plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime, origin: dt.datetime
+) -> Compliance:
+    upto = h.at(at)
+    n = sum(1 for e in h.timeline.events if e.at <= at)
+    states = (h.start, *h.states[:n])
+    trig = _onset(compiled(o.trigger, plan), states)
+    done = _onset(compiled(o.completion, plan), states)
+    since = (
+        o.deadline.since if o.deadline is not None and o.deadline.since is not None else o.trigger
+    )
+    clock = _onset(compiled(since, plan), states) if o.deadline is not None else trig
+    completion = evaluate(o.completion, upto, plan=plan)
+    quantities = tuple(
+        Quantity(m.label or m.fact, fact_reader(m.fact)(upto), operand_fn(m.owed, plan)(upto))
+        for m in o.measures
+    )
+    event_ids = {
+        h.timeline.events[i - 1].id for on in (trig, done, clock) for i in on.changes if i > 0
+    }
+
+    def when(on: _Onset) -> dt.datetime | None:
+        return None if on.index is None else _instant(h, on.index, origin)
+
+    triggered_at, fulfilled_at = when(trig), when(done)
+    clock_from = when(clock) if o.deadline is not None and clock.placeable else None
+    hours = _hours(plan, o.deadline.hours) if o.deadline is not None else None
+    due = (
+        clock_from + dt.timedelta(hours=hours)
+        if clock_from is not None and hours is not None
+        else None
+    )
+    late_by = overdue_by = time_left = None
+    now_trig = compiled(o.trigger, plan)(upto)
+    if done.index is not None:
+        if o.deadline is None:
+            status, reason = (
+                ComplianceStatus.FULFILLED,
+                f"fulfilled at {fulfilled_at:%Y-%m-%d %H:%M %z}",
+            )
+        elif due is None:
+            status, reason = (
+                ComplianceStatus.UNKNOWN,
+                "fulfilled, but when its clock started is not known",
+            )
+        elif fulfilled_at is not None and fulfilled_at <= due:
+            status, reason = (
+                ComplianceStatus.FULFILLED_ON_TIME,
+                f"fulfilled at {fulfilled_at:%Y-%m-%d %H:%M %z}, due {due:%Y-%m-%d %H:%M %z}",
+            )
+        else:
+            assert fulfilled_at is not None
+            late_by = fulfilled_at - due
+            status, reason = (
+                ComplianceStatus.FULFILLED_LATE,
+                f"fulfilled {late_by} after the deadline ({due:%Y-%m-%d %H:%M %z})",
+            )
+    elif trig.index is None:
+        if now_trig is UNK:
+            status, reason = ComplianceStatus.UNKNOWN, "whether it is due is not known"
+        else:
+            status, reason = ComplianceStatus.NOT_TRIGGERED, "its trigger has not been met"
+    elif completion.verdict is UNK:
+        status, reason = ComplianceStatus.UNKNOWN, "whether it is fulfilled is not known"
+    elif o.deadline is not None and (due is None or not trig.placeable):
+        status, reason = ComplianceStatus.UNKNOWN, "due, but when its clock started is not known"
+    elif due is not None and at > due:
+        overdue_by = at - due
+        status, reason = (
+            ComplianceStatus.OVERDUE,
+            f"overdue by {overdue_by} (due {due:%Y-%m-%d %H:%M %z})",
+        )
+    else:
+        partly = any(q.delivered not in (UNKNOWN, 0) for q in quantities)
+        if due is not None:
+            time_left = due - at
+        status = ComplianceStatus.PARTLY_FULFILLED if partly else ComplianceStatus.PENDING
+        reason = ("partly delivered; " if partly else "due; ") + (
+            f"{time_left} left (due {due:%Y-%m-%d %H:%M %z})"
+            if due is not None
+            else "no deadline set"
+        )
+    return Compliance(
+        o,
+        phase_id,
+        status,
+        at,
+        triggered_at,
+        clock_from,
+        due,
+        fulfilled_at,
+        late_by,
+        overdue_by,
+        time_left,
+        quantities,
+        tuple(sorted(event_ids)),
+        completion,
+        reason,
+    )
+
+
+def compliance(
+    plan: Plan, timeline: Timeline, at: dt.datetime | None = None, *, start: State | None = None
+) -> ComplianceReport:
+    """Every obligation's compliance as of *at* (the timeline's last instant if None).
+
+    The plan's starting state counts as holding at the start of its publication day (UTC+3), a
+    day-precision instant; clocks that start then are marked by ``clock_from`` accordingly.
+    """
+    h = history(plan, timeline, start=start)
+    if at is None:
+        at = timeline.last or _origin(plan)
+    _need_aware(at)
+    origin = _origin(plan)
+    items = [_judge(plan, h, o, p.id, at, origin) for p in plan.phases for o in p.obligations]
+    items.sort(key=lambda c: (_ORDER[c.status], -(c.overdue_by or dt.timedelta()).total_seconds()))
+    return ComplianceReport(plan.version, at, tuple(items))
+
+
+def _origin(plan: Plan) -> dt.datetime:
+    return dt.datetime.combine(plan.date, dt.time(0), tzinfo=dt.timezone(dt.timedelta(hours=3)))
+
+
+def first_met(cond: Condition, plan: Plan, timeline: Timeline) -> dt.datetime | None:
+    """When *cond* first became MET along *timeline* (None if never, or not placeable)."""
+    h = history(plan, timeline)
+    on = _onset(compiled(cond, plan), (h.start, *h.states))
+    if on.index is None or not on.placeable:
+        return None
+    return _instant(h, on.index, _origin(plan))

@@ -1,0 +1,115 @@
+"""Compliance over timelines: deadline edges, clocks that cannot be placed, statuses that last."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gazaplan as gp
+
+from .strategies import PLAN, T0, timelines
+
+S = gp.ComplianceStatus
+H = dt.timedelta(hours=1)
+# A start in which nobody has answered yet, so the clocks start on the timeline.
+FRESH = gp.State.initial(PLAN).updated({"response.israel": gp.Response.NO_RESPONSE})
+
+
+def ev(i: int, change: gp.Change, at: dt.datetime) -> gp.Event:
+    return gp.Event(f"e{i}", at, change)
+
+
+def accepted_at(t: dt.datetime) -> list[gp.Event]:
+    return [
+        ev(1, gp.Responded("israel", gp.Response.ACCEPTED), t),
+        ev(2, gp.Responded("hamas", gp.Response.ACCEPTED), t),
+    ]
+
+
+def hostages_back_at(t: dt.datetime) -> list[gp.Event]:
+    return [ev(3, gp.HostagesReleased(20), t), ev(4, gp.RemainsReturned(28, israeli=24), t)]
+
+
+def status(events: list[gp.Event], at: dt.datetime, start: gp.State = FRESH) -> gp.Compliance:
+    return gp.compliance(PLAN, gp.Timeline(tuple(events)), at, start=start).get(
+        "p4-return-hostages"
+    )
+
+
+def test_exactly_72_hours_is_on_time_and_one_second_more_is_late() -> None:
+    on_time = status(accepted_at(T0) + hostages_back_at(T0 + 72 * H), T0 + 100 * H)
+    assert on_time.status is S.FULFILLED_ON_TIME
+    assert on_time.due == T0 + 72 * H
+    late = status(
+        accepted_at(T0) + hostages_back_at(T0 + 72 * H + dt.timedelta(seconds=1)), T0 + 100 * H
+    )
+    assert late.status is S.FULFILLED_LATE
+    assert late.late_by == dt.timedelta(seconds=1)
+
+
+def test_pending_then_overdue() -> None:
+    events = accepted_at(T0)
+    pending = status(events, T0 + 71 * H)
+    assert pending.status is S.PENDING
+    assert pending.time_left == H
+    overdue = status(events, T0 + 73 * H)
+    assert overdue.status is S.OVERDUE
+    assert overdue.overdue_by == H
+    assert "overdue by 1:00:00" in overdue.reason
+
+
+def test_partly_fulfilled_reports_quantities() -> None:
+    events = [*accepted_at(T0), ev(3, gp.HostagesReleased(20), T0 + 10 * H)]
+    item = status(events, T0 + 20 * H)
+    assert item.status is S.PARTLY_FULFILLED
+    assert [(q.delivered, q.owed) for q in item.quantities] == [(20, 20), (0, 28)]
+
+
+def test_clock_from_first_time_the_condition_held() -> None:
+    """Israel accepts, withdraws its acceptance, accepts again: the clock runs from the first."""
+    events = [
+        ev(1, gp.Responded("israel", gp.Response.ACCEPTED), T0),
+        ev(2, gp.Responded("israel", gp.Response.NO_RESPONSE), T0 + H),
+        ev(3, gp.Responded("israel", gp.Response.ACCEPTED), T0 + 2 * H),
+        ev(4, gp.Responded("hamas", gp.Response.ACCEPTED), T0 + 3 * H),
+    ]
+    item = status(events, T0 + 10 * H)
+    assert item.clock_from == T0
+    assert item.due == T0 + 72 * H
+
+
+def test_a_clock_that_cannot_be_placed_gives_unknown_not_overdue() -> None:
+    unknown_start = FRESH.updated({"response.israel": gp.UNKNOWN})
+    item = status(accepted_at(T0), T0 + 200 * H, start=unknown_start)
+    assert item.status is S.UNKNOWN
+    assert item.overdue_by is None
+
+
+def test_the_published_clock_runs_from_israels_acceptance() -> None:
+    """At publication Israel had accepted: under the text, the 72 hours ran from then."""
+    tl = gp.Timeline((ev(2, gp.Responded("hamas", gp.Response.ACCEPTED), T0 + 200 * H),))
+    item = gp.compliance(PLAN, tl, T0 + 201 * H).get("p4-return-hostages")
+    assert item.status is S.OVERDUE
+    assert item.clock_from is not None
+    assert item.clock_from.date() == PLAN.date
+
+
+def test_overdue_come_first() -> None:
+    report = gp.compliance(PLAN, gp.Timeline(tuple(accepted_at(T0))), T0 + 100 * H, start=FRESH)
+    ranks = [list(S).index(i.status) for i in report.items]
+    assert ranks == sorted(ranks)
+    assert report.items[0].status is S.OVERDUE
+    assert "OVERDUE" in report.explain()
+
+
+@given(timelines(min_size=1), st.integers(0, 60 * 24 * 60))
+def test_fulfilled_on_time_stays_so(tl: gp.Timeline, minutes: int) -> None:
+    last = tl.last
+    assert last is not None
+    first = gp.compliance(PLAN, tl, last)
+    later = gp.compliance(PLAN, tl, last + dt.timedelta(minutes=minutes))
+    for item in first.items:
+        if item.status in (S.FULFILLED_ON_TIME, S.FULFILLED_LATE, S.FULFILLED):
+            assert later.get(item.obligation.id).status is item.status
