@@ -8,7 +8,7 @@ names nothing is refused with an error that says where the name was used and wha
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -221,6 +221,25 @@ class Plan:
         yield "exchange prisoner_trigger", self.exchange.prisoner_trigger
         yield "exchange remains_trigger", self.exchange.remains_trigger
 
+    def check_ids(self, facts: Mapping[str, Any]) -> None:
+        """Refuse fact ids naming parties, or a line value, that this plan does not have."""
+        parties, lines = self._ids()
+        for fact_id, value in facts.items():
+            _, dot, party = fact_id.partition(".")
+            if dot and party not in parties:
+                raise UnknownPartyError(party, parties, where=f"fact {fact_id!r}")
+            if fact_id == "idf_line" and value is not UNKNOWN and value not in lines:
+                raise UnknownIdError(str(value), lines, where="idf_line (withdrawal line)")
+
+    def _ids(self) -> tuple[frozenset[str], frozenset[str]]:
+        ids = self._cache.get("ids")
+        if ids is None:
+            ids = self._cache["ids"] = (
+                frozenset(p.id for p in self.parties),
+                frozenset(line.id for line in self.lines),
+            )
+        return ids
+
     def check_state(self, state: State) -> None:
         """Refuse a state that names parties or lines this plan does not have.
 
@@ -228,13 +247,7 @@ class Plan:
             UnknownPartyError: a per-party fact names a party not in the plan.
             UnknownIdError: ``idf_line`` names no line of the plan.
         """
-        ids = self._cache.get("ids")
-        if ids is None:
-            ids = self._cache["ids"] = (
-                frozenset(p.id for p in self.parties),
-                frozenset(line.id for line in self.lines),
-            )
-        parties, lines = ids
+        parties, lines = self._ids()
         for field, prefix in (("responses", "response"), ("established", "established")):
             mapping = getattr(state, field)
             if not parties.issuperset(mapping):

@@ -256,7 +256,26 @@ class State:
             else:
                 current = fields.get(spec.field, getattr(self, spec.field))
                 fields[spec.field] = current.set(party, value)
-        return attrs.evolve(self, **fields)
+        return self._evolve(fields)
+
+    def _evolve(self, fields: Mapping[str, Any]) -> State:
+        """Like attrs.evolve, but validating only the changed fields (the others already were),
+        then the cross-field invariants. Replaying a long timeline depends on this being cheap."""
+        new = object.__new__(State)
+        setter = object.__setattr__
+        for name in _FIELD_NAMES:
+            setter(new, name, getattr(self, name))
+        for name, value in fields.items():
+            a = _ATTRIBUTES.get(name)
+            if a is None:
+                raise TypeError(f"State has no field {name!r}")
+            if a.converter is not None:
+                value = a.converter(value)  # type: ignore[operator]
+            setter(new, name, value)
+            if a.validator is not None:
+                a.validator(new, a, value)
+        new.__attrs_post_init__()
+        return new
 
     def facts(self) -> dict[str, object]:
         """Every fact id with its value, per-party facts for the parties present, derived included."""
@@ -269,6 +288,9 @@ class State:
                 out[spec.id] = getattr(self, spec.field)
         return out
 
+
+_ATTRIBUTES: Final = {a.name: a for a in attrs.fields(State)}
+_FIELD_NAMES: Final = tuple(_ATTRIBUTES)
 
 _RETURN_PAIRS: Final = (
     ("hostages_living_at_start", "hostages_living_returned"),

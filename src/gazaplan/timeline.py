@@ -168,9 +168,8 @@ def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
     """
     facts = _facts(state, event)
     if plan is not None:
-        probe = State.from_facts({k: v for k, v in facts.items() if "." in k or k == "idf_line"})
         try:
-            plan.check_state(probe)
+            plan.check_ids(facts)
         except GazaplanError as e:
             raise InvalidEventError(
                 event.id, str(e), "Use the plan's party and line ids."
