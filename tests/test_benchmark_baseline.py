@@ -23,3 +23,9 @@ def test_if_chain_agrees_on_fully_known_states(s: gp.State) -> None:
 
 def test_benchmark_runs(capsys: object) -> None:
     assert bench_main(["--quick"]) == 0
+
+
+def test_timeline_benchmark_runs() -> None:
+    from benchmarks.bench_timeline import main as timeline_main
+
+    assert timeline_main(["--quick"]) == 0

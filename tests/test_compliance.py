@@ -113,3 +113,21 @@ def test_fulfilled_on_time_stays_so(tl: gp.Timeline, minutes: int) -> None:
     for item in first.items:
         if item.status in (S.FULFILLED_ON_TIME, S.FULFILLED_LATE, S.FULFILLED):
             assert later.get(item.obligation.id).status is item.status
+
+
+@given(timelines(min_size=1, max_size=20))
+def test_skipping_unchanged_states_finds_the_same_onsets(tl: gp.Timeline) -> None:
+    """Compliance evaluates a condition only where a fact it reads changed; a full scan agrees."""
+    from gazaplan._compile import compiled
+    from gazaplan._compliance import _onset
+
+    h = gp.history(PLAN, tl)
+    states = (h.start, *h.states)
+    for _, cond in PLAN.conditions():
+        fn = compiled(cond, PLAN)
+        fast = _onset(fn, h, cond, len(h.states))
+        verdicts = [fn(s) for s in states]
+        first = next((i for i, v in enumerate(verdicts) if v is gp.Verdict.MET), None)
+        assert fast.index == first
+        if first is not None:
+            assert fast.placeable == (first == 0 or verdicts[first - 1] is not gp.Verdict.UNKNOWN)

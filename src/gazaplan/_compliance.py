@@ -8,19 +8,20 @@ so it may have held earlier) gives UNKNOWN, never "overdue". Results come overdu
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from ._compile import compiled, operand_fn
-from .conditions import Condition, Term
+from .conditions import Condition, PhaseComplete, Term, facts_read, walk
 from .evaluation import Evaluation, evaluate
 from .obligations import Obligation
 from .plans import Plan
-from .state import State, fact_reader
+from .state import State, fact_reader, fields_of
 from .timeline import History, Timeline, _need_aware, history
 from .truth import UNKNOWN, Verdict
 
@@ -148,17 +149,29 @@ class _Onset:
     changes: tuple[int, ...]  # state indices where its verdict changed
 
 
-def _onset(fn: Callable[[State], Verdict], states: Sequence[State]) -> _Onset:
+def _onset(fn: Callable[[State], Verdict], h: History, cond: Condition, n: int) -> _Onset:
+    """Scan states 0..n (0 = start) for the first MET, evaluating only where a fact it reads changed."""
+    candidates = _candidates(h, cond, n)
     prev: Verdict | None = None
     changes: list[int] = []
-    for i, s in enumerate(states):
-        v = fn(s)
+    for i in candidates:
+        v = fn(h.start if i == 0 else h.states[i - 1])
         if prev is not None and v is not prev:
             changes.append(i)
         if v is MET:
             return _Onset(i, prev is not UNK, tuple(changes))
         prev = v
     return _Onset(None, True, tuple(changes))
+
+
+def _candidates(h: History, cond: Condition, n: int) -> list[int]:
+    if any(isinstance(node, PhaseComplete) for node in walk(cond)):
+        return list(range(n + 1))  # a phase reference may read anything: scan every state
+    points: set[int] = {0}
+    for fact in facts_read(cond):
+        for field in fields_of(fact):
+            points.update(i for i in h.changes.get(field, ()) if i <= n)
+    return sorted(points)
 
 
 def _instant(h: History, index: int, origin: dt.datetime) -> dt.datetime:
@@ -174,14 +187,13 @@ def _judge(
     plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime, origin: dt.datetime
 ) -> Compliance:
     upto = h.at(at)
-    n = sum(1 for e in h.timeline.events if e.at <= at)
-    states = (h.start, *h.states[:n])
-    trig = _onset(compiled(o.trigger, plan), states)
-    done = _onset(compiled(o.completion, plan), states)
+    n = bisect.bisect_right(h._instants, at)
+    trig = _onset(compiled(o.trigger, plan), h, o.trigger, n)
+    done = _onset(compiled(o.completion, plan), h, o.completion, n)
     since = (
         o.deadline.since if o.deadline is not None and o.deadline.since is not None else o.trigger
     )
-    clock = _onset(compiled(since, plan), states) if o.deadline is not None else trig
+    clock = _onset(compiled(since, plan), h, since, n) if o.deadline is not None else trig
     completion = evaluate(o.completion, upto, plan=plan)
     quantities = tuple(
         Quantity(m.label or m.fact, fact_reader(m.fact)(upto), operand_fn(m.owed, plan)(upto))
@@ -296,7 +308,7 @@ def _origin(plan: Plan) -> dt.datetime:
 def first_met(cond: Condition, plan: Plan, timeline: Timeline) -> dt.datetime | None:
     """When *cond* first became MET along *timeline* (None if never, or not placeable)."""
     h = history(plan, timeline)
-    on = _onset(compiled(cond, plan), (h.start, *h.states))
+    on = _onset(compiled(cond, plan), h, cond, len(h.states))
     if on.index is None or not on.placeable:
         return None
     return _instant(h, on.index, _origin(plan))

@@ -346,6 +346,24 @@ def fact_reader(fact_id: str) -> Callable[[State], Any]:
     return lambda state: get_field(state)._data.get(party, UNKNOWN)
 
 
+_DERIVED_FROM: Final = {
+    "hostages_living_held": ("hostages_living_at_start", "hostages_living_returned"),
+    "hostages_deceased_held": ("hostages_deceased_at_start", "hostages_deceased_returned"),
+    "hostages_held": (
+        "hostages_living_at_start",
+        "hostages_living_returned",
+        "hostages_deceased_at_start",
+        "hostages_deceased_returned",
+    ),
+}
+
+
+def fields_of(fact_id: str) -> tuple[str, ...]:
+    """The State fields a fact depends on (its own field, or those a derived fact is computed from)."""
+    spec, _ = _spec(fact_id)
+    return _DERIVED_FROM.get(spec.id, (spec.field,))
+
+
 def read_fact(state: State, fact_id: str) -> Any:
     """The value of fact *fact_id* in *state* (UNKNOWN if not known).
 

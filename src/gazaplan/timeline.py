@@ -35,7 +35,7 @@ from .events import (
 )
 from .exceptions import GazaplanError, InvalidEventError, InvalidValueError
 from .plans import Plan
-from .state import State
+from .state import State, fields_of
 from .truth import UNKNOWN
 
 __all__ = ["History", "Timeline", "apply", "history", "replay"]
@@ -194,6 +194,8 @@ class History:
     start: State
     states: tuple[State, ...]
     _instants: tuple[dt.datetime, ...] = attrs.field(repr=False)
+    changes: dict[str, tuple[int, ...]] = attrs.field(repr=False, eq=False)
+    """For each State field, the indices (1 = after the first event) at which events set it."""
 
     def at(self, at: dt.datetime | None = None) -> State:
         """The state at instant *at* (events at exactly *at* included); the last state if None."""
@@ -212,10 +214,21 @@ def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> Hi
         return cached[2]  # type: ignore[no-any-return]
     first = State.initial(plan) if start is None else start
     states, state = [], first
-    for event in timeline.events:
+    changes: dict[str, list[int]] = {}
+    for i, event in enumerate(timeline.events, start=1):
+        for fact_id in _facts(state, event):
+            for field in fields_of(fact_id):
+                changes.setdefault(field, []).append(i)
         state = apply(state, event, plan=plan)
         states.append(state)
-    result = History(plan, timeline, first, tuple(states), tuple(e.at for e in timeline.events))
+    result = History(
+        plan,
+        timeline,
+        first,
+        tuple(states),
+        tuple(e.at for e in timeline.events),
+        {k: tuple(v) for k, v in changes.items()},
+    )
     plan._cache[key] = (timeline, start, result)
     return result
 
