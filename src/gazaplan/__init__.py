@@ -35,6 +35,15 @@ if TYPE_CHECKING:
     from ._compliance import ComplianceStatus as ComplianceStatus
     from ._compliance import Quantity as Quantity
     from ._compliance import compliance as compliance
+    from .amendments import AddObligation as AddObligation
+    from .amendments import AddPosition as AddPosition
+    from .amendments import Amendment as Amendment
+    from .amendments import DropObligation as DropObligation
+    from .amendments import Edit as Edit
+    from .amendments import SetCondition as SetCondition
+    from .amendments import SetDeadline as SetDeadline
+    from .amendments import SetTerm as SetTerm
+    from .amendments import amend as amend
     from .catalog import plan as plan
     from .catalog import versions as versions
     from .conditions import AllOf as AllOf
@@ -128,10 +137,29 @@ if TYPE_CHECKING:
     from .truth import UNKNOWN as UNKNOWN
     from .truth import Unknown as Unknown
     from .truth import Verdict as Verdict
+    from .whatif import Comparison as Comparison
+    from .whatif import Diff as Diff
+    from .whatif import Difference as Difference
+    from .whatif import compare as compare
+    from .whatif import diff as diff
 
 __version__ = "0.1.0.dev0"
 
 _WHERE = {
+    "AddObligation": ".amendments",
+    "AddPosition": ".amendments",
+    "Amendment": ".amendments",
+    "DropObligation": ".amendments",
+    "Edit": ".amendments",
+    "SetCondition": ".amendments",
+    "SetDeadline": ".amendments",
+    "SetTerm": ".amendments",
+    "amend": ".amendments",
+    "Comparison": ".whatif",
+    "Diff": ".whatif",
+    "Difference": ".whatif",
+    "compare": ".whatif",
+    "diff": ".whatif",
     "Compliance": "._compliance",
     "ComplianceReport": "._compliance",
     "ComplianceStatus": "._compliance",
@@ -250,6 +278,8 @@ _SUBMODULES = frozenset(
         "state",
         "terms",
         "truth",
+        "amendments",
+        "whatif",
         "events",
         "timeline",
     }
@@ -276,9 +306,12 @@ def __dir__() -> list[str]:
 __all__ = [
     "FACTS",
     "UNKNOWN",
+    "AddObligation",
+    "AddPosition",
     "AidDelivered",
     "AidTerms",
     "AllOf",
+    "Amendment",
     "AnyOf",
     "AtLeast",
     "AtMost",
@@ -287,6 +320,7 @@ __all__ = [
     "CeasefireChanged",
     "Change",
     "Claim",
+    "Comparison",
     "Compliance",
     "ComplianceReport",
     "ComplianceStatus",
@@ -295,6 +329,10 @@ __all__ = [
     "Crossing",
     "CrossingChanged",
     "Deadline",
+    "Diff",
+    "Difference",
+    "DropObligation",
+    "Edit",
     "Equals",
     "Evaluation",
     "Event",
@@ -342,6 +380,9 @@ __all__ = [
     "RemainsReturned",
     "Responded",
     "Response",
+    "SetCondition",
+    "SetDeadline",
+    "SetTerm",
     "Source",
     "Sourced",
     "State",
@@ -362,10 +403,13 @@ __all__ = [
     "WeaponsDecommissioned",
     "WithdrawalLine",
     "Wording",
+    "amend",
     "apply",
     "check_phase",
     "check_plan",
+    "compare",
     "compliance",
+    "diff",
     "evaluate",
     "history",
     "plan",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -40,6 +40,9 @@ from .state import State, _spec
 from .terms import AidTerms, ExchangeTerms, WithdrawalLine
 from .truth import UNKNOWN
 
+if TYPE_CHECKING:
+    from .amendments import Amendment  # noqa: TC004 - amendments sit above plans; a forward reference
+
 __all__ = ["Plan"]
 
 
@@ -64,6 +67,7 @@ class Plan:
         figures, positions: attributed records of reported numbers and parties' positions.
         initial_facts: the facts when the version took effect, each sourced.
         sources: the source register the content cites.
+        amendments: the amendments this version was derived through, oldest first.
     """
 
     version: str = attrs.field(validator=check.text())
@@ -105,6 +109,7 @@ class Plan:
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=check.items_of(Source)
     )
+    amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=check.as_tuple)
     _cache: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

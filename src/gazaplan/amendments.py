@@ -1,0 +1,211 @@
+"""Amendments as data: what changed, why, and on what source; applied by :func:`amend`.
+
+An :class:`Amendment` is a dated list of edits from a closed set (set a term, set a deadline,
+replace a condition, add or drop an obligation, record a position). ``amend(plan, amendment)``
+derives a new plan; the original is untouched and the new plan keeps the amendments it came
+through in ``Plan.amendments``. ``Plan.amend(...)`` is the shorthand for what-if variants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from . import _checks as check
+from .conditions import Condition
+from .exceptions import InvalidValueError, UnknownIdError
+from .obligations import Deadline, Obligation, Phase
+from .plans import Plan
+from .records import Position
+from .sources import Source, Sourced
+from .terms import _condition
+
+__all__ = [
+    "AddObligation",
+    "AddPosition",
+    "Amendment",
+    "DropObligation",
+    "Edit",
+    "SetCondition",
+    "SetDeadline",
+    "SetTerm",
+    "amend",
+]
+
+
+@attrs.frozen
+class SetTerm:
+    """Give the term at *path* (``"exchange.remains_ratio"``) a new sourced value."""
+
+    path: str = attrs.field(validator=check.text())
+    value: Sourced[Any] = attrs.field()
+    tag: ClassVar[str] = "set_term"
+
+
+@attrs.frozen
+class SetDeadline:
+    """Give obligation *obligation* a new deadline (None: no deadline)."""
+
+    obligation: str = attrs.field(validator=check.ident())
+    deadline: Deadline | None = None
+    tag: ClassVar[str] = "set_deadline"
+
+
+TARGETS = ("entry", "completion", "trigger")
+
+
+@attrs.frozen
+class SetCondition:
+    """Replace a condition: *target* is ``"phase-1.entry"``, ``"phase-1.completion"``,
+    ``"p5-release-prisoners.trigger"`` or ``"p5-release-prisoners.completion"``."""
+
+    target: str = attrs.field(validator=check.text())
+    condition: Condition = attrs.field(validator=_condition())
+    tag: ClassVar[str] = "set_condition"
+
+
+@attrs.frozen
+class AddObligation:
+    """Add *obligation* to phase *phase*."""
+
+    phase: str = attrs.field(validator=check.ident())
+    obligation: Obligation = attrs.field(validator=attrs.validators.instance_of(Obligation))
+    tag: ClassVar[str] = "add_obligation"
+
+
+@attrs.frozen
+class DropObligation:
+    """Remove obligation *obligation*."""
+
+    obligation: str = attrs.field(validator=check.ident())
+    tag: ClassVar[str] = "drop_obligation"
+
+
+@attrs.frozen
+class AddPosition:
+    """Record a party's (new) stated position."""
+
+    position: Position
+    tag: ClassVar[str] = "add_position"
+
+
+Edit: TypeAlias = (
+    SetTerm | SetDeadline | SetCondition | AddObligation | DropObligation | AddPosition
+)
+EDIT_TYPES = (SetTerm, SetDeadline, SetCondition, AddObligation, DropObligation, AddPosition)
+
+
+def _edits(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    check.items_of(EDIT_TYPES)(inst, attr, value)
+
+
+@attrs.frozen
+class Amendment:
+    """A dated change to the plan's terms, with its reason and sources.
+
+    Attributes:
+        version: the id of the version it produces (``"2025-10-09"``, or a what-if name).
+        date: when it took effect (None for a what-if).
+        title: what it is.
+        edits: what it changes.
+        rationale: why, in the library's words.
+        sources: where the change is reported (may be empty only for a what-if).
+    """
+
+    version: str = attrs.field(validator=check.text())
+    title: str = attrs.field(validator=check.text())
+    edits: tuple[Edit, ...] = attrs.field(converter=check.as_tuple, validator=_edits)
+    date: dt.date | None = attrs.field(default=None, validator=check.optional_date())
+    rationale: str = ""
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Source)
+    )
+
+
+def _where(target: str) -> tuple[str, str]:
+    owner, dot, part = target.rpartition(".")
+    if not dot or part not in TARGETS:
+        raise InvalidValueError(
+            "SetCondition.target",
+            target,
+            "expected '<phase or obligation id>.<entry|completion|trigger>'",
+            "Write e.g. 'phase-1.entry' or 'p4-return-hostages.trigger'.",
+        )
+    return owner, part
+
+
+def _edit_phase(plan: Plan, phase_id: str, change: Any) -> Plan:
+    phase = plan.phase(phase_id)
+    return attrs.evolve(plan, phases=tuple(change(p) if p is phase else p for p in plan.phases))
+
+
+def _edit_obligation(plan: Plan, obligation_id: str, change: Any) -> Plan:
+    plan.obligation(obligation_id)  # raises with the known ids
+
+    def in_phase(p: Phase) -> Phase:
+        obs = tuple(change(o) if o.id == obligation_id else o for o in p.obligations)
+        return attrs.evolve(p, obligations=tuple(o for o in obs if o is not None))
+
+    return attrs.evolve(plan, phases=tuple(in_phase(p) for p in plan.phases))
+
+
+def _apply_edit(plan: Plan, edit: Edit) -> Plan:
+    if isinstance(edit, SetTerm):
+        plan.term(edit.path)  # raises UnknownTermError listing the paths
+        group, _, name = edit.path.partition(".")
+        holder = getattr(plan, group)
+        return attrs.evolve(plan, **{group: attrs.evolve(holder, **{name: edit.value})})
+    if isinstance(edit, SetDeadline):
+        return _edit_obligation(
+            plan, edit.obligation, lambda o: attrs.evolve(o, deadline=edit.deadline)
+        )
+    if isinstance(edit, SetCondition):
+        owner, part = _where(edit.target)
+        if any(p.id == owner for p in plan.phases) and part != "trigger":
+            return _edit_phase(plan, owner, lambda p: attrs.evolve(p, **{part: edit.condition}))
+        if part == "entry":
+            raise UnknownIdError(
+                owner, [p.id for p in plan.phases], where=f"SetCondition({edit.target!r})"
+            )
+        return _edit_obligation(plan, owner, lambda o: attrs.evolve(o, **{part: edit.condition}))
+    if isinstance(edit, AddObligation):
+        return _edit_phase(
+            plan,
+            edit.phase,
+            lambda p: attrs.evolve(p, obligations=(*p.obligations, edit.obligation)),
+        )
+    if isinstance(edit, DropObligation):
+        return _edit_obligation(plan, edit.obligation, lambda _o: None)
+    return attrs.evolve(plan, positions=(*plan.positions, edit.position))
+
+
+def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) -> Plan:
+    """*plan* with amendments or edits applied: a new, fully checked plan; *plan* is untouched.
+
+    Pass an :class:`Amendment` (a dated, sourced change), or edits for a what-if::
+
+        variant = gp.amend(plan, gp.SetTerm("exchange.remains_ratio", gp.Sourced(10, sources)))
+
+    Edits given directly are wrapped in a what-if amendment named *version* (default
+    ``"<version>+what-if"``).
+    """
+    edits = tuple(c for c in changes if not isinstance(c, Amendment))
+    amendments = [c for c in changes if isinstance(c, Amendment)]
+    if edits:
+        amendments.append(Amendment(version or f"{plan.version}+what-if", "what-if", edits))
+    for a in amendments:
+        plan = _amend(plan, a)
+    return plan
+
+
+def _amend(plan: Plan, amendment: Amendment) -> Plan:
+    for edit in amendment.edits:
+        plan = _apply_edit(plan, edit)
+    return attrs.evolve(
+        plan,
+        version=amendment.version,
+        date=amendment.date or plan.date,
+        amendments=(*plan.amendments, amendment),
+    )
