@@ -20,7 +20,7 @@ import gazaplan as gp
 
 from .ifchain import check, engine
 
-PLAN = gp.plan()
+PLAN = gp.plan("2025-09-29")
 
 
 def random_states(n: int, seed: int = 7) -> list[gp.State]:

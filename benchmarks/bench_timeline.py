@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import gazaplan as gp
 
-PLAN = gp.plan()
+PLAN = gp.plan("2025-09-29")
 T0 = dt.datetime(2025, 10, 1, tzinfo=dt.UTC)
 
 

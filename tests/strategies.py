@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import gazaplan as gp
 from gazaplan.facts import FactKind
 
-PLAN = gp.plan()
+PLAN = gp.plan("2025-09-29")
 PARTY_IDS = tuple(p.id for p in PLAN.parties)
 LINE_IDS = tuple(line.id for line in PLAN.lines)
 SETTABLE = tuple(s for s in gp.FACTS.values() if not s.derived)

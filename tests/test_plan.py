@@ -9,7 +9,7 @@ import pytest
 
 import gazaplan as gp
 
-PLAN = gp.plan()
+PLAN = gp.plan("2025-09-29")
 
 
 def with_phase(**changes: Any) -> gp.Plan:

@@ -6,7 +6,7 @@ import pytest
 
 import gazaplan as gp
 
-PLAN = gp.plan()
+PLAN = gp.plan("2025-09-29")
 START = gp.State.initial(PLAN)
 MET, UNMET, UNK = gp.Verdict.MET, gp.Verdict.UNMET, gp.Verdict.UNKNOWN
 

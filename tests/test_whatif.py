@@ -95,3 +95,32 @@ def test_bad_edits_are_refused_with_hints() -> None:
 @given(timelines(max_size=8))
 def test_an_unchanged_variant_compares_equal_on_any_timeline(tl: gp.Timeline) -> None:
     assert gp.compare(PLAN, gp.amend(PLAN), tl).is_empty
+
+
+def test_the_egypt_terms_are_an_amendment_over_the_published_text() -> None:
+    egypt = gp.plan("2025-10-09")
+    assert egypt.amendments[-1].version == "2025-10-09"
+    assert egypt.amendments[-1].sources  # every change rests on a source
+    keys = {(d.kind, d.key) for d in gp.diff(PLAN, egypt).differences}
+    assert ("obligation", "p3-withdraw-to-first-line.deadline") in keys
+    assert ("obligation", "p4-return-hostages.deadline") in keys
+    assert ("term", "aid.trucks_per_day") in keys
+
+
+def test_the_hostage_clock_under_each_version() -> None:
+    """Published text: 72 h from Israel's acceptance. Egypt terms: 72 h from the pull-back."""
+    pullback = T0 + 200 * H
+    tl = gp.Timeline(
+        (
+            gp.Event("a", T0 + 190 * H, gp.Responded("hamas", gp.Response.ACCEPTED)),
+            gp.Event("b", pullback, gp.Redeployed("yellow")),
+            gp.Event("c", pullback + 40 * H, gp.HostagesReleased(20)),
+            gp.Event("d", pullback + 60 * H, gp.RemainsReturned(28, israeli=24)),
+        )
+    )
+    at = pullback + 70 * H
+    published = gp.compliance(PLAN, tl, at).get("p4-return-hostages")
+    egypt = gp.compliance(gp.plan("2025-10-09"), tl, at).get("p4-return-hostages")
+    assert published.status is gp.ComplianceStatus.FULFILLED_LATE
+    assert egypt.status is gp.ComplianceStatus.FULFILLED_ON_TIME
+    assert egypt.due == pullback + 72 * H

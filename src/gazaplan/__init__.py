@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from .evaluation import Reading as Reading
     from .evaluation import evaluate as evaluate
     from .events import AidDelivered as AidDelivered
+    from .events import Approved as Approved
     from .events import BodyEstablished as BodyEstablished
     from .events import CeasefireChanged as CeasefireChanged
     from .events import Change as Change
@@ -146,6 +147,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 _WHERE = {
+    "Approved": ".events",
     "AddObligation": ".amendments",
     "AddPosition": ".amendments",
     "Amendment": ".amendments",
@@ -313,6 +315,7 @@ __all__ = [
     "AllOf",
     "Amendment",
     "AnyOf",
+    "Approved",
     "AtLeast",
     "AtMost",
     "Blocker",

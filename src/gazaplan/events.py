@@ -24,6 +24,7 @@ from .sources import Source, cite
 
 __all__ = [
     "AidDelivered",
+    "Approved",
     "BodyEstablished",
     "CeasefireChanged",
     "Change",
@@ -77,6 +78,14 @@ class Responded:
     party: str = attrs.field(validator=_party)
     response: Response = attrs.field(validator=check.member(Response, unknown_ok=False))
     tag: ClassVar[str] = "responded"
+
+
+@attrs.frozen
+class Approved:
+    """A party's government formally approves the agreement."""
+
+    party: str = attrs.field(validator=_party)
+    tag: ClassVar[str] = "approved"
 
 
 @attrs.frozen
@@ -200,6 +209,7 @@ class FactsReported:
 
 Change: TypeAlias = (
     Responded
+    | Approved
     | CeasefireChanged
     | Redeployed
     | HostagesReleased
@@ -216,6 +226,7 @@ Change: TypeAlias = (
 )
 CHANGE_TYPES = (
     Responded,
+    Approved,
     CeasefireChanged,
     Redeployed,
     HostagesReleased,

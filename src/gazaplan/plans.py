@@ -253,7 +253,11 @@ class Plan:
             UnknownIdError: ``idf_line`` names no line of the plan.
         """
         parties, lines = self._ids()
-        for field, prefix in (("responses", "response"), ("established", "established")):
+        for field, prefix in (
+            ("responses", "response"),
+            ("approvals", "approved"),
+            ("established", "established"),
+        ):
             mapping = getattr(state, field)
             if not parties.issuperset(mapping):
                 party = sorted(set(mapping) - parties)[0]

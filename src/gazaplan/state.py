@@ -93,6 +93,9 @@ class State:
     responses: FrozenMap[str, Response | Unknown] = _party_map(
         F.CHOICE, "the party's answer to the plan", choices=Response
     )
+    approvals: FrozenMap[str, bool | Unknown] = _party_map(
+        F.FLAG, "the party's government has formally approved the agreement"
+    )
     ceasefire_in_force: Flag = _fact(F.FLAG, "military operations are suspended (point 3)")
     # -- withdrawal (points 3, 16) --
     idf_line: str | Unknown = _fact(F.LINE, "the withdrawal line Israeli forces are at")
@@ -308,7 +311,7 @@ def _build_facts() -> dict[str, FactSpec]:
     specs: dict[str, FactSpec] = {}
     for a in attrs.fields(State):
         meta = a.metadata["fact"]
-        fact_id = "response" if a.name == "responses" else a.name
+        fact_id = {"responses": "response", "approvals": "approved"}.get(a.name, a.name)
         specs[fact_id] = FactSpec(id=fact_id, field=a.name, **meta)
     for name, doc in (
         ("hostages_living_held", "living hostages still held"),

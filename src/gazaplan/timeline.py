@@ -18,6 +18,7 @@ import attrs
 from . import _checks as check
 from .events import (
     AidDelivered,
+    Approved,
     BodyEstablished,
     CeasefireChanged,
     CrossingChanged,
@@ -112,6 +113,8 @@ def _facts(state: State, event: Event) -> dict[str, Any]:
     c = event.change
     if isinstance(c, Responded):
         return {f"response.{c.party}": c.response}
+    if isinstance(c, Approved):
+        return {f"approved.{c.party}": True}
     if isinstance(c, CeasefireChanged):
         return {"ceasefire_in_force": c.in_force}
     if isinstance(c, Redeployed):

@@ -1,7 +1,8 @@
 """The bundled content: the plan's versions, built from the source register. The only place in
 gazaplan that holds plan content; the engine modules hold none.
 
-``plan()`` gives the latest version, ``plan("2025-09-29")`` the published text of 29 September 2025.
+``plan()`` gives the latest version, ``plan("2025-09-29")`` the published text of 29 September 2025,
+``plan("2025-10-09")`` the phase-one terms agreed in Egypt, applied as an amendment over it.
 Plans are built on first use and cached (they are immutable).
 """
 
@@ -20,11 +21,20 @@ PUBLISHED = "2025-09-29"
 
 def versions() -> tuple[str, ...]:
     """The bundled version ids, oldest first."""
-    return (PUBLISHED,)
+    from ._versions import LATER
+
+    return (PUBLISHED, *(a.version for a in LATER))
 
 
 @cache
 def _build(version: str) -> Plan:
+    if version != PUBLISHED:
+        from ..amendments import amend
+        from ._versions import LATER
+
+        ids = [a.version for a in LATER]
+        before = PUBLISHED if ids.index(version) == 0 else ids[ids.index(version) - 1]
+        return amend(_build(before), LATER[ids.index(version)])
     from ._parties import PARTIES
     from ._phases import PHASES
     from ._points import POINTS

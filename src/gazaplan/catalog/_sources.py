@@ -231,6 +231,14 @@ R11 = Source(
     d(2025, 10, 13),
     "https://cdn.saudigazette.com.sa/article/655707/World/Nearly-2000-Palestinian-prisoners-released-in-first-phase-of-Gaza-ceasefire-agreement",
 )
+R12 = Source(
+    "R12",
+    "What we know about the ceasefire agreement and hostages release",
+    "BBC (GitHub mirror thebadely/thebadely.github.io)",
+    d(2025, 10, 12),
+    "github:thebadely/thebadely.github.io/_posts/2025-10-12-big-news-what-we-know-about-the-ceasefire-agreement-and-hostages-release.md",
+    note="third-party copy of BBC text",
+)
 R13 = Source(
     "R13",
     "US envoy pushes Israel-Hamas truce as first phase nears end",
@@ -369,6 +377,7 @@ REGISTER = (
     R9,
     R10,
     R11,
+    R12,
     R13,
     R14,
     R15,
