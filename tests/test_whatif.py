@@ -101,6 +101,8 @@ def test_the_egypt_terms_are_an_amendment_over_the_published_text() -> None:
     egypt = gp.plan("2025-10-09")
     assert egypt.amendments[-1].version == "2025-10-09"
     assert egypt.amendments[-1].sources  # every change rests on a source
+    assert egypt.date.isoformat() == "2025-10-09"
+    assert egypt.start_date == PLAN.date  # the starting facts are still those at publication
     keys = {(d.kind, d.key) for d in gp.diff(PLAN, egypt).differences}
     assert ("obligation", "p3-withdraw-to-first-line.deadline") in keys
     assert ("obligation", "p4-return-hostages.deadline") in keys

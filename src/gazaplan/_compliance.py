@@ -302,7 +302,9 @@ def compliance(
 
 
 def _origin(plan: Plan) -> dt.datetime:
-    return dt.datetime.combine(plan.date, dt.time(0), tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    return dt.datetime.combine(
+        plan.start_date, dt.time(0), tzinfo=dt.timezone(dt.timedelta(hours=3))
+    )
 
 
 def first_met(cond: Condition, plan: Plan, timeline: Timeline) -> dt.datetime | None:

@@ -207,5 +207,6 @@ def _amend(plan: Plan, amendment: Amendment) -> Plan:
         plan,
         version=amendment.version,
         date=amendment.date or plan.date,
+        published=plan.start_date,
         amendments=(*plan.amendments, amendment),
     )

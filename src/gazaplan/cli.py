@@ -45,7 +45,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
     plan = catalog.plan(args.plan_version)
     state = State.initial(plan)
     out.write(
-        f"State: the facts at publication ({plan.date}); facts no source gives are unknown.\n\n"
+        f"State: the facts at the plan's publication ({plan.start_date}); facts no source gives "
+        "are unknown.\n\n"
     )
     if args.phase is not None:
         out.write(check_phase(plan, args.phase, state).explain() + "\n")

@@ -68,6 +68,8 @@ class Plan:
         initial_facts: the facts when the version took effect, each sourced.
         sources: the source register the content cites.
         amendments: the amendments this version was derived through, oldest first.
+        published: the publication date of the original text, which ``initial_facts`` describe
+            (None: the same as ``date``). See :attr:`start_date`.
     """
 
     version: str = attrs.field(validator=check.text())
@@ -110,10 +112,16 @@ class Plan:
         default=(), converter=check.as_tuple, validator=check.items_of(Source)
     )
     amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=check.as_tuple)
+    published: dt.date | None = attrs.field(default=None, validator=check.optional_date())
     _cache: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         _check_references(self)
+
+    @property
+    def start_date(self) -> dt.date:
+        """The date the starting facts hold: the original text's publication date."""
+        return self.published or self.date
 
     # -- lookups --
     def phase(self, phase_id: str) -> Phase:
