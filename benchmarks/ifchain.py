@@ -1,5 +1,7 @@
 """The bundled plan's rules written by hand as an if-chain: the baseline for the benchmark.
 
+It handles plain states (no contested facts), like the benchmark's states.
+
 It must give the same verdicts and statuses as ``check_plan`` on the bundled plan; the test suite
 checks that over generated states, so the benchmark compares like with like.
 """
@@ -71,7 +73,7 @@ def check(s: gp.State) -> tuple[list[tuple[gp.Verdict, gp.Verdict]], list[Obliga
     )
     israeli_remains = s.israeli_hostage_remains_returned
     remains_due = ge(israeli_remains, 1)
-    owed = U if israeli_remains is U else 15 * israeli_remains
+    owed = U if israeli_remains is U else 15 * israeli_remains  # type: ignore[operator]  # plain states only
     matched = ge(s.gazan_remains_returned, owed)
     ceasefire = eq(s.ceasefire_in_force, True)
     line = s.idf_line
@@ -93,7 +95,7 @@ def check(s: gp.State) -> tuple[list[tuple[gp.Verdict, gp.Verdict]], list[Obliga
     faith = eq(s.interfaith_dialogue_started, True)
     rejects = eq(s.responses.get("hamas", U), gp.Response.REJECTED)
     isf_share = s.isf_control_pct
-    isf_holds = UNK if isf_share is U else (MET if isf_share > 0 else UNMET)
+    isf_holds = UNK if isf_share is U else (MET if isf_share > 0 else UNMET)  # type: ignore[operator]
     at_perimeter = within(line, PERIMETER)
 
     phases = [

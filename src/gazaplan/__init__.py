@@ -122,6 +122,7 @@ if TYPE_CHECKING:
     from .rules import check_phase as check_phase
     from .rules import check_plan as check_plan
     from .sources import Claim as Claim
+    from .sources import Contested as Contested
     from .sources import Source as Source
     from .sources import Sourced as Sourced
     from .state import FACTS as FACTS
@@ -147,6 +148,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 _WHERE = {
+    "Contested": ".sources",
     "Approved": ".events",
     "AddObligation": ".amendments",
     "AddPosition": ".amendments",
@@ -329,6 +331,7 @@ __all__ = [
     "ComplianceStatus",
     "Condition",
     "Confidence",
+    "Contested",
     "Crossing",
     "CrossingChanged",
     "Deadline",

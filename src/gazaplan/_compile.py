@@ -27,6 +27,7 @@ from .conditions import (
     Times,
 )
 from .exceptions import MissingPlanError
+from .sources import Contested
 from .state import State, fact_reader
 from .truth import UNKNOWN, Verdict
 
@@ -43,6 +44,12 @@ _COMPARE: dict[type[Any], Callable[[Any, Any], bool]] = {
     AtLeast: operator.ge,
     AtMost: operator.le,
 }
+
+
+def agree(test: Callable[[Any], bool], value: Contested) -> Verdict:
+    """The verdict every claim of a contested value agrees on, or UNKNOWN when they differ."""
+    verdicts = {MET if test(v) else UNMET for v in value.values()}
+    return verdicts.pop() if len(verdicts) == 1 else UNK
 
 
 def need_plan(plan: Plan | None, what: str) -> Plan:
@@ -66,7 +73,11 @@ def operand_fn(value: Operand, plan: Plan | None) -> Callable[[State], Any]:
 
         def times(state: State) -> Any:
             f, a = factor(state), read(state)
-            return UNKNOWN if f is UNKNOWN or a is UNKNOWN else f * a
+            if f is UNKNOWN or a is UNKNOWN:
+                return UNKNOWN
+            if isinstance(a, Contested):
+                return a.map(lambda x: f * x)
+            return f * a
 
         return times
     return lambda _state: value
@@ -107,7 +118,9 @@ def _compile(cond: Condition, plan: Plan | None) -> Fn:
         return lambda state: flip[inner(state)]
     if isinstance(cond, Known):
         read = fact_reader(cond.fact)
-        return lambda state: UNMET if read(state) is UNKNOWN else MET
+        return lambda state: (
+            UNMET if read(state) is UNKNOWN else MET
+        )  # contested: reported, so known
     if isinstance(cond, OneOf):
         read, values = fact_reader(cond.fact), cond.values
 
@@ -115,6 +128,8 @@ def _compile(cond: Condition, plan: Plan | None) -> Fn:
             v = read(state)
             if v is UNKNOWN:
                 return UNK
+            if type(v) is Contested:
+                return agree(lambda x: x in values, v)
             return MET if v in values else UNMET
 
         return one_of
@@ -130,6 +145,10 @@ def _compile(cond: Condition, plan: Plan | None) -> Fn:
             v, w = read(state), rhs(state)
             if v is UNKNOWN or w is UNKNOWN:
                 return UNK
+            if type(v) is Contested or type(w) is Contested:
+                pairs = [(x, y) for x in _values(v) for y in _values(w)]
+                verdicts = {MET if compare(x, y) else UNMET for x, y in pairs}
+                return verdicts.pop() if len(verdicts) == 1 else UNK
             return MET if compare(v, w) else UNMET
 
         return dynamic
@@ -140,6 +159,8 @@ def _compile(cond: Condition, plan: Plan | None) -> Fn:
             v = read(state)
             if v is UNKNOWN:
                 return UNK
+            if type(v) is Contested:
+                return agree(lambda x: x == constant, v)
             return MET if v == constant else UNMET
 
         return equals
@@ -148,9 +169,15 @@ def _compile(cond: Condition, plan: Plan | None) -> Fn:
         v = read(state)
         if v is UNKNOWN:
             return UNK
+        if type(v) is Contested:
+            return agree(lambda x: compare(x, constant), v)
         return MET if compare(v, constant) else UNMET
 
     return static
+
+
+def _values(v: Any) -> tuple[Any, ...]:
+    return v.values() if type(v) is Contested else (v,)
 
 
 _FREE: dict[int, tuple[Condition, Fn]] = {}

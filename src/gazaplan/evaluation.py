@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._compile import compiled, need_plan, operand_fn
+from ._compile import agree, compiled, need_plan, operand_fn
 from .conditions import (
     AllOf,
     AnyOf,
@@ -30,6 +30,7 @@ from .conditions import (
     Times,
     walk,
 )
+from .sources import Contested
 from .state import State, fact_reader
 from .truth import UNKNOWN, Verdict
 
@@ -284,10 +285,16 @@ def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Trac
     static = _static_test(cond)
     if static is not None and not more:  # the common case: one fact against a constant
         test, constant, if_unknown = static
+        by_claim = not isinstance(cond, Known)  # Known: a contested fact is reported, so known
 
         def simple(state: State, _memo: dict[object, Evaluation]) -> Evaluation:
             v = read(state)
-            verdict = if_unknown if v is UNKNOWN else (MET if test(v, constant) else UNMET)
+            if v is UNKNOWN:
+                verdict = if_unknown
+            elif type(v) is Contested and by_claim:
+                verdict = agree(lambda x: test(x, constant), v)
+            else:
+                verdict = MET if test(v, constant) else UNMET
             return Evaluation(cond, verdict, (), (v,), constant, point)
 
         return simple

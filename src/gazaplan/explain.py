@@ -24,6 +24,7 @@ from .conditions import (
     Times,
 )
 from .evaluation import Blocker, Evaluation
+from .sources import Contested
 from .truth import UNKNOWN
 
 if TYPE_CHECKING:
@@ -38,6 +39,12 @@ def show(value: Any) -> str:
     """A value as text: ``unknown``, ``yes``/``no``, an enum's words, sets sorted."""
     if value is UNKNOWN:
         return "unknown"
+    if isinstance(value, Contested):
+        return (
+            "contested ("
+            + "; ".join(f"{show(c.value)} per {c.claimed_by}" for c in value.claims)
+            + ")"
+        )
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, enum.Enum):

@@ -35,7 +35,7 @@ from .obligations import InitialFact, Obligation, Phase
 from .parties import Party
 from .provisions import Provision
 from .records import Figure, Position, Topic
-from .sources import Source, Sourced
+from .sources import Contested, Source, Sourced
 from .state import State, _spec
 from .terms import AidTerms, ExchangeTerms, WithdrawalLine
 from .truth import UNKNOWN
@@ -271,8 +271,9 @@ class Plan:
                 party = sorted(set(mapping) - parties)[0]
                 raise UnknownPartyError(party, parties, where=f"State.{field} ({prefix}.{party})")
         line = state.idf_line
-        if line is not UNKNOWN and line not in lines:
-            raise UnknownIdError(line, lines, where="State.idf_line (withdrawal line)")
+        for value in line.values() if isinstance(line, Contested) else (line,):
+            if value is not UNKNOWN and value not in lines:
+                raise UnknownIdError(str(value), lines, where="State.idf_line (withdrawal line)")
 
     def __str__(self) -> str:
         return f"{self.title} (version {self.version})"

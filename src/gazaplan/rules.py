@@ -157,6 +157,7 @@ def check_state(plan: Plan, state: State) -> None:
 
 
 _INDEX = {id(Verdict.MET): 0, id(Verdict.UNMET): 1, id(Verdict.UNKNOWN): 2}
+_STATUS = tuple(status_of(t, d) for t in Verdict for d in Verdict)  # indexed like _INDEX
 
 
 class _Fast:
@@ -260,9 +261,8 @@ class _Traced:
             obs = []
             for o, trig_of, comp_of in obligations:
                 trig, done = trig_of(state, memo), comp_of(state, memo)
-                obs.append(
-                    ObligationReport(o, phase.id, status_of(trig.verdict, done.verdict), trig, done)
-                )
+                status = _STATUS[_INDEX[id(trig.verdict)] * 3 + _INDEX[id(done.verdict)]]
+                obs.append(ObligationReport(o, phase.id, status, trig, done))
             entry = entry_of(state, memo)
             out.append(
                 PhaseReport(phase, entry.verdict, entry, done_of(state, memo), tuple(obs), points)

@@ -8,13 +8,13 @@ disagree, each value is kept as its own :class:`Claim` with who makes it; nothin
 from __future__ import annotations
 
 import datetime as dt
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from . import _checks as check
 
-__all__ = ["Claim", "Source", "Sourced", "cite"]
+__all__ = ["Claim", "Contested", "Source", "Sourced", "cite"]
 
 T = TypeVar("T")
 
@@ -105,3 +105,38 @@ class Sourced(Generic[T]):
 
     def __str__(self) -> str:
         return f"{self.value} {cite(self.sources)}"
+
+
+def _claims(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    check.items_of(Claim)(inst, attr, value)
+    if len({c.value for c in value}) < 2:
+        from .exceptions import InvalidValueError
+
+        raise InvalidValueError(
+            check.where(inst, attr),
+            tuple(c.value for c in value),
+            "a contested fact needs at least two claims with different values",
+            "Give each source's value as its own Claim; a single value is not contested.",
+        )
+
+
+@attrs.frozen
+class Contested:
+    """A fact on which sources disagree: every claim kept, with who makes it and where.
+
+    A rule reading a contested fact gives the verdict all claims agree on, or UNKNOWN when they
+    differ; its trace shows the claims. No value is picked.
+    """
+
+    claims: tuple[Claim[Any], ...] = attrs.field(converter=check.as_tuple, validator=_claims)
+
+    def values(self) -> tuple[Any, ...]:
+        """The claimed values, in the order given."""
+        return tuple(c.value for c in self.claims)
+
+    def map(self, fn: Any) -> Contested:
+        """The same claims with their values transformed (e.g. a count after a release)."""
+        return Contested(tuple(attrs.evolve(c, value=fn(c.value)) for c in self.claims))
+
+    def __str__(self) -> str:
+        return "contested: " + "; ".join(str(c) for c in self.claims)

@@ -12,7 +12,7 @@ import enum
 import operator
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
 import attrs
 
@@ -21,6 +21,7 @@ from ._frozenmap import FrozenMap, frozen_map
 from .exceptions import InconsistentStateError, InvalidValueError, UnknownFactError
 from .facts import Crossing, FactKind, FactSpec, GovernanceRole, Progress
 from .parties import Response
+from .sources import Contested
 from .truth import UNKNOWN, Unknown
 
 if TYPE_CHECKING:
@@ -42,10 +43,23 @@ def _line_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         check.ident()(inst, attr, value)
 
 
+def _or_contested(inner: check.Validator) -> check.Validator:
+    """Accept a Contested value whose every claim passes *inner*."""
+
+    def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, Contested):
+            for c in value.claims:
+                inner(inst, attr, c.value)
+        else:
+            inner(inst, attr, value)
+
+    return checker
+
+
 def _fact(
     kind: FactKind, doc: str, *, unit: str = "", choices: type[enum.Enum] | None = None
 ) -> Any:
-    validator = check.member(choices) if choices is not None else _VALIDATORS[kind]()
+    validator = _or_contested(check.member(choices) if choices is not None else _VALIDATORS[kind]())
     spec = {"kind": kind, "doc": doc, "unit": unit, "choices": choices}
     return attrs.field(default=UNKNOWN, validator=validator, metadata={"fact": spec})
 
@@ -76,8 +90,8 @@ def _party_map(kind: FactKind, doc: str, *, choices: type[enum.Enum] | None = No
 
 F = FactKind
 
-Flag = bool | Unknown
-Count = int | Unknown
+Flag = bool | Unknown | Contested
+Count = int | Unknown | Contested
 
 
 @attrs.frozen(kw_only=True)
@@ -98,11 +112,11 @@ class State:
     )
     ceasefire_in_force: Flag = _fact(F.FLAG, "military operations are suspended (point 3)")
     # -- withdrawal (points 3, 16) --
-    idf_line: str | Unknown = _fact(F.LINE, "the withdrawal line Israeli forces are at")
-    israeli_control_pct: float | Unknown = _fact(
+    idf_line: str | Unknown | Contested = _fact(F.LINE, "the withdrawal line Israeli forces are at")
+    israeli_control_pct: float | Unknown | Contested = _fact(
         F.PERCENT, "share of Gaza under Israeli military control", unit="percent"
     )
-    isf_control_pct: float | Unknown = _fact(
+    isf_control_pct: float | Unknown | Contested = _fact(
         F.PERCENT, "share of Gaza handed over to the ISF", unit="percent"
     )
     withdrawal_standards_agreed: Flag = _fact(
@@ -136,13 +150,13 @@ class State:
     amnesty_offered: Flag = _fact(F.FLAG, "amnesty is offered to members who commit (point 6)")
     safe_passage_offered: Flag = _fact(F.FLAG, "safe passage is offered to members who leave")
     # -- aid (points 7, 8) --
-    aid_trucks_per_day: float | Unknown = _fact(
+    aid_trucks_per_day: float | Unknown | Contested = _fact(
         F.NUMBER, "aid trucks entering Gaza a day", unit="trucks a day"
     )
     aid_via_neutral_bodies: Flag = _fact(
         F.FLAG, "aid is distributed by the UN, the Red Crescent and neutral bodies (point 8)"
     )
-    rafah_crossing: Crossing | Unknown = _fact(
+    rafah_crossing: Crossing | Unknown | Contested = _fact(
         F.CHOICE, "state of the Rafah crossing", choices=Crossing
     )
     # -- governance and security (points 9, 13-16) --
@@ -151,16 +165,16 @@ class State:
     )
     isf_deployed: Flag = _fact(F.FLAG, "the ISF is deployed in Gaza (point 15)")
     deconfliction_agreed: Flag = _fact(F.FLAG, "a deconfliction mechanism is agreed (point 15)")
-    hamas_governance_role: GovernanceRole | Unknown = _fact(
+    hamas_governance_role: GovernanceRole | Unknown | Contested = _fact(
         F.CHOICE, "role of Hamas and other factions in governing Gaza", choices=GovernanceRole
     )
-    decommissioning: Progress | Unknown = _fact(
+    decommissioning: Progress | Unknown | Contested = _fact(
         F.CHOICE, "weapons put beyond use by the agreed process (point 13)", choices=Progress
     )
     decommissioning_verified: Flag = _fact(
         F.FLAG, "independent monitors verify the decommissioning (point 13)"
     )
-    military_infrastructure_destroyed: Progress | Unknown = _fact(
+    military_infrastructure_destroyed: Progress | Unknown | Contested = _fact(
         F.CHOICE, "military, terror and offensive infrastructure destroyed", choices=Progress
     )
     guarantee_given: Flag = _fact(F.FLAG, "regional partners have given the guarantee (point 14)")
@@ -184,7 +198,7 @@ class State:
     def __attrs_post_init__(self) -> None:
         for start, returned in _RETURN_PAIRS:
             a, b = getattr(self, start), getattr(self, returned)
-            if a is not UNKNOWN and b is not UNKNOWN and b > a:
+            if _plain(a) and _plain(b) and b > a:
                 raise InconsistentStateError(
                     f"State.{returned}",
                     b,
@@ -192,7 +206,7 @@ class State:
                     f"Lower {returned} or raise {start}.",
                 )
         dec, isr = self.hostages_deceased_returned, self.israeli_hostage_remains_returned
-        if dec is not UNKNOWN and isr is not UNKNOWN and isr > dec:
+        if _plain(dec) and _plain(isr) and isr > dec:
             raise InconsistentStateError(
                 "State.israeli_hostage_remains_returned",
                 isr,
@@ -200,7 +214,7 @@ class State:
                 "It counts a subset of hostages_deceased_returned: lower it or raise that.",
             )
         il, isf = self.israeli_control_pct, self.isf_control_pct
-        if il is not UNKNOWN and isf is not UNKNOWN and il + isf > 100:
+        if _plain(il) and _plain(isf) and il + isf > 100:
             raise InconsistentStateError(
                 "State.isf_control_pct",
                 isf,
@@ -223,9 +237,9 @@ class State:
     def hostages_held(self) -> Count:
         """All hostages, living and deceased, still held. 0 is known only if both parts are 0."""
         living, deceased = self.hostages_living_held, self.hostages_deceased_held
-        if living is UNKNOWN or deceased is UNKNOWN:
+        if not _plain(living) or not _plain(deceased):
             return UNKNOWN
-        return living + deceased
+        return int(living + deceased)
 
     # -- constructors and derivation --
     @classmethod
@@ -301,10 +315,15 @@ _RETURN_PAIRS: Final = (
 )
 
 
+def _plain(v: object) -> TypeGuard[float]:
+    """Known and not contested (cross-field checks apply to plain values only)."""
+    return v is not UNKNOWN and not isinstance(v, Contested)
+
+
 def _minus(a: Count, b: Count) -> Count:
-    if a is UNKNOWN or b is UNKNOWN:
-        return UNKNOWN
-    return a - b
+    if not _plain(a) or not _plain(b):
+        return UNKNOWN  # a derived count from a contested one is not known either
+    return int(a - b)
 
 
 def _build_facts() -> dict[str, FactSpec]:

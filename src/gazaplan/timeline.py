@@ -36,6 +36,7 @@ from .events import (
 )
 from .exceptions import GazaplanError, InvalidEventError, InvalidValueError
 from .plans import Plan
+from .sources import Contested
 from .state import State, fields_of
 from .truth import UNKNOWN
 
@@ -106,6 +107,8 @@ def _need_aware(at: object) -> None:
 
 def _add(state: State, field: str, amount: int) -> Any:
     current = getattr(state, field)
+    if isinstance(current, Contested):
+        return current.map(lambda v: v + amount)  # each source's count moves by the same amount
     return UNKNOWN if current is UNKNOWN else current + amount
 
 
