@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -131,3 +132,24 @@ def test_skipping_unchanged_states_finds_the_same_onsets(tl: gp.Timeline) -> Non
         assert fast.index == first
         if first is not None:
             assert fast.placeable == (first == 0 or verdicts[first - 1] is not gp.Verdict.UNKNOWN)
+
+
+def test_a_day_only_fulfilment_on_the_deadline_day_is_unknown() -> None:
+    """Sources giving only the day cannot show on time or late when the deadline falls that day."""
+    due_day = (T0 + 72 * H).replace(hour=0, minute=0)
+    day_only = [
+        gp.Event("e3", due_day, gp.HostagesReleased(20), precision=gp.Precision.DAY),
+        gp.Event("e4", due_day, gp.RemainsReturned(28, israeli=24), precision=gp.Precision.DAY),
+    ]
+    item = status(accepted_at(T0) + day_only, T0 + 200 * H)
+    assert item.status is S.UNKNOWN
+    assert "only the day" in item.reason
+    # The day before the deadline's day is on time whatever the hour.
+    earlier = [attrs.evolve(e, at=due_day - 24 * H) for e in day_only]
+    assert status(accepted_at(T0) + earlier, T0 + 200 * H).status is S.FULFILLED_ON_TIME
+
+
+def test_a_day_only_clock_start_widens_the_deadline() -> None:
+    start = [attrs.evolve(e, precision=gp.Precision.DAY) for e in accepted_at(T0)]
+    assert status(start, T0 + 73 * H).status is S.UNKNOWN  # may still be within its 72 hours
+    assert status(start, T0 + 97 * H).status is S.OVERDUE

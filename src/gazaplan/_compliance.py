@@ -19,6 +19,7 @@ import attrs
 from ._compile import compiled, operand_fn
 from .conditions import Condition, PhaseComplete, Term, facts_read, walk
 from .evaluation import Evaluation, evaluate
+from .events import Precision
 from .obligations import Obligation
 from .plans import Plan
 from .state import State, fact_reader, fields_of
@@ -174,6 +175,18 @@ def _candidates(h: History, cond: Condition, n: int) -> list[int]:
     return sorted(points)
 
 
+DAY = dt.timedelta(days=1)
+
+
+def _slack(h: History, index: int | None) -> dt.timedelta:
+    """How far after its recorded instant state *index* may really have begun (a day, or 0)."""
+    if index is None:
+        return dt.timedelta()
+    if index == 0:
+        return DAY  # the plan's starting facts hold from its publication day
+    return DAY if h.timeline.events[index - 1].precision is Precision.DAY else dt.timedelta()
+
+
 def _instant(h: History, index: int, origin: dt.datetime) -> dt.datetime:
     return origin if index == 0 else h.timeline.events[index - 1].at
 
@@ -216,29 +229,33 @@ def _judge(
     )
     late_by = overdue_by = time_left = None
     now_trig = compiled(o.trigger, plan)(upto)
+    # A day-precision instant (the plan's start, or an event dated only to the day) may lie
+    # anywhere in that day: the deadline and the fulfilment become 24-hour windows, and a
+    # status is given only when the windows decide it.
+    due_hi = due + _slack(h, clock.index) if due is not None else None
+    day_note = " (a source gives only the day)"
     if done.index is not None:
+        assert fulfilled_at is not None
+        done_hi = fulfilled_at + _slack(h, done.index)
         if o.deadline is None:
             status, reason = (
                 ComplianceStatus.FULFILLED,
                 f"fulfilled at {fulfilled_at:%Y-%m-%d %H:%M %z}",
             )
-        elif due is None:
+        elif due is None or due_hi is None:
             status, reason = (
                 ComplianceStatus.UNKNOWN,
                 "fulfilled, but when its clock started is not known",
             )
-        elif fulfilled_at is not None and fulfilled_at <= due:
-            status, reason = (
-                ComplianceStatus.FULFILLED_ON_TIME,
-                f"fulfilled at {fulfilled_at:%Y-%m-%d %H:%M %z}, due {due:%Y-%m-%d %H:%M %z}",
-            )
+        elif done_hi <= due:
+            status = ComplianceStatus.FULFILLED_ON_TIME
+            reason = f"fulfilled at {fulfilled_at:%Y-%m-%d %H:%M %z}, due {due:%Y-%m-%d %H:%M %z}"
+        elif fulfilled_at > due_hi:
+            late_by = fulfilled_at - due_hi
+            status = ComplianceStatus.FULFILLED_LATE
+            reason = f"fulfilled {late_by} after the deadline ({due_hi:%Y-%m-%d %H:%M %z})"
         else:
-            assert fulfilled_at is not None
-            late_by = fulfilled_at - due
-            status, reason = (
-                ComplianceStatus.FULFILLED_LATE,
-                f"fulfilled {late_by} after the deadline ({due:%Y-%m-%d %H:%M %z})",
-            )
+            status, reason = ComplianceStatus.UNKNOWN, "fulfilled around the deadline" + day_note
     elif trig.index is None:
         if now_trig is UNK:
             status, reason = ComplianceStatus.UNKNOWN, "whether it is due is not known"
@@ -246,14 +263,14 @@ def _judge(
             status, reason = ComplianceStatus.NOT_TRIGGERED, "its trigger has not been met"
     elif completion.verdict is UNK:
         status, reason = ComplianceStatus.UNKNOWN, "whether it is fulfilled is not known"
-    elif o.deadline is not None and (due is None or not trig.placeable):
+    elif o.deadline is not None and (due is None or due_hi is None):
         status, reason = ComplianceStatus.UNKNOWN, "due, but when its clock started is not known"
+    elif due_hi is not None and at > due_hi:
+        overdue_by = at - due_hi
+        status = ComplianceStatus.OVERDUE
+        reason = f"overdue by {overdue_by} (due {due_hi:%Y-%m-%d %H:%M %z})"
     elif due is not None and at > due:
-        overdue_by = at - due
-        status, reason = (
-            ComplianceStatus.OVERDUE,
-            f"overdue by {overdue_by} (due {due:%Y-%m-%d %H:%M %z})",
-        )
+        status, reason = ComplianceStatus.UNKNOWN, "at or near its deadline" + day_note
     else:
         partly = any(q.delivered not in (UNKNOWN, 0) for q in quantities)
         if due is not None:
