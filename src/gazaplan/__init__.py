@@ -16,6 +16,8 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     provisions, terms, obligations, plans       the plan model; Plan checks its references
     catalog                                     the bundled content (the only plan content)
     _compile, evaluation, rules, explain        evaluation, rule functions, text reports
+    events, timelines, _compliance             events, replay, compliance over time
+    amendments, whatif                         versions, what-if variants, diff and compare
     cli                                         edge: the ``gazaplan`` command
 
 The edges (``cli``, later serialization and strategies) are imported by nothing in the core.
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from .amendments import SetTerm as SetTerm
     from .amendments import amend as amend
     from .catalog import plan as plan
+    from .catalog import timeline as timeline
     from .catalog import versions as versions
     from .conditions import AllOf as AllOf
     from .conditions import AnyOf as AnyOf
@@ -131,11 +134,11 @@ if TYPE_CHECKING:
     from .terms import AidTerms as AidTerms
     from .terms import ExchangeTerms as ExchangeTerms
     from .terms import WithdrawalLine as WithdrawalLine
-    from .timeline import History as History
-    from .timeline import Timeline as Timeline
-    from .timeline import apply as apply
-    from .timeline import history as history
-    from .timeline import replay as replay
+    from .timelines import History as History
+    from .timelines import Timeline as Timeline
+    from .timelines import apply as apply
+    from .timelines import history as history
+    from .timelines import replay as replay
     from .truth import UNKNOWN as UNKNOWN
     from .truth import Unknown as Unknown
     from .truth import Verdict as Verdict
@@ -148,6 +151,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 _WHERE = {
+    "timeline": ".catalog",
     "Contested": ".sources",
     "Approved": ".events",
     "AddObligation": ".amendments",
@@ -188,11 +192,11 @@ _WHERE = {
     "TerritoryHandedOver": ".events",
     "ViolationAlleged": ".events",
     "WeaponsDecommissioned": ".events",
-    "History": ".timeline",
-    "Timeline": ".timeline",
-    "apply": ".timeline",
-    "history": ".timeline",
-    "replay": ".timeline",
+    "History": ".timelines",
+    "Timeline": ".timelines",
+    "apply": ".timelines",
+    "history": ".timelines",
+    "replay": ".timelines",
     "InvalidEventError": ".exceptions",
     "plan": ".catalog",
     "versions": ".catalog",
@@ -285,7 +289,7 @@ _SUBMODULES = frozenset(
         "amendments",
         "whatif",
         "events",
-        "timeline",
+        "timelines",
     }
 )
 
@@ -421,5 +425,6 @@ __all__ = [
     "plan",
     "read_fact",
     "replay",
+    "timeline",
     "versions",
 ]

@@ -23,7 +23,7 @@ from .events import Precision
 from .obligations import Obligation
 from .plans import Plan
 from .state import State, fact_reader, fields_of
-from .timeline import History, Timeline, _need_aware, history
+from .timelines import History, Timeline, _need_aware, history
 from .truth import UNKNOWN, Verdict
 
 __all__ = ["Compliance", "ComplianceReport", "ComplianceStatus", "Quantity", "compliance"]

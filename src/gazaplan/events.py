@@ -114,13 +114,17 @@ class HostagesReleased:
 
 @attrs.frozen
 class RemainsReturned:
-    """Remains of deceased hostages are returned; *israeli* of them are of Israeli hostages."""
+    """Remains of *count* deceased hostages are returned; *israeli* of them of Israeli hostages
+    (None where the sources do not say, which makes the Israeli count UNKNOWN from then on)."""
 
     count: int = attrs.field(validator=check.count(unknown_ok=False))
-    israeli: int = attrs.field(validator=check.count(unknown_ok=False))
+    israeli: int | None = attrs.field(default=None)
     tag: ClassVar[str] = "remains_returned"
 
     def __attrs_post_init__(self) -> None:
+        if self.israeli is None:
+            return
+        check.count(unknown_ok=False)(self, attrs.fields(RemainsReturned).israeli, self.israeli)
         if self.israeli > self.count:
             raise InvalidValueError(
                 "RemainsReturned.israeli",
@@ -132,7 +136,9 @@ class RemainsReturned:
 
 @attrs.frozen
 class PrisonersReleased:
-    """Prisoners are released, by category; *women_and_children_all* if all of those are freed."""
+    """Prisoners are released, by category. *women_and_children_all*: True if all detained women
+    and children are now freed, False if not, None if the sources do not say (a release of Gaza
+    detainees then makes that fact UNKNOWN)."""
 
     life_sentence: int = attrs.field(default=0, validator=check.count(unknown_ok=False))
     gaza_detainees: int = attrs.field(default=0, validator=check.count(unknown_ok=False))

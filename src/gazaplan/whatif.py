@@ -18,7 +18,7 @@ import attrs
 from ._compliance import Compliance, compliance
 from .plans import Plan
 from .rules import PhaseReport, check_plan
-from .timeline import Timeline, replay
+from .timelines import Timeline, replay
 
 __all__ = ["Comparison", "Diff", "Difference", "compare", "diff"]
 

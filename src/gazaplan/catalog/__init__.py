@@ -13,8 +13,9 @@ from functools import cache
 
 from ..exceptions import UnknownVersionError
 from ..plans import Plan
+from ..timelines import Timeline
 
-__all__ = ["plan", "versions"]
+__all__ = ["plan", "timeline", "versions"]
 
 PUBLISHED = "2025-09-29"
 
@@ -41,6 +42,7 @@ def _build(version: str) -> Plan:
     from ._records import FIGURES, INITIAL_FACTS, POSITIONS
     from ._rules import AID, EXCHANGE, LINES
     from ._sources import REGISTER
+    from ._timeline_sources import TL
 
     return Plan(
         version=version,
@@ -55,7 +57,7 @@ def _build(version: str) -> Plan:
         figures=FIGURES,
         positions=POSITIONS,
         initial_facts=INITIAL_FACTS,
-        sources=REGISTER,
+        sources=(*REGISTER, *TL.values()),
     )
 
 
@@ -70,3 +72,11 @@ def plan(version: str | None = None) -> Plan:
     if version not in versions():
         raise UnknownVersionError(version, versions())
     return _build(version)
+
+
+@cache
+def timeline() -> Timeline:
+    """The real events since publication, each dated, sourced and attributed (see the catalog)."""
+    from ._timeline import TIMELINE
+
+    return TIMELINE

@@ -37,6 +37,7 @@ from ._sources import (
     W17,
     WH,
 )
+from ._timeline_sources import TL
 
 Q = Qualifier
 
@@ -331,6 +332,12 @@ INITIAL_FACTS = (
         Response.NO_RESPONSE,
         (HERALD, MIDEAST),
         "Hamas had not yet answered when the plan was published.",
+    ),
+    InitialFact(
+        "approved.israel",
+        False,
+        (TL["TL-2025-10-10-1"], TL["TL-2025-10-10-3"]),
+        "Israel's government approved the agreement only on 10 Oct 2025.",
     ),
     InitialFact(
         "ceasefire_in_force",

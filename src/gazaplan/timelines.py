@@ -127,9 +127,9 @@ def _facts(state: State, event: Event) -> dict[str, Any]:
     if isinstance(c, RemainsReturned):
         return {
             "hostages_deceased_returned": _add(state, "hostages_deceased_returned", c.count),
-            "israeli_hostage_remains_returned": _add(
-                state, "israeli_hostage_remains_returned", c.israeli
-            ),
+            "israeli_hostage_remains_returned": UNKNOWN
+            if c.israeli is None
+            else _add(state, "israeli_hostage_remains_returned", c.israeli),
         }
     if isinstance(c, PrisonersReleased):
         out = {
@@ -140,6 +140,8 @@ def _facts(state: State, event: Event) -> dict[str, Any]:
         }
         if c.women_and_children_all is not None:
             out["detained_women_children_released"] = c.women_and_children_all
+        elif c.gaza_detainees:  # a release that does not say whether it included all of them
+            out["detained_women_children_released"] = UNKNOWN
         return out
     if isinstance(c, GazanRemainsReturned):
         return {"gazan_remains_returned": _add(state, "gazan_remains_returned", c.count)}
