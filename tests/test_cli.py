@@ -13,13 +13,34 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_report() -> None:
-    code, out, err = run("report")
+def test_report_at_publication() -> None:
+    code, out, err = run("report", "--at-publication")
     assert code == 0
     assert err == ""
     assert "phase-1" in out
     assert "fallback-17" in out
     assert "response.hamas is no response; needs accepted (point 3)" in out
+
+
+def test_report_replays_the_bundled_timeline() -> None:
+    code, out, err = run("report")
+    assert code == 0
+    assert err == ""
+    assert "the bundled timeline replayed to 2026-05-19" in out
+    assert "Compliance as of" in out
+    assert "[FULFILLED LATE] p4-return-hostages" in out
+
+
+def test_report_at_an_instant() -> None:
+    code, out, _ = run("report", "--at", "2025-10-13T23:00+03:00", "--version", "2025-10-09")
+    assert code == 0
+    assert "[OVERDUE] p4-return-hostages" in out  # due noon 13 Oct [R7, R12]
+    assert "overdue by 11:00:00" in out
+    assert "deceased hostages: 4 of 28" in out  # four bodies that day [TL-2025-10-13-4]
+    code, _, err = run("report", "--at", "2025-10-13")
+    assert code == 2
+    assert "--at: got '2025-10-13'" in err
+    assert "offset" in err
 
 
 def test_report_one_phase() -> None:

@@ -63,7 +63,9 @@ class Quantity:
 
 
 def _num(v: Any) -> str:
-    return "unknown" if v is UNKNOWN else f"{v:g}" if isinstance(v, float) else str(v)
+    from .explain import show
+
+    return show(v)
 
 
 @attrs.frozen

@@ -1,7 +1,8 @@
 """The ``gazaplan`` command. An edge module: nothing in the library imports it.
 
-``gazaplan report`` prints each phase's verdict in the bundled plan's state at publication, with
-the reasons and the obligations; ``gazaplan points`` lists the 20 points with their sources;
+``gazaplan report`` replays the bundled timeline to its last event (or ``--at``) and prints each
+phase's verdict with its reasons, then each obligation's compliance (``--at-publication``: the facts
+at publication instead); ``gazaplan points`` lists the 20 points with their sources;
 ``gazaplan figures`` lists the reported figures and the parties' positions, attributed.
 Exit codes: 0 done, 2 bad input (the error goes to stderr).
 """
@@ -9,16 +10,19 @@ Exit codes: 0 done, 2 bad input (the error goes to stderr).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from . import catalog
-from .exceptions import GazaplanError
+from ._compliance import compliance
+from .exceptions import GazaplanError, InvalidValueError
 from .records import Topic
 from .rules import check_phase, check_plan
 from .sources import cite
 from .state import State
+from .timelines import replay
 
 __all__ = ["main"]
 
@@ -33,6 +37,14 @@ def _parser() -> argparse.ArgumentParser:
         "--version", dest="plan_version", default=None, help="plan version (default: latest)"
     )
     report.add_argument("--phase", default=None, help="report on one phase only, such as phase-1")
+    report.add_argument(
+        "--at", default=None, help="an ISO 8601 instant with offset (default: the last event)"
+    )
+    report.add_argument(
+        "--at-publication",
+        action="store_true",
+        help="the facts at publication instead of the timeline",
+    )
     points = sub.add_parser("points", help="the 20 points, paraphrased, with their sources")
     points.add_argument("--version", dest="plan_version", default=None)
     figures = sub.add_parser("figures", help="reported figures and positions, attributed")
@@ -41,17 +53,43 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _instant(text: str) -> dt.datetime:
+    try:
+        at = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidValueError(
+            "--at", text, "not an ISO 8601 instant", "Write e.g. 2025-10-13T12:00+03:00."
+        ) from None
+    if at.utcoffset() is None:
+        raise InvalidValueError(
+            "--at", text, "the instant has no offset", "Add one, e.g. +03:00 or Z."
+        )
+    return at
+
+
 def _report(args: argparse.Namespace, out: TextIO) -> None:
     plan = catalog.plan(args.plan_version)
-    state = State.initial(plan)
-    out.write(
-        f"State: the facts at the plan's publication ({plan.start_date}); facts no source gives "
-        "are unknown.\n\n"
-    )
+    if args.at_publication:
+        state = State.initial(plan)
+        out.write(
+            f"State: the facts at the plan's publication ({plan.start_date}); facts no source gives "
+            "are unknown.\n\n"
+        )
+    else:
+        tl = catalog.timeline()
+        at = _instant(args.at) if args.at else tl.last
+        state = replay(plan, tl, at)
+        shown = tl.until(at) if at is not None else tl
+        out.write(
+            f"State: the bundled timeline replayed to {at.isoformat() if at else 'its end'} "
+            f"({len(shown)} of {len(tl)} events); facts no source gives are unknown.\n\n"
+        )
     if args.phase is not None:
         out.write(check_phase(plan, args.phase, state).explain() + "\n")
-    else:
-        out.write(check_plan(plan, state).explain())
+        return
+    out.write(check_plan(plan, state).explain())
+    if not args.at_publication:
+        out.write("\n" + compliance(plan, catalog.timeline(), at).explain())
 
 
 def _points(args: argparse.Namespace, out: TextIO) -> None:
