@@ -125,3 +125,30 @@ def test_no_isf_deployment_or_disarmament_in_the_sources() -> None:
         (e.change.by, e.change.against) for e in TL if isinstance(e.change, gp.ViolationAlleged)
     }
     assert pairs >= {("board-of-peace", "hamas"), ("israel", "hamas")}
+
+
+def test_the_security_council_version_records_positions_not_new_terms() -> None:
+    """Resolution 2803: 13-0, two abstentions; Hamas rejected it, the PA welcomed it [TL-2025-11-17-*]."""
+    unsc = gp.plan("2025-11-17")
+    kinds = {d.kind for d in gp.diff(EGYPT, unsc).differences}
+    assert kinds == {"plan", "position"}
+    assert [p.party for p in unsc.positions if p.as_of == dt.date(2025, 11, 17)] == [
+        "un",
+        "hamas",
+        "pa",
+    ]
+
+
+def test_phase_two_entry_after_its_launch() -> None:
+    """Phase two was launched on 14 Jan 2026 with one hostage's remains still held [TL-2026-01-14-1]."""
+    latest = gp.plan("2026-01-14")
+    end = gp.replay(latest, TL)
+    assert gp.check_phase(latest, "phase-2", end).verdict is gp.Verdict.MET
+    assert gp.check_phase(EGYPT, "phase-2", gp.replay(EGYPT, TL)).verdict is not gp.Verdict.MET
+    before = gp.replay(latest, TL, dt.datetime(2026, 1, 13, tzinfo=IDT))
+    report = gp.check_phase(latest, "phase-2", before)
+    assert report.verdict is gp.Verdict.UNMET  # one hostage's remains still held [TL-2025-12-03-*]
+    assert {b.evaluation.readings[0].fact for b in report.unmet} == {
+        "hostages_held",
+        "phase_two_launched",
+    }

@@ -111,6 +111,7 @@ class State:
         F.FLAG, "the party's government has formally approved the agreement"
     )
     ceasefire_in_force: Flag = _fact(F.FLAG, "military operations are suspended (point 3)")
+    phase_two_launched: Flag = _fact(F.FLAG, "the US has announced the launch of phase two")
     # -- withdrawal (points 3, 16) --
     idf_line: str | Unknown | Contested = _fact(F.LINE, "the withdrawal line Israeli forces are at")
     israeli_control_pct: float | Unknown | Contested = _fact(

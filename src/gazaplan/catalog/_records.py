@@ -340,6 +340,12 @@ INITIAL_FACTS = (
         "Israel's government approved the agreement only on 10 Oct 2025.",
     ),
     InitialFact(
+        "phase_two_launched",
+        False,
+        (TL["TL-2026-01-14-1"],),
+        "The US announced the launch of phase two only on 14 Jan 2026.",
+    ),
+    InitialFact(
         "ceasefire_in_force",
         False,
         (AP_1010,),

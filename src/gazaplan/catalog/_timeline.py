@@ -417,6 +417,15 @@ EVENTS = (
         "US envoy; joint mediators' statement",
     ),
     _ev(
+        "2026-01-14-phase-two",
+        "2026-01-14",
+        FactsReported({"phase_two_launched": True}),
+        "The US envoy announced the launch of phase two (demilitarisation, technocratic governance, "
+        "reconstruction) while one deceased hostage was still held; 27 of 28 had been returned.",
+        _src("TL-2026-01-14-1", "TL-2026-01-14-2"),
+        "US envoy (post on X)",
+    ),
+    _ev(
         "2026-01-22-board-of-peace",
         "2026-01-22",
         BodyEstablished("board-of-peace"),

@@ -3,19 +3,24 @@
 2025-10-09: the phase-one implementation terms agreed in Egypt (announced 8 Oct, signed at
 Sharm el-Sheikh on 9 Oct, approved by Israel's government overnight 9-10 Oct). Their text is not
 public; every edit rests on the reports it cites.
+2025-11-17: UN Security Council resolution 2803 (positions recorded; terms unchanged).
+2026-01-14: the launch of phase two, before phase one's last remains were returned.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from ..amendments import Amendment, SetDeadline, SetTerm
-from ..conditions import Equals, Term
+from ..amendments import AddPosition, Amendment, SetCondition, SetDeadline, SetTerm
+from ..conditions import AnyOf, Equals, PhaseComplete, Term
 from ..facts import Crossing
 from ..obligations import Deadline
+from ..parties import Response
+from ..records import Position
 from ..sources import Sourced
 from ._rules import at_or_beyond
-from ._sources import R7, R8, R9, R10, R12, R17, R21, WH
+from ._sources import R7, R8, R9, R10, R12, R17, R21, W12, WH
+from ._timeline_sources import TL
 
 EGYPT_TERMS = Amendment(
     version="2025-10-09",
@@ -65,4 +70,67 @@ EGYPT_TERMS = Amendment(
     ),
 )
 
-LATER = (EGYPT_TERMS,)
+UNSC_2803 = Amendment(
+    version="2025-11-17",
+    title="UN Security Council resolution 2803",
+    date=date(2025, 11, 17),
+    rationale="The Council endorsed the plan, welcomed the Board of Peace as a transitional "
+    "administration and authorised a temporary International Stabilization Force. The terms "
+    "themselves are unchanged; the parties' stated positions on the resolution are recorded.",
+    sources=(TL["TL-2025-11-17-1"], TL["TL-2025-11-17-2"], W12),
+    edits=(
+        AddPosition(
+            Position(
+                "un",
+                "The Security Council endorsed the plan by 13 votes to none, Russia and China "
+                "abstaining; it welcomed the Board of Peace as a transitional administration and "
+                "authorised a temporary International Stabilization Force.",
+                (TL["TL-2025-11-17-1"], TL["TL-2025-11-17-2"]),
+                Response.ACCEPTED,
+                date(2025, 11, 17),
+            )
+        ),
+        AddPosition(
+            Position(
+                "hamas",
+                "Rejected resolution 2803.",
+                (TL["TL-2025-11-17-1"],),
+                as_of=date(2025, 11, 17),
+            )
+        ),
+        AddPosition(
+            Position(
+                "pa",
+                "Welcomed resolution 2803.",
+                (TL["TL-2025-11-17-1"],),
+                as_of=date(2025, 11, 17),
+            )
+        ),
+    ),
+)
+
+PHASE_TWO = Amendment(
+    version="2026-01-14",
+    title="Launch of phase two",
+    date=date(2026, 1, 14),
+    rationale="The US announced phase two while the remains of one hostage were still held, so in "
+    "practice phase two did not wait for phase one's completion: its entry now also holds once the "
+    "launch is announced.",
+    sources=(TL["TL-2026-01-14-1"], TL["TL-2026-01-14-2"], TL["TL-2026-01-14-3"]),
+    edits=(
+        SetCondition(
+            "phase-2.entry",
+            AnyOf(
+                (
+                    PhaseComplete("phase-1", label="phase 1 complete"),
+                    Equals(
+                        "phase_two_launched", True, label="the US announces the launch of phase two"
+                    ),
+                ),
+                label="phase 1 complete, or phase two launched",
+            ),
+        ),
+    ),
+)
+
+LATER = (EGYPT_TERMS, UNSC_2803, PHASE_TWO)
