@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import gazaplan as gp
 
@@ -126,3 +127,21 @@ def test_the_hostage_clock_under_each_version() -> None:
     assert published.status is gp.ComplianceStatus.FULFILLED_LATE
     assert egypt.status is gp.ComplianceStatus.FULFILLED_ON_TIME
     assert egypt.due == pullback + 72 * H
+
+
+EDITS = [
+    RATIO_10,
+    gp.SetTerm("exchange.remains_ratio", gp.Sourced(15, SOURCES)),  # the same value: no change
+    gp.SetDeadline("p5-release-prisoners", gp.Deadline(24)),
+    gp.SetDeadline("p8-open-rafah", None),  # it has none already: no change
+    gp.DropObligation("p12-free-movement"),
+    gp.SetCondition("phase-2.entry", gp.Equals("ceasefire_in_force", True, point=3)),
+]
+
+
+@given(st.lists(st.sampled_from(EDITS), max_size=4, unique=True))
+def test_diff_is_empty_exactly_when_the_plans_are_equal(edits: list[gp.Edit]) -> None:
+    variant = gp.amend(PLAN, *edits, version=PLAN.version) if edits else PLAN
+    same_content = attrs.evolve(variant, amendments=PLAN.amendments)
+    assert gp.diff(PLAN, same_content).is_empty == (same_content == PLAN)
+    assert gp.diff(PLAN, variant).is_empty == (variant == PLAN)

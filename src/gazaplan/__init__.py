@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from .events import PrisonersReleased as PrisonersReleased
     from .events import Redeployed as Redeployed
     from .events import RemainsReturned as RemainsReturned
+    from .events import ResolutionAdopted as ResolutionAdopted
     from .events import Responded as Responded
     from .events import TerritoryHandedOver as TerritoryHandedOver
     from .events import ViolationAlleged as ViolationAlleged
@@ -151,6 +152,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 _WHERE = {
+    "ResolutionAdopted": ".events",
     "timeline": ".catalog",
     "Contested": ".sources",
     "Approved": ".events",
@@ -388,6 +390,7 @@ __all__ = [
     "Reading",
     "Redeployed",
     "RemainsReturned",
+    "ResolutionAdopted",
     "Responded",
     "Response",
     "SetCondition",

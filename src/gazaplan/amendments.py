@@ -207,6 +207,6 @@ def _amend(plan: Plan, amendment: Amendment) -> Plan:
         plan,
         version=amendment.version,
         date=amendment.date or plan.date,
-        published=plan.start_date,
+        published=plan.published if amendment.date in (None, plan.date) else plan.start_date,
         amendments=(*plan.amendments, amendment),
     )

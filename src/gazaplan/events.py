@@ -38,6 +38,7 @@ __all__ = [
     "PrisonersReleased",
     "Redeployed",
     "RemainsReturned",
+    "ResolutionAdopted",
     "Responded",
     "TerritoryHandedOver",
     "ViolationAlleged",
@@ -206,6 +207,16 @@ class ViolationAlleged:
 
 
 @attrs.frozen
+class ResolutionAdopted:
+    """A body adopts a resolution on the plan (the UN Security Council's 2803). Changes no fact:
+    what it changes in the plan's terms is recorded as a plan version."""
+
+    body: str = attrs.field(validator=_party)
+    resolution: str = attrs.field(validator=check.text())
+    tag: ClassVar[str] = "resolution_adopted"
+
+
+@attrs.frozen
 class FactsReported:
     """Facts reported directly, by fact id (for facts no other kind of event sets)."""
 
@@ -228,6 +239,7 @@ Change: TypeAlias = (
     | TerritoryHandedOver
     | WeaponsDecommissioned
     | ViolationAlleged
+    | ResolutionAdopted
     | FactsReported
 )
 CHANGE_TYPES = (
@@ -245,6 +257,7 @@ CHANGE_TYPES = (
     TerritoryHandedOver,
     WeaponsDecommissioned,
     ViolationAlleged,
+    ResolutionAdopted,
     FactsReported,
 )
 

@@ -29,6 +29,7 @@ from .events import (
     PrisonersReleased,
     Redeployed,
     RemainsReturned,
+    ResolutionAdopted,
     Responded,
     TerritoryHandedOver,
     ViolationAlleged,
@@ -155,7 +156,7 @@ def _facts(state: State, event: Event) -> dict[str, Any]:
         return {"isf_control_pct": c.isf_pct, "isf_deployed": True}
     if isinstance(c, WeaponsDecommissioned):
         return {"decommissioning": c.progress, "decommissioning_verified": c.verified}
-    if isinstance(c, ViolationAlleged):
+    if isinstance(c, ViolationAlleged | ResolutionAdopted):
         return {}
     assert isinstance(c, FactsReported)
     return dict(c.facts)

@@ -82,7 +82,7 @@ def _by_key(kind: str, a: Iterable[Any], b: Iterable[Any], key: Any) -> Iterator
 def diff(a: Plan, b: Plan) -> Diff:
     """Every difference between plans *a* and *b* (empty only if ``a == b``)."""
     out: list[Difference] = []
-    for field in ("version", "date", "title", "amendments", "sources"):
+    for field in ("version", "date", "published", "title", "amendments", "sources"):
         if getattr(a, field) != getattr(b, field):
             out.append(Difference("plan", field, getattr(a, field), getattr(b, field)))
     out += _by_key("provision", a.provisions, b.provisions, lambda p: p.number)

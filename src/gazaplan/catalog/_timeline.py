@@ -27,6 +27,7 @@ from ..events import (
     PrisonersReleased,
     Redeployed,
     RemainsReturned,
+    ResolutionAdopted,
     Responded,
     ViolationAlleged,
 )
@@ -370,6 +371,16 @@ EVENTS = (
         "Palestinian bodies returned reached 315.",
         _src("TL-2025-11-09-3", "TL-2025-11-09-4"),
         "Gaza Health Ministry",
+    ),
+    _ev(
+        "2025-11-17-resolution-2803",
+        "2025-11-17",
+        ResolutionAdopted("un", "2803"),
+        "The UN Security Council adopted resolution 2803 (13 in favour, none against, Russia and China "
+        "abstaining), endorsing the plan, welcoming the Board of Peace as a transitional administration "
+        "and authorising a temporary ISF. Hamas rejected it; the PA welcomed it.",
+        _src("TL-2025-11-17-1", "TL-2025-11-17-2"),
+        "UN vote record (Xinhua)",
     ),
     _ev(
         "2025-11-26-tallies",
