@@ -65,9 +65,13 @@ class ObligationReport:
 
     obligation: Obligation
     phase_id: str
-    status: ObligationStatus
     trigger: Evaluation
     completion: Evaluation
+
+    @property
+    def status(self) -> ObligationStatus:
+        """Not triggered, owed, fulfilled or unknown: see :func:`status_of`."""
+        return _STATUS[_INDEX[id(self.trigger.verdict)] * 3 + _INDEX[id(self.completion.verdict)]]
 
     @property
     def early(self) -> bool:
@@ -187,11 +191,7 @@ class _Fast:
             obligations = []
             for o in phase.obligations:
                 trig, done = shared(o.trigger), shared(o.completion)
-                reports = [
-                    ObligationReport(o, phase.id, status_of(t.verdict, d.verdict), t, d)
-                    for t in trig
-                    for d in done
-                ]
+                reports = [ObligationReport(o, phase.id, t, d) for t in trig for d in done]
                 obligations.append((slot(o.trigger), slot(o.completion), reports))
             self.phases.append(
                 (
@@ -258,11 +258,13 @@ class _Traced:
         for phase, entry_of, done_of, obligations, points in self.phases:
             if only is not None and phase is not only:
                 continue
-            obs = []
-            for o, trig_of, comp_of in obligations:
-                trig, done = trig_of(state, memo), comp_of(state, memo)
-                status = _STATUS[_INDEX[id(trig.verdict)] * 3 + _INDEX[id(done.verdict)]]
-                obs.append(ObligationReport(o, phase.id, status, trig, done))
+            pid = phase.id
+            obs = tuple(
+                [
+                    ObligationReport(o, pid, trig_of(state, memo), comp_of(state, memo))
+                    for o, trig_of, comp_of in obligations
+                ]
+            )
             entry = entry_of(state, memo)
             out.append(
                 PhaseReport(phase, entry.verdict, entry, done_of(state, memo), tuple(obs), points)

@@ -281,8 +281,7 @@ class State:
         then the cross-field invariants. Replaying a long timeline depends on this being cheap."""
         new = object.__new__(State)
         setter = object.__setattr__
-        for name in _FIELD_NAMES:
-            setter(new, name, getattr(self, name))
+        _copy_fields(self, new)
         for name, value in fields.items():
             a = _ATTRIBUTES.get(name)
             if a is None:
@@ -292,7 +291,8 @@ class State:
             setter(new, name, value)
             if a.validator is not None:
                 a.validator(new, a, value)
-        new.__attrs_post_init__()
+        if not _CROSS_CHECKED.isdisjoint(fields):
+            new.__attrs_post_init__()
         return new
 
     def facts(self) -> dict[str, object]:
@@ -309,6 +309,32 @@ class State:
 
 _ATTRIBUTES: Final = {a.name: a for a in attrs.fields(State)}
 _FIELD_NAMES: Final = tuple(_ATTRIBUTES)
+# Fields the cross-field invariants in __attrs_post_init__ read: only a change to one of them
+# needs the invariants checked again.
+_CROSS_CHECKED: Final = frozenset(
+    {
+        "hostages_living_at_start",
+        "hostages_living_returned",
+        "hostages_deceased_at_start",
+        "hostages_deceased_returned",
+        "israeli_hostage_remains_returned",
+        "israeli_control_pct",
+        "isf_control_pct",
+    }
+)
+
+
+def _make_copier() -> Callable[[State, State], None]:
+    """A function copying every field of one State into a blank one, written out field by field
+    (as attrs writes its own __init__): much faster than a loop of getattr/setattr."""
+    lines = ["def copy_fields(src, new, _set=object.__setattr__):"]
+    lines += [f"    _set(new, {name!r}, src.{name})" for name in _FIELD_NAMES]
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines), namespace)  # the code is built from our own field names only
+    return namespace["copy_fields"]  # type: ignore[no-any-return]
+
+
+_copy_fields: Final = _make_copier()
 
 _RETURN_PAIRS: Final = (
     ("hostages_living_at_start", "hostages_living_returned"),

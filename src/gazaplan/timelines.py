@@ -175,7 +175,10 @@ def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
             an unknown party or line, a value of the wrong type); the message names the event,
             the fact and the fix.
     """
-    facts = _facts(state, event)
+    return _commit(state, event, _facts(state, event), plan)
+
+
+def _commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None) -> State:
     if plan is not None:
         try:
             plan.check_ids(facts)
@@ -225,10 +228,11 @@ def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> Hi
     states, state = [], first
     changes: dict[str, list[int]] = {}
     for i, event in enumerate(timeline.events, start=1):
-        for fact_id in _facts(state, event):
+        facts = _facts(state, event)
+        for fact_id in facts:
             for field in fields_of(fact_id):
                 changes.setdefault(field, []).append(i)
-        state = apply(state, event, plan=plan)
+        state = _commit(state, event, facts, plan)
         states.append(state)
     result = History(
         plan,
