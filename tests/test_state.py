@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gazaplan as gp
+
+from .strategies import full_states
 
 
 def test_every_fact_starts_unknown() -> None:
@@ -120,3 +126,26 @@ def test_facts_schema_describes_every_field() -> None:
     }
     assert all(s.doc for s in gp.FACTS.values())
     assert "response.<party>" in gp.FACTS["response"].describe()
+
+
+@given(
+    full_states(),
+    st.sampled_from(
+        sorted(k for k, s in gp.FACTS.items() if s.kind is gp.FactKind.COUNT and not s.derived)
+    ),
+    st.integers(0, 80),
+)
+def test_fast_derivation_agrees_with_full_validation(
+    state: gp.State, fact: str, value: int
+) -> None:
+    """State.updated validates only what changed; a full rebuild must accept and refuse the same."""
+    try:
+        fast: gp.State | None = state.updated({fact: value})
+    except gp.InvalidValueError:
+        fast = None
+    try:
+        changes: dict[str, Any] = {gp.FACTS[fact].field: value}
+        full: gp.State | None = attrs.evolve(state, **changes)
+    except gp.InvalidValueError:
+        full = None
+    assert fast == full
