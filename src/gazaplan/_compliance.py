@@ -324,12 +324,3 @@ def _origin(plan: Plan) -> dt.datetime:
     return dt.datetime.combine(
         plan.start_date, dt.time(0), tzinfo=dt.timezone(dt.timedelta(hours=3))
     )
-
-
-def first_met(cond: Condition, plan: Plan, timeline: Timeline) -> dt.datetime | None:
-    """When *cond* first became MET along *timeline* (None if never, or not placeable)."""
-    h = history(plan, timeline)
-    on = _onset(compiled(cond, plan), h, cond, len(h.states))
-    if on.index is None or not on.placeable:
-        return None
-    return _instant(h, on.index, _origin(plan))
