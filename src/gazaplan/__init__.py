@@ -18,9 +18,12 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     _compile, evaluation, rules, explain        evaluation, rule functions, text reports
     events, timelines, _compliance             events, replay, compliance over time
     amendments, whatif                         versions, what-if variants, diff and compare
+    scenarios                                   scenarios and their expectations
+    _codec, _converter, _locate, documents      edge: files (cattrs), errors with path and line
+    strategies                                  edge: hypothesis strategies (the extra)
     cli                                         edge: the ``gazaplan`` command
 
-The edges (``cli``, later serialization and strategies) are imported by nothing in the core.
+The edges are imported by nothing in the core.
 
 Names are loaded on first use (PEP 562), so ``import gazaplan`` costs next to nothing until the
 library is used; type checkers see the re-exports below as ordinary imports.
@@ -61,6 +64,13 @@ if TYPE_CHECKING:
     from .conditions import PhaseComplete as PhaseComplete
     from .conditions import Term as Term
     from .conditions import Times as Times
+    from .documents import SCHEMA_VERSION as SCHEMA_VERSION
+    from .documents import dump as dump
+    from .documents import dump_scenario as dump_scenario
+    from .documents import dumps as dumps
+    from .documents import load as load
+    from .documents import load_scenario as load_scenario
+    from .documents import loads as loads
     from .evaluation import Blocker as Blocker
     from .evaluation import Evaluation as Evaluation
     from .evaluation import Reading as Reading
@@ -91,6 +101,8 @@ if TYPE_CHECKING:
     from .exceptions import InvalidPlanError as InvalidPlanError
     from .exceptions import InvalidValueError as InvalidValueError
     from .exceptions import MissingPlanError as MissingPlanError
+    from .exceptions import Problem as Problem
+    from .exceptions import ScenarioFormatError as ScenarioFormatError
     from .exceptions import UnknownFactError as UnknownFactError
     from .exceptions import UnknownIdError as UnknownIdError
     from .exceptions import UnknownPartyError as UnknownPartyError
@@ -125,6 +137,14 @@ if TYPE_CHECKING:
     from .rules import PlanReport as PlanReport
     from .rules import check_phase as check_phase
     from .rules import check_plan as check_plan
+    from .scenarios import Expectation as Expectation
+    from .scenarios import FactExpectation as FactExpectation
+    from .scenarios import ObligationExpectation as ObligationExpectation
+    from .scenarios import Outcome as Outcome
+    from .scenarios import PhaseExpectation as PhaseExpectation
+    from .scenarios import Scenario as Scenario
+    from .scenarios import ScenarioResult as ScenarioResult
+    from .scenarios import check_scenario as check_scenario
     from .sources import Claim as Claim
     from .sources import Contested as Contested
     from .sources import Source as Source
@@ -265,6 +285,23 @@ _WHERE = {
     "AidTerms": ".terms",
     "ExchangeTerms": ".terms",
     "WithdrawalLine": ".terms",
+    "SCHEMA_VERSION": ".documents",
+    "dump": ".documents",
+    "dump_scenario": ".documents",
+    "dumps": ".documents",
+    "load": ".documents",
+    "load_scenario": ".documents",
+    "loads": ".documents",
+    "Problem": ".exceptions",
+    "ScenarioFormatError": ".exceptions",
+    "Expectation": ".scenarios",
+    "FactExpectation": ".scenarios",
+    "ObligationExpectation": ".scenarios",
+    "Outcome": ".scenarios",
+    "PhaseExpectation": ".scenarios",
+    "Scenario": ".scenarios",
+    "ScenarioResult": ".scenarios",
+    "check_scenario": ".scenarios",
     "UNKNOWN": ".truth",
     "Unknown": ".truth",
     "Verdict": ".truth",
@@ -292,6 +329,9 @@ _SUBMODULES = frozenset(
         "whatif",
         "events",
         "timelines",
+        "scenarios",
+        "documents",
+        "strategies",
     }
 )
 
@@ -315,6 +355,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "FACTS",
+    "SCHEMA_VERSION",
     "UNKNOWN",
     "AddObligation",
     "AddPosition",
@@ -349,6 +390,8 @@ __all__ = [
     "Evaluation",
     "Event",
     "ExchangeTerms",
+    "Expectation",
+    "FactExpectation",
     "FactKind",
     "FactSpec",
     "FactsReported",
@@ -369,20 +412,24 @@ __all__ = [
     "Nature",
     "Not",
     "Obligation",
+    "ObligationExpectation",
     "ObligationReport",
     "ObligationStatus",
     "OneOf",
+    "Outcome",
     "Party",
     "PartyKind",
     "Path",
     "Phase",
     "PhaseComplete",
+    "PhaseExpectation",
     "PhaseReport",
     "Plan",
     "PlanReport",
     "Position",
     "Precision",
     "PrisonersReleased",
+    "Problem",
     "Progress",
     "Provision",
     "Qualifier",
@@ -393,6 +440,9 @@ __all__ = [
     "ResolutionAdopted",
     "Responded",
     "Response",
+    "Scenario",
+    "ScenarioFormatError",
+    "ScenarioResult",
     "SetCondition",
     "SetDeadline",
     "SetTerm",
@@ -420,11 +470,18 @@ __all__ = [
     "apply",
     "check_phase",
     "check_plan",
+    "check_scenario",
     "compare",
     "compliance",
     "diff",
+    "dump",
+    "dump_scenario",
+    "dumps",
     "evaluate",
     "history",
+    "load",
+    "load_scenario",
+    "loads",
     "plan",
     "read_fact",
     "replay",

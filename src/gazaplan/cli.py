@@ -4,7 +4,10 @@
 phase's verdict with its reasons, then each obligation's compliance (``--at-publication``: the facts
 at publication instead); ``gazaplan points`` lists the 20 points with their sources;
 ``gazaplan figures`` lists the reported figures and the parties' positions, attributed.
-Exit codes: 0 done, 2 bad input (the error goes to stderr).
+``gazaplan check FILE...`` runs the expectations of scenario files; ``gazaplan export`` writes the
+bundled plan, timeline or a starting scenario as a file; ``gazaplan convert`` turns a document from
+JSON to TOML or back; ``gazaplan schema`` prints the JSON Schema of scenario files.
+Exit codes: 0 done, 1 an expectation failed, 2 bad input (the error goes to stderr).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from . import catalog
@@ -50,6 +53,17 @@ def _parser() -> argparse.ArgumentParser:
     figures = sub.add_parser("figures", help="reported figures and positions, attributed")
     figures.add_argument("--version", dest="plan_version", default=None)
     figures.add_argument("--topic", default=None, choices=[t.name.lower() for t in Topic])
+    check = sub.add_parser("check", help="run the expectations of scenario files")
+    check.add_argument("files", nargs="+", metavar="FILE", help="scenario files (.json or .toml)")
+    check.add_argument("-q", "--quiet", action="store_true", help="print failures only")
+    export = sub.add_parser("export", help="write the bundled plan, timeline or a new scenario")
+    export.add_argument("what", choices=["plan", "timeline", "scenario"])
+    export.add_argument("file", metavar="FILE", help="where to write (.json or .toml)")
+    export.add_argument("--version", dest="plan_version", default=None)
+    convert = sub.add_parser("convert", help="convert a document between JSON and TOML")
+    convert.add_argument("source", metavar="IN")
+    convert.add_argument("target", metavar="OUT")
+    sub.add_parser("schema", help="print the JSON Schema of scenario files")
     return p
 
 
@@ -114,20 +128,79 @@ def _figures(args: argparse.Namespace, out: TextIO) -> None:
             out.write(f"  - {pos}\n")
 
 
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from .documents import load_scenario
+    from .scenarios import check_scenario
+
+    failed = 0
+    for name in args.files:
+        result = check_scenario(load_scenario(name))
+        failed += not result.passed
+        if args.quiet:
+            text = "\n".join(str(o) for o in result.failures)
+            out.write(f"{name}: {text}\n" if text else "")
+        else:
+            out.write(f"{name}\n{result.explain()}\n")
+    return 1 if failed else 0
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> None:
+    from .documents import dump
+    from .scenarios import Scenario
+
+    plan = catalog.plan(args.plan_version)
+    obj: object = plan
+    if args.what == "timeline":
+        obj = catalog.timeline()
+    elif args.what == "scenario":
+        obj = Scenario(
+            name="the bundled timeline",
+            version=plan.version,
+            timeline=catalog.timeline(),
+            description="A starting point: the bundled events on one version; add expectations.",
+        )
+    dump(obj, args.file)
+    out.write(f"wrote {args.file}\n")
+
+
+def _convert(args: argparse.Namespace, out: TextIO) -> None:
+    from ._document_types import KINDS
+    from .documents import dump, load, peek_kind
+
+    kind = peek_kind(args.source)
+    dump(load(args.source, KINDS[kind]), args.target)
+    out.write(f"wrote {args.target} ({kind})\n")
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> None:
+    import json
+
+    from .schema import scenario_schema
+
+    out.write(json.dumps(scenario_schema(), indent=2) + "\n")
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line; returns the exit code (0 done, 2 bad input)."""
+    """Run the command line; returns the exit code (0 done, 1 expectations failed, 2 bad input)."""
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr
     args = _parser().parse_args(argv)
-    handlers = {"report": _report, "points": _points, "figures": _figures}
+    handlers: dict[str, Callable[[argparse.Namespace, TextIO], int | None]] = {
+        "report": _report,
+        "points": _points,
+        "figures": _figures,
+        "check": _check,
+        "export": _export,
+        "convert": _convert,
+        "schema": _schema,
+    }
     try:
-        handlers[args.command](args, out)
+        return handlers[args.command](args, out) or 0
     except GazaplanError as e:
         err.write(f"gazaplan: error: {e}\n")
         return 2
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

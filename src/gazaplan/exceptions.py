@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+import attrs
+
 __all__ = [
     "GazaplanError",
     "InconsistentStateError",
@@ -17,6 +19,8 @@ __all__ = [
     "InvalidPlanError",
     "InvalidValueError",
     "MissingPlanError",
+    "Problem",
+    "ScenarioFormatError",
     "UnknownFactError",
     "UnknownIdError",
     "UnknownPartyError",
@@ -139,3 +143,40 @@ class UnknownVersionError(UnknownIdError):
     """No bundled plan version with this id."""
 
     kind = "versions"
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong in a document, located as precisely as the format allows.
+
+    Attributes:
+        message: what is wrong and how to fix it.
+        path: where in the document, such as ``"timeline[3].at"`` (empty for the whole document).
+        file: the file name (or ``"<string>"`` for text read from memory).
+        line: the 1-based line, or None where the format or the problem gives none.
+    """
+
+    message: str
+    path: str = ""
+    file: str = "<string>"
+    line: int | None = None
+
+    def __str__(self) -> str:
+        place = self.file + (f":{self.line}" if self.line is not None else "")
+        return f"{place}: {self.path or '(document)'}: {self.message}"
+
+
+class ScenarioFormatError(GazaplanError, ValueError):
+    """A document (scenario, plan, timeline, ...) that cannot be read: every problem found, at once.
+
+    Attributes:
+        file: the file name.
+        problems: each problem with its path and line.
+    """
+
+    def __init__(self, file: str, problems: Iterable[Problem]) -> None:
+        self.file = file
+        self.problems = tuple(problems)
+        n = len(self.problems)
+        head = f"{file}: {n} problem{'s' if n != 1 else ''} reading the document"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))

@@ -1,0 +1,471 @@
+"""The cattrs converters of gazaplan's documents: one factory, one converter per format.
+
+Part of the serialization edge: no core module imports it, so ``import gazaplan`` does not import
+cattrs. cattrs' global converter is never used. Conventions of the format, for every class:
+
+* keys are the attrs field names; a field at its default is left out; unknown keys are refused;
+* conditions, event changes, amendment edits and scenario expectations are tagged unions: a table
+  with ``kind`` set to the class's stable ``tag`` (renaming a class does not change the format);
+* instants are ISO 8601 with an offset (native TOML offset date-times in TOML), dates ISO 8601;
+  a naive instant is refused;
+* enum members are their lower-case names; UNKNOWN is ``"unknown"``;
+* numbers, text and flags are taken strictly: ``"5"`` is not 5, ``3.7`` is not a count, ``1``
+  is not ``true``; a string is not a list.
+
+The union hook is written here rather than taken from ``cattrs.strategies.configure_tagged_union``
+so that a missing or unknown tag gets a message naming the tags allowed (cattrs reports a bare
+KeyError for both).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Literal
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from . import _codec as codec
+from .amendments import Amendment, SetTerm
+from .conditions import AtLeast, AtMost, Equals, OneOf, Term, Times
+from .events import Event, FactsReported
+from .exceptions import GazaplanError
+from .obligations import InitialFact
+from .plans import Plan
+from .sources import Contested, Sourced
+from .state import FACTS, State, _spec
+from .terms import AidTerms, ExchangeTerms
+from .timelines import Timeline
+from .truth import Unknown
+
+__all__ = ["Format", "converter"]
+
+Format = Literal["json", "toml"]
+Hook = Callable[[Any, Any], Any]
+
+# Plan names Amendment only under TYPE_CHECKING (amendments sit above plans); resolve it here.
+attrs.resolve_types(Plan, globalns={**vars(sys.modules[Plan.__module__]), "Amendment": Amendment})
+
+
+def _tagged(cls: Any) -> bool:
+    return isinstance(getattr(cls, "tag", None), str) and attrs.has(cls)
+
+
+def _union_args(tp: Any) -> tuple[Any, ...] | None:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return typing.get_args(tp)
+    return None
+
+
+def _is_tagged_union(tp: Any) -> bool:
+    args = _union_args(tp)
+    members = [a for a in args or () if a is not type(None)]
+    return bool(members) and all(_tagged(a) for a in members)
+
+
+def _has_unknown(tp: Any) -> bool:
+    return Unknown in (_union_args(tp) or ())
+
+
+def _is_number_union(tp: Any) -> bool:
+    return set(_union_args(tp) or ()) == {int, float}
+
+
+def _seq_of(tp: Any) -> Any:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    if origin is frozenset and len(args) == 1:
+        return args[0]
+    return None
+
+
+class _Factory:
+    """Builds the hooks for one converter (a class, so that the hooks can reach the converter)."""
+
+    def __init__(self, conv: cattrs.Converter, fmt: Format) -> None:
+        self.conv, self.fmt = conv, fmt
+
+    # -- unions --
+    def tagged_union(self, tp: Any) -> Hook:
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        by_tag = {m.tag: m for m in members}
+        optional = len(members) < len(typing.get_args(tp))
+        allowed = ", ".join(repr(t) for t in by_tag)
+        conv = self.conv
+
+        def structure(raw: Any, _: Any) -> Any:
+            if raw is None and optional:
+                return None
+            if not isinstance(raw, dict):
+                raise codec.BadValueError(
+                    f"expected a table with a 'kind' ({allowed}); got {codec.show(raw)}"
+                )
+            kind = raw.get("kind")
+            cls = by_tag.get(kind) if isinstance(kind, str) else None
+            if cls is None:
+                what = "no 'kind'" if "kind" not in raw else f"unknown kind {codec.show(kind)}"
+                raise codec.BadValueError(
+                    f"{what}; use one of {allowed}", ("kind",) if "kind" in raw else ()
+                )
+            return conv.structure({k: v for k, v in raw.items() if k != "kind"}, cls)
+
+        return structure
+
+    def unstructure_tagged(self, obj: Any) -> Any:
+        return {"kind": obj.tag, **self.conv.unstructure(obj, type(obj))}
+
+    def unknown_union(self, tp: Any) -> Hook:
+        rest = [a for a in typing.get_args(tp) if a is not Unknown]
+        inner: Any = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
+        conv = self.conv
+
+        def structure(raw: Any, _: Any) -> Any:
+            if raw == codec.UNKNOWN_WORD and type(raw) is str:
+                return Unknown.UNKNOWN
+            return conv.structure(raw, inner)
+
+        return structure
+
+    # -- sequences: a list, never a string or a table --
+    def sequence(self, tp: Any) -> Hook:
+        item, make = _seq_of(tp), (frozenset if typing.get_origin(tp) is frozenset else tuple)
+        conv = self.conv
+
+        def structure(raw: Any, _: Any) -> Any:
+            if not isinstance(raw, list):
+                raise codec.BadValueError(f"expected a list, got {codec.show(raw)}")
+            out, errors = [], []
+            for i, x in enumerate(raw):
+                try:
+                    out.append(conv.structure(x, item))
+                except Exception as exc:  # collected: every item's problems are reported
+                    errors.append(_at(exc, (i,)))
+            if errors:
+                raise _SeveralError(errors)
+            return make(out)
+
+        return structure
+
+    def unstructure_sequence(self, tp: Any) -> Callable[[Any], Any]:
+        item, conv = _seq_of(tp), self.conv
+        if typing.get_origin(tp) is frozenset:
+            return lambda xs: sorted((conv.unstructure(x, item) for x in xs), key=repr)
+        return lambda xs: [conv.unstructure(x, item) for x in xs]
+
+    # -- attrs classes: a table; errors from the class's own validators keep their field --
+    def attrs_class(self, cls: Any) -> Hook:
+        fn = make_dict_structure_fn(
+            cls, self.conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
+        return _guarded(cls, fn)
+
+    def unstructure_attrs(self, cls: Any) -> Callable[[Any], Any]:
+        return make_dict_unstructure_fn(cls, self.conv, _cattrs_omit_if_default=True)
+
+    # -- instants and dates --
+    def instant(self, raw: Any, _: Any) -> dt.datetime:
+        value = raw
+        if type(raw) is str:
+            try:
+                value = dt.datetime.fromisoformat(raw)
+            except ValueError:
+                raise codec.BadValueError(
+                    f"{codec.show(raw)} is not an ISO 8601 instant; write e.g. 2025-10-10T12:00:00+03:00"
+                ) from None
+        if type(value) is not dt.datetime:
+            raise codec.BadValueError(
+                f"expected an instant such as 2025-10-10T12:00:00+03:00, got {codec.show(raw)}"
+            )
+        if value.utcoffset() is None:
+            raise codec.BadValueError("naive datetime; add an offset such as +00:00")
+        return value
+
+    def day(self, raw: Any, _: Any) -> dt.date:
+        if type(raw) is dt.date:
+            return raw
+        if type(raw) is str and len(raw) == 10:
+            try:
+                return dt.date.fromisoformat(raw)
+            except ValueError:
+                pass
+        raise codec.BadValueError(f"expected a date such as 2025-10-09, got {codec.show(raw)}")
+
+    def unstructure_instant(self, value: dt.datetime) -> Any:
+        return value if self.fmt == "toml" else value.isoformat()
+
+    def unstructure_day(self, value: dt.date) -> Any:
+        return value if self.fmt == "toml" else value.isoformat()
+
+
+class _SeveralError(ValueError):
+    """Problems found in several places of one value (collected rather than stopping at one)."""
+
+    def __init__(self, errors: list[BaseException]) -> None:
+        super().__init__(f"{len(errors)} problems")
+        self.errors = errors
+
+
+def _at(exc: BaseException, rel: tuple[str | int, ...]) -> BaseException:
+    """*exc*, located *rel* further down (kept inside a BadValueError)."""
+    return codec.BadValueError("", rel, exc)
+
+
+def _guarded(cls: Any, fn: Hook) -> Hook:
+    """Structure a table as *cls*; a validator's error (a GazaplanError) is kept, with its field."""
+    names = {a.name for a in attrs.fields(cls)}
+    cls_name = cls.__name__
+
+    def structure(raw: Any, _: Any) -> Any:
+        if not isinstance(raw, dict):
+            keys = ", ".join(a.name for a in attrs.fields(cls) if a.init)
+            raise codec.BadValueError(
+                f"expected a table for {cls_name} (keys: {keys}); got {codec.show(raw)}"
+            )
+        try:
+            return fn(raw, cls)
+        except GazaplanError as exc:
+            where = str(getattr(exc, "where", ""))
+            field = where.removeprefix(f"{cls_name}.")
+            rel: tuple[str | int, ...] = (field,) if field in names and field in raw else ()
+            message = str(exc).removeprefix(f"{where}: ") if where else str(exc)
+            raise codec.BadValueError(message, rel) from exc
+
+    return structure
+
+
+# -- classes whose fields are typed by a sibling field (a fact id or a term path) --
+def _fact_directed(conv: cattrs.Converter, cls: Any, field: str, decode: Hook) -> Hook:
+    """Structure *cls*, decoding *field* by the fact named in the ``fact`` key."""
+    overrides: dict[str, Any] = {field: cattrs.gen.override(struct_hook=lambda raw, _: raw)}
+    plain = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
+    )
+
+    def structure(raw: Any, _: Any) -> Any:
+        if isinstance(raw, dict) and field in raw and isinstance(raw.get("fact"), str):
+            try:
+                _spec(raw["fact"])
+            except GazaplanError as exc:
+                raise codec.BadValueError(str(exc), ("fact",)) from None
+            try:
+                raw = {**raw, field: decode(raw[field], raw["fact"])}
+            except codec.BadValueError as exc:
+                raise codec.BadValueError(exc.message, (field, *exc.rel)) from None
+        return plain(raw, cls)
+
+    return _guarded(cls, structure)
+
+
+def _facts_map(conv: cattrs.Converter, raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise codec.BadValueError(f"expected a table of fact ids to values, got {codec.show(raw)}")
+    out, errors = {}, []
+    for key, value in raw.items():
+        try:
+            out[key] = codec.decode_fact_value(value, key, conv.structure)
+        except Exception as exc:
+            errors.append(_at(exc, (key,)))
+    if errors:
+        raise _SeveralError(errors)
+    return out
+
+
+def _state_document(conv: cattrs.Converter, state: State) -> dict[str, Any]:
+    """A state as fact ids to values: per-party entries always, other facts only when known."""
+    out: dict[str, Any] = {}
+    for spec in FACTS.values():
+        if spec.derived:
+            continue
+        if spec.per_party:
+            for party, v in getattr(state, spec.field).items():
+                out[f"{spec.id}.{party}"] = codec.encode_value(v, conv.unstructure)
+        elif (v := getattr(state, spec.field)) is not Unknown.UNKNOWN:
+            out[spec.id] = codec.encode_value(v, conv.unstructure)
+    return out
+
+
+def _term_type(path: str) -> Any:
+    group, _, name = path.partition(".")
+    holder = {"exchange": ExchangeTerms, "aid": AidTerms}.get(group)
+    hints = typing.get_type_hints(holder) if holder is not None else {}
+    tp = hints.get(name)
+    if tp is None or typing.get_origin(tp) is not Sourced:
+        known = [
+            f"{g}.{n}"
+            for g, h in (("exchange", ExchangeTerms), ("aid", AidTerms))
+            for n, t in typing.get_type_hints(h).items()
+            if typing.get_origin(t) is Sourced
+        ]
+        raise codec.BadValueError(
+            f"unknown term {path!r}; known terms: {', '.join(known)}", ("path",)
+        )
+    return tp
+
+
+@cache
+def converter(fmt: Format) -> cattrs.Converter:
+    """The converter for *fmt* (``"json"`` or ``"toml"``), built once."""
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
+    f = _Factory(conv, fmt)
+
+    def strict(fn: Callable[[Any], Any]) -> Hook:
+        return lambda raw, _: fn(raw)
+
+    conv.register_structure_hook(int, strict(codec.whole))
+    conv.register_structure_hook(float, strict(lambda raw: float(codec.number(raw))))
+    conv.register_structure_hook(str, strict(codec.text))
+    conv.register_structure_hook(bool, strict(codec.flag))
+    conv.register_structure_hook(dt.datetime, f.instant)
+    conv.register_structure_hook(dt.date, f.day)
+    conv.register_unstructure_hook(dt.datetime, f.unstructure_instant)
+    conv.register_unstructure_hook(dt.date, f.unstructure_day)
+    is_enum = lambda t: isinstance(t, type) and issubclass(t, enum.Enum)  # noqa: E731
+    conv.register_structure_hook_func(is_enum, codec.decode_enum)
+    conv.register_unstructure_hook_func(is_enum, codec.enum_word)
+
+    conv.register_structure_hook_factory(attrs.has, f.attrs_class)
+    conv.register_unstructure_hook_factory(attrs.has, f.unstructure_attrs)
+    conv.register_structure_hook_factory(lambda t: _seq_of(t) is not None, f.sequence)
+    conv.register_unstructure_hook_factory(lambda t: _seq_of(t) is not None, f.unstructure_sequence)
+    conv.register_structure_hook_factory(_is_tagged_union, f.tagged_union)
+    conv.register_unstructure_hook_func(_is_tagged_union, f.unstructure_tagged)
+    conv.register_structure_hook_factory(_has_unknown, f.unknown_union)
+    conv.register_structure_hook_func(_is_number_union, strict(codec.number))
+
+    # Operands, fact values and terms: typed by a sibling field.
+    operand = lambda raw, fact: codec.decode_operand(raw, _spec(fact)[0])  # noqa: E731
+    for cls in (Equals, AtLeast, AtMost):
+        conv.register_structure_hook(cls, _fact_directed(conv, cls, "value", operand))
+    one_of = lambda raw, fact: _one_of(raw, _spec(fact)[0])  # noqa: E731
+    conv.register_structure_hook(OneOf, _fact_directed(conv, OneOf, "values", one_of))
+    fact_value = lambda raw, fact: codec.decode_fact_value(raw, fact, conv.structure)  # noqa: E731
+    conv.register_structure_hook(
+        InitialFact, _fact_directed(conv, InitialFact, "value", fact_value)
+    )
+
+    def value_hook(obj: object) -> Any:
+        return codec.encode_value(obj, conv.unstructure)
+
+    for value_cls in (Term, Times, Contested):
+        conv.register_unstructure_hook(value_cls, value_hook)
+    conv.register_unstructure_hook_func(
+        lambda t: t is Any or isinstance(t, typing.TypeVar), value_hook
+    )
+    conv.register_structure_hook_func(_has_term, strict(codec.decode_factor))
+    for operand_cls in (Term, Times):
+        conv.register_structure_hook(operand_cls, _only(operand_cls))
+
+    conv.register_structure_hook(
+        FactsReported, _guarded(FactsReported, lambda raw, _: _facts_reported(conv, raw))
+    )
+
+    def facts_reported(obj: FactsReported) -> dict[str, Any]:
+        return {"facts": {k: value_hook(v) for k, v in obj.facts.items()}}
+
+    conv.register_unstructure_hook(FactsReported, facts_reported)
+    conv.register_structure_hook(State, lambda raw, _: _state(conv, raw))
+    conv.register_unstructure_hook(State, lambda obj: _state_document(conv, obj))
+    conv.register_structure_hook(SetTerm, _guarded(SetTerm, lambda raw, _: _set_term(conv, raw)))
+    conv.register_structure_hook(Timeline, _guarded(Timeline, lambda raw, _: _timeline(conv, raw)))
+    return conv
+
+
+def _has_term(tp: Any) -> bool:
+    return Term in (_union_args(tp) or ())
+
+
+def _only(cls: type[Any]) -> Hook:
+    """Term and Times on their own are written as operands: ``{term = ...}``, ``{times, fact}``."""
+
+    def structure(raw: Any, _: Any) -> Any:
+        value = codec.decode_factor(raw)
+        if not isinstance(value, cls):
+            raise codec.BadValueError(f"expected a {cls.__name__} operand, got {codec.show(raw)}")
+        return value
+
+    return structure
+
+
+def _one_of(raw: Any, spec: Any) -> frozenset[Any]:
+    if not isinstance(raw, list):
+        raise codec.BadValueError(f"expected a list of values, got {codec.show(raw)}")
+    out = []
+    for i, x in enumerate(raw):
+        try:
+            out.append(codec.decode_scalar(x, spec))
+        except codec.BadValueError as exc:
+            raise codec.BadValueError(exc.message, (i,)) from None
+    return frozenset(out)
+
+
+def _facts_reported(conv: cattrs.Converter, raw: dict[str, Any]) -> FactsReported:
+    extra = sorted(set(raw) - {"facts"})
+    if extra:
+        raise codec.BadValueError(
+            f"unknown key {extra[0]!r}; facts_reported takes only 'facts'", (extra[0],)
+        )
+    if "facts" not in raw:
+        raise codec.BadValueError("no 'facts'; add a table of fact ids to values")
+    try:
+        facts = _facts_map(conv, raw["facts"])
+    except Exception as exc:
+        raise _at(exc, ("facts",)) from None
+    return FactsReported(facts)
+
+
+def _state(conv: cattrs.Converter, raw: Any) -> State:
+    facts = _facts_map(conv, raw)
+    try:
+        return State.from_facts(facts)
+    except GazaplanError as exc:
+        raise codec.BadValueError(str(exc)) from None
+
+
+def _set_term(conv: cattrs.Converter, raw: dict[str, Any]) -> SetTerm:
+    extra = sorted(set(raw) - {"path", "value"})
+    if extra:
+        raise codec.BadValueError(
+            f"unknown key {extra[0]!r}; set_term takes path and value", (extra[0],)
+        )
+    for key in ("path", "value"):
+        if key not in raw:
+            raise codec.BadValueError(f"no {key!r}; set_term takes path and value")
+    path = codec.text(raw["path"])
+    try:
+        value = conv.structure(raw["value"], _term_type(path))
+    except codec.BadValueError as exc:
+        if exc.rel == ("path",):
+            raise
+        raise _at(exc, ("value",)) from None
+    except Exception as exc:
+        raise _at(exc, ("value",)) from None
+    return SetTerm(path, value)
+
+
+def _timeline(conv: cattrs.Converter, raw: dict[str, Any]) -> Timeline:
+    extra = sorted(set(raw) - {"events"})
+    if extra:
+        raise codec.BadValueError(
+            f"unknown key {extra[0]!r}; a timeline has only 'events'", (extra[0],)
+        )
+    try:
+        events = conv.structure(raw.get("events", []), tuple[Event, ...])
+    except Exception as exc:
+        raise _at(exc, ("events",)) from None
+    try:
+        return Timeline(events)
+    except GazaplanError as exc:
+        ids = [e.id for e in events]
+        event_id = getattr(exc, "event_id", None)
+        rel: tuple[str | int, ...] = (
+            ("events", ids.index(event_id)) if event_id in ids else ("events",)
+        )
+        raise codec.BadValueError(str(exc), rel) from None

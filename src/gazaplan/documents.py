@@ -1,0 +1,422 @@
+"""Reading and writing documents (scenarios, plans, timelines, states, ...) as JSON or TOML.
+
+Every document is a table with ``schema_version`` (the format's version, see :data:`SCHEMA_VERSION`)
+and ``document`` (what it holds: ``"scenario"``, ``"plan"``, ``"timeline"``, ...), then the
+object's own keys. Reading runs the migrations from the document's version to the current one
+before structuring, so files written by older releases keep loading.
+
+Anything wrong with a document (bytes that are not UTF-8, a syntax error, a wrong type, a missing
+or unknown key, a value a validator refuses, an event that cannot happen) ends in one
+:class:`~gazaplan.exceptions.ScenarioFormatError` listing every problem with its path and line.
+
+>>> import gazaplan as gp
+>>> text = gp.dumps(gp.Scenario(name="empty", version="2025-09-29"), format="toml")
+>>> gp.loads(text, gp.Scenario, format="toml").name
+'empty'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Final, TypeVar
+
+import cattrs
+
+from . import _codec as codec
+from ._converter import Format, _SeveralError, converter
+from ._document_types import KINDS, kind_of
+from ._locate import line_finder
+from .exceptions import GazaplanError, Problem, ScenarioFormatError
+from .scenarios import Scenario, check_expectation
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "dump",
+    "dump_scenario",
+    "dumps",
+    "load",
+    "load_scenario",
+    "loads",
+    "migrate",
+    "peek_kind",
+]
+
+T = TypeVar("T")
+Path = tuple[str | int, ...]
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+SCHEMA_VERSION: Final = 1
+"""The version of the document format this release writes."""
+
+MIGRATIONS: Final[Mapping[int, Migration]] = {}
+"""Version *n* -> a function turning a version-*n* document into a version-*n+1* one. Empty while
+the format is at its first version; a change of format adds an entry and a golden file."""
+
+MAX_BYTES: Final = 64 * 1024 * 1024
+MAX_DEPTH: Final = 64
+
+
+def _fail(file: str, problems: list[Problem]) -> ScenarioFormatError:
+    return ScenarioFormatError(file, problems)
+
+
+def _format_of(path: str | os.PathLike[str], fmt: Format | None) -> Format:
+    if fmt is not None:
+        return fmt
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    if suffix in (".json", ".toml"):
+        return "json" if suffix == ".json" else "toml"
+    raise _fail(
+        os.fspath(path),
+        [Problem(f"unknown file type {suffix or '(none)'!r}; name the file .json or .toml")],
+    )
+
+
+# -- writing --
+def dumps(obj: object, format: Format = "json") -> str:
+    """The document for *obj* (a Scenario, Plan, Timeline, State, Event, condition, ...) as text."""
+    name, tp = kind_of(type(obj))
+    body = converter(format).unstructure(obj, tp)
+    doc = {"schema_version": SCHEMA_VERSION, "document": name, **body}
+    if format == "json":
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    import tomli_w  # the writer is needed only here
+
+    return tomli_w.dumps(doc)
+
+
+def dump(obj: object, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
+    """Write *obj* to *path*, as JSON or TOML by the file's suffix (or *format*)."""
+    text = dumps(obj, _format_of(path, format))
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def dump_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
+    """Write a scenario file (``.json`` or ``.toml``)."""
+    dump(scenario, path)
+
+
+# -- reading --
+def load(
+    path: str | os.PathLike[str],
+    cls: type[T],
+    *,
+    format: Format | None = None,
+) -> T:
+    """Read a document of type *cls* from *path* (``.json`` or ``.toml``).
+
+    Raises:
+        ScenarioFormatError: the file cannot be read, or the document is not a valid *cls*;
+            every problem is listed with its path and line.
+    """
+    data, fmt = _read(path, format)
+    return loads(data, cls, format=fmt, file=os.fspath(path))
+
+
+def peek_kind(path: str | os.PathLike[str], *, format: Format | None = None) -> str:
+    """What the document at *path* holds (its ``document`` key; ``"scenario"`` when absent)."""
+    data, fmt = _read(path, format)
+    name = os.fspath(path)
+    raw = _parse(_text(data, name), fmt, name)
+    kind = raw.get("document", "scenario") if isinstance(raw, dict) else None
+    if not isinstance(kind, str) or kind not in KINDS:
+        known = ", ".join(sorted(KINDS))
+        message = f"'document' is {codec.show(kind)}; use one of {known}"
+        raise _fail(name, [Problem(message, "document", name)])
+    return kind
+
+
+def _read(path: str | os.PathLike[str], format: Format | None) -> tuple[bytes, Format]:
+    fmt = _format_of(path, format)
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            message = f"the file is {size} bytes; the limit is {MAX_BYTES}"
+            raise _fail(name, [Problem(message, file=name)])
+        with open(path, "rb") as f:
+            return f.read(), fmt
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror or exc}"
+        raise _fail(name, [Problem(message, file=name)]) from None
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Read a scenario file, check it against its plan, and return it."""
+    return load(path, Scenario)
+
+
+def loads(
+    data: str | bytes,
+    cls: type[T],
+    *,
+    format: Format = "json",
+    file: str = "<string>",
+) -> T:
+    """Read a document of type *cls* from text or bytes. See :func:`load`."""
+    if format not in ("json", "toml"):
+        raise _fail(file, [Problem(f"unknown format {format!r}; use 'json' or 'toml'", file=file)])
+    name, tp = kind_of(cls)
+    text = _text(data, file)
+    raw = _parse(text, format, file)
+    find = line_finder(text, format)
+
+    def problem(path: Path, message: str) -> Problem:
+        return Problem(message, _show(path), file, find(path))
+
+    raw = _header(raw, name, file, problem)
+    try:
+        obj = converter(format).structure(raw, tp)
+    except RecursionError:
+        raise _fail(file, [problem((), "the document is nested too deeply")]) from None
+    except Exception as exc:  # every failure becomes a located problem; none escapes raw
+        raise _fail(file, [problem(p, m) for p, m in _problems(exc, ())]) from None
+    if not isinstance(obj, cls):
+        raise _fail(
+            file, [problem((), f"this {name} is a {type(obj).__name__}, not a {cls.__name__}")]
+        )
+    if isinstance(obj, Scenario):
+        found = [problem(p, m) for p, m in _scenario_problems(obj)]
+        if found:
+            raise _fail(file, found)
+    return obj
+
+
+def _text(data: str | bytes, file: str) -> str:
+    if isinstance(data, str):
+        return data
+    if len(data) > MAX_BYTES:
+        raise _fail(
+            file,
+            [Problem(f"the document is {len(data)} bytes; the limit is {MAX_BYTES}", file=file)],
+        )
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = (
+            f"not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); save it as UTF-8"
+        )
+        raise _fail(file, [Problem(message, "", file, line)]) from None
+
+
+def _parse(text: str, fmt: Format, file: str) -> Any:
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                duplicates.append(key)
+            out[key] = value
+        return out
+
+    def constant(word: str) -> Any:
+        raise ValueError(f"{word} is not a number a document may hold")
+
+    try:
+        if fmt == "json":
+            raw = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+        else:
+            raw = tomllib.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _fail(file, [Problem(f"not valid JSON: {exc.msg}", "", file, exc.lineno)]) from None
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        raise _fail(file, [Problem(f"not valid TOML: {exc}", "", file, line)]) from None
+    except RecursionError:
+        raise _fail(file, [Problem("the document is nested too deeply", "", file)]) from None
+    except ValueError as exc:  # a NaN, or an integer too long to read
+        raise _fail(file, [Problem(f"not a valid {fmt.upper()} value: {exc}", "", file)]) from None
+    if duplicates:
+        raise _fail(
+            file,
+            [
+                Problem(f"key {k!r} appears twice in one table; keep one", "", file)
+                for k in sorted(set(duplicates))
+            ],
+        )
+    if _depth(raw) > MAX_DEPTH:
+        raise _fail(
+            file, [Problem(f"the document is nested more than {MAX_DEPTH} levels deep", "", file)]
+        )
+    return raw
+
+
+def _depth(raw: Any) -> int:
+    deepest, stack = 0, [(raw, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend(
+                (v, depth + 1) for v in (value.values() if isinstance(value, dict) else value)
+            )
+    return deepest
+
+
+def _header(
+    raw: Any, name: str, file: str, problem: Callable[[Path, str], Problem]
+) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise _fail(
+            file, [problem((), f"a document is a table (an object); got {codec.show(raw)}")]
+        )
+    version = raw.get("schema_version")
+    if "schema_version" not in raw:
+        raise _fail(
+            file,
+            [problem((), f"no schema_version; add schema_version = {SCHEMA_VERSION} at the top")],
+        )
+    if type(version) is not int or version < 1:
+        raise _fail(
+            file,
+            [
+                problem(
+                    ("schema_version",),
+                    f"schema_version is a whole number from 1; got {codec.show(version)}",
+                )
+            ],
+        )
+    if version > SCHEMA_VERSION:
+        message = (
+            f"written for schema_version {version}; this gazaplan reads up to {SCHEMA_VERSION}. "
+            "Upgrade gazaplan to read it"
+        )
+        raise _fail(file, [problem(("schema_version",), message)])
+    document = raw.get("document", name)
+    if document != name:
+        raise _fail(
+            file,
+            [
+                problem(
+                    ("document",), f"this is a {codec.show(document)} document; expected {name!r}"
+                )
+            ],
+        )
+    raw = migrate(raw)
+    return {k: v for k, v in raw.items() if k not in ("schema_version", "document", "$schema")}
+
+
+def migrate(
+    document: dict[str, Any], migrations: Mapping[int, Migration] = MIGRATIONS
+) -> dict[str, Any]:
+    """*document* brought to :data:`SCHEMA_VERSION` by running each migration from its version on."""
+    version = document["schema_version"]
+    target = max([SCHEMA_VERSION, *(n + 1 for n in migrations)])
+    while version < target:
+        step = migrations.get(version)
+        if step is None:
+            raise ScenarioFormatError(
+                "<migration>", [Problem(f"no migration from schema_version {version}")]
+            )
+        document = {**step(document), "schema_version": version + 1}
+        version += 1
+    return document
+
+
+# -- problems: cattrs' error tree and ours, flattened to (path, message) --
+def _problems(exc: BaseException, path: Path) -> Iterator[tuple[Path, str]]:
+    e: BaseException
+    if isinstance(exc, cattrs.ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for e, note in with_notes:
+            yield from _problems(e, (*path, note.name))
+        for e in without:
+            yield from _validator_problem(e, exc.cl, path)
+    elif isinstance(exc, cattrs.IterableValidationError):
+        with_notes_i, without_i = exc.group_exceptions()
+        for e, inote in with_notes_i:
+            yield from _problems(e, (*path, inote.index))
+        for e in without_i:
+            yield from _problems(e, path)
+    elif isinstance(exc, _SeveralError):
+        for e in exc.errors:
+            yield from _problems(e, path)
+    elif isinstance(exc, codec.BadValueError):
+        here = (*path, *exc.rel)
+        if exc.inner is not None:
+            yield from _problems(exc.inner, here)
+        else:
+            yield here, exc.message
+    elif isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        allowed = ", ".join(a.name for a in getattr(exc.cl, "__attrs_attrs__", ()) if a.init)
+        for key in sorted(exc.extra_fields):
+            yield (*path, key), f"unknown key {key!r}; the keys allowed here are: {allowed}"
+    elif isinstance(exc, KeyError) and not isinstance(exc, GazaplanError):
+        yield path, "this required key is missing; add it"
+    elif isinstance(exc, GazaplanError):
+        yield path, str(exc)
+    elif isinstance(exc, RecursionError):
+        yield path, "nested too deeply"
+    elif isinstance(exc, BaseExceptionGroup):
+        for e in exc.exceptions:
+            yield from _problems(e, path)
+    else:  # a bug of gazaplan's: still reported as a problem, and named so
+        yield path, f"unexpected {type(exc).__name__} while reading ({exc}); please report this"
+
+
+def _validator_problem(exc: BaseException, cls: type, path: Path) -> Iterator[tuple[Path, str]]:
+    """An error from the class's own validators: placed at the field it names (``Event.at``)."""
+    where = getattr(exc, "where", None)
+    if isinstance(exc, GazaplanError) and isinstance(where, str):
+        name = where.removeprefix(f"{cls.__name__}.")
+        fields = {a.name for a in getattr(cls, "__attrs_attrs__", ())}
+        if name in fields:
+            yield (*path, name), str(exc).removeprefix(f"{where}: ")
+            return
+    yield from _problems(exc, path)
+
+
+def _scenario_problems(s: Scenario) -> Iterator[tuple[Path, str]]:
+    from .amendments import amend
+    from .catalog import plan as bundled
+    from .timelines import history
+
+    try:
+        plan = bundled(s.version)
+    except GazaplanError as exc:
+        yield ("version",), str(exc)
+        return
+    for i, amendment in enumerate(s.amendments):
+        try:
+            plan = amend(plan, amendment)
+        except GazaplanError as exc:
+            yield ("amendments", i), str(exc)
+            return
+    ids = [e.id for e in s.timeline]
+    try:
+        history(plan, s.timeline)
+    except GazaplanError as exc:
+        event_id = getattr(exc, "event_id", None)
+        yield (
+            (("timeline", "events", ids.index(event_id)) if event_id in ids else ("timeline",)),
+            str(exc),
+        )
+    for i, e in enumerate(s.expectations):
+        try:
+            check_expectation(plan, e)
+        except GazaplanError as exc:
+            yield ("expectations", i), str(exc)
+
+
+_PLAIN_KEY: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _show(path: Path) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{json.dumps(part)}]"
+    return out

@@ -1,0 +1,229 @@
+"""What-if scenarios as data: a plan version (with amendments) + a timeline + expectations.
+
+A :class:`Scenario` is what a scenario file holds (see :mod:`gazaplan.documents` for the files).
+Its expectations make it a regression test, as OpenFisca's YAML tests are: each says what should
+hold at an instant (a phase's verdict, an obligation's compliance status, a fact's value), and
+:func:`check_scenario` replays the timeline and reports, for each, what was found and why.
+
+>>> import gazaplan as gp
+>>> s = gp.Scenario(name="at publication", version="2025-09-29")
+>>> gp.check_scenario(s).passed
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from . import _checks as check
+from ._compliance import ComplianceStatus, compliance
+from .amendments import Amendment, amend
+from .catalog import plan as bundled_plan
+from .exceptions import InvalidValueError
+from .plans import Plan
+from .rules import check_phase
+from .state import _spec, read_fact
+from .timelines import Timeline, history
+from .truth import Verdict
+
+__all__ = [
+    "Expectation",
+    "FactExpectation",
+    "ObligationExpectation",
+    "Outcome",
+    "PhaseExpectation",
+    "Scenario",
+    "ScenarioResult",
+    "check_scenario",
+]
+
+
+def _aware(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "an expectation needs a timezone-aware instant",
+            "Add an offset, such as 2025-10-13T12:00:00+03:00.",
+        )
+
+
+def _fact(inst: object, attr: attrs.Attribute[Any], value: str) -> None:
+    _spec(value)  # raises UnknownFactError, naming the known facts
+
+
+@attrs.frozen
+class PhaseExpectation:
+    """At *at*, phase *phase* has verdict *verdict* (its entry and completion taken together)."""
+
+    at: dt.datetime = attrs.field(validator=_aware)
+    phase: str = attrs.field(validator=check.ident())
+    verdict: Verdict = attrs.field(validator=attrs.validators.instance_of(Verdict))
+    note: str = ""
+    tag: ClassVar[str] = "phase"
+
+
+@attrs.frozen
+class ObligationExpectation:
+    """At *at*, obligation *obligation* has compliance status *status*."""
+
+    at: dt.datetime = attrs.field(validator=_aware)
+    obligation: str = attrs.field(validator=check.ident())
+    status: ComplianceStatus = attrs.field(validator=attrs.validators.instance_of(ComplianceStatus))
+    note: str = ""
+    tag: ClassVar[str] = "obligation"
+
+
+@attrs.frozen
+class FactExpectation:
+    """At *at*, fact *fact* has value *value* (UNKNOWN included) in the replayed state."""
+
+    at: dt.datetime = attrs.field(validator=_aware)
+    fact: str = attrs.field(validator=_fact)
+    value: Any
+    note: str = ""
+    tag: ClassVar[str] = "fact"
+
+
+Expectation: TypeAlias = PhaseExpectation | ObligationExpectation | FactExpectation
+
+
+@attrs.frozen(kw_only=True)
+class Scenario:
+    """A named what-if: a bundled plan version, amendments over it, a timeline, expectations.
+
+    Attributes:
+        name: a short name.
+        version: the bundled plan version the scenario starts from (see ``gp.versions()``).
+        amendments: changes over that version, applied in order (``gp.amend``).
+        timeline: the events to replay.
+        expectations: what should hold, each at an instant.
+        description: what the scenario asks, in a sentence or two.
+    """
+
+    name: str = attrs.field(validator=check.text())
+    version: str = attrs.field(validator=check.text())
+    amendments: tuple[Amendment, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Amendment)
+    )
+    timeline: Timeline = attrs.field(factory=Timeline)
+    expectations: tuple[Expectation, ...] = attrs.field(
+        default=(),
+        converter=check.as_tuple,
+        validator=check.items_of((PhaseExpectation, ObligationExpectation, FactExpectation)),
+    )
+    description: str = ""
+
+    def plan(self) -> Plan:
+        """The plan the scenario runs on: the bundled version with the amendments applied.
+
+        Raises:
+            UnknownVersionError: no bundled version has this id.
+        """
+        base = bundled_plan(self.version)
+        return amend(base, *self.amendments) if self.amendments else base
+
+    def validate(self) -> Plan:
+        """Check that the version exists, the amendments apply, the timeline replays on the plan and
+        the expectations name its phases and obligations; return the plan. Raises a GazaplanError."""
+        plan = self.plan()
+        history(plan, self.timeline)
+        for e in self.expectations:
+            check_expectation(plan, e)
+        return plan
+
+
+def check_expectation(plan: Plan, e: Expectation) -> None:
+    """Refuse an expectation naming a phase, obligation, party or line *plan* does not have."""
+    if isinstance(e, PhaseExpectation):
+        plan.phase(e.phase)
+    elif isinstance(e, ObligationExpectation):
+        plan.obligation(e.obligation)
+    else:
+        plan.check_ids({e.fact: e.value})
+
+
+@attrs.frozen
+class Outcome:
+    """One expectation checked: what was expected, what was found, and the reasons."""
+
+    expectation: Expectation
+    found: Any
+    passed: bool
+    reason: str
+
+    def __str__(self) -> str:
+        e = self.expectation
+        mark = "ok  " if self.passed else "FAIL"
+        what = {
+            PhaseExpectation: lambda: f"phase {getattr(e, 'phase', '')}",
+            ObligationExpectation: lambda: f"obligation {getattr(e, 'obligation', '')}",
+            FactExpectation: lambda: f"fact {getattr(e, 'fact', '')}",
+        }[type(e)]()
+        wanted = _word(_wanted(e))
+        head = f"[{mark}] {e.at.isoformat()} {what}: expected {wanted}, found {_word(self.found)}"
+        if self.passed:
+            return head
+        body = "\n".join("      " + line for line in self.reason.splitlines())
+        return f"{head}\n{body}"
+
+
+def _wanted(e: Expectation) -> Any:
+    if isinstance(e, PhaseExpectation):
+        return e.verdict
+    if isinstance(e, ObligationExpectation):
+        return e.status
+    return e.value
+
+
+def _word(value: Any) -> str:
+    return str(value)
+
+
+@attrs.frozen
+class ScenarioResult:
+    """Every expectation of a scenario, checked."""
+
+    scenario: Scenario
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def passed(self) -> bool:
+        """True when every expectation holds (and when there are none)."""
+        return all(o.passed for o in self.outcomes)
+
+    @property
+    def failures(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if not o.passed)
+
+    def explain(self) -> str:
+        """One line per expectation; for a failed one, the reasons beneath it."""
+        n, bad = len(self.outcomes), len(self.failures)
+        head = f"Scenario {self.scenario.name!r} on version {self.scenario.version}: "
+        head += f"{n - bad} of {n} expectations hold"
+        return "\n".join([head, *(str(o) for o in self.outcomes)])
+
+
+def check_scenario(scenario: Scenario) -> ScenarioResult:
+    """Replay the scenario's timeline on its plan and check each expectation at its instant."""
+    plan = scenario.validate()
+    h = history(plan, scenario.timeline)
+    outcomes = []
+    for e in scenario.expectations:
+        state = h.at(e.at)
+        if isinstance(e, PhaseExpectation):
+            report = check_phase(plan, e.phase, state)
+            outcomes.append(
+                Outcome(e, report.verdict, report.verdict is e.verdict, report.explain())
+            )
+        elif isinstance(e, ObligationExpectation):
+            item = compliance(plan, scenario.timeline, at=e.at).get(e.obligation)
+            outcomes.append(Outcome(e, item.status, item.status is e.status, item.reason))
+        else:
+            found = read_fact(state, e.fact)
+            why = f"replayed state at {e.at.isoformat()}: {e.fact} = {found}"
+            outcomes.append(Outcome(e, found, found == e.value, why))
+    return ScenarioResult(scenario, tuple(outcomes))
