@@ -39,6 +39,7 @@ from .events import Event, FactsReported
 from .exceptions import GazaplanError
 from .obligations import InitialFact
 from .plans import Plan
+from .scenarios import FactExpectation
 from .sources import Contested, Sourced
 from .state import FACTS, State, _spec
 from .terms import AidTerms, ExchangeTerms
@@ -347,9 +348,8 @@ def converter(fmt: Format) -> cattrs.Converter:
     one_of = lambda raw, fact: _one_of(raw, _spec(fact)[0])  # noqa: E731
     conv.register_structure_hook(OneOf, _fact_directed(conv, OneOf, "values", one_of))
     fact_value = lambda raw, fact: codec.decode_fact_value(raw, fact, conv.structure)  # noqa: E731
-    conv.register_structure_hook(
-        InitialFact, _fact_directed(conv, InitialFact, "value", fact_value)
-    )
+    for valued in (InitialFact, FactExpectation):
+        conv.register_structure_hook(valued, _fact_directed(conv, valued, "value", fact_value))
 
     def value_hook(obj: object) -> Any:
         return codec.encode_value(obj, conv.unstructure)

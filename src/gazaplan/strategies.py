@@ -292,7 +292,7 @@ def _changes(plan: Plan, state: State) -> st.SearchStrategy[Any]:
         st.builds(TerritoryHandedOver, st.integers(0, 40)),
         st.builds(WeaponsDecommissioned, st.sampled_from(list(Progress)), st.booleans()),
         st.builds(ViolationAlleged, st.sampled_from(parties), st.sampled_from(parties), _text()),
-        st.builds(ResolutionAdopted, _text(), _text()),
+        st.builds(ResolutionAdopted, st.sampled_from(parties), _text()),
         st.builds(
             FactsReported,
             st.dictionaries(
