@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -32,6 +33,13 @@ from .state import _spec
 from .truth import UNKNOWN
 
 __all__ = ["UNKNOWN_WORD", "BadValueError", "decode_enum", "decode_fact_value", "encode_value"]
+
+INSTANT_PATTERN: Final = (
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)$"
+)
+"""An instant as documents write it: RFC 3339 (ISO 8601 with a 'T' and an offset)."""
+
+DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
 
 UNKNOWN_WORD: Final = "unknown"
 """How UNKNOWN is written in documents (no enum member and no id may be spelled so)."""

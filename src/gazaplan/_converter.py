@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import sys
 import types
 import typing
@@ -176,6 +177,8 @@ class _Factory:
         value = raw
         if type(raw) is str:
             try:
+                if not re.match(codec.INSTANT_PATTERN, raw):
+                    raise ValueError(raw)
                 value = dt.datetime.fromisoformat(raw)
             except ValueError:
                 raise codec.BadValueError(
@@ -192,7 +195,7 @@ class _Factory:
     def day(self, raw: Any, _: Any) -> dt.date:
         if type(raw) is dt.date:
             return raw
-        if type(raw) is str and len(raw) == 10:
+        if type(raw) is str and re.match(codec.DATE_PATTERN, raw):
             try:
                 return dt.date.fromisoformat(raw)
             except ValueError:

@@ -37,8 +37,8 @@ from .truth import Unknown
 __all__ = ["SCHEMA_ID", "document_schema", "scenario_schema"]
 
 SCHEMA_ID: Final = "https://gazaplan.invalid/schema/scenario.schema.json"
-_OFFSET: Final = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"
-_DATE: Final = r"^\d{4}-\d{2}-\d{2}$"
+_OFFSET: Final = codec.INSTANT_PATTERN
+_DATE: Final = codec.DATE_PATTERN
 _PER_PARTY: Final = r"^(%s)\.[a-z0-9]+([-_.][a-z0-9]+)*$"
 _UNKNOWN: Final = {"const": codec.UNKNOWN_WORD}
 

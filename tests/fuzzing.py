@@ -1,0 +1,165 @@
+"""Mutated documents for the fuzz test and the fuzz benchmark: the robustness bar of the format.
+
+A mutation takes a valid document (parsed) and breaks it the way files get broken: a value of the
+wrong type, a missing or extra key, a number out of range or huge, swapped instants, an unknown tag,
+deep nesting, a huge string; or, on the bytes, invalid UTF-8, truncation, a stray character.
+:func:`attempt` loads the result and classifies what happened; it is the fuzz oracle:
+
+* ``"refused"``: a GazaplanError, whose problems carry no internal ("unexpected") error;
+* ``"accepted"``: loaded, and the document is really valid: the JSON Schema accepts it and it
+  survives a dump/load round trip unchanged;
+* anything else raises AssertionError (another exception escaped, or a bad document got in).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from typing import Any
+
+import jsonschema
+import tomli_w
+
+import gazaplan as gp
+from gazaplan.schema import scenario_schema
+
+_VALIDATOR = jsonschema.Draft202012Validator(scenario_schema())
+
+_WRONG: tuple[Any, ...] = (
+    None,
+    True,
+    0,
+    -1,
+    -(10**30),
+    10**30,
+    1.5,
+    -0.5,
+    1e308,
+    "",
+    "unknown",
+    "x" * 5000,
+    "2025-10-10T12:00:00",
+    "2025-13-45T99:00:00+03:00",
+    [],
+    [1, "a"],
+    {},
+    {"kind": "no_such_kind"},
+    {"contested": [{"value": 1}]},
+)
+
+
+def _paths(doc: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [here]
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            out += _paths(v, (*here, k))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            out += _paths(v, (*here, i))
+    return out
+
+
+def _get(doc: Any, path: tuple[Any, ...]) -> Any:
+    for p in path:
+        doc = doc[p]
+    return doc
+
+
+def _set(doc: Any, path: tuple[Any, ...], value: Any) -> Any:
+    if not path:
+        return value
+    _get(doc, path[:-1])[path[-1]] = value
+    return doc
+
+
+def mutate_tree(doc: dict[str, Any], rng: random.Random) -> Any:
+    """*doc* with one to three structural mutations."""
+    doc = copy.deepcopy(doc)
+    for _ in range(rng.randint(1, 3)):
+        paths = _paths(doc)
+        path = rng.choice(paths)
+        target = _get(doc, path)
+        op = rng.randrange(8)
+        if op == 0:
+            doc = _set(doc, path, copy.deepcopy(rng.choice(_WRONG)))
+        elif op == 1 and path and isinstance(_get(doc, path[:-1]), dict):
+            del _get(doc, path[:-1])[path[-1]]
+        elif op == 2 and isinstance(target, dict):
+            target[rng.choice(["extra", "kind", "at", "value", "Name"])] = rng.choice(_WRONG)
+        elif op == 3 and isinstance(target, int | float) and not isinstance(target, bool):
+            doc = _set(doc, path, rng.choice([-target - 1, target * 10**12, target + 0.5, 2**63]))
+        elif op == 4:  # swap two instants (dates out of order) or two values of a kind
+            instants = [p for p in paths if isinstance(_get(doc, p), str) and "T" in _get(doc, p)]
+            if len(instants) >= 2:
+                a, b = rng.sample(instants, 2)
+                va, vb = _get(doc, a), _get(doc, b)
+                _set(doc, a, vb)
+                _set(doc, b, va)
+        elif op == 5 and isinstance(target, dict) and "kind" in target:
+            target["kind"] = rng.choice(
+                ["", "Equals", "phase", "aid", "ceasefire", "set_term", "x"]
+            )
+        elif op == 6:
+            nested: Any = copy.deepcopy(target)
+            for _ in range(rng.choice([3, 40, 200])):
+                nested = [nested]
+            doc = _set(doc, path, nested)
+        elif op == 7 and isinstance(target, list) and target:
+            target.append(copy.deepcopy(rng.choice(target)))  # a duplicate (ids, orders)
+    return doc
+
+
+def mutate_bytes(data: bytes, rng: random.Random) -> bytes:
+    """*data* broken at the byte level."""
+    i = rng.randrange(len(data) + 1)
+    op = rng.randrange(5)
+    if op == 0:
+        return data[:i] + rng.choice([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x00"]) + data[i:]
+    if op == 1:
+        return data[:i]
+    if op == 2:
+        return data[:i] + rng.choice([b"{", b"]", b'"', b"=", b"\n[[x]]\n", b"#"]) + data[i:]
+    if op == 3:
+        return data * rng.choice([2, 3])
+    return data[:i] + data[i + rng.randrange(1, 20) :]
+
+
+def encode(doc: Any, fmt: str) -> bytes | None:
+    """*doc* as JSON or TOML bytes (None where TOML cannot hold it: a null, a non-table top)."""
+    if fmt == "json":
+        return json.dumps(doc).encode()
+    try:
+        return tomli_w.dumps(doc).encode()
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def attempt(data: bytes, fmt: str) -> str:
+    """Load *data* as a scenario and check the outcome (see the module docstring)."""
+    try:
+        scenario = gp.loads(data, gp.Scenario, format=fmt)  # type: ignore[arg-type]
+    except gp.GazaplanError as exc:
+        problems = getattr(exc, "problems", ())
+        internal = [p for p in problems if "please report" in p.message]
+        assert not internal, f"internal error reported as a problem: {internal}"
+        return "refused"
+    text = gp.dumps(scenario, "json")
+    raw = (
+        json.loads(data) if fmt == "json" else json.loads(text)
+    )  # TOML: native dates, so its JSON form
+    errors = list(_VALIDATOR.iter_errors(raw))
+    assert not errors, f"accepted a document the schema refuses: {errors[0].message}"
+    assert gp.loads(text, gp.Scenario) == scenario
+    return "accepted"
+
+
+def base_documents() -> list[dict[str, Any]]:
+    """Valid scenario documents to mutate (the golden one and a scenario on the bundled timeline)."""
+    from pathlib import Path
+
+    golden = Path(__file__).parent / "golden" / "scenario-v1.json"
+    small = json.loads(golden.read_text("utf-8"))
+    tl = gp.Timeline(gp.timeline().events[:8])
+    real = gp.Scenario(name="first events", version="2025-10-09", timeline=tl)
+    return [small, json.loads(gp.dumps(real))]
