@@ -19,7 +19,9 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     events, timelines, _compliance             events, replay, compliance over time
     amendments, whatif                         versions, what-if variants, diff and compare
     scenarios                                   scenarios and their expectations
-    _codec, _converter, _locate, documents      edge: files (cattrs), errors with path and line
+    _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
+    _locate, _problems, _document_types         edge: lines, problems, document names
+    documents, schema                           edge: files and their JSON Schema
     strategies                                  edge: hypothesis strategies (the extra)
     cli                                         edge: the ``gazaplan`` command
 

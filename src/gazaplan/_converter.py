@@ -34,23 +34,22 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from . import _codec as codec
+from . import _hooks as hooks
+from ._hooks import Hook, SeveralError, at, guarded
 from .amendments import Amendment, SetTerm
 from .conditions import AtLeast, AtMost, Equals, OneOf, Term, Times
-from .events import Event, FactsReported
-from .exceptions import GazaplanError
+from .events import FactsReported
 from .obligations import InitialFact
 from .plans import Plan
 from .scenarios import FactExpectation
-from .sources import Contested, Sourced
-from .state import FACTS, State, _spec
-from .terms import AidTerms, ExchangeTerms
+from .sources import Contested
+from .state import State, _spec
 from .timelines import Timeline
 from .truth import Unknown
 
 __all__ = ["Format", "converter"]
 
 Format = Literal["json", "toml"]
-Hook = Callable[[Any, Any], Any]
 
 # Plan names Amendment only under TYPE_CHECKING (amendments sit above plans); resolve it here.
 attrs.resolve_types(Plan, globalns={**vars(sys.modules[Plan.__module__]), "Amendment": Amendment})
@@ -149,9 +148,9 @@ class _Factory:
                 try:
                     out.append(conv.structure(x, item))
                 except Exception as exc:  # collected: every item's problems are reported
-                    errors.append(_at(exc, (i,)))
+                    errors.append(at(exc, (i,)))
             if errors:
-                raise _SeveralError(errors)
+                raise SeveralError(errors)
             return make(out)
 
         return structure
@@ -167,7 +166,7 @@ class _Factory:
         fn = make_dict_structure_fn(
             cls, self.conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
-        return _guarded(cls, fn)
+        return guarded(cls, fn)
 
     def unstructure_attrs(self, cls: Any) -> Callable[[Any], Any]:
         return make_dict_unstructure_fn(cls, self.conv, _cattrs_omit_if_default=True)
@@ -209,111 +208,6 @@ class _Factory:
         return value if self.fmt == "toml" else value.isoformat()
 
 
-class _SeveralError(ValueError):
-    """Problems found in several places of one value (collected rather than stopping at one)."""
-
-    def __init__(self, errors: list[BaseException]) -> None:
-        super().__init__(f"{len(errors)} problems")
-        self.errors = errors
-
-
-def _at(exc: BaseException, rel: tuple[str | int, ...]) -> BaseException:
-    """*exc*, located *rel* further down (kept inside a BadValueError)."""
-    return codec.BadValueError("", rel, exc)
-
-
-def _guarded(cls: Any, fn: Hook) -> Hook:
-    """Structure a table as *cls*; a validator's error (a GazaplanError) is kept, with its field."""
-    names = {a.name for a in attrs.fields(cls)}
-    cls_name = cls.__name__
-
-    def structure(raw: Any, _: Any) -> Any:
-        if not isinstance(raw, dict):
-            keys = ", ".join(a.name for a in attrs.fields(cls) if a.init)
-            raise codec.BadValueError(
-                f"expected a table for {cls_name} (keys: {keys}); got {codec.show(raw)}"
-            )
-        try:
-            return fn(raw, cls)
-        except GazaplanError as exc:
-            where = str(getattr(exc, "where", ""))
-            field = where.removeprefix(f"{cls_name}.")
-            rel: tuple[str | int, ...] = (field,) if field in names and field in raw else ()
-            message = str(exc).removeprefix(f"{where}: ") if where else str(exc)
-            raise codec.BadValueError(message, rel) from exc
-
-    return structure
-
-
-# -- classes whose fields are typed by a sibling field (a fact id or a term path) --
-def _fact_directed(conv: cattrs.Converter, cls: Any, field: str, decode: Hook) -> Hook:
-    """Structure *cls*, decoding *field* by the fact named in the ``fact`` key."""
-    overrides: dict[str, Any] = {field: cattrs.gen.override(struct_hook=lambda raw, _: raw)}
-    plain = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
-    )
-
-    def structure(raw: Any, _: Any) -> Any:
-        if isinstance(raw, dict) and field in raw and isinstance(raw.get("fact"), str):
-            try:
-                _spec(raw["fact"])
-            except GazaplanError as exc:
-                raise codec.BadValueError(str(exc), ("fact",)) from None
-            try:
-                raw = {**raw, field: decode(raw[field], raw["fact"])}
-            except codec.BadValueError as exc:
-                raise codec.BadValueError(exc.message, (field, *exc.rel)) from None
-        return plain(raw, cls)
-
-    return _guarded(cls, structure)
-
-
-def _facts_map(conv: cattrs.Converter, raw: Any) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise codec.BadValueError(f"expected a table of fact ids to values, got {codec.show(raw)}")
-    out, errors = {}, []
-    for key, value in raw.items():
-        try:
-            out[key] = codec.decode_fact_value(value, key, conv.structure)
-        except Exception as exc:
-            errors.append(_at(exc, (key,)))
-    if errors:
-        raise _SeveralError(errors)
-    return out
-
-
-def _state_document(conv: cattrs.Converter, state: State) -> dict[str, Any]:
-    """A state as fact ids to values: per-party entries always, other facts only when known."""
-    out: dict[str, Any] = {}
-    for spec in FACTS.values():
-        if spec.derived:
-            continue
-        if spec.per_party:
-            for party, v in getattr(state, spec.field).items():
-                out[f"{spec.id}.{party}"] = codec.encode_value(v, conv.unstructure)
-        elif (v := getattr(state, spec.field)) is not Unknown.UNKNOWN:
-            out[spec.id] = codec.encode_value(v, conv.unstructure)
-    return out
-
-
-def _term_type(path: str) -> Any:
-    group, _, name = path.partition(".")
-    holder = {"exchange": ExchangeTerms, "aid": AidTerms}.get(group)
-    hints = typing.get_type_hints(holder) if holder is not None else {}
-    tp = hints.get(name)
-    if tp is None or typing.get_origin(tp) is not Sourced:
-        known = [
-            f"{g}.{n}"
-            for g, h in (("exchange", ExchangeTerms), ("aid", AidTerms))
-            for n, t in typing.get_type_hints(h).items()
-            if typing.get_origin(t) is Sourced
-        ]
-        raise codec.BadValueError(
-            f"unknown term {path!r}; known terms: {', '.join(known)}", ("path",)
-        )
-    return tp
-
-
 @cache
 def converter(fmt: Format) -> cattrs.Converter:
     """The converter for *fmt* (``"json"`` or ``"toml"``), built once."""
@@ -347,12 +241,12 @@ def converter(fmt: Format) -> cattrs.Converter:
     # Operands, fact values and terms: typed by a sibling field.
     operand = lambda raw, fact: codec.decode_operand(raw, _spec(fact)[0])  # noqa: E731
     for cls in (Equals, AtLeast, AtMost):
-        conv.register_structure_hook(cls, _fact_directed(conv, cls, "value", operand))
-    one_of = lambda raw, fact: _one_of(raw, _spec(fact)[0])  # noqa: E731
-    conv.register_structure_hook(OneOf, _fact_directed(conv, OneOf, "values", one_of))
+        conv.register_structure_hook(cls, hooks.fact_directed(conv, cls, "value", operand))
+    one_of = lambda raw, fact: hooks.one_of(raw, _spec(fact)[0])  # noqa: E731
+    conv.register_structure_hook(OneOf, hooks.fact_directed(conv, OneOf, "values", one_of))
     fact_value = lambda raw, fact: codec.decode_fact_value(raw, fact, conv.structure)  # noqa: E731
     for valued in (InitialFact, FactExpectation):
-        conv.register_structure_hook(valued, _fact_directed(conv, valued, "value", fact_value))
+        conv.register_structure_hook(valued, hooks.fact_directed(conv, valued, "value", fact_value))
 
     def value_hook(obj: object) -> Any:
         return codec.encode_value(obj, conv.unstructure)
@@ -367,17 +261,21 @@ def converter(fmt: Format) -> cattrs.Converter:
         conv.register_structure_hook(operand_cls, _only(operand_cls))
 
     conv.register_structure_hook(
-        FactsReported, _guarded(FactsReported, lambda raw, _: _facts_reported(conv, raw))
+        FactsReported, guarded(FactsReported, lambda raw, _: hooks.facts_reported(conv, raw))
     )
 
     def facts_reported(obj: FactsReported) -> dict[str, Any]:
         return {"facts": {k: value_hook(v) for k, v in obj.facts.items()}}
 
     conv.register_unstructure_hook(FactsReported, facts_reported)
-    conv.register_structure_hook(State, lambda raw, _: _state(conv, raw))
-    conv.register_unstructure_hook(State, lambda obj: _state_document(conv, obj))
-    conv.register_structure_hook(SetTerm, _guarded(SetTerm, lambda raw, _: _set_term(conv, raw)))
-    conv.register_structure_hook(Timeline, _guarded(Timeline, lambda raw, _: _timeline(conv, raw)))
+    conv.register_structure_hook(State, lambda raw, _: hooks.state(conv, raw))
+    conv.register_unstructure_hook(State, lambda obj: hooks.state_document(conv, obj))
+    conv.register_structure_hook(
+        SetTerm, guarded(SetTerm, lambda raw, _: hooks.set_term(conv, raw))
+    )
+    conv.register_structure_hook(
+        Timeline, guarded(Timeline, lambda raw, _: hooks.timeline(conv, raw))
+    )
     return conv
 
 
@@ -395,80 +293,3 @@ def _only(cls: type[Any]) -> Hook:
         return value
 
     return structure
-
-
-def _one_of(raw: Any, spec: Any) -> frozenset[Any]:
-    if not isinstance(raw, list):
-        raise codec.BadValueError(f"expected a list of values, got {codec.show(raw)}")
-    out = []
-    for i, x in enumerate(raw):
-        try:
-            out.append(codec.decode_scalar(x, spec))
-        except codec.BadValueError as exc:
-            raise codec.BadValueError(exc.message, (i,)) from None
-    return frozenset(out)
-
-
-def _facts_reported(conv: cattrs.Converter, raw: dict[str, Any]) -> FactsReported:
-    extra = sorted(set(raw) - {"facts"})
-    if extra:
-        raise codec.BadValueError(
-            f"unknown key {extra[0]!r}; facts_reported takes only 'facts'", (extra[0],)
-        )
-    if "facts" not in raw:
-        raise codec.BadValueError("no 'facts'; add a table of fact ids to values")
-    try:
-        facts = _facts_map(conv, raw["facts"])
-    except Exception as exc:
-        raise _at(exc, ("facts",)) from None
-    return FactsReported(facts)
-
-
-def _state(conv: cattrs.Converter, raw: Any) -> State:
-    facts = _facts_map(conv, raw)
-    try:
-        return State.from_facts(facts)
-    except GazaplanError as exc:
-        raise codec.BadValueError(str(exc)) from None
-
-
-def _set_term(conv: cattrs.Converter, raw: dict[str, Any]) -> SetTerm:
-    extra = sorted(set(raw) - {"path", "value"})
-    if extra:
-        raise codec.BadValueError(
-            f"unknown key {extra[0]!r}; set_term takes path and value", (extra[0],)
-        )
-    for key in ("path", "value"):
-        if key not in raw:
-            raise codec.BadValueError(f"no {key!r}; set_term takes path and value")
-    path = codec.text(raw["path"])
-    try:
-        value = conv.structure(raw["value"], _term_type(path))
-    except codec.BadValueError as exc:
-        if exc.rel == ("path",):
-            raise
-        raise _at(exc, ("value",)) from None
-    except Exception as exc:
-        raise _at(exc, ("value",)) from None
-    return SetTerm(path, value)
-
-
-def _timeline(conv: cattrs.Converter, raw: dict[str, Any]) -> Timeline:
-    extra = sorted(set(raw) - {"events"})
-    if extra:
-        raise codec.BadValueError(
-            f"unknown key {extra[0]!r}; a timeline has only 'events'", (extra[0],)
-        )
-    try:
-        events = conv.structure(raw.get("events", []), tuple[Event, ...])
-    except Exception as exc:
-        raise _at(exc, ("events",)) from None
-    try:
-        return Timeline(events)
-    except GazaplanError as exc:
-        ids = [e.id for e in events]
-        event_id = getattr(exc, "event_id", None)
-        rel: tuple[str | int, ...] = (
-            ("events", ids.index(event_id)) if event_id in ids else ("events",)
-        )
-        raise codec.BadValueError(str(exc), rel) from None

@@ -24,12 +24,11 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, TypeVar
 
-import cattrs
-
 from . import _codec as codec
-from ._converter import Format, _SeveralError, converter
+from ._converter import Format, converter
 from ._document_types import KINDS, kind_of
 from ._locate import line_finder
+from ._problems import problems, show
 from .exceptions import GazaplanError, Problem, ScenarioFormatError
 from .scenarios import Scenario, check_expectation
 
@@ -168,7 +167,7 @@ def loads(
     find = line_finder(text, format)
 
     def problem(path: Path, message: str) -> Problem:
-        return Problem(message, _show(path), file, find(path))
+        return Problem(message, show(path), file, find(path))
 
     raw = _header(raw, name, file, problem)
     try:
@@ -176,7 +175,7 @@ def loads(
     except RecursionError:
         raise _fail(file, [problem((), "the document is nested too deeply")]) from None
     except Exception as exc:  # every failure becomes a located problem; none escapes raw
-        raise _fail(file, [problem(p, m) for p, m in _problems(exc, ())]) from None
+        raise _fail(file, [problem(p, m) for p, m in problems(exc, ())]) from None
     if not isinstance(obj, cls):
         raise _fail(
             file, [problem((), f"this {name} is a {type(obj).__name__}, not a {cls.__name__}")]
@@ -322,59 +321,6 @@ def migrate(
     return document
 
 
-# -- problems: cattrs' error tree and ours, flattened to (path, message) --
-def _problems(exc: BaseException, path: Path) -> Iterator[tuple[Path, str]]:
-    e: BaseException
-    if isinstance(exc, cattrs.ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        for e, note in with_notes:
-            yield from _problems(e, (*path, note.name))
-        for e in without:
-            yield from _validator_problem(e, exc.cl, path)
-    elif isinstance(exc, cattrs.IterableValidationError):
-        with_notes_i, without_i = exc.group_exceptions()
-        for e, inote in with_notes_i:
-            yield from _problems(e, (*path, inote.index))
-        for e in without_i:
-            yield from _problems(e, path)
-    elif isinstance(exc, _SeveralError):
-        for e in exc.errors:
-            yield from _problems(e, path)
-    elif isinstance(exc, codec.BadValueError):
-        here = (*path, *exc.rel)
-        if exc.inner is not None:
-            yield from _problems(exc.inner, here)
-        else:
-            yield here, exc.message
-    elif isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        allowed = ", ".join(a.name for a in getattr(exc.cl, "__attrs_attrs__", ()) if a.init)
-        for key in sorted(exc.extra_fields):
-            yield (*path, key), f"unknown key {key!r}; the keys allowed here are: {allowed}"
-    elif isinstance(exc, KeyError) and not isinstance(exc, GazaplanError):
-        yield path, "this required key is missing; add it"
-    elif isinstance(exc, GazaplanError):
-        yield path, str(exc)
-    elif isinstance(exc, RecursionError):
-        yield path, "nested too deeply"
-    elif isinstance(exc, BaseExceptionGroup):
-        for e in exc.exceptions:
-            yield from _problems(e, path)
-    else:  # a bug of gazaplan's: still reported as a problem, and named so
-        yield path, f"unexpected {type(exc).__name__} while reading ({exc}); please report this"
-
-
-def _validator_problem(exc: BaseException, cls: type, path: Path) -> Iterator[tuple[Path, str]]:
-    """An error from the class's own validators: placed at the field it names (``Event.at``)."""
-    where = getattr(exc, "where", None)
-    if isinstance(exc, GazaplanError) and isinstance(where, str):
-        name = where.removeprefix(f"{cls.__name__}.")
-        fields = {a.name for a in getattr(cls, "__attrs_attrs__", ())}
-        if name in fields:
-            yield (*path, name), str(exc).removeprefix(f"{where}: ")
-            return
-    yield from _problems(exc, path)
-
-
 def _scenario_problems(s: Scenario) -> Iterator[tuple[Path, str]]:
     from .amendments import amend
     from .catalog import plan as bundled
@@ -405,18 +351,3 @@ def _scenario_problems(s: Scenario) -> Iterator[tuple[Path, str]]:
             check_expectation(plan, e)
         except GazaplanError as exc:
             yield ("expectations", i), str(exc)
-
-
-_PLAIN_KEY: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _show(path: Path) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif _PLAIN_KEY.match(part):
-            out += f".{part}" if out else part
-        else:
-            out += f"[{json.dumps(part)}]"
-    return out
