@@ -131,7 +131,7 @@ def encode(doc: Any, fmt: str) -> bytes | None:
         return json.dumps(doc).encode()
     try:
         return tomli_w.dumps(doc).encode()
-    except (TypeError, ValueError, AttributeError):
+    except (TypeError, ValueError, AttributeError, RecursionError):  # the writer recurses
         return None
 
 
