@@ -9,15 +9,13 @@ UNKNOWN, which gives a pair of states ordered by information for the monotonicit
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
 import gazaplan as gp
-from gazaplan.facts import FactKind
-from gazaplan.strategies import T0, conditions, timelines
+from gazaplan.strategies import T0, conditions, known_values, timelines
 
 __all__ = ["PLAN", "T0", "conditions", "full_states", "hide", "state_pairs", "states", "timelines"]
 
@@ -28,19 +26,7 @@ SETTABLE = tuple(s for s in gp.FACTS.values() if not s.derived)
 
 
 def _value(spec: gp.FactSpec) -> st.SearchStrategy[Any]:
-    if spec.kind is FactKind.FLAG:
-        return st.booleans()
-    if spec.kind is FactKind.COUNT:
-        return st.integers(0, 3000)
-    if spec.kind is FactKind.NUMBER:
-        return st.integers(0, 1000) | st.floats(0, 1000, allow_nan=False)
-    if spec.kind is FactKind.PERCENT:
-        return st.integers(0, 50) | st.floats(0, 50, allow_nan=False)
-    if spec.kind is FactKind.LINE:
-        return st.sampled_from(LINE_IDS)
-    assert spec.choices is not None
-    choices: type[enum.Enum] = spec.choices
-    return st.sampled_from(list(choices))
+    return known_values(spec, PLAN)
 
 
 @st.composite

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, TypeAlias
 import attrs
 
 from . import _checks as check
-from ._compliance import ComplianceStatus, compliance
+from ._compliance import ComplianceReport, ComplianceStatus, compliance
 from .amendments import Amendment, amend
 from .catalog import plan as bundled_plan
 from .exceptions import InvalidValueError
@@ -158,29 +158,21 @@ class Outcome:
     def __str__(self) -> str:
         e = self.expectation
         mark = "ok  " if self.passed else "FAIL"
-        what = {
-            PhaseExpectation: lambda: f"phase {getattr(e, 'phase', '')}",
-            ObligationExpectation: lambda: f"obligation {getattr(e, 'obligation', '')}",
-            FactExpectation: lambda: f"fact {getattr(e, 'fact', '')}",
-        }[type(e)]()
-        wanted = _word(_wanted(e))
-        head = f"[{mark}] {e.at.isoformat()} {what}: expected {wanted}, found {_word(self.found)}"
+        what, wanted = _subject(e)
+        head = f"[{mark}] {e.at.isoformat()} {what}: expected {wanted}, found {self.found}"
         if self.passed:
             return head
         body = "\n".join("      " + line for line in self.reason.splitlines())
         return f"{head}\n{body}"
 
 
-def _wanted(e: Expectation) -> Any:
+def _subject(e: Expectation) -> tuple[str, Any]:
+    """What an expectation is about, and the value it expects."""
     if isinstance(e, PhaseExpectation):
-        return e.verdict
+        return f"phase {e.phase}", e.verdict
     if isinstance(e, ObligationExpectation):
-        return e.status
-    return e.value
-
-
-def _word(value: Any) -> str:
-    return str(value)
+        return f"obligation {e.obligation}", e.status
+    return f"fact {e.fact}", e.value
 
 
 @attrs.frozen
@@ -209,8 +201,11 @@ class ScenarioResult:
 
 def check_scenario(scenario: Scenario) -> ScenarioResult:
     """Replay the scenario's timeline on its plan and check each expectation at its instant."""
-    plan = scenario.validate()
+    plan = scenario.plan()
     h = history(plan, scenario.timeline)
+    for e in scenario.expectations:
+        check_expectation(plan, e)
+    reports: dict[dt.datetime, ComplianceReport] = {}  # one report per instant asked about
     outcomes = []
     for e in scenario.expectations:
         state = h.at(e.at)
@@ -220,7 +215,9 @@ def check_scenario(scenario: Scenario) -> ScenarioResult:
                 Outcome(e, report.verdict, report.verdict is e.verdict, report.explain())
             )
         elif isinstance(e, ObligationExpectation):
-            item = compliance(plan, scenario.timeline, at=e.at).get(e.obligation)
+            if e.at not in reports:
+                reports[e.at] = compliance(plan, scenario.timeline, at=e.at)
+            item = reports[e.at].get(e.obligation)
             outcomes.append(Outcome(e, item.status, item.status is e.status, item.reason))
         else:
             found = read_fact(state, e.fact)

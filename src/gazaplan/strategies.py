@@ -63,6 +63,7 @@ __all__ = [
     "events",
     "ids",
     "instants",
+    "known_values",
     "leaves",
     "parties",
     "plans",
@@ -134,7 +135,9 @@ def parties() -> st.SearchStrategy[Party]:
     )
 
 
-def _known(spec: FactSpec, plan: Plan) -> st.SearchStrategy[Any]:
+def known_values(spec: FactSpec, plan: Plan | None = None) -> st.SearchStrategy[Any]:
+    """Known values of the fact *spec* (a line id of *plan* for the withdrawal line)."""
+    plan = _plan(plan)
     if spec.kind is FactKind.FLAG:
         return st.booleans()
     if spec.kind is FactKind.COUNT:
@@ -150,7 +153,7 @@ def _known(spec: FactSpec, plan: Plan) -> st.SearchStrategy[Any]:
 
 
 def _value(spec: FactSpec, plan: Plan, contested: bool) -> st.SearchStrategy[Any]:
-    known = _known(spec, plan)
+    known = known_values(spec, plan)
     out = st.just(UNKNOWN) | known
     if contested and spec.kind not in (FactKind.COUNT, FactKind.PERCENT):
         claims = st.lists(
@@ -161,6 +164,20 @@ def _value(spec: FactSpec, plan: Plan, contested: bool) -> st.SearchStrategy[Any
         )
         out |= claims.map(lambda cs: Contested(tuple(cs)))
     return out
+
+
+# Counts drawn together, so that no more is returned than was held.
+_COUNTS = frozenset(
+    {
+        "hostages_living_at_start",
+        "hostages_living_returned",
+        "hostages_deceased_at_start",
+        "hostages_deceased_returned",
+        "israeli_hostage_remains_returned",
+        "israeli_control_pct",
+        "isf_control_pct",
+    }
+)
 
 
 @st.composite
@@ -189,19 +206,6 @@ def states(draw: st.DrawFn, plan: Plan | None = None, *, contested: bool = False
     for name in ("israeli_control_pct", "isf_control_pct"):
         facts[name] = draw(st.just(UNKNOWN) | st.integers(0, 50))
     return State.from_facts(facts)
-
-
-_COUNTS = frozenset(
-    {
-        "hostages_living_at_start",
-        "hostages_living_returned",
-        "hostages_deceased_at_start",
-        "hostages_deceased_returned",
-        "israeli_hostage_remains_returned",
-        "israeli_control_pct",
-        "isf_control_pct",
-    }
-)
 
 
 _LEAF_KINDS = (Equals, AtLeast, AtMost, OneOf, Equals, Equals, Known)
