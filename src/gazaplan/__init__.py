@@ -102,6 +102,7 @@ if TYPE_CHECKING:
     from .exceptions import InvalidEventError as InvalidEventError
     from .exceptions import InvalidPlanError as InvalidPlanError
     from .exceptions import InvalidValueError as InvalidValueError
+    from .exceptions import MissingExtraError as MissingExtraError
     from .exceptions import MissingPlanError as MissingPlanError
     from .exceptions import Problem as Problem
     from .exceptions import ScenarioFormatError as ScenarioFormatError
@@ -244,6 +245,7 @@ _WHERE = {
     "InconsistentStateError": ".exceptions",
     "InvalidPlanError": ".exceptions",
     "InvalidValueError": ".exceptions",
+    "MissingExtraError": ".exceptions",
     "MissingPlanError": ".exceptions",
     "UnknownFactError": ".exceptions",
     "UnknownIdError": ".exceptions",
@@ -334,6 +336,7 @@ _SUBMODULES = frozenset(
         "scenarios",
         "documents",
         "strategies",
+        "tables",
     }
 )
 
@@ -410,6 +413,7 @@ __all__ = [
     "InvalidValueError",
     "Known",
     "Measure",
+    "MissingExtraError",
     "MissingPlanError",
     "Nature",
     "Not",

@@ -12,9 +12,12 @@ import bisect
 import datetime as dt
 import enum
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from ._compile import compiled, operand_fn
 from .conditions import Condition, PhaseComplete, Term, facts_read, walk
@@ -109,6 +112,12 @@ class Compliance:
         """The plan points behind the obligation and its completion trace."""
         return tuple(sorted({self.obligation.provision, *self.completion.points()}))
 
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
 
 @attrs.frozen
 class ComplianceReport:
@@ -141,6 +150,21 @@ class ComplianceReport:
             for q in item.quantities:
                 lines.append(f"      {q}")
         return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """Obligations x statuses with their instants and reasons.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self)
 
 
 @attrs.frozen

@@ -35,6 +35,8 @@ from .state import State, fact_reader
 from .truth import UNKNOWN, Verdict
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .plans import Plan
 
 __all__ = ["Blocker", "Evaluation", "Reading", "evaluate"]
@@ -102,6 +104,21 @@ class Evaluation:
     def points(self) -> frozenset[int]:
         """Every plan point named in the trace."""
         return frozenset(e.point for e in self.walk() if e.point is not None)
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The trace as a DataFrame, one row per node, depth first.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self)
 
 
 @attrs.frozen

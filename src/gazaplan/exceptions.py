@@ -18,6 +18,7 @@ __all__ = [
     "InvalidEventError",
     "InvalidPlanError",
     "InvalidValueError",
+    "MissingExtraError",
     "MissingPlanError",
     "Problem",
     "ScenarioFormatError",
@@ -87,6 +88,24 @@ class InvalidEventError(GazaplanError, ValueError):
 
 class MissingPlanError(GazaplanError, TypeError):
     """A condition needs the plan (a term or a phase) but was evaluated without one."""
+
+
+class MissingExtraError(GazaplanError, ImportError):
+    """A feature needs an optional dependency that is not installed (pandas, matplotlib).
+
+    Attributes:
+        feature: what was asked for, such as ``"ComplianceReport.to_pandas()"``.
+        extra: the extra to install, such as ``"pandas"``.
+    """
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed. "
+            f"Install the extra: pip install 'gazaplan[{extra}]'",
+            name=module,
+        )
 
 
 class UnknownIdError(GazaplanError, KeyError):

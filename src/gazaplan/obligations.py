@@ -163,6 +163,12 @@ class Phase:
         for i, n in enumerate(value):
             check.point_number()(self, attribute.evolve(name=f"provisions[{i}]"), n)
 
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
 
 @attrs.frozen
 class InitialFact:

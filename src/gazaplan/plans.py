@@ -41,6 +41,8 @@ from .terms import AidTerms, ExchangeTerms, WithdrawalLine
 from .truth import UNKNOWN
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .amendments import Amendment  # noqa: TC004 - amendments sit above plans; a forward reference
 
 __all__ = ["Plan"]
@@ -277,6 +279,21 @@ class Plan:
 
     def __str__(self) -> str:
         return f"{self.title} (version {self.version})"
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self, table: str = "provisions") -> pd.DataFrame:
+        """One of the plan's tables as a DataFrame: see :data:`gazaplan.tables.PLAN_TABLES`.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self, table)
 
 
 def _check_references(plan: Plan) -> None:

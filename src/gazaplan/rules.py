@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from ._compile import compiled
 from .conditions import Condition, PhaseComplete, walk
@@ -84,6 +87,12 @@ class ObligationReport:
 
         return explain_obligation(self)
 
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
 
 @attrs.frozen
 class PhaseReport:
@@ -127,6 +136,22 @@ class PhaseReport:
 
         return explain_phase(self)
 
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self, table: str = "obligations") -> pd.DataFrame:
+        """The phase as a DataFrame: ``"obligations"`` x statuses, ``"phases"`` (one row of
+        verdicts) or ``"preconditions"`` (the trace).
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self, table)
+
 
 @attrs.frozen
 class PlanReport:
@@ -153,6 +178,21 @@ class PlanReport:
         from .explain import explain_plan
 
         return explain_plan(self)
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self, table: str = "phases") -> pd.DataFrame:
+        """Phases x verdicts (``table="phases"``) or obligations x statuses (``"obligations"``).
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self, table)
 
 
 def check_state(plan: Plan, state: State) -> None:

@@ -14,9 +14,12 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from . import _checks as check
 from ._compliance import ComplianceReport, ComplianceStatus, compliance
@@ -158,7 +161,7 @@ class Outcome:
     def __str__(self) -> str:
         e = self.expectation
         mark = "ok  " if self.passed else "FAIL"
-        what, wanted = _subject(e)
+        what, wanted = subject(e)
         head = f"[{mark}] {e.at.isoformat()} {what}: expected {wanted}, found {self.found}"
         if self.passed:
             return head
@@ -166,7 +169,7 @@ class Outcome:
         return f"{head}\n{body}"
 
 
-def _subject(e: Expectation) -> tuple[str, Any]:
+def subject(e: Expectation) -> tuple[str, Any]:
     """What an expectation is about, and the value it expects."""
     if isinstance(e, PhaseExpectation):
         return f"phase {e.phase}", e.verdict
@@ -197,6 +200,21 @@ class ScenarioResult:
         head = f"Scenario {self.scenario.name!r} on version {self.scenario.version}: "
         head += f"{n - bad} of {n} expectations hold"
         return "\n".join([head, *(str(o) for o in self.outcomes)])
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per expectation: expected, found, passed.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self)
 
 
 def check_scenario(scenario: Scenario) -> ScenarioResult:

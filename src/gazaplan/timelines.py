@@ -11,9 +11,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from . import _checks as check
 from .events import (
@@ -94,6 +97,21 @@ class Timeline:
     def last(self) -> dt.datetime | None:
         """The instant of the last event (None if empty)."""
         return self.events[-1].at if self.events else None
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per event.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self)
 
 
 def _need_aware(at: object) -> None:
@@ -216,6 +234,15 @@ class History:
         _need_aware(at)
         i = bisect.bisect_right(self._instants, at)
         return self.states[i - 1] if i else self.start
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The facts over time: the starting state, then a row after each event.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self)
 
 
 def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> History:

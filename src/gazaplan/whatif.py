@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from ._compliance import Compliance, compliance
 from .plans import Plan
@@ -39,10 +42,10 @@ class Difference:
             return f"{self.kind} {self.key}: added"
         if self.after is None:
             return f"{self.kind} {self.key}: removed"
-        return f"{self.kind} {self.key}: {_short(self.before)} -> {_short(self.after)}"
+        return f"{self.kind} {self.key}: {short(self.before)} -> {short(self.after)}"
 
 
-def _short(value: Any) -> str:
+def short(value: Any) -> str:
     text = str(getattr(value, "value", value)) if hasattr(value, "sources") else repr(value)
     return text if len(text) <= 120 else text[:117] + "..."
 
@@ -65,6 +68,21 @@ class Diff:
         if self.is_empty:
             return f"{self.a} and {self.b}: no differences\n"
         return "".join(f"{d}\n" for d in [f"{self.a} -> {self.b}:", *map(str, self.differences)])
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per difference.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self)
 
 
 def _by_key(kind: str, a: Iterable[Any], b: Iterable[Any], key: Any) -> Iterator[Difference]:
@@ -158,6 +176,21 @@ class Comparison:
             lines.append(f"  [{self.a}] {ca.reason if ca else 'not in this plan'}")
             lines.append(f"  [{self.b}] {cb.reason if cb else 'not in this plan'}")
         return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a compact, escaped HTML table."""
+        from ._display import html_of
+
+        return html_of(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per phase or obligation that differs.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self)
 
 
 def compare(a: Plan, b: Plan, timeline: Timeline, at: dt.datetime | None = None) -> Comparison:

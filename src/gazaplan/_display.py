@@ -1,0 +1,231 @@
+"""Notebook displays: the ``_repr_html_`` of the plan, its phases and every result.
+
+Each display is compact (a title, one or two tables, a closing note on how to see more) and
+built from the same rows as ``to_pandas()`` (:mod:`gazaplan.tables`). Plain ``repr`` stays
+attrs' own. The classes call :func:`html_of` lazily, so importing the library loads none of this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import tables as t
+from ._html import badge, box, esc, kv_table, table
+from .explain import explain_evaluation
+
+__all__ = ["html_of"]
+
+_STATUS = ("status", "preconditions", "completion", "trigger", "verdict")
+
+
+def _plan(plan: Any) -> str:
+    n_ob = sum(len(p.obligations) for p in plan.phases)
+    head = kv_table(
+        [
+            ("version", plan.version),
+            ("dated", plan.date),
+            ("points", len(plan.provisions)),
+            ("phases", len(plan.phases)),
+            ("obligations", n_ob),
+            ("figures", len(plan.figures)),
+            ("sources", f"{len(plan.sources)} (plan.to_pandas('sources') lists them)"),
+        ]
+    )
+    phases = t.plan_rows(plan, "phases")
+    cols = ["phase", "name", "path", "points", "obligations"]
+    return box(
+        plan.title,
+        head,
+        table(phases, cols, caption="Phases"),
+        note="plan.to_pandas(table) gives: " + ", ".join(t.PLAN_TABLES),
+    )
+
+
+def _phase(phase: Any) -> str:
+    rows = [
+        {
+            "obligation": o.id,
+            "point": o.provision,
+            "owed_by": o.obligor_text,
+            "action": o.action,
+        }
+        for o in phase.obligations
+    ]
+    head = kv_table(
+        [
+            ("id", phase.id),
+            ("path", phase.path),
+            ("points", ", ".join(map(str, phase.provisions))),
+            ("entry", phase.entry.label or type(phase.entry).__name__),
+            ("completion", phase.completion.label or type(phase.completion).__name__),
+            ("sources", t.cites(phase.sources)),
+        ]
+    )
+    desc = f"<p>{esc(phase.description)}</p>"
+    obligations = table(rows, ["obligation", "point", "owed_by", "action"], caption="Obligations")
+    return box(f"Phase {phase.id}: {phase.name}", desc, head, obligations)
+
+
+def _plan_report(report: Any) -> str:
+    phases = table(
+        t.phase_rows(report, "phases"),
+        ["phase", "name", "preconditions", "completion", "unmet", "unknown"],
+        badges=_STATUS,
+        caption="Phases",
+    )
+    counts: dict[str, int] = {}
+    for o in report.obligations:
+        counts[str(o.status)] = counts.get(str(o.status), 0) + 1
+    summary = " ".join(f"{badge(s)} {n}" for s, n in sorted(counts.items()))
+    return box(
+        f"{report.title} (version {report.version})",
+        phases,
+        f"<div>Obligations: {summary}</div>",
+        note="report.explain() gives the reasons; report.to_pandas('obligations') the statuses",
+    )
+
+
+def _blockers(title: str, blockers: Any) -> str:
+    from .explain import describe
+
+    if not blockers:
+        return ""
+    items = "".join(f"<li>{esc(describe(b.evaluation))}</li>" for b in blockers)
+    return f"<div><em>{esc(title)}</em><ul>{items}</ul></div>"
+
+
+def _trace(ev: Any) -> str:
+    text = "\n".join(explain_evaluation(ev))
+    return f"<details><summary>Trace</summary><pre>{esc(text)}</pre></details>"
+
+
+def _phase_report(report: Any) -> str:
+    head = kv_table(
+        [
+            ("preconditions", report.verdict),
+            ("completion", report.completion.verdict),
+            ("points", ", ".join(map(str, report.provisions))),
+        ],
+        badges=("preconditions", "completion"),
+    )
+    obligations = table(
+        t.phase_rows(report, "obligations"),
+        ["obligation", "point", "owed_by", "status", "trigger", "completion"],
+        badges=_STATUS,
+        caption="Obligations",
+    )
+    return box(
+        f"Phase {report.phase.id}: {report.phase.name}",
+        head,
+        _blockers("Why not (unmet):", report.unmet),
+        _blockers("Not known:", report.unknown),
+        obligations,
+        _trace(report.entry),
+    )
+
+
+def _obligation_report(report: Any) -> str:
+    o = report.obligation
+    head = kv_table(
+        [
+            ("status", report.status),
+            ("trigger", report.trigger.verdict),
+            ("completion", report.completion.verdict),
+            ("point", o.provision),
+            ("owed by", o.obligor_text),
+            ("action", o.action),
+        ],
+        badges=_STATUS,
+    )
+    return box(f"Obligation {o.id}", head, _trace(report.completion))
+
+
+def _evaluation(ev: Any) -> str:
+    rows = t.evaluation_rows(ev)
+    for row in rows:
+        row["test"] = "\u2003" * row["depth"] + row["test"]
+    body = table(rows, ["verdict", "test", "seen"], badges=("verdict",))
+    return box(f"Evaluation: {ev.verdict}", body)
+
+
+def _compliance_report(report: Any) -> str:
+    body = table(
+        t.compliance_rows(report),
+        ["status", "obligation", "point", "owed_by", "due", "fulfilled_at", "reason"],
+        badges=("status",),
+    )
+    return box(
+        f"Compliance as of {report.at:%Y-%m-%d %H:%M %z} (version {report.version})",
+        body,
+        note="overdue first; report.to_pandas() has every column",
+    )
+
+
+def _compliance(item: Any) -> str:
+    pairs = [
+        ("status", item.status),
+        ("reason", item.reason),
+        ("owed by", item.obligation.obligor_text),
+        ("point", item.obligation.provision),
+        ("triggered at", item.triggered_at),
+        ("clock from", item.clock_from),
+        ("due", item.due),
+        ("fulfilled at", item.fulfilled_at),
+        *[(q.label, str(q)) for q in item.quantities],
+    ]
+    return box(
+        f"{item.obligation.id} as of {item.at:%Y-%m-%d %H:%M %z}",
+        kv_table(pairs, badges=("status",)),
+        _trace(item.completion),
+    )
+
+
+def _diff(d: Any) -> str:
+    if d.is_empty:
+        return box(f"{d.a} and {d.b}: no differences")
+    body = table(t.diff_rows(d), ["kind", "key", "before", "after"])
+    return box(f"{d.a} -> {d.b}: {len(d.differences)} differences", body)
+
+
+def _comparison(c: Any) -> str:
+    when = f"{c.at:%Y-%m-%d %H:%M %z}" if c.at else "the end of the timeline"
+    if c.is_empty:
+        return box(f"{c.a} vs {c.b} at {when}: no verdict or status differs")
+    body = table(t.comparison_rows(c), ["item", "id", c.a, c.b], badges=(c.a, c.b))
+    return box(f"{c.a} vs {c.b} at {when}", body, note="comparison.explain() gives both reasons")
+
+
+def _scenario_result(r: Any) -> str:
+    rows = t.scenario_rows(r)
+    for row in rows:
+        row["result"] = "ok" if row["passed"] else "FAIL"
+    body = table(rows, ["result", "at", "subject", "expected", "found"], badges=("result",))
+    n, bad = len(r.outcomes), len(r.failures)
+    return box(f"Scenario {r.scenario.name!r}: {n - bad} of {n} expectations hold", body)
+
+
+def _timeline(tl: Any) -> str:
+    body = table(t.timeline_rows(tl), ["at", "kind", "summary", "sources"])
+    return box(f"Timeline: {len(tl)} events", body)
+
+
+_RENDER: dict[str, Callable[[Any], str]] = {
+    "Plan": _plan,
+    "Phase": _phase,
+    "PlanReport": _plan_report,
+    "PhaseReport": _phase_report,
+    "ObligationReport": _obligation_report,
+    "Evaluation": _evaluation,
+    "ComplianceReport": _compliance_report,
+    "Compliance": _compliance,
+    "Diff": _diff,
+    "Comparison": _comparison,
+    "ScenarioResult": _scenario_result,
+    "Timeline": _timeline,
+}
+
+
+def html_of(obj: Any) -> str:
+    """The notebook display of *obj* (one of the library's plan or result classes)."""
+    return _RENDER[type(obj).__name__](obj)
