@@ -127,6 +127,9 @@ if TYPE_CHECKING:
     from .parties import PartyKind as PartyKind
     from .parties import Response as Response
     from .plans import Plan as Plan
+    from .plots import plot_exchange as plot_exchange
+    from .plots import plot_obligations as plot_obligations
+    from .plots import plot_withdrawal as plot_withdrawal
     from .provisions import Nature as Nature
     from .provisions import Provision as Provision
     from .provisions import Wording as Wording
@@ -237,6 +240,9 @@ _WHERE = {
     "PhaseComplete": ".conditions",
     "Term": ".conditions",
     "Times": ".conditions",
+    "plot_exchange": ".plots",
+    "plot_obligations": ".plots",
+    "plot_withdrawal": ".plots",
     "Blocker": ".evaluation",
     "Evaluation": ".evaluation",
     "Reading": ".evaluation",
@@ -337,6 +343,7 @@ _SUBMODULES = frozenset(
         "documents",
         "strategies",
         "tables",
+        "plots",
     }
 )
 
@@ -489,6 +496,9 @@ __all__ = [
     "load_scenario",
     "loads",
     "plan",
+    "plot_exchange",
+    "plot_obligations",
+    "plot_withdrawal",
     "read_fact",
     "replay",
     "timeline",
