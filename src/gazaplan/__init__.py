@@ -117,6 +117,8 @@ if TYPE_CHECKING:
     from .facts import FactSpec as FactSpec
     from .facts import GovernanceRole as GovernanceRole
     from .facts import Progress as Progress
+    from .htmlreport import html_report as html_report
+    from .htmlreport import write_html_report as write_html_report
     from .obligations import Deadline as Deadline
     from .obligations import InitialFact as InitialFact
     from .obligations import Measure as Measure
@@ -243,6 +245,8 @@ _WHERE = {
     "plot_exchange": ".plots",
     "plot_obligations": ".plots",
     "plot_withdrawal": ".plots",
+    "html_report": ".htmlreport",
+    "write_html_report": ".htmlreport",
     "Blocker": ".evaluation",
     "Evaluation": ".evaluation",
     "Reading": ".evaluation",
@@ -344,6 +348,7 @@ _SUBMODULES = frozenset(
         "strategies",
         "tables",
         "plots",
+        "htmlreport",
     }
 )
 
@@ -492,6 +497,7 @@ __all__ = [
     "dumps",
     "evaluate",
     "history",
+    "html_report",
     "load",
     "load_scenario",
     "loads",
@@ -503,4 +509,5 @@ __all__ = [
     "replay",
     "timeline",
     "versions",
+    "write_html_report",
 ]

@@ -1,0 +1,225 @@
+"""One self-contained HTML report to send to a colleague: :func:`html_report`, :func:`write_html_report`.
+
+The page holds everything itself: inline CSS, the plots as inline SVG, no script, no font, no
+image to fetch; a Content-Security-Policy forbids any request, so a browser opening it makes
+none. It gives the plan summary, each phase's verdicts with the reasons, the compliance table,
+the plots, the plan's points and terms, the reported figures and positions (each attributed),
+the timeline and the list of sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from typing import TYPE_CHECKING
+
+from . import tables as t
+from ._compliance import compliance
+from ._html import CSS, badge, esc, kv_table, table
+from .exceptions import MissingExtraError
+from .rules import check_plan
+from .timelines import Timeline, replay
+
+if TYPE_CHECKING:
+    from .plans import Plan
+    from .state import State
+
+__all__ = ["html_report", "write_html_report"]
+
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{css}
+body{{margin:24px auto;max-width:1180px;padding:0 16px}}
+h1{{font-size:22px;margin:0 0 4px 0}} h2{{font-size:17px;margin:26px 0 6px 0;border-bottom:2px solid #ddd}}
+.gp svg{{max-width:100%;height:auto}} .gp details{{margin:4px 0}} .gp summary{{cursor:pointer}}
+</style>
+</head>
+<body><div class="gp">
+{body}
+</div></body>
+</html>
+"""
+
+
+_CONTENTS = (
+    '<p class="note">Contents: <a href="#phases">phases</a> · <a href="#compliance">compliance</a>'
+    ' · <a href="#plots">over time</a> · <a href="#points">points</a> · <a href="#terms">terms</a>'
+    ' · <a href="#figures">figures</a> · <a href="#positions">positions</a>'
+    ' · <a href="#timeline">timeline</a> · <a href="#sources">sources</a></p>'
+)
+
+
+def _svg(draw: object, feature: str) -> str:
+    """Run a plotting function and return its figure as inline SVG (a note if no matplotlib)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        import matplotlib.pyplot as plt
+    except ImportError:
+        err = MissingExtraError(feature, "plot", "matplotlib")
+        return f'<p class="note">{esc(err)}</p>'
+    with matplotlib.rc_context({"svg.hashsalt": "gazaplan", "svg.fonttype": "path"}):
+        ax = draw()  # type: ignore[operator]
+        buf = io.StringIO()
+        ax.figure.savefig(buf, format="svg", metadata={"Date": None})
+        plt.close(ax.figure)
+    text = buf.getvalue()
+    return text[text.index("<svg") :]
+
+
+def html_report(
+    plan: Plan,
+    timeline: Timeline,
+    at: dt.datetime | None = None,
+    *,
+    start: State | None = None,
+    plots: bool = True,
+) -> str:
+    """The report as one HTML page (a string); see :func:`write_html_report`.
+
+    Args:
+        plan: the plan (or a variant).
+        timeline: the events to replay (the bundled one: ``gazaplan.timeline()``).
+        at: the instant to judge, timezone-aware (default: the last event).
+        start: the state the timeline starts from (default: the plan's facts at publication).
+        plots: False leaves the figures out (no matplotlib needed).
+    """
+    from .plots import plot_exchange, plot_obligations, plot_withdrawal
+
+    when = at if at is not None else timeline.last
+    state = replay(plan, timeline, when, start=start)
+    report = check_plan(plan, state)
+    comp = compliance(plan, timeline, when, start=start)
+    shown = timeline.until(when) if when is not None else timeline
+    as_of = f"{when:%Y-%m-%d %H:%M %z}" if when is not None else "publication"
+    counts: dict[str, int] = {}
+    for item in comp.items:
+        counts[str(item.status)] = counts.get(str(item.status), 0) + 1
+    parts = [
+        f"<h1>{esc(plan.title)}</h1>",
+        (
+            '<p class="note">gazaplan report. It states what the plan and the parties say, each '
+            "attributed to its source, and takes no side. Facts no source gives are unknown, and "
+            "a verdict that depends on them is UNKNOWN, never UNMET.</p>"
+        ),
+        kv_table(
+            [
+                ("plan version", plan.version),
+                ("dated", plan.date),
+                ("judged as of", as_of),
+                ("events replayed", f"{len(shown)} of {len(timeline)}"),
+                ("obligations", ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))),
+            ]
+        ),
+        _CONTENTS,
+        '<h2 id="phases">Phases: preconditions and completion</h2>',
+        table(
+            t.phase_rows(report, "phases"),
+            ["phase", "name", "preconditions", "completion", "unmet", "unknown", "points"],
+            badges=("preconditions", "completion"),
+            limit=None,
+        ),
+        *(
+            f"<details><summary>{esc(r.phase.id)}: preconditions {badge(r.verdict)} "
+            f"completion {badge(r.completion.verdict)}: the reasons</summary>"
+            f"<pre>{esc(r.explain())}</pre></details>"
+            for r in report.phases
+        ),
+        f'<h2 id="compliance">Compliance as of {esc(as_of)}</h2>',
+        table(
+            t.compliance_rows(comp),
+            ["status", "obligation", "point", "owed_by", "triggered_at", "due", "reason"],
+            badges=("status",),
+            limit=None,
+        ),
+    ]
+    if plots:
+        parts += [
+            '<h2 id="plots">Over time</h2>',
+            _svg(lambda: plot_obligations(comp), "the report's figures"),
+            _svg(lambda: plot_exchange(plan, timeline, start=start), "the report's figures"),
+            _svg(lambda: plot_withdrawal(plan, timeline, start=start), "the report's figures"),
+        ]
+    parts += _plan_sections(plan, timeline)
+    return _PAGE.format(
+        policy=_POLICY,
+        title=esc(f"{plan.title}: report as of {as_of}"),
+        css=CSS,
+        body="\n".join(parts),
+    )
+
+
+def _plan_sections(plan: Plan, timeline: Timeline) -> list[str]:
+    sources = t.all_sources(plan, timeline)
+    source_rows = "".join(
+        f"<tr><td>{esc(s.tag)}</td><td>{esc(s.outlet)}</td><td>{esc(s.title)}</td>"
+        f"<td>{esc(s.date)}{'~' if s.approximate_date else ''}</td>"
+        f"<td>{_link(s.url)}</td><td>{esc(s.note)}</td></tr>"
+        for s in sources
+    )
+    return [
+        '<h2 id="points">The plan\'s points (paraphrased)</h2>',
+        table(
+            t.plan_rows(plan, "provisions"),
+            ["point", "title", "nature", "paraphrase", "sources"],
+            limit=None,
+        ),
+        '<h2 id="terms">Terms</h2>',
+        table(t.plan_rows(plan, "terms"), ["term", "value", "note", "sources"], limit=None),
+        '<h2 id="figures">Reported figures, attributed</h2>',
+        table(
+            t.plan_rows(plan, "figures"),
+            ["label", "value", "unit", "qualifier", "claimed_by", "as_of", "sources"],
+            unknown=("value",),
+            limit=None,
+        ),
+        '<h2 id="positions">Positions, attributed</h2>',
+        table(
+            t.plan_rows(plan, "positions"),
+            ["party", "response", "summary", "as_of", "sources"],
+            unknown=("response",),
+            limit=None,
+        ),
+        f'<h2 id="timeline">Timeline ({len(timeline)} events)</h2>',
+        table(
+            t.timeline_rows(timeline),
+            ["at", "kind", "summary", "reported_by", "confidence", "sources"],
+            limit=None,
+        ),
+        f'<h2 id="sources">Sources ({len(sources)})</h2>',
+        (
+            "<table><thead><tr><th>tag</th><th>outlet</th><th>title</th><th>date</th>"
+            f"<th>address</th><th>note</th></tr></thead><tbody>{source_rows}</tbody></table>"
+        ),
+    ]
+
+
+def _link(url: str | None) -> str:
+    """An address as text and a link (following a link is the reader's choice, not a fetch)."""
+    if not url:
+        return ""
+    return f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(url)}</a>'
+
+
+def write_html_report(
+    path: str | os.PathLike[str],
+    plan: Plan,
+    timeline: Timeline,
+    at: dt.datetime | None = None,
+    *,
+    start: State | None = None,
+    plots: bool = True,
+) -> None:
+    """Write :func:`html_report` to *path* (UTF-8)."""
+    text = html_report(plan, timeline, at, start=start, plots=plots)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)

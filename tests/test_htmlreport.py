@@ -1,0 +1,66 @@
+"""The HTML report's content, checked without a browser (see test_report_browser for one)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+import gazaplan as gp
+from gazaplan.htmlreport import html_report, write_html_report
+
+from .htmlcheck import check_html, text_of
+
+PLAN = gp.plan()
+TL = gp.timeline()
+PAGE = html_report(PLAN, TL)
+
+
+def test_page_is_balanced_self_contained_and_fetches_nothing() -> None:
+    checked = check_html(PAGE.removeprefix("<!DOCTYPE html>\n"))
+    assert checked.fetches == []
+    assert "script" not in checked.tags
+    assert "default-src 'none'" in PAGE  # the browser may not fetch anything either
+    assert checked.tags.count("svg") == 3  # the plots, inline
+
+
+def test_page_shows_verdicts_statuses_and_attributed_figures() -> None:
+    text = text_of(PAGE.removeprefix("<!DOCTYPE html>\n"))
+    report = gp.check_plan(PLAN, gp.replay(PLAN, TL))
+    for r in report.phases:
+        assert f"{r.phase.id} {r.phase.name} {r.verdict} {r.completion.verdict}" in text
+    for item in gp.compliance(PLAN, TL).items:
+        assert f"{item.status} {item.obligation.id} {item.obligation.provision}" in text
+    for f in PLAN.figures:
+        assert f.claimed_by in text
+    for e in TL.events:
+        assert e.summary in text
+
+
+def test_page_is_deterministic() -> None:
+    assert html_report(PLAN, TL) == PAGE
+
+
+def test_data_is_escaped() -> None:
+    evil = attrs.evolve(PLAN, title="<b onload=x>Plan & co</b>")
+    page = html_report(evil, TL, plots=False)
+    assert "<b onload" not in page
+    assert "&lt;b onload=x&gt;Plan &amp; co&lt;/b&gt;" in page
+
+
+def test_judged_at_an_earlier_instant(tmp_path: Path) -> None:
+    at = TL.events[5].at
+    out = tmp_path / "r.html"
+    write_html_report(out, PLAN, TL, at, plots=False)
+    text = out.read_text(encoding="utf-8")
+    assert f"{len(TL.until(at))} of {len(TL)}" in text
+    assert "<svg" not in text
+
+
+def test_without_matplotlib_the_page_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    page = html_report(PLAN, TL)
+    assert "pip install &#x27;gazaplan[plot]&#x27;" in page
+    assert "<svg" not in page
