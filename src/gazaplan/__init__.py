@@ -23,7 +23,9 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     _locate, _problems, _document_types         edge: lines, problems, document names
     documents, schema                           edge: files and their JSON Schema
     strategies                                  edge: hypothesis strategies (the extra)
-    cli                                         edge: the ``gazaplan`` command
+    tables, _html, _display                     edge: rows, to_pandas(), notebook displays
+    plots, htmlreport                           edge: matplotlib plots (the extra), HTML report
+    _commands, _commands_data, cli              edge: the ``gazaplan`` command
 
 The edges are imported by nothing in the core.
 

@@ -46,7 +46,13 @@ class Difference:
 
 
 def short(value: Any) -> str:
-    text = str(getattr(value, "value", value)) if hasattr(value, "sources") else repr(value)
+    """A value in at most 120 characters: a sourced value by its value, a date in ISO form."""
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif hasattr(value, "sources"):
+        text = str(getattr(value, "value", value))
+    else:
+        text = repr(value)
     return text if len(text) <= 120 else text[:117] + "..."
 
 
