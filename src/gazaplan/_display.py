@@ -70,7 +70,7 @@ def _phase(phase: Any) -> str:
 def _plan_report(report: Any) -> str:
     phases = table(
         t.phase_rows(report, "phases"),
-        ["phase", "name", "preconditions", "completion", "unmet", "unknown"],
+        ["phase", "name", "preconditions", "completion", "unmet_leaves", "unknown_leaves"],
         badges=_STATUS,
         caption="Phases",
     )

@@ -124,7 +124,15 @@ def html_report(
         '<h2 id="phases">Phases: preconditions and completion</h2>',
         table(
             t.phase_rows(report, "phases"),
-            ["phase", "name", "preconditions", "completion", "unmet", "unknown", "points"],
+            [
+                "phase",
+                "name",
+                "preconditions",
+                "completion",
+                "unmet_leaves",
+                "unknown_leaves",
+                "points",
+            ],
             badges=("preconditions", "completion"),
             limit=None,
         ),

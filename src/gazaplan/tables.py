@@ -259,7 +259,11 @@ def all_sources(plan: Plan, timeline: Timeline | None = None) -> list[Source]:
 
 
 def phase_rows(report: PlanReport | PhaseReport, table: str = "phases") -> list[Row]:
-    """Phases x verdicts (``table="phases"``) or obligations x statuses (``"obligations"``)."""
+    """Phases x verdicts (``table="phases"``) or obligations x statuses (``"obligations"``).
+
+    In the phases table, ``unmet_leaves`` and ``unknown_leaves`` count the leaf conditions of
+    the preconditions that keep them from being MET (see :attr:`PhaseReport.unmet`).
+    """
     from .rules import PhaseReport
 
     phases = (report,) if isinstance(report, PhaseReport) else report.phases
@@ -270,8 +274,8 @@ def phase_rows(report: PlanReport | PhaseReport, table: str = "phases") -> list[
                 "name": r.phase.name,
                 "preconditions": str(r.verdict),
                 "completion": str(r.completion.verdict),
-                "unmet": len(r.unmet),
-                "unknown": len(r.unknown),
+                "unmet_leaves": len(r.unmet),
+                "unknown_leaves": len(r.unknown),
                 "points": ", ".join(map(str, r.provisions)),
             }
             for r in phases

@@ -1,0 +1,54 @@
+"""Make the README's pictures: ``docs/report.png`` (the HTML report in headless Chromium, top
+of the page) and ``docs/exchange.png`` (a plot).
+
+Run from the project's root, with the dev install and Debian's chromium::
+
+    .venv/bin/python docs/make_pictures.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import matplotlib as mpl
+
+mpl.use("Agg")
+
+import gazaplan as gp
+from gazaplan.htmlreport import write_html_report
+
+HERE = Path(__file__).resolve().parent
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+def plot_picture(path: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
+    gp.plot_exchange(gp.plan(), gp.timeline(), ax=ax)
+    fig.savefig(path, dpi=110, metadata={"Software": None})
+
+
+def report_picture(path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise SystemExit("needs Debian's chromium (apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "report.html"
+        write_html_report(page_file, gp.plan(), gp.timeline())
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+            page = browser.new_page(viewport={"width": 1100, "height": 1000})
+            page.goto(page_file.as_uri())
+            page.screenshot(path=str(path))
+            browser.close()
+
+
+if __name__ == "__main__":
+    plot_picture(HERE / "exchange.png")
+    report_picture(HERE / "report.png")
+    print("wrote docs/exchange.png and docs/report.png")
