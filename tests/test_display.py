@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from typing import Any
 
@@ -168,7 +169,13 @@ def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatc
     assert "ComplianceReport.to_pandas()" in str(info.value)
 
 
-def test_rows_need_no_pandas() -> None:
+def test_rows_and_displays_import_neither_pandas_nor_matplotlib() -> None:
     rows = tables.compliance_rows(COMPLIANCE)
     assert [r["status"] for r in rows] == [str(i.status) for i in COMPLIANCE.items]
-    assert "pandas" not in tables.__dict__
+    code = (
+        "import sys, gazaplan as gp; p = gp.plan(); t = gp.timeline();"
+        "gp.compliance(p, t)._repr_html_(); gp.check_plan(p, gp.replay(p, t))._repr_html_();"
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'cattrs') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

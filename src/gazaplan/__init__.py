@@ -23,11 +23,13 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     _locate, _problems, _document_types         edge: lines, problems, document names
     documents, schema                           edge: files and their JSON Schema
     strategies                                  edge: hypothesis strategies (the extra)
-    tables, _html, _display                     edge: rows, to_pandas(), notebook displays
+    _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
+    _html, _display                             edge: notebook displays (_repr_html_)
     plots, htmlreport                           edge: matplotlib plots (the extra), HTML report
     _commands, _commands_data, cli              edge: the ``gazaplan`` command
 
-The edges are imported by nothing in the core.
+The core imports no edge at module level; ``to_pandas()`` and ``_repr_html_`` import theirs
+inside the method, when called.
 
 Names are loaded on first use (PEP 562), so ``import gazaplan`` costs next to nothing until the
 library is used; type checkers see the re-exports below as ordinary imports.

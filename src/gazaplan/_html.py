@@ -40,6 +40,7 @@ CSS = """
  line-height:1.4;color:#1b1b1b}
 .gp table{border-collapse:collapse;margin:4px 0 10px 0}
 .gp th,.gp td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+.gp td{max-width:40em;overflow-wrap:anywhere}
 .gp th{background:#f3f3f3;font-weight:600}
 .gp caption{caption-side:top;text-align:left;font-weight:600;padding:2px 0}
 .gp .b{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;font-weight:600;
@@ -90,7 +91,7 @@ def _duration(d: dt.timedelta) -> str:
 def badge(word: Any) -> str:
     """A status or verdict as a coloured label that still reads as a word."""
     text = fmt(word)
-    tone = _TONE.get(text, "quiet")
+    tone = _TONE.get(text) or _TONE.get(text.split(" / ")[0], "quiet")  # "MET / completion ..."
     return f'<span class="b {tone}">{html.escape(text)}</span>'
 
 
