@@ -16,7 +16,7 @@ from gazaplan import tables
 from gazaplan.timelines import history
 
 from .htmlcheck import check_html, text_of
-from .strategies import PLAN, states
+from .strategies import PLAN, states, timelines
 
 LATEST = gp.plan()
 FIRST = gp.plan("2025-09-29")
@@ -179,3 +179,20 @@ def test_rows_and_displays_import_neither_pandas_nor_matplotlib() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@settings(max_examples=30, deadline=None)
+@given(timelines(PLAN, max_size=6))
+def test_history_rows_hold_every_state_and_displays_stay_balanced(tl: gp.Timeline) -> None:
+    h = history(PLAN, tl)
+    rows = tables.history_rows(h)
+    assert len(rows) == len(tl) + 1
+    for row, state in zip(rows, (h.start, *h.states), strict=True):
+        for spec in gp.FACTS.values():
+            if not spec.per_party and not spec.derived:
+                assert row[spec.field] == tables.cell(getattr(state, spec.field))
+    report = gp.compliance(PLAN, tl, tl.last)
+    text = text_of(report._repr_html_())
+    for item in report.items:
+        assert f"{item.status} {item.obligation.id}" in text
+    assert list(tl.to_pandas()["event"]) == [e.id for e in tl.events]
