@@ -40,7 +40,7 @@ CSS = """
  line-height:1.4;color:#1b1b1b}
 .gp table{border-collapse:collapse;margin:4px 0 10px 0}
 .gp th,.gp td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
-.gp td{max-width:40em;overflow-wrap:anywhere}
+.gp td{max-width:40em;overflow-wrap:break-word}
 .gp th{background:#f3f3f3;font-weight:600}
 .gp caption{caption-side:top;text-align:left;font-weight:600;padding:2px 0}
 .gp .b{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;font-weight:600;
@@ -72,7 +72,9 @@ def fmt(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{int(value):,}" if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
+    if isinstance(value, int):
+        return f"{value:,}"  # 2,100,000: easier to read; the data keep the plain number
     return str(value)
 
 
