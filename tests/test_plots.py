@@ -94,9 +94,9 @@ def test_exchange_plot_reports_the_counts_against_the_terms() -> None:
     end = gp.replay(PLAN, TL)
     living = end.hostages_living_returned
     assert f"living hostages returned: {living} of {PLAN.exchange.hostages_living.value}" in labels
-    deceased = end.hostages_deceased_returned
-    assert isinstance(deceased, int)
-    ratio = PLAN.exchange.remains_ratio.value * deceased
+    received = end.israeli_hostage_remains_returned  # what point 5's obligation counts
+    assert isinstance(received, int)
+    ratio = PLAN.exchange.remains_ratio.value * received
     assert f"Gazan remains returned: {end.gazan_remains_returned} of {ratio}" in labels
     first = _ys(ax, 0)
     assert first[0] == 0  # nothing returned at publication
@@ -108,6 +108,17 @@ def test_exchange_plot_leaves_unknown_out_instead_of_zero() -> None:
     labels = _legend(ax)
     assert "living hostages returned: unknown" in labels
     assert math.isnan(_ys(ax, 0)[0])
+
+
+def test_exchange_plot_picks_no_claim_of_a_contested_count() -> None:
+    claims = tuple(
+        gp.Claim(n, who, PLAN.exchange.gaza_detainees.sources)
+        for n, who in ((1700, "a"), (1718, "b"))
+    )
+    start = gp.State.initial(PLAN).updated({"gaza_detainees_released": gp.Contested(claims)})
+    ax = plot_exchange(PLAN, gp.Timeline(), start=start)
+    assert "Gaza detainees released: contested" in _legend(ax)
+    assert math.isnan(_ys(ax, 3)[0])
 
 
 def test_withdrawal_plot_labels_every_claim_with_who_makes_it() -> None:

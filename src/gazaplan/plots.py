@@ -184,14 +184,13 @@ def _series(plan: Plan, timeline: Timeline, start: State | None) -> list[tuple[d
     ]
 
 
-def _range(value: Any) -> tuple[float, float] | None:
-    """A number as (low, high); a contested number as the range of its claims; None if unknown."""
+def _exact(value: Any) -> tuple[float | None, str]:
+    """A number, or None with the reason: "unknown", or "contested" (no claim is picked)."""
     if isinstance(value, Contested):
-        nums = [float(v) for v in value.values() if isinstance(v, int | float)]
-        return (min(nums), max(nums)) if nums else None
+        return None, "contested"
     if value is UNKNOWN or value is None or isinstance(value, bool):
-        return None
-    return float(value), float(value)
+        return None, "unknown"
+    return float(value), ""
 
 
 def plot_exchange(
@@ -201,8 +200,9 @@ def plot_exchange(
 
     Hostages returned (living, deceased), prisoners released by category and Gazan remains
     returned are drawn as steps at 0-100% of the term (the remains against the ratio times the
-    deceased hostages returned so far); the legend gives the counts at the end (``20 of 20``).
-    A term the plan leaves unknown makes its series "requirement unknown", not drawn.
+    Israeli hostages' remains received so far, as point 5's obligation counts them); the legend
+    gives the counts at the end (``20 of 20``). An unknown or contested count, or a term the plan
+    leaves unknown, leaves a gap and says so in the legend; no claim is picked.
     """
     ax = _axes(ax, "plot_exchange()")
     points = _series(plan, timeline, start)
@@ -210,20 +210,20 @@ def plot_exchange(
     for label, fact, term in EXCHANGE_SERIES:
         ys, last = [], ""
         for _, state in points:
-            got = _range(read_fact(state, fact))
+            got, why = _exact(read_fact(state, fact))
             if term == "ratio":
-                ratio = _range(plan.term("exchange.remains_ratio").value)
-                deceased = _range(read_fact(state, "hostages_deceased_returned"))
-                need = None if ratio is None or deceased is None else (ratio[0] * deceased[0])
+                ratio, why_r = _exact(plan.term("exchange.remains_ratio").value)
+                deceased, why_d = _exact(read_fact(state, "israeli_hostage_remains_returned"))
+                need = None if ratio is None or deceased is None else ratio * deceased
+                why_need = why_r or why_d
             else:
-                req = _range(plan.term(term).value)
-                need = None if req is None else req[0]
+                need, why_need = _exact(plan.term(term).value)
             if got is None or need is None:
                 ys.append(float("nan"))
-                last = "unknown" if got is None else "requirement unknown"
+                last = why if got is None else f"requirement {why_need}"
                 continue
-            ys.append(float("nan") if need == 0 else 100.0 * got[1] / need)  # nothing owed yet
-            last = f"{got[1]:g} of {need:g}"
+            ys.append(float("nan") if need == 0 else 100.0 * got / need)  # nothing owed yet
+            last = f"{got:g} of {need:g}"
         style = _STYLES[len(ax.lines) % len(_STYLES)]
         ax.step(times, ys, where="post", label=f"{label}: {last}", **style)
     ax.axhline(100, color="#333333", linestyle="--", linewidth=1)
