@@ -10,6 +10,7 @@ Start with::
 Layering (each module imports only those above it; ``exceptions`` and ``truth`` from anywhere)::
 
     exceptions, truth, _checks, _frozenmap      errors, three-valued truth, validators
+    _notebook                                   the notebook-display mixin (builds lazily)
     sources, parties, records                   who says what; who acts; reported figures
     facts, state                                the fact schema and State
     conditions                                  conditions as data

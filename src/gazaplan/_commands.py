@@ -20,7 +20,7 @@ from . import tables as t
 from ._compliance import ComplianceStatus, compliance
 from .exceptions import InvalidValueError, UnknownVersionError
 from .plans import Plan
-from .rules import PhaseReport, check_phase, check_plan
+from .rules import check_phase, check_plan
 from .state import State
 from .timelines import Timeline, replay
 from .truth import Verdict
@@ -109,11 +109,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
             out.write(f"wrote {args.html}\n")
         return
     state = State.initial(plan) if tl is None else replay(plan, tl, at)
-    reports: tuple[PhaseReport, ...]
-    if args.phase is not None:
-        reports = (check_phase(plan, args.phase, state),)
-    else:
-        reports = check_plan(plan, state).phases
+    whole = check_plan(plan, state) if args.phase is None else None
+    reports = (check_phase(plan, args.phase, state),) if whole is None else whole.phases
     comp = compliance(plan, tl, at) if tl is not None and args.phase is None else None
     if args.json:
         phases = [
@@ -142,10 +139,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
             f"State: {which} replayed to {when} ({len(shown)} of {len(tl)} events); "
             "facts no source gives are unknown.\n\n"
         )
-    if args.phase is not None:
+    if whole is None:
         out.write(reports[0].explain() + "\n")
         return
-    out.write(check_plan(plan, state).explain())
+    out.write(whole.explain())
     if comp is not None:
         out.write("\n" + comp.explain())
 

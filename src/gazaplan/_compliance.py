@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from ._compile import compiled, operand_fn
+from ._notebook import NotebookDisplay
 from .conditions import Condition, PhaseComplete, Term, facts_read, walk
 from .evaluation import Evaluation, evaluate
 from .events import Precision
@@ -72,7 +73,7 @@ def _num(v: Any) -> str:
 
 
 @attrs.frozen
-class Compliance:
+class Compliance(NotebookDisplay):
     """One obligation's compliance as of an instant.
 
     Attributes:
@@ -112,15 +113,9 @@ class Compliance:
         """The plan points behind the obligation and its completion trace."""
         return tuple(sorted({self.obligation.provision, *self.completion.points()}))
 
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
-
 
 @attrs.frozen
-class ComplianceReport:
+class ComplianceReport(NotebookDisplay):
     """Every obligation's compliance as of one instant, overdue first."""
 
     version: str
@@ -150,12 +145,6 @@ class ComplianceReport:
             for q in item.quantities:
                 lines.append(f"      {q}")
         return "\n".join(lines) + "\n"
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
     def to_pandas(self) -> pd.DataFrame:
         """Obligations x statuses with their instants and reasons.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._compile import agree, compiled, need_plan, operand_fn
+from ._notebook import NotebookDisplay
 from .conditions import (
     AllOf,
     AnyOf,
@@ -53,7 +54,7 @@ class Reading:
 
 
 @attrs.frozen
-class Evaluation:
+class Evaluation(NotebookDisplay):
     """The verdict of a condition in a state, with the trace of how it was reached.
 
     Attributes:
@@ -104,12 +105,6 @@ class Evaluation:
     def points(self) -> frozenset[int]:
         """Every plan point named in the trace."""
         return frozenset(e.point for e in self.walk() if e.point is not None)
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
     def to_pandas(self) -> pd.DataFrame:
         """The trace as a DataFrame, one row per node, depth first.

@@ -22,6 +22,10 @@ from .rules import check_plan
 from .timelines import Timeline, replay
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from matplotlib.axes import Axes
+
     from .plans import Plan
     from .state import State
 
@@ -57,21 +61,24 @@ _CONTENTS = (
 )
 
 
-def _svg(draw: object, feature: str) -> str:
+def _svg(draw: Callable[[], Axes], feature: str) -> str:
     """Run a plotting function and return its figure as inline SVG (a note if no matplotlib)."""
     try:
         import matplotlib
 
         matplotlib.use("Agg", force=False)
         import matplotlib.pyplot as plt
+        from matplotlib.figure import Figure
     except ImportError:
         err = MissingExtraError(feature, "plot", "matplotlib")
         return f'<p class="note">{esc(err)}</p>'
     with matplotlib.rc_context({"svg.hashsalt": "gazaplan", "svg.fonttype": "path"}):
-        ax = draw()  # type: ignore[operator]
+        ax = draw()
+        fig = ax.get_figure()
+        assert isinstance(fig, Figure)  # the plots make their own figure when given no Axes
         buf = io.StringIO()
-        ax.figure.savefig(buf, format="svg", metadata={"Date": None})
-        plt.close(ax.figure)
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+        plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg") :]
 

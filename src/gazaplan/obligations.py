@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from . import _checks as check
+from ._notebook import NotebookDisplay
 from .conditions import AtLeast, Condition, Term, Times
 from .exceptions import InvalidValueError
 from .sources import Source
@@ -122,7 +123,7 @@ class Path(enum.Enum):
 
 
 @attrs.frozen
-class Phase:
+class Phase(NotebookDisplay):
     """A stage of the plan's implementation.
 
     The 20 points number no phases: "phase 1" and "phase 2" come from the negotiators and the
@@ -162,12 +163,6 @@ class Phase:
     def _check_provisions(self, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
         for i, n in enumerate(value):
             check.point_number()(self, attribute.evolve(name=f"provisions[{i}]"), n)
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
 
 @attrs.frozen

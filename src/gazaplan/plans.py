@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _checks as check
+from ._notebook import NotebookDisplay
 from .conditions import (
     AtLeast,
     Condition,
@@ -57,7 +58,7 @@ def _by_order(lines: Iterable[WithdrawalLine]) -> tuple[WithdrawalLine, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class Plan:
+class Plan(NotebookDisplay):
     """A version of the plan: its parties, points, phases, lines, terms and reported figures.
 
     Attributes:
@@ -279,12 +280,6 @@ class Plan:
 
     def __str__(self) -> str:
         return f"{self.title} (version {self.version})"
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
     def to_pandas(self, table: str = "provisions") -> pd.DataFrame:
         """One of the plan's tables as a DataFrame: see :data:`gazaplan.tables.PLAN_TABLES`.

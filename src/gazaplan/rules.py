@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from ._compile import compiled
+from ._notebook import NotebookDisplay
 from .conditions import Condition, PhaseComplete, walk
 from .evaluation import Blocker, Evaluation, bare, tracer
 from .exceptions import UnknownIdError
@@ -63,7 +64,7 @@ def status_of(trigger: Verdict, completion: Verdict) -> ObligationStatus:
 
 
 @attrs.frozen
-class ObligationReport:
+class ObligationReport(NotebookDisplay):
     """One obligation's standing, with the evaluations of its trigger and completion."""
 
     obligation: Obligation
@@ -87,15 +88,9 @@ class ObligationReport:
 
         return explain_obligation(self)
 
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
-
 
 @attrs.frozen
-class PhaseReport:
+class PhaseReport(NotebookDisplay):
     """Whether a phase's preconditions hold in a state, and why.
 
     Attributes:
@@ -136,12 +131,6 @@ class PhaseReport:
 
         return explain_phase(self)
 
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
-
     def to_pandas(self, table: str = "obligations") -> pd.DataFrame:
         """The phase as a DataFrame: ``"obligations"`` x statuses, ``"phases"`` (one row of
         verdicts) or ``"preconditions"`` (the trace).
@@ -154,7 +143,7 @@ class PhaseReport:
 
 
 @attrs.frozen
-class PlanReport:
+class PlanReport(NotebookDisplay):
     """Every phase's report and every obligation's standing in one state."""
 
     version: str
@@ -178,12 +167,6 @@ class PlanReport:
         from .explain import explain_plan
 
         return explain_plan(self)
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
     def to_pandas(self, table: str = "phases") -> pd.DataFrame:
         """Phases x verdicts (``table="phases"``) or obligations x statuses (``"obligations"``).

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 from . import _checks as check
 from ._compliance import ComplianceReport, ComplianceStatus, compliance
+from ._notebook import NotebookDisplay
 from .amendments import Amendment, amend
 from .catalog import plan as bundled_plan
 from .exceptions import InvalidValueError
@@ -179,7 +180,7 @@ def subject(e: Expectation) -> tuple[str, Any]:
 
 
 @attrs.frozen
-class ScenarioResult:
+class ScenarioResult(NotebookDisplay):
     """Every expectation of a scenario, checked."""
 
     scenario: Scenario
@@ -200,12 +201,6 @@ class ScenarioResult:
         head = f"Scenario {self.scenario.name!r} on version {self.scenario.version}: "
         head += f"{n - bad} of {n} expectations hold"
         return "\n".join([head, *(str(o) for o in self.outcomes)])
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per expectation: expected, found, passed.

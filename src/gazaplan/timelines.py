@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from . import _checks as check
+from ._notebook import NotebookDisplay
 from .events import (
     AidDelivered,
     Approved,
@@ -66,7 +67,7 @@ def _ordered(inst: object, attr: attrs.Attribute[Any], events: tuple[Event, ...]
 
 
 @attrs.frozen
-class Timeline:
+class Timeline(NotebookDisplay):
     """An ordered, immutable sequence of events (instants never decrease; ids are unique)."""
 
     events: tuple[Event, ...] = attrs.field(
@@ -97,12 +98,6 @@ class Timeline:
     def last(self) -> dt.datetime | None:
         """The instant of the last event (None if empty)."""
         return self.events[-1].at if self.events else None
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per event.

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from ._compliance import Compliance, compliance
+from ._notebook import NotebookDisplay
 from .plans import Plan
 from .rules import PhaseReport, check_plan
 from .timelines import Timeline, replay
@@ -57,7 +58,7 @@ def short(value: Any) -> str:
 
 
 @attrs.frozen
-class Diff:
+class Diff(NotebookDisplay):
     """All differences between plan *a* and plan *b*."""
 
     a: str
@@ -74,12 +75,6 @@ class Diff:
         if self.is_empty:
             return f"{self.a} and {self.b}: no differences\n"
         return "".join(f"{d}\n" for d in [f"{self.a} -> {self.b}:", *map(str, self.differences)])
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per difference.
@@ -144,7 +139,7 @@ def diff(a: Plan, b: Plan) -> Diff:
 
 
 @attrs.frozen
-class Comparison:
+class Comparison(NotebookDisplay):
     """Verdicts and statuses that differ between two plans over the same timeline at *at*."""
 
     a: str
@@ -182,12 +177,6 @@ class Comparison:
             lines.append(f"  [{self.a}] {ca.reason if ca else 'not in this plan'}")
             lines.append(f"  [{self.b}] {cb.reason if cb else 'not in this plan'}")
         return "\n".join(lines) + "\n"
-
-    def _repr_html_(self) -> str:
-        """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per phase or obligation that differs.
