@@ -1,4 +1,11 @@
-"""Hypothesis profiles: 'dev' (quick), the built-in 'ci' (loaded when CI is set) extended, 'nightly'."""
+"""Hypothesis profiles: 'dev' (the default here), the built-in 'ci' (loaded when CI is set)
+extended, and 'nightly'. ``HYPOTHESIS_PROFILE`` picks one.
+
+'dev' has no deadline: on a loaded machine a slow example is no failure of the plan's logic. The
+health checks stay on in every profile but 'nightly' (where 5,000 examples are meant to take
+long); the strategies are cheap enough to pass them (benchmarks/bench_strategies.py), and
+tests/test_strategies.py checks a user's own test does, under Hypothesis' own default settings.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ import os
 from hypothesis import HealthCheck, settings
 
 _default = settings.get_profile("default")
-settings.register_profile("dev", _default, max_examples=30)
+settings.register_profile("dev", _default, max_examples=50, deadline=None)
 settings.register_profile("ci", settings.get_profile("ci"), max_examples=200)
 settings.register_profile(
     "nightly",
@@ -18,3 +25,5 @@ settings.register_profile(
 )
 if profile := os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(profile)
+elif not os.environ.get("CI"):
+    settings.load_profile("dev")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gazaplan as gp
@@ -41,7 +41,7 @@ def test_bundled_timeline_and_its_final_state_round_trip(fmt: str) -> None:
     assert roundtrip(state, fmt) == state
 
 
-SETTINGS = settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

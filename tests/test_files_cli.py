@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gazaplan as gp
@@ -60,7 +60,7 @@ def test_schema_command_prints_the_schema() -> None:
     assert json.loads(out)["title"].startswith("gazaplan scenario document")
 
 
-@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20)
 @given(st.from_type(gp.State), st.from_type(gp.Timeline), st.from_type(gp.AtLeast))
 def test_from_type_works_through_the_entry_point(
     state: gp.State, timeline: gp.Timeline, cond: gp.AtLeast

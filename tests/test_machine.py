@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
@@ -107,6 +107,5 @@ Parties.TestCase.settings = settings(
     max_examples=25,
     stateful_step_count=12,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
 )
 TestParties = Parties.TestCase

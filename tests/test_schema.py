@@ -9,7 +9,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 import gazaplan as gp
 import gazaplan.strategies as gst
@@ -29,7 +29,7 @@ def test_schemas_are_valid_json_schema(kind: Any) -> None:
     jsonschema.Draft202012Validator.check_schema(document_schema(kind))
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60)
 @given(gst.scenarios())
 def test_every_dumped_scenario_is_valid_under_the_schema(scenario: gp.Scenario) -> None:
     VALIDATOR.validate(json.loads(gp.dumps(scenario)))

@@ -17,9 +17,11 @@ __all__ = ["_hypothesis_setup_hook"]
 
 
 def _hypothesis_setup_hook() -> None:
+    # Nothing here reads gazaplan.strategies: hypothesis runs this hook when it is first imported,
+    # which may be from inside gazaplan.strategies itself, still half loaded. Every strategy is
+    # deferred, and resolved on first use.
     from hypothesis import strategies as st
 
-    from . import strategies as gst
     from .amendments import Amendment
     from .conditions import AllOf, AnyOf, AtLeast, AtMost, Equals, Known, Not, OneOf
     from .events import Event
@@ -30,16 +32,19 @@ def _hypothesis_setup_hook() -> None:
     from .state import State
     from .timelines import Timeline
 
-    st.register_type_strategy(State, st.deferred(gst.states))
-    st.register_type_strategy(Timeline, st.deferred(gst.timelines))
-    st.register_type_strategy(Event, st.deferred(gst.events))
-    st.register_type_strategy(Amendment, st.deferred(gst.amendments))
-    st.register_type_strategy(Plan, st.deferred(gst.plans))
-    st.register_type_strategy(Scenario, st.deferred(gst.scenarios))
-    st.register_type_strategy(Party, st.deferred(gst.parties))
-    st.register_type_strategy(Source, st.deferred(gst.sources))
+    for cls, name in (
+        (State, "states"),
+        (Timeline, "timelines"),
+        (Event, "events"),
+        (Amendment, "amendments"),
+        (Plan, "plans"),
+        (Scenario, "scenarios"),
+        (Party, "parties"),
+        (Source, "sources"),
+    ):
+        st.register_type_strategy(cls, _deferred(name))
     # Each kind of condition: drawn from the general strategy by building it around its parts.
-    any_condition = st.deferred(gst.conditions)
+    any_condition = _deferred("conditions")
     st.register_type_strategy(
         AllOf, st.lists(any_condition, max_size=3).map(lambda cs: AllOf(tuple(cs)))
     )
@@ -48,12 +53,16 @@ def _hypothesis_setup_hook() -> None:
     )
     st.register_type_strategy(Not, any_condition.map(Not))
     for leaf in (Equals, AtLeast, AtMost, OneOf, Known):
-        st.register_type_strategy(leaf, _deferred_leaves(leaf))
+        st.register_type_strategy(leaf, _deferred("leaves", leaf))
 
 
-def _deferred_leaves(kind: type) -> SearchStrategy[Any]:
+def _deferred(name: str, *args: Any) -> SearchStrategy[Any]:
+    """``gazaplan.strategies.<name>(*args)``, imported when first drawn from."""
     from hypothesis import strategies as st
 
-    from . import strategies as gst
+    def resolve() -> SearchStrategy[Any]:
+        from . import strategies as gst
 
-    return st.deferred(lambda: gst.leaves(kind))
+        return getattr(gst, name)(*args)  # type: ignore[no-any-return]
+
+    return st.deferred(resolve)

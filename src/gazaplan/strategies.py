@@ -19,45 +19,29 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import string
+import weakref
 from typing import Any
 
 from hypothesis import strategies as st
 
+from . import _strategy_events as _ev
+from ._strategy_events import T0, sources, timelines
 from .amendments import Amendment, DropObligation, SetDeadline, SetTerm, amend
 from .catalog import plan as bundled_plan
 from .catalog import versions
 from .conditions import AllOf, AnyOf, AtLeast, AtMost, Condition, Equals, Known, Not, OneOf
-from .events import (
-    AidDelivered,
-    Approved,
-    BodyEstablished,
-    CeasefireChanged,
-    CrossingChanged,
-    Event,
-    FactsReported,
-    GazanRemainsReturned,
-    HostagesReleased,
-    Precision,
-    PrisonersReleased,
-    Redeployed,
-    RemainsReturned,
-    ResolutionAdopted,
-    Responded,
-    TerritoryHandedOver,
-    ViolationAlleged,
-    WeaponsDecommissioned,
-)
-from .facts import Crossing, FactKind, FactSpec, Progress
+from .events import Event
+from .facts import Crossing, FactKind, FactSpec
 from .obligations import Deadline
 from .parties import Party, PartyKind, Response
 from .plans import Plan
 from .scenarios import FactExpectation, ObligationExpectation, PhaseExpectation, Scenario
-from .sources import Claim, Contested, Source, Sourced
+from .sources import Claim, Contested, Sourced
 from .state import FACTS, State
-from .timelines import Timeline, apply
 from .truth import UNKNOWN, Verdict
 
 __all__ = [
+    "T0",
     "amendments",
     "conditions",
     "events",
@@ -73,7 +57,6 @@ __all__ = [
     "timelines",
 ]
 
-T0 = dt.datetime(2025, 9, 29, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))
 _SETTABLE = tuple(s for s in FACTS.values() if not s.derived)
 
 
@@ -83,15 +66,12 @@ def _plan(plan: Plan | None) -> Plan:
 
 def ids() -> st.SearchStrategy[str]:
     """Stable ids: lower-case letters and digits joined by '-'."""
-    part = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6)
-    return st.lists(part, min_size=1, max_size=3).map("-".join)
+    return _IDS
 
 
-def _text() -> st.SearchStrategy[str]:
-    # Any printable text, non-blank: documents must carry it unchanged (quotes, accents, emoji).
-    return st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30).map(
-        lambda s: s if s.strip() else f"x{s}"
-    )
+_IDS = st.lists(
+    st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6), min_size=1, max_size=3
+).map("-".join)
 
 
 def instants(*, after: dt.datetime = T0, days: int = 800) -> st.SearchStrategy[dt.datetime]:
@@ -105,31 +85,14 @@ def instants(*, after: dt.datetime = T0, days: int = 800) -> st.SearchStrategy[d
     )
 
 
-def sources() -> st.SearchStrategy[Source]:
-    """Sources as in the register: a tag, title, outlet, optional date, address and point."""
-    return st.builds(
-        Source,
-        tag=st.text(string.ascii_uppercase + string.digits + "-", min_size=1, max_size=12).filter(
-            str.strip
-        ),
-        title=_text(),
-        outlet=_text(),
-        date=st.none() | st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)),
-        url=st.none() | st.just("https://example.org/report"),
-        point=st.none() | st.integers(1, 20),
-        approximate_date=st.booleans(),
-        note=st.just("") | _text(),
-    )
-
-
 def parties() -> st.SearchStrategy[Party]:
     """Parties with any kind, sources and members."""
     return st.builds(
         Party,
         id=ids(),
-        name=_text(),
+        name=_ev.text(),
         kind=st.sampled_from(list(PartyKind)),
-        description=st.just("") | _text(),
+        description=st.just("") | _ev.text(),
         sources=st.lists(sources(), max_size=2).map(tuple),
         members=st.lists(ids(), max_size=3).map(tuple),
     )
@@ -157,7 +120,7 @@ def _value(spec: FactSpec, plan: Plan, contested: bool) -> st.SearchStrategy[Any
     out = st.just(UNKNOWN) | known
     if contested and spec.kind not in (FactKind.COUNT, FactKind.PERCENT):
         claims = st.lists(
-            st.builds(Claim, known, _text(), st.lists(sources(), min_size=1, max_size=2)),
+            st.builds(Claim, known, _ev.text(), st.lists(sources(), min_size=1, max_size=2)),
             min_size=2,
             max_size=3,
             unique_by=lambda c: c.value,
@@ -185,27 +148,52 @@ def states(draw: st.DrawFn, plan: Plan | None = None, *, contested: bool = False
     """States valid for *plan* (default: the 29 September text): any facts known or UNKNOWN,
     counts consistent (no more returned than held). ``contested=True`` adds disputed facts."""
     p = _plan(plan)
-    party_ids = [x.id for x in p.parties]
+    per_party, plain = _state_parts(p, contested)
     facts: dict[str, Any] = {}
-    for spec in _SETTABLE:
-        if spec.per_party:
-            for party in draw(st.lists(st.sampled_from(party_ids), max_size=3, unique=True)):
-                facts[f"{spec.id}.{party}"] = draw(_value(spec, p, False))
-        elif spec.field not in _COUNTS:
-            facts[spec.id] = draw(_value(spec, p, contested))
+    for spec, chosen, value in per_party:
+        for party in draw(chosen):
+            facts[f"{spec.id}.{party}"] = draw(value)
+    for fact_id, value in plain:
+        facts[fact_id] = draw(value)
     for start, returned in (
         ("hostages_living_at_start", "hostages_living_returned"),
         ("hostages_deceased_at_start", "hostages_deceased_returned"),
     ):
-        facts[start] = draw(st.integers(0, 60))
-        facts[returned] = draw(st.integers(0, facts[start]) | st.just(UNKNOWN))
+        facts[start] = held = draw(_HELD)
+        facts[returned] = draw(st.integers(0, held) | _UNKNOWN)
     top = facts["hostages_deceased_returned"]
     facts["israeli_hostage_remains_returned"] = draw(
-        st.just(UNKNOWN) | st.integers(0, top if isinstance(top, int) else 0)
+        _UNKNOWN | st.integers(0, top if isinstance(top, int) else 0)
     )
     for name in ("israeli_control_pct", "isf_control_pct"):
-        facts[name] = draw(st.just(UNKNOWN) | st.integers(0, 50))
+        facts[name] = draw(_SHARE)
     return State.from_facts(facts)
+
+
+_HELD = st.integers(0, 60)
+_UNKNOWN = st.just(UNKNOWN)
+_SHARE = _UNKNOWN | st.integers(0, 50)
+_PARTS: dict[tuple[int, bool], tuple[Any, Any, Any]] = {}
+
+
+def _state_parts(plan: Plan, contested: bool) -> tuple[Any, Any]:
+    """The value strategies of every settable fact for *plan*, built once per plan."""
+    key = (id(plan), contested)
+    found = _PARTS.get(key)
+    if found is not None and found[0]() is plan:
+        return found[1], found[2]
+    party_ids = [x.id for x in plan.parties]
+    chosen = st.lists(st.sampled_from(party_ids), max_size=3, unique=True)
+    per_party = [(s, chosen, _value(s, plan, False)) for s in _SETTABLE if s.per_party]
+    plain = [
+        (s.id, _value(s, plan, contested))
+        for s in _SETTABLE
+        if not s.per_party and s.field not in _COUNTS
+    ]
+    if len(_PARTS) > 32:
+        _PARTS.clear()
+    _PARTS[key] = (weakref.ref(plan), per_party, plain)
+    return per_party, plain
 
 
 _LEAF_KINDS = (Equals, AtLeast, AtMost, OneOf, Equals, Equals, Known)
@@ -272,98 +260,11 @@ def conditions(
     )
 
 
-def _changes(plan: Plan, state: State) -> st.SearchStrategy[Any]:
-    parties = [p.id for p in plan.parties]
-    bodies = [
-        p.id
-        for p in plan.parties
-        if p.kind in (PartyKind.TRANSITIONAL_BODY, PartyKind.INTERNATIONAL_FORCE)
-    ]
-    options: list[st.SearchStrategy[Any]] = [
-        st.builds(Responded, st.sampled_from(parties), st.sampled_from(list(Response))),
-        st.builds(Approved, st.sampled_from(parties)),
-        st.builds(CeasefireChanged, st.booleans()),
-        st.builds(Redeployed, st.sampled_from([line.id for line in plan.lines])),
-        st.builds(
-            PrisonersReleased,
-            st.integers(0, 250),
-            st.integers(0, 1800),
-            st.sampled_from([None, True, False]),
-        ),
-        st.builds(GazanRemainsReturned, st.integers(0, 60)),
-        st.builds(AidDelivered, st.integers(0, 900) | st.floats(0, 900, allow_nan=False)),
-        st.builds(CrossingChanged, st.sampled_from(list(Crossing))),
-        st.builds(TerritoryHandedOver, st.integers(0, 40)),
-        st.builds(WeaponsDecommissioned, st.sampled_from(list(Progress)), st.booleans()),
-        st.builds(ViolationAlleged, st.sampled_from(parties), st.sampled_from(parties), _text()),
-        st.builds(ResolutionAdopted, st.sampled_from(parties), _text()),
-        st.builds(
-            FactsReported,
-            st.dictionaries(
-                st.sampled_from(["ceasefire_in_force", "deconfliction_agreed", "rafah_crossing"]),
-                st.booleans(),
-                max_size=2,
-            ).map(
-                lambda d: {
-                    k: (Crossing.CLOSED if k == "rafah_crossing" else v) for k, v in d.items()
-                }
-            ),
-        ),
-    ]
-    if bodies:
-        options.append(st.builds(BodyEstablished, st.sampled_from(bodies)))
-    living, dead = state.hostages_living_held, state.hostages_deceased_held
-    if isinstance(living, int) and living:
-        options.append(st.builds(HostagesReleased, st.integers(1, living)))
-    if isinstance(dead, int) and dead:
-        options.append(
-            st.integers(1, dead).flatmap(
-                lambda n: st.builds(RemainsReturned, st.just(n), st.none() | st.integers(0, n))
-            )
-        )
-    return st.one_of(options)
-
-
-def _event(i: int, at: dt.datetime, change: Any) -> st.SearchStrategy[Event]:
-    return st.builds(
-        Event,
-        id=st.just(f"e{i}"),
-        at=st.just(at),
-        change=st.just(change),
-        summary=st.just("generated") | _text(),
-        sources=st.lists(sources(), max_size=2).map(tuple),
-        reported_by=st.just("") | _text(),
-        precision=st.sampled_from(list(Precision)),
-    )
-
-
 @st.composite
-def timelines(
-    draw: st.DrawFn, plan: Plan | None = None, *, min_size: int = 0, max_size: int = 12
-) -> Timeline:
-    """Timelines that replay on *plan* from its starting facts (never more released than held).
-
-    Built by simulation: each step draws an event that can happen in the state reached so far.
-    """
-    p = _plan(plan)
-    state = State.initial(p)
-    at = T0
-    events = []
-    for i in range(draw(st.integers(min_size, max_size))):
-        at = at + dt.timedelta(minutes=draw(st.integers(0, 60 * 24 * 5)))
-        shown = at.astimezone(dt.timezone(dt.timedelta(minutes=draw(st.integers(-720, 840)))))
-        event = draw(_event(i, shown, draw(_changes(p, state))))
-        state = apply(state, event, plan=p)
-        events.append(event)
-    return Timeline(tuple(events))
-
-
-def events(plan: Plan | None = None) -> st.SearchStrategy[Event]:
+def events(draw: st.DrawFn, plan: Plan | None = None) -> Event:
     """Single events that can happen at the start of *plan* (any kind but releases beyond stock)."""
     p = _plan(plan)
-    return instants().flatmap(
-        lambda at: _changes(p, State.initial(p)).flatmap(lambda c: _event(0, at, c))
-    )
+    return _ev.event(draw, 0, draw(instants()), _ev.kit(p).change(draw, State.initial(p)))
 
 
 @st.composite
@@ -396,10 +297,10 @@ def amendments(draw: st.DrawFn, plan: Plan | None = None) -> Amendment:
         )
     return Amendment(
         version=f"what-if-{draw(ids())}",
-        title=draw(_text()),
+        title=draw(_ev.text()),
         edits=tuple(edits),
         date=draw(st.none() | st.dates(dt.date(2025, 9, 29), dt.date(2027, 1, 1))),
-        rationale=draw(st.just("") | _text()),
+        rationale=draw(st.just("") | _ev.text()),
     )
 
 
@@ -444,12 +345,12 @@ def scenarios(draw: st.DrawFn, plan: Plan | None = None, *, max_events: int = 8)
         ),
     )
     return Scenario(
-        name=draw(_text()),
+        name=draw(_ev.text()),
         version=version,
         amendments=changes,
         timeline=timeline,
         expectations=tuple(draw(st.lists(expectation, max_size=3))),
-        description=draw(st.just("") | _text()),
+        description=draw(st.just("") | _ev.text()),
     )
 
 

@@ -1,0 +1,200 @@
+"""The event strategies behind :mod:`gazaplan.strategies`: changes, events and timelines.
+
+Part of the ``hypothesis`` extra. Speed matters here, because a user's ``st.from_type(gp.Timeline)``
+must pass Hypothesis' health checks on a busy machine: every strategy is built once per plan (a
+:class:`Kit`) and a timeline is drawn by simulation with cheap draws, never by building new
+strategies at each step. A drawn timeline replays on its plan: each event is chosen among the ones
+that can happen in the state reached so far (nothing released that is not held).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+import weakref
+from collections import OrderedDict
+from typing import Any, Final
+
+from hypothesis import strategies as st
+
+from .events import (
+    AidDelivered,
+    Approved,
+    BodyEstablished,
+    CeasefireChanged,
+    CrossingChanged,
+    Event,
+    FactsReported,
+    GazanRemainsReturned,
+    HostagesReleased,
+    Precision,
+    PrisonersReleased,
+    Redeployed,
+    RemainsReturned,
+    ResolutionAdopted,
+    Responded,
+    TerritoryHandedOver,
+    ViolationAlleged,
+    WeaponsDecommissioned,
+)
+from .facts import Crossing, Progress
+from .parties import PartyKind, Response
+from .plans import Plan
+from .sources import Source
+from .state import State
+from .timelines import Timeline, apply
+
+__all__ = ["T0", "Kit", "kit", "sources", "text", "timelines"]
+
+T0: Final = dt.datetime(2025, 9, 29, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+"""The instant drawn timelines start from: the plan's publication day, noon in Gaza."""
+
+# Offsets from -12:00 to +14:00 in whole minutes, built once (drawing an index is cheap).
+_ZONES: Final = tuple(dt.timezone(dt.timedelta(minutes=m)) for m in range(-12 * 60, 14 * 60 + 1))
+
+
+def text() -> st.SearchStrategy[str]:
+    """Any printable text, non-blank: documents must carry it unchanged (quotes, accents, emoji)."""
+    return _TEXT
+
+
+_TEXT: Final = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30).map(
+    lambda s: s if s.strip() else f"x{s}"
+)
+
+_SOURCES: Final = st.builds(
+    Source,
+    tag=st.text(string.ascii_uppercase + string.digits + "-", min_size=1, max_size=12).map(
+        lambda s: s if s.strip("-") else "S"
+    ),
+    title=_TEXT,
+    outlet=_TEXT,
+    date=st.none() | st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)),
+    url=st.none() | st.just("https://example.org/report"),
+    point=st.none() | st.integers(1, 20),
+    approximate_date=st.booleans(),
+    note=st.just("") | _TEXT,
+)
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources as in the register: a tag, title, outlet, optional date, address and point."""
+    return _SOURCES
+
+
+_EVENT_SOURCES: Final = st.lists(_SOURCES, max_size=2).map(tuple)
+_SUMMARY: Final = st.just("generated") | _TEXT
+_REPORTED_BY: Final = st.just("") | _TEXT
+_PRECISION: Final = st.sampled_from(list(Precision))
+_STEP: Final = st.integers(0, 60 * 24 * 5)  # minutes between events: up to five days
+_ZONE: Final = st.integers(0, len(_ZONES) - 1)
+
+
+class Kit:
+    """The strategies for one plan, built once: the changes that need no state, and counts."""
+
+    def __init__(self, plan: Plan) -> None:
+        parties = st.sampled_from([p.id for p in plan.parties])
+        bodies = [
+            p.id
+            for p in plan.parties
+            if p.kind in (PartyKind.TRANSITIONAL_BODY, PartyKind.INTERNATIONAL_FORCE)
+        ]
+        self.fixed: tuple[st.SearchStrategy[Any], ...] = (
+            st.builds(Responded, parties, st.sampled_from(list(Response))),
+            st.builds(Approved, parties),
+            st.builds(CeasefireChanged, st.booleans()),
+            st.builds(Redeployed, st.sampled_from([line.id for line in plan.lines])),
+            st.builds(
+                PrisonersReleased,
+                st.integers(0, 250),
+                st.integers(0, 1800),
+                st.sampled_from([None, True, False]),
+            ),
+            st.builds(GazanRemainsReturned, st.integers(0, 60)),
+            st.builds(AidDelivered, st.integers(0, 900) | st.floats(0, 900, allow_nan=False)),
+            st.builds(CrossingChanged, st.sampled_from(list(Crossing))),
+            st.builds(TerritoryHandedOver, st.integers(0, 40)),
+            st.builds(WeaponsDecommissioned, st.sampled_from(list(Progress)), st.booleans()),
+            st.builds(ViolationAlleged, parties, parties, _TEXT),
+            st.builds(ResolutionAdopted, parties, _TEXT),
+            st.builds(
+                FactsReported,
+                st.dictionaries(
+                    st.sampled_from(
+                        ["ceasefire_in_force", "deconfliction_agreed", "rafah_crossing"]
+                    ),
+                    st.booleans(),
+                    max_size=2,
+                ).map(
+                    lambda d: {
+                        k: Crossing.CLOSED if k == "rafah_crossing" else v for k, v in d.items()
+                    }
+                ),
+            ),
+            *([st.builds(BodyEstablished, st.sampled_from(bodies))] if bodies else []),
+        )
+        self.pick: st.SearchStrategy[int] = st.integers(0, len(self.fixed) + 1)
+
+    def change(self, draw: st.DrawFn, state: State) -> Any:
+        """A change that can happen in *state*: a release only of what is still held."""
+        i = draw(self.pick)
+        living, dead = state.hostages_living_held, state.hostages_deceased_held
+        if i == len(self.fixed) and isinstance(living, int) and living:
+            return HostagesReleased(draw(st.integers(1, living)))
+        if i == len(self.fixed) + 1 and isinstance(dead, int) and dead:
+            count = draw(st.integers(1, dead))
+            return RemainsReturned(count, draw(st.none() | st.integers(0, count)))
+        return draw(self.fixed[i % len(self.fixed)])
+
+
+_KITS: OrderedDict[int, tuple[weakref.ref[Plan], Kit]] = OrderedDict()
+
+
+def kit(plan: Plan) -> Kit:
+    """The plan's :class:`Kit`, built on first use (the last 16 plans' kits are kept)."""
+    entry = _KITS.get(id(plan))
+    if entry is not None and entry[0]() is plan:
+        _KITS.move_to_end(id(plan))
+        return entry[1]
+    made = Kit(plan)
+    _KITS[id(plan)] = (weakref.ref(plan), made)
+    while len(_KITS) > 16:
+        _KITS.popitem(last=False)
+    return made
+
+
+def event(draw: st.DrawFn, i: int, at: dt.datetime, change: Any) -> Event:
+    """Event *i* at *at* with *change*, its free text and sources drawn."""
+    return Event(
+        id=f"e{i}",
+        at=at,
+        change=change,
+        summary=draw(_SUMMARY),
+        sources=draw(_EVENT_SOURCES),
+        reported_by=draw(_REPORTED_BY),
+        precision=draw(_PRECISION),
+    )
+
+
+@st.composite
+def timelines(
+    draw: st.DrawFn, plan: Plan | None = None, *, min_size: int = 0, max_size: int = 12
+) -> Timeline:
+    """Timelines that replay on *plan* from its starting facts (never more released than held).
+
+    Built by simulation: each step draws an event that can happen in the state reached so far.
+    """
+    from .catalog import plan as bundled
+
+    p = plan if plan is not None else bundled("2025-09-29")
+    tools = kit(p)
+    state = State.initial(p)
+    at = T0
+    events = []
+    for i in range(draw(st.integers(min_size, max_size))):
+        at = at + dt.timedelta(minutes=draw(_STEP))
+        e = event(draw, i, at.astimezone(_ZONES[draw(_ZONE)]), tools.change(draw, state))
+        state = apply(state, e, plan=p)
+        events.append(e)
+    return Timeline(tuple(events))
