@@ -58,7 +58,7 @@ def test_pending_then_overdue() -> None:
     overdue = status(events, T0 + 73 * H)
     assert overdue.status is S.OVERDUE
     assert overdue.overdue_by == H
-    assert "overdue by 1:00:00" in overdue.reason
+    assert "overdue by 1 hour" in overdue.reason
 
 
 def test_partly_fulfilled_reports_quantities() -> None:

@@ -19,6 +19,7 @@ from . import catalog
 from . import tables as t
 from ._compliance import ComplianceStatus, compliance
 from .exceptions import InvalidValueError, UnknownVersionError
+from .explain import plural
 from .plans import Plan
 from .rules import check_phase, check_plan
 from .state import State
@@ -224,7 +225,9 @@ def _compliance(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(report.explain())
         if hit:
-            out.write(f"\n{len(hit)} obligation(s) with a --fail-on status: {', '.join(hit)}\n")
+            out.write(
+                f"\n{plural(len(hit), 'obligation')} with a --fail-on status: {', '.join(hit)}\n"
+            )
     return 1 if hit else 0
 
 

@@ -24,6 +24,7 @@ from ._notebook import NotebookDisplay
 from .conditions import Condition, PhaseComplete, Term, facts_read, walk
 from .evaluation import Evaluation, evaluate
 from .events import Precision
+from .explain import duration, show
 from .obligations import Obligation
 from .plans import Plan
 from .state import State, fact_reader, fields_of
@@ -67,8 +68,6 @@ class Quantity:
 
 
 def _num(v: Any) -> str:
-    from .explain import show
-
     return show(v)
 
 
@@ -90,6 +89,8 @@ class Compliance(NotebookDisplay):
         events: ids of the events at which the trigger, clock or completion changed.
         completion: the traced completion condition as of *at* (why it is or is not met).
         reason: one line saying why the status is what it is.
+        due_latest: the latest the deadline can be: a day after *due* when the clock started at
+            an instant a source dates only to the day, else *due* itself (None if no deadline).
     """
 
     obligation: Obligation
@@ -107,6 +108,7 @@ class Compliance(NotebookDisplay):
     events: tuple[str, ...]
     completion: Evaluation
     reason: str
+    due_latest: dt.datetime | None = None
 
     @property
     def provisions(self) -> tuple[int, ...]:
@@ -248,15 +250,12 @@ def _judge(
     # anywhere in that day: the deadline and the fulfilment become 24-hour windows, and a
     # status is given only when the windows decide it.
     due_hi = due + _slack(h, clock.index) if due is not None else None
-    day_note = " (a source gives only the day)"
+    day_note = "; a source gives only the day"
     if done.index is not None:
         assert fulfilled_at is not None
         done_hi = fulfilled_at + _slack(h, done.index)
         if o.deadline is None:
-            status, reason = (
-                ComplianceStatus.FULFILLED,
-                f"fulfilled at {fulfilled_at:%Y-%m-%d %H:%M %z}",
-            )
+            status, reason = ComplianceStatus.FULFILLED, f"fulfilled at {_when(fulfilled_at)}"
         elif due is None or due_hi is None:
             status, reason = (
                 ComplianceStatus.UNKNOWN,
@@ -264,13 +263,15 @@ def _judge(
             )
         elif done_hi <= due:
             status = ComplianceStatus.FULFILLED_ON_TIME
-            reason = f"fulfilled at {fulfilled_at:%Y-%m-%d %H:%M %z}, due {due:%Y-%m-%d %H:%M %z}"
+            reason = f"fulfilled at {_when(fulfilled_at)}, {_due(due, due_hi)}"
         elif fulfilled_at > due_hi:
             late_by = fulfilled_at - due_hi
             status = ComplianceStatus.FULFILLED_LATE
-            reason = f"fulfilled {late_by} after the deadline ({due_hi:%Y-%m-%d %H:%M %z})"
+            least = "at least " if due_hi != due else ""
+            reason = f"fulfilled {least}{duration(late_by)} late ({_due(due, due_hi)})"
         else:
-            status, reason = ComplianceStatus.UNKNOWN, "fulfilled around the deadline" + day_note
+            status = ComplianceStatus.UNKNOWN
+            reason = f"fulfilled around the deadline ({_due(due, due_hi)})" + day_note
     elif trig.index is None:
         if now_trig is UNK:
             status, reason = ComplianceStatus.UNKNOWN, "whether it is due is not known"
@@ -283,17 +284,19 @@ def _judge(
     elif due_hi is not None and at > due_hi:
         overdue_by = at - due_hi
         status = ComplianceStatus.OVERDUE
-        reason = f"overdue by {overdue_by} (due {due_hi:%Y-%m-%d %H:%M %z})"
+        least = "at least " if due_hi != due else ""
+        reason = f"overdue by {least}{duration(overdue_by)} ({_due(due, due_hi)})"
     elif due is not None and at > due:
-        status, reason = ComplianceStatus.UNKNOWN, "at or near its deadline" + day_note
+        status = ComplianceStatus.UNKNOWN
+        reason = f"at or near its deadline ({_due(due, due_hi)})" + day_note
     else:
         partly = any(q.delivered not in (UNKNOWN, 0) for q in quantities)
         if due is not None:
             time_left = due - at
         status = ComplianceStatus.PARTLY_FULFILLED if partly else ComplianceStatus.PENDING
         reason = ("partly delivered; " if partly else "due; ") + (
-            f"{time_left} left (due {due:%Y-%m-%d %H:%M %z})"
-            if due is not None
+            f"{duration(time_left)} left ({_due(due, due_hi)})"
+            if due is not None and time_left is not None
             else "no deadline set"
         )
     return Compliance(
@@ -312,7 +315,19 @@ def _judge(
         tuple(sorted(event_ids)),
         completion,
         reason,
+        due_hi,
     )
+
+
+def _when(at: dt.datetime) -> str:
+    return f"{at:%Y-%m-%d %H:%M %z}"
+
+
+def _due(due: dt.datetime, latest: dt.datetime | None) -> str:
+    """``due 2025-10-13 12:00 +0300``, or the window when a day-precision instant widens it."""
+    if latest is None or latest == due:
+        return f"due {_when(due)}"
+    return f"due between {_when(due)} and {_when(latest)}, as a source gives only the day"
 
 
 def compliance(

@@ -87,11 +87,11 @@ def _plan_report(report: Any) -> str:
 
 
 def _blockers(title: str, blockers: Any) -> str:
-    from .explain import describe
+    from .explain import summary
 
     if not blockers:
         return ""
-    items = "".join(f"<li>{esc(describe(b.evaluation))}</li>" for b in blockers)
+    items = "".join(f"<li>{esc(summary(b))}</li>" for b in blockers)
     return f"<div><em>{esc(title)}</em><ul>{items}</ul></div>"
 
 

@@ -110,6 +110,7 @@ def compliance_rows(report: ComplianceReport) -> list[Row]:
             "triggered_at": c.triggered_at,
             "clock_from": c.clock_from,
             "due": c.due,
+            "due_latest": c.due_latest,
             "fulfilled_at": c.fulfilled_at,
             "overdue_by": c.overdue_by,
             "late_by": c.late_by,

@@ -97,10 +97,11 @@ class Evaluation(NotebookDisplay):
     def blockers(self) -> tuple[Blocker, ...]:
         """The leaves that keep this condition from being MET, with their effect on it.
 
-        A leaf under a ``Not`` blocks by being MET; its ``effect`` is then UNMET. Leaves that
-        block by being UNKNOWN have the effect UNKNOWN. Empty when the verdict is MET.
+        A leaf under a ``Not`` blocks by being MET; its ``effect`` is then UNMET, and it is
+        ``negated``: what the condition needs is that the leaf does *not* hold. Leaves that block by
+        being UNKNOWN have the effect UNKNOWN. Empty when the verdict is MET.
         """
-        return tuple(_blockers(self, Verdict.MET, ()))
+        return tuple(_blockers(self, Verdict.MET, (), ()))
 
     def points(self) -> frozenset[int]:
         """Every plan point named in the trace."""
@@ -124,32 +125,46 @@ class Blocker:
         evaluation: the leaf's evaluation (its own verdict, readings and point).
         effect: UNMET if it makes the condition fail, UNKNOWN if it leaves it undecided.
         path: the labels of the composite conditions above it, outermost first.
+        negated: True if the leaf sits under an odd number of ``Not``: the condition needs the
+            leaf's test to fail (``Not(Equals("gaza_annexed", True))`` needs ``gaza_annexed`` to
+            be no). :func:`gazaplan.explain.summary` words it so.
+        position: the child indices from the root of the trace down to the leaf.
     """
 
     evaluation: Evaluation
     effect: Verdict
     path: tuple[str, ...] = ()
+    negated: bool = False
+    position: tuple[int, ...] = ()
 
 
 def _is_composite(cond: Condition) -> bool:
     return isinstance(cond, AllOf | AnyOf | Not | PhaseComplete)
 
 
-def _blockers(ev: Evaluation, want: Verdict, path: tuple[str, ...]) -> Iterator[Blocker]:
-    """Leaves preventing *ev* from having verdict *want* (MET or UNMET)."""
-    if ev.verdict is want:
-        return
-    cond = ev.condition
-    label = getattr(cond, "label", "") or type(cond).__name__
-    if isinstance(cond, Not):
-        flipped = Verdict.UNMET if want is Verdict.MET else Verdict.MET
-        yield from _blockers(ev.children[0], flipped, (*path, label))
-    elif isinstance(cond, AllOf | AnyOf | PhaseComplete) and ev.children:
-        for child in ev.children:
-            yield from _blockers(child, want, (*path, label))
-    else:
-        effect = Verdict.UNKNOWN if ev.verdict is Verdict.UNKNOWN else Verdict.UNMET
-        yield Blocker(ev, effect, path)
+def _blockers(
+    ev: Evaluation, want: Verdict, path: tuple[str, ...], position: tuple[int, ...]
+) -> Iterator[Blocker]:
+    """Leaves preventing *ev* from having verdict *want* (MET or UNMET). Iterative: a trace may
+    be deeper than Python's recursion limit (a long chain of phases)."""
+    stack = [(ev, want, path, position)]
+    while stack:
+        ev, want, path, position = stack.pop()
+        if ev.verdict is want:
+            continue
+        cond = ev.condition
+        label = getattr(cond, "label", "") or type(cond).__name__
+        if isinstance(cond, Not):
+            flipped = Verdict.UNMET if want is Verdict.MET else Verdict.MET
+            stack.append((ev.children[0], flipped, (*path, label), (*position, 0)))
+        elif isinstance(cond, AllOf | AnyOf | PhaseComplete) and ev.children:
+            stack.extend(
+                (child, want, (*path, label), (*position, i))
+                for i, child in reversed(list(enumerate(ev.children)))
+            )
+        else:
+            effect = Verdict.UNKNOWN if ev.verdict is Verdict.UNKNOWN else Verdict.UNMET
+            yield Blocker(ev, effect, path, want is Verdict.UNMET, position)
 
 
 def evaluate(

@@ -118,14 +118,14 @@ class UnknownIdError(GazaplanError, KeyError):
     """
 
     kind = "ids"
+    singular = "id"
 
     def __init__(self, id: str, known: Iterable[str], *, where: str = "") -> None:
         self.id = id
         self.known = tuple(sorted(set(known)))
         self.where = where
         place = f"{where}: " if where else ""
-        singular = self.kind.removesuffix("s")
-        self.message = f"{place}unknown {singular} {id!r}. " + did_you_mean(
+        self.message = f"{place}unknown {self.singular} {id!r}. " + did_you_mean(
             id, self.known, what=self.kind
         )
         super().__init__(self.message)
@@ -138,30 +138,35 @@ class UnknownPhaseError(UnknownIdError):
     """No phase with this id in the plan."""
 
     kind = "phases"
+    singular = "phase"
 
 
 class UnknownFactError(UnknownIdError):
     """No fact with this id in the state schema (see ``gazaplan.FACTS``)."""
 
     kind = "facts"
+    singular = "fact"
 
 
 class UnknownPartyError(UnknownIdError):
     """No party with this id in the plan."""
 
     kind = "parties"
+    singular = "party"
 
 
 class UnknownTermError(UnknownIdError):
     """No term with this path in the plan (such as ``"exchange.remains_ratio"``)."""
 
     kind = "terms"
+    singular = "term"
 
 
 class UnknownVersionError(UnknownIdError):
     """No bundled plan version with this id."""
 
     kind = "versions"
+    singular = "version"
 
 
 @attrs.frozen

@@ -6,6 +6,7 @@ condition needs and the point of the plan it comes from.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,6 @@ from .conditions import (
     AnyOf,
     AtLeast,
     AtMost,
-    Equals,
     Known,
     Not,
     OneOf,
@@ -30,7 +30,16 @@ from .truth import UNKNOWN
 if TYPE_CHECKING:
     from .rules import ObligationReport, PhaseReport, PlanReport
 
-__all__ = ["describe", "explain_evaluation", "explain_obligation", "explain_phase", "explain_plan"]
+__all__ = [
+    "describe",
+    "duration",
+    "explain_evaluation",
+    "explain_obligation",
+    "explain_phase",
+    "explain_plan",
+    "plural",
+    "summary",
+]
 
 INDENT = "  "
 
@@ -56,24 +65,77 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def _operand(cond: Any) -> str:
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``"1 phase"``, ``"2 phases"`` (*words* for an irregular plural: ``"parties"``)."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def duration(span: dt.timedelta) -> str:
+    """A duration in words, to the minute: ``"104 days 12 hours"``, ``"2 hours 30 minutes"``.
+
+    Negative spans are written with a minus sign; spans under a minute in seconds.
+    """
+    if span < dt.timedelta(0):
+        return f"minus {duration(-span)}"
+    seconds = int(span.total_seconds())
+    if seconds < 60:
+        return plural(seconds, "second")
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = [
+        plural(n, unit) for n, unit in ((days, "day"), (hours, "hour"), (minutes, "minute")) if n
+    ]
+    return " ".join(parts)
+
+
+def _operand(cond: Any, target: Any) -> str:
+    """What a comparison compares against: the value, and the term or product it comes from."""
     value = cond.value
     if isinstance(value, Term):
-        return f"{{}} ({value.path})"
-    if isinstance(value, Times):
+        source = value.path
+    elif isinstance(value, Times):
         factor = value.factor.path if isinstance(value.factor, Term) else show(value.factor)
-        return f"{{}} ({factor} x {value.fact})"
-    return "{}"
+        source = f"{factor} x {value.fact}"
+    else:
+        return show(target)
+    if target is UNKNOWN or target is None:
+        return f"{source}, which is not known"
+    return f"{show(target)} ({source})"
 
 
-def describe(ev: Evaluation) -> str:
-    """One line for one node: its label or a description of the test, and what was seen."""
+def _need(cond: Any, target: Any, negated: bool) -> str:
+    """What a leaf needs of its fact, said positively for ``negated=False``, else the opposite."""
+    if isinstance(cond, Known):
+        return "needs it not known" if negated else "needs it known"
+    if isinstance(cond, OneOf):
+        return f"needs {'none' if negated else 'one'} of: {show(cond.values)}"
+    operand = _operand(cond, target)
+    if isinstance(cond, AtLeast):
+        return f"needs {'less than' if negated else 'at least'} {operand}"
+    if isinstance(cond, AtMost):
+        return f"needs {'more than' if negated else 'at most'} {operand}"
+    if negated and isinstance(cond.value, bool):
+        return f"needs {show(not cond.value)}"
+    return f"needs {'anything but' if negated else ''} {operand}".replace("  ", " ")
+
+
+def describe(ev: Evaluation, *, negated: bool = False) -> str:
+    """One line for one node: its label or a description of the test, and what was seen.
+
+    With ``negated=True`` (a leaf under a ``Not``) the line says what the condition needs: that
+    the leaf's test fails (``gaza_annexed is unknown; needs no``), and marks the label so.
+    """
     cond = ev.condition
     label = cond.label
     if isinstance(cond, AllOf):
-        test = "all of the following"
+        test = "all of the following" if cond.conditions else "nothing required (always met)"
     elif isinstance(cond, AnyOf):
-        test = "at least one of the following"
+        test = (
+            "at least one of the following"
+            if cond.conditions
+            else "none to choose from (never met)"
+        )
     elif isinstance(cond, Not):
         test = "not the following"
     elif isinstance(cond, PhaseComplete):
@@ -81,16 +143,20 @@ def describe(ev: Evaluation) -> str:
     else:
         seen = show(ev.readings[0].value) if ev.readings else "?"
         if isinstance(cond, Known):
-            test = f"{cond.fact} is known (it is {seen})"
-        elif isinstance(cond, OneOf):
-            test = f"{cond.fact} is {seen}; needs one of: {show(cond.values)}"
-        else:
-            word = {Equals: "", AtLeast: "at least ", AtMost: "at most "}[type(cond)]
-            need = _operand(cond).format(show(ev.target))
-            test = f"{cond.fact} is {seen}; needs {word}{need}"
+            seen = f"{'not ' if seen == 'unknown' else ''}known (it is {seen})"
+        test = f"{cond.fact} is {seen}; {_need(cond, ev.target, negated)}"
+    if negated and label:
+        label = f"{label} (must not hold)"
+    elif negated and isinstance(cond, AllOf | AnyOf | Not | PhaseComplete):
+        test = f"{test}, which must not hold"
     text = f"{label}: {test}" if label else test
     point = f" (point {ev.point})" if ev.point is not None else ""
     return f"{text}{point}"
+
+
+def summary(blocker: Blocker) -> str:
+    """The line for one blocker: what is missing, said with the blocker's polarity."""
+    return describe(blocker.evaluation, negated=blocker.negated)
 
 
 def explain_evaluation(ev: Evaluation, depth: int = 0) -> list[str]:
@@ -102,13 +168,7 @@ def explain_evaluation(ev: Evaluation, depth: int = 0) -> list[str]:
 
 
 def _blocker_lines(blockers: Iterable[Blocker], depth: int) -> list[str]:
-    out = []
-    for b in blockers:
-        inverted = (
-            " (blocks because it holds, under a 'not')" if b.evaluation.verdict.is_met else ""
-        )
-        out.append(f"{INDENT * depth}- {describe(b.evaluation)}{inverted}")
-    return out
+    return [f"{INDENT * depth}- {summary(b)}" for b in blockers]
 
 
 def explain_obligation(report: ObligationReport, depth: int = 0) -> str:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 from ._compliance import Compliance, compliance
 from ._notebook import NotebookDisplay
+from .explain import plural
 from .plans import Plan
 from .rules import PhaseReport, check_plan
 from .timelines import Timeline, replay
@@ -158,8 +159,8 @@ class Comparison(NotebookDisplay):
         when = self.at.isoformat() if self.at else "the end of the timeline"
         lines = [
             (
-                f"{self.a} vs {self.b} at {when}: {len(self.phases)} phase(s), "
-                f"{len(self.obligations)} obligation(s) differ"
+                f"{self.a} vs {self.b} at {when}: {plural(len(self.phases), 'phase')} and "
+                f"{plural(len(self.obligations), 'obligation')} differ"
             )
         ]
         for ra, rb in self.phases:
