@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+import pytest
 from hypothesis import given
 
 import gazaplan as gp
@@ -50,7 +51,7 @@ def test_every_kind_of_leaf_negates() -> None:
     state = gp.State.from_facts(
         {"hostages_living_returned": 3, "rafah_crossing": gp.Crossing.CLOSED}
     )
-    pairs = {
+    pairs: dict[gp.Condition, tuple[str, str]] = {
         gp.AtLeast("hostages_living_returned", 5): ("at least 5", "less than 5"),
         gp.AtMost("hostages_living_returned", 5): ("at most 5", "more than 5"),
         gp.Equals("rafah_crossing", gp.Crossing.BOTH_WAYS): (
@@ -116,13 +117,10 @@ def test_plain_words_for_counts_and_durations() -> None:
 
 
 def test_an_unknown_party_is_named_in_the_singular() -> None:
-    try:
+    with pytest.raises(gp.UnknownPartyError) as caught:
         PLAN.party("hamaz")
-    except gp.UnknownPartyError as e:
-        assert "unknown party 'hamaz'" in str(e)
-        assert "partie " not in str(e)
-    else:
-        raise AssertionError("no error")
+    assert "unknown party 'hamaz'" in str(caught.value)
+    assert "partie " not in str(caught.value)
 
 
 def test_a_comparison_says_one_phase_not_phases() -> None:
@@ -143,7 +141,8 @@ def test_a_day_precision_deadline_reads_the_same_in_due_and_reason() -> None:
     late = [*accepted, gp.Event("c", T0 + 200 * H, gp.HostagesReleased(20))]
     tl = gp.Timeline(tuple(late))
     item = gp.compliance(PLAN, tl, T0 + 300 * H, start=fresh).get("p4-return-hostages")
-    assert item.due is not None and item.due_latest == item.due + dt.timedelta(days=1)
+    assert item.due is not None
+    assert item.due_latest == item.due + dt.timedelta(days=1)
     assert f"{item.due:%Y-%m-%d %H:%M}" in item.reason
     assert f"{item.due_latest:%Y-%m-%d %H:%M}" in item.reason
     overdue = gp.compliance(PLAN, gp.Timeline(tuple(accepted)), T0 + 300 * H, start=fresh)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gazaplan as gp
 from gazaplan import UNKNOWN, Verdict
 from gazaplan.truth import all_of, any_of
 
@@ -49,3 +52,38 @@ def test_unknown_is_not_false() -> None:
 def test_a_verdict_is_not_a_bool() -> None:
     with pytest.raises(TypeError, match="not a bool"):
         bool(Verdict.UNKNOWN)
+
+
+def test_unknown_is_not_a_bool() -> None:
+    state = gp.State()
+    with pytest.raises(TypeError, match="neither true nor false"):
+        bool(gp.UNKNOWN)
+    with pytest.raises(TypeError):
+        _ = "branch taken" if state.gaza_annexed else "not taken"  # neither: it is unknown
+    assert state.gaza_annexed is gp.UNKNOWN
+
+
+def test_an_empty_diff_or_comparison_is_falsy_and_has_a_length() -> None:
+    plan = gp.plan("2025-09-29")
+    same = gp.diff(plan, plan)
+    assert not same
+    assert len(same) == 0
+    changed = gp.diff(plan, gp.plan("2025-10-09"))
+    assert changed
+    assert len(changed) == len(changed.differences) > 0
+    nothing = gp.compare(plan, plan, gp.timeline())
+    assert not nothing
+    assert len(nothing) == 0
+    some = gp.compare(plan, gp.plan("2025-10-09"), gp.timeline())
+    assert len(some) == len(some.phases) + len(some.obligations) > 0
+    assert some
+
+
+def test_a_scenario_result_is_truthy_only_when_it_passed() -> None:
+    at = dt.datetime(2025, 9, 30, tzinfo=dt.UTC)
+    holds = gp.PhaseExpectation(at, "phase-1", gp.Verdict.UNMET)
+    fails = gp.PhaseExpectation(at, "phase-1", gp.Verdict.MET)
+    assert gp.check_scenario(gp.Scenario(name="s", version="2025-09-29", expectations=[holds]))
+    result = gp.check_scenario(gp.Scenario(name="s", version="2025-09-29", expectations=[fails]))
+    assert not result
+    assert not result.passed

@@ -281,7 +281,7 @@ def _judge(
         status, reason = ComplianceStatus.UNKNOWN, "whether it is fulfilled is not known"
     elif o.deadline is not None and (due is None or due_hi is None):
         status, reason = ComplianceStatus.UNKNOWN, "due, but when its clock started is not known"
-    elif due_hi is not None and at > due_hi:
+    elif due is not None and due_hi is not None and at > due_hi:
         overdue_by = at - due_hi
         status = ComplianceStatus.OVERDUE
         least = "at least " if due_hi != due else ""

@@ -191,6 +191,10 @@ class ScenarioResult(NotebookDisplay):
         """True when every expectation holds (and when there are none)."""
         return all(o.passed for o in self.outcomes)
 
+    def __bool__(self) -> bool:
+        """The same as :attr:`passed`, so ``assert gp.check_scenario(s)`` fails when one fails."""
+        return self.passed
+
     @property
     def failures(self) -> tuple[Outcome, ...]:
         return tuple(o for o in self.outcomes if not o.passed)

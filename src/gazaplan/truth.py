@@ -30,9 +30,18 @@ class Unknown(enum.Enum):
     def __str__(self) -> str:
         return "unknown"
 
+    def __bool__(self) -> bool:
+        msg = (
+            "UNKNOWN is neither true nor false; test for it (value is gazaplan.UNKNOWN) "
+            "or compare the value you want (value is True)"
+        )
+        raise TypeError(msg)
+
 
 UNKNOWN: Final = Unknown.UNKNOWN
-"""The value of a fact that is not known. Compare with ``is``."""
+"""The value of a fact that is not known. Compare with ``is``. Like a :class:`Verdict` it is not a
+bool: ``if state.gaza_annexed:`` raises TypeError when the fact is UNKNOWN, rather than taking
+the branch."""
 
 UnknownType: TypeAlias = Literal[Unknown.UNKNOWN]
 

@@ -71,6 +71,13 @@ class Diff(NotebookDisplay):
         """True when the plans are equal."""
         return not self.differences
 
+    def __len__(self) -> int:
+        """The number of differences (a Diff is falsy when the plans are equal)."""
+        return len(self.differences)
+
+    def __bool__(self) -> bool:
+        return bool(self.differences)
+
     def explain(self) -> str:
         """One line per difference."""
         if self.is_empty:
@@ -153,6 +160,13 @@ class Comparison(NotebookDisplay):
     def is_empty(self) -> bool:
         """True when nothing differs."""
         return not self.phases and not self.obligations
+
+    def __len__(self) -> int:
+        """The number of phases and obligations that differ (falsy when nothing does)."""
+        return len(self.phases) + len(self.obligations)
+
+    def __bool__(self) -> bool:
+        return not self.is_empty
 
     def explain(self) -> str:
         """Each difference with both explanations."""
