@@ -65,6 +65,10 @@ def fmt(value: Any) -> str:
     """A cell value as text: None blank, instants to the minute, durations as ``2d 03h 05m``."""
     if value is None:
         return ""
+    if isinstance(value, tuple | dict):  # several values in one cell (see gazaplan._rows.flat)
+        from ._rows import flat
+
+        return str(flat(value))
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M %z").strip()
     if isinstance(value, dt.timedelta):

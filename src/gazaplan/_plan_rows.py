@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._rows import Row, cell, cites
+from ._rows import Row, cell, cited
 from .exceptions import InvalidValueError
 from .sources import Source
 from .truth import UNKNOWN
@@ -45,8 +45,8 @@ def plan_rows(plan: Plan, table: str = "provisions") -> list[Row]:
                 "title": p.title,
                 "nature": str(p.nature),
                 "paraphrase": p.paraphrase,
-                "binds": ", ".join(p.binds),
-                "sources": cites(p.sources),
+                "binds": tuple(p.binds),
+                "sources": cited(p.sources),
             }
             for p in plan.provisions
         ]
@@ -56,10 +56,10 @@ def plan_rows(plan: Plan, table: str = "provisions") -> list[Row]:
                 "phase": ph.id,
                 "name": ph.name,
                 "path": str(ph.path.value),
-                "points": ", ".join(map(str, ph.provisions)),
+                "points": tuple(ph.provisions),
                 "obligations": len(ph.obligations),
                 "entry": ph.entry.label or type(ph.entry).__name__,
-                "sources": cites(ph.sources),
+                "sources": cited(ph.sources),
             }
             for ph in plan.phases
         ]
@@ -69,8 +69,8 @@ def plan_rows(plan: Plan, table: str = "provisions") -> list[Row]:
                 "obligation": o.id,
                 "phase": ph.id,
                 "point": o.provision,
-                "owed_by": o.obligor_text,
-                "owed_to": ", ".join(o.owed_to),
+                "owed_by": tuple(o.obligors),
+                "owed_to": tuple(o.owed_to),
                 "action": o.action,
                 "deadline_hours": _hours(plan, o),
             }
@@ -83,7 +83,7 @@ def plan_rows(plan: Plan, table: str = "provisions") -> list[Row]:
                 "term": path,
                 "value": cell(plan.term(path).value),
                 "note": plan.term(path).note,
-                "sources": cites(plan.term(path).sources),
+                "sources": cited(plan.term(path).sources),
             }
             for path in plan.term_paths()
         ]
@@ -93,9 +93,9 @@ def plan_rows(plan: Plan, table: str = "provisions") -> list[Row]:
                 "line": line.id,
                 "name": line.name,
                 "order": line.order,
-                "israeli_share": "; ".join(str(c) for c in line.israeli_share) or None,
-                "also_called": ", ".join(line.also_called),
-                "sources": cites(line.sources),
+                "israeli_share": tuple(str(c) for c in line.israeli_share) or None,
+                "also_called": tuple(line.also_called),
+                "sources": cited(line.sources),
             }
             for line in plan.lines
         ]
@@ -110,7 +110,7 @@ def plan_rows(plan: Plan, table: str = "provisions") -> list[Row]:
                 "qualifier": str(f.qualifier),
                 "claimed_by": f.claimed_by,
                 "as_of": f.as_of,
-                "sources": cites(f.sources),
+                "sources": cited(f.sources),
             }
             for f in plan.figures
         ]
@@ -121,13 +121,13 @@ def plan_rows(plan: Plan, table: str = "provisions") -> list[Row]:
                 "response": cell(p.response),
                 "summary": p.summary,
                 "as_of": p.as_of,
-                "sources": cites(p.sources),
+                "sources": cited(p.sources),
             }
             for p in plan.positions
         ]
     if table == "parties":
         return [
-            {"party": p.id, "name": p.name, "kind": str(p.kind), "sources": cites(p.sources)}
+            {"party": p.id, "name": p.name, "kind": str(p.kind), "sources": cited(p.sources)}
             for p in plan.parties
         ]
     return [

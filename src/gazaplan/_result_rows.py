@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._frozenmap import FrozenMap
-from ._rows import Row, cell, cites
+from ._rows import Row, cell, cited
 from .exceptions import InvalidValueError
 from .explain import describe, show
 
@@ -52,7 +52,7 @@ def phase_rows(report: PlanReport | PhaseReport, table: str = "phases") -> list[
                 "completion": str(r.completion.verdict),
                 "unmet_leaves": len(r.unmet),
                 "unknown_leaves": len(r.unknown),
-                "points": ", ".join(map(str, r.provisions)),
+                "points": tuple(r.provisions),
             }
             for r in phases
         ]
@@ -62,7 +62,7 @@ def phase_rows(report: PlanReport | PhaseReport, table: str = "phases") -> list[
                 "obligation": o.obligation.id,
                 "phase": o.phase_id,
                 "point": o.obligation.provision,
-                "owed_by": o.obligation.obligor_text,
+                "owed_by": tuple(o.obligation.obligors),
                 "status": str(o.status),
                 "trigger": str(o.trigger.verdict),
                 "completion": str(o.completion.verdict),
@@ -87,7 +87,7 @@ def evaluation_rows(ev: Evaluation) -> list[Row]:
                 "verdict": str(node.verdict),
                 "test": describe(node),
                 "point": node.point,
-                "facts": ", ".join(r.fact for r in node.readings),
+                "facts": tuple(r.fact for r in node.readings),
                 "seen": "; ".join(show(r.value) for r in node.readings),
             }
         )
@@ -105,7 +105,7 @@ def compliance_rows(report: ComplianceReport) -> list[Row]:
             "obligation": c.obligation.id,
             "phase": c.phase_id,
             "point": c.obligation.provision,
-            "owed_by": c.obligation.obligor_text,
+            "owed_by": tuple(c.obligation.obligors),
             "status": str(c.status),
             "triggered_at": c.triggered_at,
             "clock_from": c.clock_from,
@@ -115,7 +115,10 @@ def compliance_rows(report: ComplianceReport) -> list[Row]:
             "overdue_by": c.overdue_by,
             "late_by": c.late_by,
             "time_left": c.time_left,
-            "delivered": "; ".join(str(q) for q in c.quantities),
+            "delivered": tuple(
+                {"measure": q.label, "delivered": cell(q.delivered), "owed": cell(q.owed)}
+                for q in c.quantities
+            ),
             "reason": c.reason,
         }
         for c in report.items
@@ -136,7 +139,7 @@ def timeline_rows(timeline: Timeline) -> list[Row]:
             "reported_by": e.reported_by,
             "precision": str(e.precision),
             "confidence": str(e.confidence),
-            "sources": cites(e.sources),
+            "sources": cited(e.sources),
         }
         for e in timeline.events
     ]
@@ -173,14 +176,14 @@ def history_rows(history: History) -> list[Row]:
 
 def diff_rows(d: Diff) -> list[Row]:
     """One row per difference between two plans."""
-    from .whatif import short
+    from .whatif import label
 
     return [
         {
             "kind": x.kind,
             "key": x.key,
-            "before": None if x.before is None else short(x.before),
-            "after": None if x.after is None else short(x.after),
+            "before": None if x.before is None else label(x.before),
+            "after": None if x.after is None else label(x.after),
         }
         for x in d.differences
     ]

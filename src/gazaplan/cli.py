@@ -15,41 +15,61 @@ Commands (``gazaplan COMMAND --help`` for each):
   points, figures, export, convert, schema: the plan's points, its figures, files and the schema
 
 Every command takes ``--json`` and then prints one JSON document (instants in RFC 3339,
-durations in seconds, unknown as null). Exit codes: 0 done, 1 an expectation (or a
-``--fail-on`` / ``--exit-code`` condition) failed, 2 bad input, with the error on stderr.
+durations in seconds, lists as arrays, unknown as null), and ``--debug``. Commands that read a plan
+take ``--plan VERSION`` (``--version`` there is the old name, kept). ``gazaplan --version`` prints
+the program's version; ``python -m gazaplan`` is the same command. Exit codes: 0 done, 1 an
+expectation (or a ``--fail-on`` / ``--exit-code`` condition) failed, 2 bad input, with the error on
+stderr, 3 an internal error (a bug in gazaplan; ``--debug`` prints its traceback).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from typing import TextIO
 
 from .exceptions import GazaplanError
 from .records import Topic
 
-__all__ = ["main"]
+__all__ = ["EXIT_CODES", "INTERNAL_ERROR", "main"]
+
+INTERNAL_ERROR = 3
+"""The exit code of an unexpected error inside gazaplan (a bug), as distinct from bad input."""
+
+EXIT_CODES = (
+    "Exit codes: 0 done; 1 an expectation (or --fail-on / --exit-code) failed; "
+    "2 bad input, the error on stderr; 3 an internal error (a bug: --debug shows the traceback)."
+)
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="gazaplan",
         description="The 20-point Gaza plan of 29 September 2025 as explainable rules.",
-        epilog="Exit codes: 0 done, 1 an expectation failed, 2 bad input (error on stderr).",
+        epilog=EXIT_CODES,
     )
+    p.add_argument("--version", action="version", version=f"gazaplan {_program_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help, description=help)
+        c = sub.add_parser(name, help=help, description=help, epilog=EXIT_CODES)
         c.add_argument("--json", action="store_true", help="print one JSON document")
+        c.add_argument(
+            "--debug", action="store_true", help="on an internal error, print the traceback"
+        )
         return c
 
     def version(c: argparse.ArgumentParser) -> None:
         c.add_argument(
-            "--version", dest="plan_version", default=None, help="plan version (default: latest)"
-        )
+            "--plan", dest="plan_version", default=None, metavar="VERSION",
+            help="the bundled plan version (default: the latest; see gazaplan versions)",
+        )  # fmt: skip
+        # The option's first name; kept working, no longer shown (--version is the program's).
+        c.add_argument("--version", dest="plan_version", help=argparse.SUPPRESS)
 
     def at(c: argparse.ArgumentParser) -> None:
         c.add_argument(
@@ -130,12 +150,22 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _program_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("gazaplan")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line; returns the exit code (0 done, 1 expectations failed, 2 bad input).
+    """Run the command line; returns the exit code (see :data:`EXIT_CODES`).
 
-    *out* and *err* default to the process's streams; tests pass their own.
+    *out* and *err* default to the process's streams; tests pass their own. A closed output pipe
+    (``gazaplan timeline | head -1``) ends the command quietly with 0.
     """
     from ._commands_data import HANDLERS
 
@@ -144,17 +174,43 @@ def main(
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = _parser().parse_args(argv)
-    except SystemExit as stop:  # --help (0) or a usage error (2), already printed
+    except SystemExit as stop:  # --help, --version (0) or a usage error (2), already printed
         return stop.code if isinstance(stop.code, int) else 2
     try:
         with contextlib.redirect_stderr(err):  # handlers report per-file problems on stderr
-            return HANDLERS[args.command](args, out) or 0
+            code = HANDLERS[args.command](args, out) or 0
+            out.flush()
+            return code
+    except BrokenPipeError:
+        _quiet_pipe(out)
+        return 0
     except GazaplanError as e:
         err.write(f"gazaplan: error: {e}\n")
         return 2
     except OSError as e:  # a file that cannot be read or written
         err.write(f"gazaplan: error: {e.filename or ''}: {e.strerror or e}\n")
         return 2
+    except Exception as e:  # a bug in gazaplan, not in the input: its own exit code
+        if args.debug:
+            traceback.print_exception(e, file=err)
+        first = (str(e).splitlines() or [""])[0]
+        err.write(
+            f"gazaplan: internal error: {type(e).__name__}: {first[:200]} "
+            "(this is a bug in gazaplan; --debug prints the traceback)\n"
+        )
+        return INTERNAL_ERROR
+
+
+def _quiet_pipe(out: TextIO) -> None:
+    """After the reader closed the pipe, point the stream at /dev/null, so that Python's own
+    flush at exit does not report the broken pipe again."""
+    try:
+        fd = out.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (a test's StringIO)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .rules import ObligationReport, PhaseReport, PlanReport
 
 __all__ = [
+    "condition_text",
     "describe",
     "duration",
     "explain_evaluation",
@@ -152,6 +153,34 @@ def describe(ev: Evaluation, *, negated: bool = False) -> str:
     text = f"{label}: {test}" if label else test
     point = f" (point {ev.point})" if ev.point is not None else ""
     return f"{text}{point}"
+
+
+def condition_text(cond: Any) -> str:
+    """A condition in a few words: its label, or its test written out (``idf_line in {...}``)."""
+    if getattr(cond, "label", ""):
+        return str(cond.label)
+    if isinstance(cond, AllOf | AnyOf):
+        word = "all of" if isinstance(cond, AllOf) else "any of"
+        return f"{word} ({'; '.join(condition_text(c) for c in cond.conditions)})"
+    if isinstance(cond, Not):
+        return f"not ({condition_text(cond.condition)})"
+    if isinstance(cond, PhaseComplete):
+        return f"phase {cond.phase} complete"
+    if isinstance(cond, Known):
+        return f"{cond.fact} known"
+    if isinstance(cond, OneOf):
+        return f"{cond.fact} one of {{{show(cond.values)}}}"
+    sign = {AtLeast: ">=", AtMost: "<="}.get(type(cond), "=")
+    return f"{cond.fact} {sign} {_operand_words(cond.value)}"
+
+
+def _operand_words(value: Any) -> str:
+    if isinstance(value, Term):
+        return value.path
+    if isinstance(value, Times):
+        factor = value.factor.path if isinstance(value.factor, Term) else show(value.factor)
+        return f"{factor} x {value.fact}"
+    return show(value)
 
 
 def summary(blocker: Blocker) -> str:

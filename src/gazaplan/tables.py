@@ -27,7 +27,7 @@ from ._result_rows import (
     scenario_rows,
     timeline_rows,
 )
-from ._rows import Row, cell, cites
+from ._rows import Row, cell, cites, flat
 from .exceptions import MissingExtraError
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def frame(rows: Sequence[Row], columns: Sequence[str], *, feature: str) -> pd.Da
         import pandas as pd
     except ImportError:
         raise MissingExtraError(feature, "pandas", "pandas") from None
-    df = pd.DataFrame(list(rows), columns=list(columns))
+    df = pd.DataFrame([{k: flat(v) for k, v in row.items()} for row in rows], columns=list(columns))
     for name in df.columns:  # give instants and durations their dtypes even when mixed or empty
         values = [v for v in df[name] if v is not None]
         if values and all(isinstance(v, dt.datetime) for v in values):

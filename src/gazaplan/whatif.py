@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 
 from ._compliance import Compliance, compliance
 from ._notebook import NotebookDisplay
-from .explain import plural
+from .conditions import CONDITION_TYPES, Term
+from .explain import condition_text, plural, show
 from .plans import Plan
+from .records import Position
 from .rules import PhaseReport, check_plan
+from .sources import Sourced, cite
 from .timelines import Timeline, replay
 
 __all__ = ["Comparison", "Diff", "Difference", "compare", "diff"]
@@ -40,22 +43,69 @@ class Difference:
     after: Any
 
     def __str__(self) -> str:
+        if self.kind == "plan":  # a field of the plan itself: None is a value ("none")
+            return f"{self.kind} {self.key}: {label(self.before)} -> {label(self.after)}"
         if self.before is None:
-            return f"{self.kind} {self.key}: added"
+            return f"{self.kind} {self.key}: added ({label(self.after)})"
         if self.after is None:
-            return f"{self.kind} {self.key}: removed"
-        return f"{self.kind} {self.key}: {short(self.before)} -> {short(self.after)}"
+            return f"{self.kind} {self.key}: removed (was {label(self.before)})"
+        before, after = label(self.before), label(self.after)
+        if before == after:  # the same value in words: say what else changed (the sources)
+            return f"{self.kind} {self.key}: {before}; {_what_else(self.before, self.after)}"
+        return f"{self.kind} {self.key}: {before} -> {after}"
+
+
+def label(value: Any) -> str:
+    """A value in words for a diff: a term's value, a condition's label, an amendment's version,
+    a deadline's hours and clock; never a truncated repr."""
+    from .amendments import Amendment
+    from .obligations import Deadline
+
+    if value is None:
+        return "none"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Sourced):
+        return show(value.value)
+    if isinstance(value, Amendment):
+        return f"{value.version} ({value.title})"
+    if isinstance(value, Deadline):
+        hours = (
+            f"{value.hours.path} (hours)"
+            if isinstance(value.hours, Term)
+            else f"{value.hours:g} hours"
+        )
+        clock = condition_text(value.since) if value.since is not None else "the trigger"
+        return f"{hours} from {clock}"
+    if isinstance(value, tuple):
+        return ", ".join(label(v) for v in value) if value else "none"
+    if isinstance(value, CONDITION_TYPES):
+        return condition_text(value)
+    if isinstance(value, Position):
+        return f"{value.summary} {cite(value.sources)}"
+    for name in ("id", "title", "name", "value"):
+        if attrs.has(type(value)) and hasattr(value, name):
+            return label(getattr(value, name))
+    return show(value)
 
 
 def short(value: Any) -> str:
-    """A value in at most 120 characters: a sourced value by its value, a date in ISO form."""
-    if isinstance(value, dt.date):
-        text = value.isoformat()
-    elif hasattr(value, "sources"):
-        text = str(getattr(value, "value", value))
-    else:
-        text = repr(value)
-    return text if len(text) <= 120 else text[:117] + "..."
+    """Old name of :func:`label` (kept for callers of 0.1 pre-releases)."""
+    return label(value)
+
+
+def _what_else(before: Any, after: Any) -> str:
+    """For two values that read alike: which of their fields differ (sources in short form)."""
+    if isinstance(before, Sourced | Position) and before.sources != after.sources:
+        return f"sources {cite(before.sources) or 'none'} -> {cite(after.sources) or 'none'}"
+    if attrs.has(type(before)) and type(before) is type(after):
+        names = [
+            f.name
+            for f in attrs.fields(type(before))
+            if getattr(before, f.name) != getattr(after, f.name)
+        ]
+        return "changed: " + ", ".join(names)
+    return "changed"
 
 
 @attrs.frozen
@@ -129,21 +179,26 @@ def diff(a: Plan, b: Plan) -> Diff:
     out += _by_key("initial fact", a.initial_facts, b.initial_facts, lambda f: f.fact)
     if a.positions != b.positions:
         out += [
-            Difference("position", p.party, None, p) for p in b.positions if p not in a.positions
+            Difference("position", _position_key(p), None, p)
+            for p in b.positions
+            if p not in a.positions
         ]
         out += [
-            Difference("position", p.party, p, None) for p in a.positions if p not in b.positions
+            Difference("position", _position_key(p), p, None)
+            for p in a.positions
+            if p not in b.positions
         ]
-    # Term differences inside exchange/aid also show as field differences: keep one of each.
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for d in out:
-        if d.kind in ("exchange", "aid") and f"{d.kind}.{d.key.split('.')[-1]}" in paths:
-            continue
-        if (d.kind, d.key) not in seen:
-            seen.add((d.kind, d.key))
-            unique.append(d)
+    # Term differences inside exchange/aid also show as field differences: keep the term's.
+    unique = [
+        d
+        for d in out
+        if not (d.kind in ("exchange", "aid") and f"{d.kind}.{d.key.split('.')[-1]}" in paths)
+    ]
     return Diff(a.version, b.version, tuple(unique))
+
+
+def _position_key(p: Position) -> str:
+    return f"{p.party} ({p.as_of})" if p.as_of else p.party
 
 
 @attrs.frozen
