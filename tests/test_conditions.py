@@ -47,7 +47,7 @@ def test_conditions_are_hashable_values() -> None:
     [
         (lambda: gp.AtLeast("ceasefire_in_force", 1), "has no order"),
         (lambda: gp.Equals("ceasefire_in_force", "yes"), "takes True or False"),
-        (lambda: gp.Equals("hostages_held", True), "takes a number"),
+        (lambda: gp.Equals("hostages_held", True), "takes a finite number"),
         (lambda: gp.Equals("rafah_crossing", "open"), "takes a Crossing member"),
         (lambda: gp.Equals("idf_line", gp.UNKNOWN), r"use Known\(fact\)"),
         (lambda: gp.OneOf("idf_line", []), "at least one value"),

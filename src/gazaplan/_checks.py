@@ -22,6 +22,19 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 
+MAX_NUMBER: Final = 1_000_000_000
+"""The largest count or number the library takes (a billion): far above any figure of the plan
+(Gaza's 2.1 million people), and small enough that sums and products of counts stay exact and
+printable. Larger values are refused, never silently wrapped or rounded."""
+
+MAX_HOURS: Final = 24 * 366 * 100
+"""The longest deadline, in hours: a hundred years."""
+
+EARLIEST: Final = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+LATEST: Final = dt.datetime(2200, 1, 1, tzinfo=dt.UTC)
+"""Instants the library takes lie in [EARLIEST, LATEST): a deadline of MAX_HOURS after any of
+them, and the one-day window of a day-precision source, still fall inside Python's calendar."""
+
 
 def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
     """``"ClassName.field"`` for messages."""
@@ -76,8 +89,35 @@ def point_number(*, optional: bool = False) -> Validator:
     return check
 
 
+def instant(what: str = "an instant") -> Validator:
+    """A timezone-aware datetime in [EARLIEST, LATEST)."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        need_instant(value, where(inst, attr), what)
+
+    return check
+
+
+def need_instant(value: object, place: str, what: str = "an instant") -> None:
+    """Refuse *value* unless it is an aware datetime in the library's range (see LATEST)."""
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise InvalidValueError(
+            place,
+            value,
+            f"{what} must be a timezone-aware datetime",
+            "Add an offset, e.g. datetime(2025, 10, 13, 12, tzinfo=timezone(timedelta(hours=3))).",
+        )
+    if not EARLIEST <= value < LATEST:
+        raise InvalidValueError(
+            place,
+            value,
+            f"{what} must lie from {EARLIEST.year} up to (not including) {LATEST.year}",
+            "Check the year; the library reckons deadlines within that span.",
+        )
+
+
 def count(*, unknown_ok: bool = True) -> Validator:
-    """A whole number >= 0 (or UNKNOWN)."""
+    """A whole number from 0 to MAX_NUMBER (or UNKNOWN)."""
 
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is UNKNOWN and unknown_ok:
@@ -97,21 +137,27 @@ def count(*, unknown_ok: bool = True) -> Validator:
                 "Pass 0 or more"
                 + (", or gazaplan.UNKNOWN if it is not known." if unknown_ok else "."),
             )
+        if value > MAX_NUMBER:
+            raise InvalidValueError(
+                where(inst, attr),
+                value,
+                f"a count is at most {MAX_NUMBER:,}",
+                "Check the number; no figure of the plan comes near it.",
+            )
 
     return check
 
 
-def number(*, low: float = 0.0, high: float | None = None, unknown_ok: bool = True) -> Validator:
-    """A finite int or float in [low, high] (or UNKNOWN)."""
+def number(*, low: float = 0.0, high: float = MAX_NUMBER, unknown_ok: bool = True) -> Validator:
+    """A finite int or float in [low, high] (or UNKNOWN); *high* is MAX_NUMBER unless lower."""
 
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is UNKNOWN and unknown_ok:
             return
-        span = f"from {low:g}" + (f" to {high:g}" if high is not None else " up")
+        span = f"from {low:g} to {high:,g}"
         ok = False
         if isinstance(value, int | float) and not isinstance(value, bool):
-            v = float(value)
-            ok = math.isfinite(v) and v >= low and (high is None or v <= high)
+            ok = _finite_between(value, low, high)
         if not ok:
             raise InvalidValueError(
                 where(inst, attr),
@@ -121,6 +167,21 @@ def number(*, low: float = 0.0, high: float | None = None, unknown_ok: bool = Tr
             )
 
     return check
+
+
+def _finite_between(value: int | float, low: float, high: float) -> bool:
+    if isinstance(value, int):  # compare exactly: float() of a huge int would overflow
+        return low <= value <= high
+    return math.isfinite(value) and low <= value <= high
+
+
+def bounded_number(value: object) -> bool:
+    """True for an int or float (not bool) that is finite and within +-MAX_NUMBER."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and _finite_between(value, -MAX_NUMBER, MAX_NUMBER)
+    )
 
 
 def flag() -> Validator:

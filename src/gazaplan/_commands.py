@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from . import catalog
 from . import tables as t
+from ._checks import need_instant
 from ._compliance import ComplianceStatus, compliance
 from .exceptions import InvalidValueError, UnknownVersionError
 from .explain import plural
@@ -26,7 +27,7 @@ from .state import State
 from .timelines import Timeline, replay
 from .truth import Verdict
 
-__all__ = ["JUDGING", "Handler", "emit", "instant", "timeline_arg"]
+__all__ = ["JUDGING", "Handler", "at_arg", "emit", "instant", "plan_and_timeline", "timeline_arg"]
 
 Handler = Callable[[argparse.Namespace, TextIO], int | None]
 
@@ -57,39 +58,72 @@ def instant(text: str, where: str = "--at") -> dt.datetime:
         ) from None
     if at.utcoffset() is None:
         raise InvalidValueError(where, text, "the instant has no offset", "Add one: +03:00 or Z.")
+    need_instant(at, where)
     return at
 
 
 def timeline_arg(args: argparse.Namespace) -> Timeline:
     """The bundled timeline, or the one in ``--timeline FILE`` (a timeline or a scenario)."""
+    return plan_and_timeline(args)[1]
+
+
+def plan_and_timeline(args: argparse.Namespace) -> tuple[Plan, Timeline]:
+    """The plan and the timeline a command runs on: ``--plan`` (the latest version by default)
+    and the bundled timeline, or ``--timeline FILE``. A scenario file brings its own plan (its
+    version and amendments) with its events; a ``--plan`` naming another version is refused."""
     path = getattr(args, "timeline", None)
+    wanted = getattr(args, "plan_version", None)
     if path is None:
-        return catalog.timeline()
+        return catalog.plan(wanted), catalog.timeline()
+    _need_text(path, "--timeline")
     from .documents import load, load_scenario, peek_kind
 
     kind = peek_kind(path)
-    if kind == "timeline":
-        return load(path, Timeline)
     if kind == "scenario":
-        return load_scenario(path).timeline
+        scenario = load_scenario(path)
+        if wanted is not None and wanted != scenario.version:
+            raise InvalidValueError(
+                "--plan",
+                wanted,
+                f"the scenario {path} runs on version {scenario.version}, with its amendments",
+                "Drop --plan to use the scenario's plan, or pass a timeline file instead.",
+            )
+        return scenario.plan(), scenario.timeline
+    if kind == "timeline":
+        plan = catalog.plan(wanted)
+        return plan, load(path, Timeline, plan=plan)
     raise InvalidValueError(
         "--timeline", path, f"the file holds a {kind}", "Pass a timeline or scenario file."
     )
 
 
-def _plan_of(text: str) -> Plan:
-    """A bundled version id, or a plan or scenario file."""
+def _need_text(value: str, option: str) -> None:
+    if not value.strip():
+        raise InvalidValueError(
+            option, value, "is empty", f"Give {option} a value, or leave it out."
+        )
+
+
+def at_arg(args: argparse.Namespace) -> dt.datetime | None:
+    """``--at`` as an instant, or None when not given (an empty ``--at ""`` is refused)."""
+    text = getattr(args, "at", None)
+    return None if text is None else instant(text)
+
+
+def _plan_of(text: str) -> tuple[Plan, Timeline | None]:
+    """A bundled version id, or a plan or scenario file (with the scenario's timeline)."""
     if text in catalog.versions():
-        return catalog.plan(text)
+        return catalog.plan(text), None
     if not os.path.exists(text):
         raise UnknownVersionError(text, catalog.versions(), where="plan (or an existing file)")
     from .documents import load, load_scenario, peek_kind
 
     kind = peek_kind(text)
     if kind == "plan":
-        return load(text, Plan)
+        return load(text, Plan), None
     if kind == "scenario":
-        return load_scenario(text).plan()
+        scenario = load_scenario(text)
+        return scenario.plan(), scenario.timeline
     raise InvalidValueError(text, kind, "not a plan or scenario document", "Pass one of those.")
 
 
@@ -97,10 +131,22 @@ def _plan_of(text: str) -> Plan:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> None:
-    plan = catalog.plan(args.plan_version)
-    tl = None if args.at_publication else timeline_arg(args)
-    at = instant(args.at) if args.at else (tl.last if tl is not None else None)
-    if args.html:
+    if args.at_publication and (args.at is not None or args.timeline is not None):
+        given = "--at" if args.at is not None else "--timeline"
+        raise InvalidValueError(
+            "--at-publication",
+            given,
+            f"the facts at publication take no {given}",
+            f"Use one of --at-publication and {given}.",
+        )
+    if args.html is not None:
+        _need_text(args.html, "--html")
+    if args.at_publication:
+        plan, tl = catalog.plan(args.plan_version), None
+    else:
+        plan, tl = plan_and_timeline(args)
+    at = at_arg(args) or (tl.last if tl is not None else None)
+    if args.html is not None:
         from .htmlreport import write_html_report
 
         write_html_report(args.html, plan, tl or Timeline(), at, plots=not args.no_plots)
@@ -182,9 +228,8 @@ def _check_scenario(path: str, quiet: bool, texts: list[str]) -> dict[str, Any]:
 
 
 def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict[str, Any]:
-    plan = catalog.plan(args.plan_version)
-    tl = timeline_arg(args)
-    at = instant(args.at) if args.at else tl.last
+    plan, tl = plan_and_timeline(args)
+    at = at_arg(args) or tl.last
     report = check_phase(plan, phase, replay(plan, tl, at))
     expected = Verdict[args.expect.upper()]
     passed = report.verdict is expected
@@ -206,9 +251,8 @@ def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict
 
 
 def _compliance(args: argparse.Namespace, out: TextIO) -> int:
-    plan = catalog.plan(args.plan_version)
-    tl = timeline_arg(args)
-    at = instant(args.at) if args.at else None
+    plan, tl = plan_and_timeline(args)
+    at = at_arg(args)
     words = {str(s): s for s in ComplianceStatus} | {s.name.lower(): s for s in ComplianceStatus}
     fail_on = set()
     for word in args.fail_on:
@@ -237,7 +281,7 @@ def _compliance(args: argparse.Namespace, out: TextIO) -> int:
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
     from .whatif import diff
 
-    d = diff(_plan_of(args.a), _plan_of(args.b))
+    d = diff(_plan_of(args.a)[0], _plan_of(args.b)[0])
     if args.json:
         emit(out, "diff", {"a": d.a, "b": d.b, "differences": t.diff_rows(d)})
     else:
@@ -248,8 +292,19 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 def _compare(args: argparse.Namespace, out: TextIO) -> None:
     from .whatif import compare
 
-    at = instant(args.at) if args.at else None
-    c = compare(_plan_of(args.a), _plan_of(args.b), timeline_arg(args), at)
+    (a, tl_a), (b, tl_b) = _plan_of(args.a), _plan_of(args.b)
+    if args.timeline is not None:
+        tl = timeline_arg(args)
+    elif tl_a is not None and tl_b is not None and tl_a != tl_b:
+        raise InvalidValueError(
+            "compare",
+            f"{args.a} and {args.b}",
+            "the two scenarios have different timelines",
+            "Say which to replay with --timeline FILE.",
+        )
+    else:  # a scenario's own events, or the bundled timeline
+        tl = tl_a if tl_a is not None else tl_b if tl_b is not None else catalog.timeline()
+    c = compare(a, b, tl, at_arg(args))
     if args.json:
         items = [
             {"item": row["item"], "id": row["id"], "a": row[c.a], "b": row[c.b]}

@@ -23,11 +23,12 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     from .documents import load, peek_kind
 
     files: list[dict[str, Any]] = []
+    plan = catalog.plan(args.plan_version)  # what a timeline, state or event must fit
     for name in args.files:
         kind = None
         try:
             kind = peek_kind(name)
-            obj = load(name, KINDS[kind])
+            obj = load(name, KINDS[kind], plan=plan)
             if kind == "scenario":
                 obj.validate()
             problems: list[dict[str, Any]] = []
@@ -47,7 +48,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def _timeline(args: argparse.Namespace, out: TextIO) -> None:
     tl = timeline_arg(args)
-    if args.until:
+    if args.until is not None:
         tl = tl.until(instant(args.until, "--until"))
     if args.json:
         emit(out, "timeline", {"events": t.timeline_rows(tl)})

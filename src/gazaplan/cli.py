@@ -128,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = command("validate", "read documents and check them; every problem, located")
     validate.add_argument("files", nargs="+", metavar="FILE")
+    version(validate)  # a timeline, state or event must fit this plan (a scenario names its own)
 
     tl = command("timeline", "the events, dated and sourced")
     timeline(tl)

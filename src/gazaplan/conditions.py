@@ -31,6 +31,7 @@ from .state import _spec
 from .truth import UNKNOWN
 
 __all__ = [
+    "MAX_DEPTH",
     "AllOf",
     "AnyOf",
     "AtLeast",
@@ -44,6 +45,8 @@ __all__ = [
     "PhaseComplete",
     "Term",
     "Times",
+    "children",
+    "depth",
     "facts_read",
     "phases_named",
     "terms_named",
@@ -97,11 +100,11 @@ Operand: TypeAlias = Scalar | Term | Times
 
 
 def _factor(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, Term | int | float):
+    if not isinstance(value, Term) and not check.bounded_number(value):
         raise InvalidValueError(
             check.where(inst, attr),
             value,
-            "a factor is a number or a Term",
+            f"a factor is a Term or a finite number within +-{check.MAX_NUMBER:,}",
             "Pass 15 or Term(...).",
         )
 
@@ -139,10 +142,9 @@ def _fits(inst: Any, value: object, *, ordered: bool) -> None:
         )
     if isinstance(value, Term | Times) or spec.kind in _NUMERIC:
         ok = spec.kind in _NUMERIC and (
-            isinstance(value, Term | Times)
-            or (isinstance(value, int | float) and not isinstance(value, bool))
+            isinstance(value, Term | Times) or check.bounded_number(value)
         )
-        expected = "a number, a Term or a Times"
+        expected = f"a finite number within +-{check.MAX_NUMBER:,}, a Term or a Times"
     elif spec.kind is FactKind.FLAG:
         ok, expected = isinstance(value, bool), "True or False"
     elif spec.choices is not None:
@@ -268,8 +270,39 @@ class PhaseComplete(_Node):
     tag: ClassVar[str] = "phase_complete"
 
 
+MAX_DEPTH = 100
+"""The deepest a condition may nest, counting each ``AllOf``, ``AnyOf``, ``Not`` and leaf as a level
+(a plan also counts the levels a ``PhaseComplete`` reaches through). The bundled plan needs fewer
+than ten. Deeper conditions are refused when built, so that evaluating, explaining and writing
+them never runs out of Python's stack."""
+
+
+def depth(condition: Condition, *, limit: int = MAX_DEPTH) -> int:
+    """The levels of *condition* (a leaf is 1); counting stops just past *limit*."""
+    deepest, stack = 0, [(condition, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > limit:
+            break
+        stack.extend((c, level + 1) for c in children(node))
+    return deepest
+
+
+def _not_too_deep(inst: Any, kids: tuple[Any, ...]) -> None:
+    levels = 1 + max((depth(c) for c in kids), default=0)
+    if levels > MAX_DEPTH:
+        raise InvalidValueError(
+            type(inst).__name__,
+            f"{levels} levels",
+            f"a condition may nest at most {MAX_DEPTH} levels deep",
+            "Flatten it: AllOf and AnyOf take any number of conditions side by side.",
+        )
+
+
 def _conditions(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     check.items_of(CONDITION_TYPES)(inst, attr, value)
+    _not_too_deep(inst, value)
 
 
 @attrs.frozen
@@ -300,6 +333,7 @@ def _one_condition(inst: object, attr: attrs.Attribute[Any], value: object) -> N
             "expected a condition",
             "Wrap a condition, such as Known(...).",
         )
+    _not_too_deep(inst, (value,))
 
 
 @attrs.frozen

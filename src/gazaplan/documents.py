@@ -30,6 +30,7 @@ from ._document_types import KINDS, kind_of
 from ._locate import line_finder
 from ._problems import problems, show
 from .exceptions import GazaplanError, Problem, ScenarioFormatError
+from .plans import Plan
 from .scenarios import Scenario, check_expectation
 
 __all__ = [
@@ -107,15 +108,19 @@ def load(
     cls: type[T],
     *,
     format: Format | None = None,
+    plan: Plan | None = None,
 ) -> T:
     """Read a document of type *cls* from *path* (``.json`` or ``.toml``).
+
+    With *plan*, a timeline must also replay on it, and a state or an event may name only its
+    parties, bodies and lines (a scenario is always checked against its own plan).
 
     Raises:
         ScenarioFormatError: the file cannot be read, or the document is not a valid *cls*;
             every problem is listed with its path and line.
     """
     data, fmt = _read(path, format)
-    return loads(data, cls, format=fmt, file=os.fspath(path))
+    return loads(data, cls, format=fmt, file=os.fspath(path), plan=plan)
 
 
 def peek_kind(path: str | os.PathLike[str], *, format: Format | None = None) -> str:
@@ -157,6 +162,7 @@ def loads(
     *,
     format: Format = "json",
     file: str = "<string>",
+    plan: Plan | None = None,
 ) -> T:
     """Read a document of type *cls* from text or bytes. See :func:`load`."""
     if format not in ("json", "toml"):
@@ -180,10 +186,16 @@ def loads(
         raise _fail(
             file, [problem((), f"this {name} is a {type(obj).__name__}, not a {cls.__name__}")]
         )
-    if isinstance(obj, Scenario):
-        found = [problem(p, m) for p, m in _scenario_problems(obj)]
-        if found:
-            raise _fail(file, found)
+    semantic = (
+        _scenario_problems(obj)
+        if isinstance(obj, Scenario)
+        else _plan_problems(obj, plan)
+        if plan is not None
+        else ()
+    )
+    found = [problem(p, m) for p, m in semantic]
+    if found:
+        raise _fail(file, found)
     return obj
 
 
@@ -321,10 +333,37 @@ def migrate(
     return document
 
 
+def _plan_problems(obj: object, plan: Plan) -> Iterator[tuple[Path, str]]:
+    """What keeps a timeline, state or event from fitting *plan*, located in the document."""
+    from .events import Event
+    from .state import State
+    from .timelines import Timeline, check_ids
+
+    try:
+        if isinstance(obj, Timeline):
+            yield from _replay_problems(plan, obj, ("events",))
+        elif isinstance(obj, State):
+            plan.check_state(obj)
+        elif isinstance(obj, Event):
+            check_ids(plan, obj)
+    except GazaplanError as exc:
+        yield (), str(exc)
+
+
+def _replay_problems(plan: Plan, timeline: Any, at: Path) -> Iterator[tuple[Path, str]]:
+    from .timelines import history
+
+    ids = [e.id for e in timeline]
+    try:
+        history(plan, timeline)
+    except GazaplanError as exc:
+        event_id = getattr(exc, "event_id", None)
+        yield ((*at, ids.index(event_id)) if event_id in ids else at), str(exc)
+
+
 def _scenario_problems(s: Scenario) -> Iterator[tuple[Path, str]]:
     from .amendments import amend
     from .catalog import plan as bundled
-    from .timelines import history
 
     try:
         plan = bundled(s.version)
@@ -337,15 +376,7 @@ def _scenario_problems(s: Scenario) -> Iterator[tuple[Path, str]]:
         except GazaplanError as exc:
             yield ("amendments", i), str(exc)
             return
-    ids = [e.id for e in s.timeline]
-    try:
-        history(plan, s.timeline)
-    except GazaplanError as exc:
-        event_id = getattr(exc, "event_id", None)
-        yield (
-            (("timeline", "events", ids.index(event_id)) if event_id in ids else ("timeline",)),
-            str(exc),
-        )
+    yield from _replay_problems(plan, s.timeline, ("timeline", "events"))
     for i, e in enumerate(s.expectations):
         try:
             check_expectation(plan, e)

@@ -262,16 +262,6 @@ CHANGE_TYPES = (
 )
 
 
-def _aware(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
-        raise InvalidValueError(
-            check.where(inst, attr),
-            value,
-            "an event needs a timezone-aware datetime",
-            "Add an offset, e.g. datetime(2025, 10, 10, 12, tzinfo=timezone(timedelta(hours=3))).",
-        )
-
-
 def _change(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, CHANGE_TYPES):
         raise InvalidValueError(
@@ -299,7 +289,7 @@ class Event:
     """
 
     id: str = attrs.field(validator=check.ident())
-    at: dt.datetime = attrs.field(validator=_aware)
+    at: dt.datetime = attrs.field(validator=check.instant("an event's instant"))
     change: Change = attrs.field(validator=_change)
     summary: str = attrs.field(default="", validator=check.text(allow_empty=True))
     sources: tuple[Source, ...] = attrs.field(

@@ -45,6 +45,19 @@ def did_you_mean(wrong: str, known: Iterable[str], *, what: str) -> str:
     return f"{guess}Known {what}: {shown}{more}."
 
 
+def shown(value: object) -> str:
+    """*value* for a message: its repr, shortened, and never failing (an integer too long to print
+    is described by its size; an object whose repr raises by its type)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        sign = "a negative" if value < 0 else "an"
+        return f"{sign} integer of about {int(value.bit_length() * 0.30103)} digits"
+    try:
+        text = repr(value)
+    except Exception:  # a repr that fails must not hide the real error
+        return f"<a {type(value).__name__}>"
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
 class GazaplanError(Exception):
     """Root of every error raised by gazaplan; catch this to handle them all."""
 
@@ -60,7 +73,7 @@ class InvalidValueError(GazaplanError, ValueError):
     def __init__(self, where: str, value: object, problem: str, fix: str) -> None:
         self.where = where
         self.value = value
-        super().__init__(f"{where}: got {value!r}; {problem}. {fix}")
+        super().__init__(f"{where}: got {shown(value)}; {problem}. {fix}")
 
 
 class InconsistentStateError(InvalidValueError):
@@ -125,7 +138,7 @@ class UnknownIdError(GazaplanError, KeyError):
         self.known = tuple(sorted(set(known)))
         self.where = where
         place = f"{where}: " if where else ""
-        self.message = f"{place}unknown {self.singular} {id!r}. " + did_you_mean(
+        self.message = f"{place}unknown {self.singular} {shown(id)}. " + did_you_mean(
             id, self.known, what=self.kind
         )
         super().__init__(self.message)

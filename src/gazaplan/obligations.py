@@ -25,12 +25,13 @@ __all__ = ["Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
 
 def _hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, Term):
-        return
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        return  # the plan checks the term's value (Plan: at most MAX_HOURS)
+    if not check.bounded_number(value) or not 0 < value <= check.MAX_HOURS:  # type: ignore[operator]
         raise InvalidValueError(
             check.where(inst, attr),
             value,
-            "a deadline is a positive number of hours or a Term",
+            f"a deadline is a Term or a number of hours above 0 and at most {check.MAX_HOURS:,}"
+            " (a hundred years)",
             "Pass hours=72 or hours=Term('exchange.hostage_window_hours').",
         )
 

@@ -16,12 +16,16 @@ import attrs
 from . import _checks as check
 from ._notebook import NotebookDisplay
 from .conditions import (
+    MAX_DEPTH,
     AtLeast,
     Condition,
     Equals,
     OneOf,
     PhaseComplete,
+    Term,
+    children,
     facts_read,
+    phases_named,
     terms_named,
     walk,
 )
@@ -344,6 +348,18 @@ def _check_references(plan: Plan) -> None:
                 for v in values:
                     if v not in lines:
                         raise UnknownIdError(str(v), lines, where=f"{where}, withdrawal line")
+    for o in plan.obligations():
+        hours = o.deadline.hours if o.deadline is not None else None
+        if isinstance(hours, Term):
+            value = plan.term(hours.path).value
+            if value is not UNKNOWN and not (
+                check.bounded_number(value) and 0 < value <= check.MAX_HOURS
+            ):
+                raise InvalidPlanError(
+                    f"obligation {o.id!r} deadline: the term {hours.path} is {value!r}, not a "
+                    f"number of hours above 0 and at most {check.MAX_HOURS:,}; set the term to "
+                    "such a number, or give the deadline its own hours"
+                )
     _check_phase_cycles(plan)
 
     facts: dict[str, Any] = {}
@@ -358,26 +374,54 @@ def _check_references(plan: Plan) -> None:
 
 
 def _check_phase_cycles(plan: Plan) -> None:
-    """Refuse phases whose completion conditions depend on each other in a circle."""
-    graph = {
-        p.id: {n.phase for n in walk(p.completion) if isinstance(n, PhaseComplete)}
-        for p in plan.phases
-    }
+    """Refuse phases whose completions depend on each other in a circle, and conditions that nest
+    deeper than MAX_DEPTH once the phases a ``PhaseComplete`` names are counted in. Iterative: a
+    plan may have thousands of phases."""
+    graph = {p.id: sorted(phases_named(p.completion)) for p in plan.phases}
+    order: list[str] = []  # dependencies first
     state: dict[str, int] = {}
-
-    def visit(node: str, trail: list[str]) -> None:
-        if state.get(node) == 2:
-            return
-        if state.get(node) == 1:
-            cycle = " -> ".join([*trail[trail.index(node) :], node])
+    for root in sorted(graph):
+        if root in state:
+            continue
+        state[root], trail, stack = 1, [root], [(root, iter(graph[root]))]
+        while stack:
+            node, rest = stack[-1]
+            nxt = next(rest, None)
+            if nxt is None:
+                stack.pop()
+                trail.pop()
+                state[node] = 2
+                order.append(node)
+            elif state.get(nxt) == 1:
+                cycle = " -> ".join([*trail[trail.index(nxt) :], nxt])
+                raise InvalidPlanError(
+                    f"phase completions depend on each other in a circle: {cycle}; "
+                    "remove one PhaseComplete from that chain"
+                )
+            elif nxt not in state:
+                state[nxt] = 1
+                trail.append(nxt)
+                stack.append((nxt, iter(graph[nxt])))
+    completions = {p.id: p.completion for p in plan.phases}
+    reach: dict[str, int] = {}
+    for pid in order:
+        reach[pid] = _levels(completions[pid], reach)
+    for where, cond in plan.conditions():
+        levels = _levels(cond, reach)
+        if levels > MAX_DEPTH:
             raise InvalidPlanError(
-                f"phase completions depend on each other in a circle: {cycle}; "
-                "remove one PhaseComplete from that chain"
+                f"{where} nests {levels} levels deep, counting the phases it names with "
+                f"PhaseComplete; the limit is {MAX_DEPTH}. Shorten the chain of phases, or refer "
+                "to the facts directly"
             )
-        state[node] = 1
-        for nxt in sorted(graph[node]):
-            visit(nxt, [*trail, node])
-        state[node] = 2
 
-    for pid in sorted(graph):
-        visit(pid, [])
+
+def _levels(cond: Condition, reach: Mapping[str, int]) -> int:
+    """Levels of *cond*, a ``PhaseComplete`` adding those of the completion it names."""
+    deepest, stack = 0, [(cond, 1)]
+    while stack:
+        node, level = stack.pop()
+        extra = reach.get(node.phase, 0) if isinstance(node, PhaseComplete) else 0
+        deepest = max(deepest, level + extra)
+        stack.extend((c, level + 1) for c in children(node))
+    return deepest

@@ -26,10 +26,9 @@ from ._compliance import ComplianceReport, ComplianceStatus, compliance
 from ._notebook import NotebookDisplay
 from .amendments import Amendment, amend
 from .catalog import plan as bundled_plan
-from .exceptions import InvalidValueError
 from .plans import Plan
 from .rules import check_phase
-from .state import _spec, read_fact
+from .state import _spec, check_value, read_fact
 from .timelines import Timeline, history
 from .truth import Verdict
 
@@ -45,16 +44,6 @@ __all__ = [
 ]
 
 
-def _aware(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
-        raise InvalidValueError(
-            check.where(inst, attr),
-            value,
-            "an expectation needs a timezone-aware instant",
-            "Add an offset, such as 2025-10-13T12:00:00+03:00.",
-        )
-
-
 def _fact(inst: object, attr: attrs.Attribute[Any], value: str) -> None:
     _spec(value)  # raises UnknownFactError, naming the known facts
 
@@ -63,7 +52,7 @@ def _fact(inst: object, attr: attrs.Attribute[Any], value: str) -> None:
 class PhaseExpectation:
     """At *at*, phase *phase* has verdict *verdict* (its entry and completion taken together)."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
+    at: dt.datetime = attrs.field(validator=check.instant("an expectation's instant"))
     phase: str = attrs.field(validator=check.ident())
     verdict: Verdict = attrs.field(validator=attrs.validators.instance_of(Verdict))
     note: str = ""
@@ -74,7 +63,7 @@ class PhaseExpectation:
 class ObligationExpectation:
     """At *at*, obligation *obligation* has compliance status *status*."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
+    at: dt.datetime = attrs.field(validator=check.instant("an expectation's instant"))
     obligation: str = attrs.field(validator=check.ident())
     status: ComplianceStatus = attrs.field(validator=attrs.validators.instance_of(ComplianceStatus))
     note: str = ""
@@ -85,11 +74,14 @@ class ObligationExpectation:
 class FactExpectation:
     """At *at*, fact *fact* has value *value* (UNKNOWN included) in the replayed state."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
+    at: dt.datetime = attrs.field(validator=check.instant("an expectation's instant"))
     fact: str = attrs.field(validator=_fact)
     value: Any
     note: str = ""
     tag: ClassVar[str] = "fact"
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self.fact, self.value, "FactExpectation")
 
 
 Expectation: TypeAlias = PhaseExpectation | ObligationExpectation | FactExpectation

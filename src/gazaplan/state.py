@@ -27,7 +27,7 @@ from .truth import UNKNOWN, Unknown
 if TYPE_CHECKING:
     from .plans import Plan
 
-__all__ = ["FACTS", "State", "read_fact"]
+__all__ = ["FACTS", "State", "check_value", "read_fact"]
 
 _VALIDATORS: Final[dict[FactKind, Callable[..., check.Validator]]] = {
     FactKind.FLAG: check.flag,
@@ -411,6 +411,25 @@ def fields_of(fact_id: str) -> tuple[str, ...]:
     """The State fields a fact depends on (its own field, or those a derived fact is computed from)."""
     spec, _ = _spec(fact_id)
     return _DERIVED_FROM.get(spec.id, (spec.field,))
+
+
+def check_value(fact_id: str, value: object, where: str) -> None:
+    """Refuse *value* unless fact *fact_id* may take it (UNKNOWN and contested claims included);
+    the error names *where*. Derived facts take what a count takes."""
+    spec, _ = _spec(fact_id)
+    inner = check.member(spec.choices) if spec.choices is not None else _VALIDATORS[spec.kind]()
+
+    class _Place:  # the validators name "<class>.<field>": let them name *where*
+        pass
+
+    _Place.__name__ = where
+    attribute = attrs.fields(_Holder).value.evolve(name=fact_id)
+    _or_contested(inner)(_Place(), attribute, value)
+
+
+@attrs.define
+class _Holder:
+    value: Any = None
 
 
 def read_fact(state: State, fact_id: str) -> Any:

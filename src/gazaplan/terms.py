@@ -51,6 +51,18 @@ def _sourced_count(inst: object, attr: attrs.Attribute[Any], value: object) -> N
     check.count()(inst, attr.evolve(name=f"{attr.name}.value"), value.value)  # type: ignore[attr-defined]
 
 
+def _sourced_hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    _sourced_count(inst, attr, value)
+    hours = value.value  # type: ignore[attr-defined]
+    if hours is not UNKNOWN and hours > check.MAX_HOURS:
+        raise InvalidValueError(
+            f"{check.where(inst, attr)}.value",
+            hours,
+            f"a window is at most {check.MAX_HOURS:,} hours (a hundred years)",
+            "Check the number of hours.",
+        )
+
+
 @attrs.frozen
 class WithdrawalLine:
     """A line Israeli forces withdraw to, in order from the first to full withdrawal.
@@ -121,7 +133,7 @@ class ExchangeTerms:
 
     hostages_living: Sourced[int] = attrs.field(validator=_sourced_count)
     hostages_deceased: Sourced[int] = attrs.field(validator=_sourced_count)
-    hostage_window_hours: Sourced[int] = attrs.field(validator=_sourced_count)
+    hostage_window_hours: Sourced[int] = attrs.field(validator=_sourced_hours)
     hostage_clock: str = attrs.field(validator=check.text())
     life_sentence_prisoners: Sourced[int] = attrs.field(validator=_sourced_count)
     gaza_detainees: Sourced[int] = attrs.field(validator=_sourced_count)

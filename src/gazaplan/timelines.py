@@ -39,13 +39,13 @@ from .events import (
     ViolationAlleged,
     WeaponsDecommissioned,
 )
-from .exceptions import GazaplanError, InvalidEventError, InvalidValueError
+from .exceptions import GazaplanError, InvalidEventError, InvalidValueError, did_you_mean
 from .plans import Plan
 from .sources import Contested
 from .state import State, fields_of
 from .truth import UNKNOWN
 
-__all__ = ["History", "Timeline", "apply", "history", "replay"]
+__all__ = ["History", "Timeline", "apply", "check_ids", "history", "named_parties", "replay"]
 
 
 def _ordered(inst: object, attr: attrs.Attribute[Any], events: tuple[Event, ...]) -> None:
@@ -110,13 +110,7 @@ class Timeline(NotebookDisplay):
 
 
 def _need_aware(at: object) -> None:
-    if not isinstance(at, dt.datetime) or at.utcoffset() is None:
-        raise InvalidValueError(
-            "at",
-            at,
-            "instants must be timezone-aware datetimes",
-            "Add an offset, e.g. datetime(2025, 10, 13, 12, tzinfo=timezone.utc).",
-        )
+    check.need_instant(at, "at")
 
 
 def _add(state: State, field: str, amount: int) -> Any:
@@ -191,8 +185,33 @@ def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
     return _commit(state, event, _facts(state, event), plan)
 
 
+def named_parties(change: object) -> tuple[tuple[str, str], ...]:
+    """The (field, party id) pairs a change names: who responds, accuses, adopts or is set up."""
+    if isinstance(change, Responded | Approved):
+        return (("party", change.party),)
+    if isinstance(change, BodyEstablished | ResolutionAdopted):
+        return (("body", change.body),)
+    if isinstance(change, ViolationAlleged):
+        return (("by", change.by), ("against", change.against))
+    return ()
+
+
+def check_ids(plan: Plan, event: Event) -> None:
+    """Refuse an event naming a party, body or line *plan* does not have (InvalidEventError)."""
+    parties, _ = plan._ids()
+    for field, party in named_parties(event.change):
+        if party not in parties:
+            raise InvalidEventError(
+                event.id,
+                f"{party!r} is no party or body of the plan",
+                did_you_mean(party, parties, what="parties and bodies"),
+                fact=f"{event.kind}.{field}",
+            )
+
+
 def _commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None) -> State:
     if plan is not None:
+        check_ids(plan, event)
         try:
             plan.check_ids(facts)
         except GazaplanError as e:
