@@ -7,15 +7,21 @@ deep nesting, a huge string; or, on the bytes, invalid UTF-8, truncation, a stra
 
 * ``"refused"``: a GazaplanError, whose problems carry no internal ("unexpected") error;
 * ``"accepted"``: loaded, and the document is really valid: the JSON Schema accepts it and it
-  survives a dump/load round trip unchanged;
+  survives a dump/load round trip unchanged; with a :class:`Chain`, it then passes ``check``,
+  ``compliance``, ``report`` and ``report --html`` with no error (a document that loads must
+  never crash a later command);
 * anything else raises AssertionError (another exception escaped, or a bad document got in).
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
+import io
 import json
 import random
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -135,8 +141,9 @@ def encode(doc: Any, fmt: str) -> bytes | None:
         return None
 
 
-def attempt(data: bytes, fmt: str) -> str:
-    """Load *data* as a scenario and check the outcome (see the module docstring)."""
+def attempt(data: bytes, fmt: str, *, chain: Chain | None = None) -> str:
+    """Load *data* as a scenario and check the outcome (see the module docstring); with *chain*,
+    an accepted document then goes through every command that judges it."""
     try:
         scenario = gp.loads(data, gp.Scenario, format=fmt)  # type: ignore[arg-type]
     except gp.GazaplanError as exc:
@@ -151,7 +158,75 @@ def attempt(data: bytes, fmt: str) -> str:
     errors = list(_VALIDATOR.iter_errors(raw))
     assert not errors, f"accepted a document the schema refuses: {errors[0].message}"
     assert gp.loads(text, gp.Scenario) == scenario
+    if chain is not None:
+        return chain.run(scenario, text)
     return "accepted"
+
+
+class Chain:
+    """The commands an accepted scenario must pass, run in-process through the command line:
+    ``check``, ``compliance``, ``report`` (text and JSON) and ``report --html``. Each must end with
+    exit 0 (``check``: 0 or 1, an expectation may fail); an exit of 2 (the document refused after
+    it loaded) or 3 (an internal error) fails the oracle.
+
+    The plots of the HTML report cost most of the time and depend only on the plan and the events'
+    instants and changes, so they are drawn once for each distinct such input (``plots_every``
+    draws them only for every n-th distinct one); documents already seen whole are skipped.
+    """
+
+    def __init__(self, folder: Path, *, plots_every: int = 1) -> None:
+        self.folder = folder
+        self.plots_every = plots_every
+        self.seen: set[str] = set()
+        self.drawn: set[str] = set()
+        self.tally: Counter[str] = Counter()
+
+    def run(self, scenario: gp.Scenario, text: str) -> str:
+        from gazaplan.cli import main
+
+        key = hashlib.sha256(text.encode()).hexdigest()
+        if key in self.seen:
+            return "accepted (seen)"
+        self.seen.add(key)
+        path = self.folder / "chain.json"
+        path.write_text(text, encoding="utf-8")
+        shape = json.loads(text)
+        events = [
+            (e.get("at"), e.get("change"), e.get("precision"))
+            for e in shape.get("timeline", {}).get("events", [])
+        ]
+        drawing = hashlib.sha256(
+            json.dumps([shape["version"], shape.get("amendments"), events]).encode()
+        ).hexdigest()
+        plots = drawing not in self.drawn and len(self.drawn) % self.plots_every == 0
+        self.drawn.add(drawing)
+        runs = [
+            (["check", str(path)], (0, 1)),
+            (["check", str(path), "--json"], (0, 1)),
+            (["compliance", "--timeline", str(path)], (0,)),
+            (["compliance", "--timeline", str(path), "--json"], (0,)),
+            (["report", "--timeline", str(path)], (0,)),
+            (["report", "--timeline", str(path), "--json"], (0,)),
+            (
+                [
+                    "report",
+                    "--timeline",
+                    str(path),
+                    "--html",
+                    str(self.folder / "chain.html"),
+                    *([] if plots else ["--no-plots"]),
+                ],
+                (0,),
+            ),
+        ]
+        for argv, allowed in runs:
+            out, err = io.StringIO(), io.StringIO()
+            code = main(argv, out=out, err=err)
+            assert code in allowed, f"gazaplan {' '.join(argv[:2])} exit {code}: {err.getvalue()}"
+            if argv[-1] == "--json":
+                json.loads(out.getvalue())
+        self.tally["with plots" if plots else "without plots"] += 1
+        return "accepted and judged"
 
 
 def base_documents() -> list[dict[str, Any]]:

@@ -107,6 +107,14 @@ def need_instant(value: object, place: str, what: str = "an instant") -> None:
             f"{what} must be a timezone-aware datetime",
             "Add an offset, e.g. datetime(2025, 10, 13, 12, tzinfo=timezone(timedelta(hours=3))).",
         )
+    offset = value.utcoffset()
+    if offset is not None and offset % dt.timedelta(minutes=1):
+        raise InvalidValueError(
+            place,
+            value,
+            f"{what} has an offset of {offset}, with seconds; RFC 3339 and TOML offsets have none",
+            "Give the offset in whole minutes, such as +03:00.",
+        )
     if not EARLIEST <= value < LATEST:
         raise InvalidValueError(
             place,

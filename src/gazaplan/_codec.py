@@ -33,10 +33,9 @@ from .truth import UNKNOWN
 
 __all__ = ["UNKNOWN_WORD", "BadValueError", "decode_enum", "decode_fact_value", "encode_value"]
 
-INSTANT_PATTERN: Final = (
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)$"
-)
-"""An instant as documents write it: RFC 3339 (ISO 8601 with a 'T' and an offset)."""
+INSTANT_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$"
+"""An instant as documents write it: RFC 3339 (ISO 8601 with a 'T' and an offset in hours and
+minutes; RFC 3339 and TOML have no seconds in an offset)."""
 
 DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
 

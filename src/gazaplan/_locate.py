@@ -61,11 +61,13 @@ def _json_lines(text: str) -> dict[Path, int]:
     return lines
 
 
-_TOML_HEADER: Final = re.compile(r"^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
-_TOML_KEY: Final = re.compile(
-    r'^\s*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
-    r'(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\'))*)\s*='
-)
+# A key part: bare, "basic" or 'literal'. Its alternatives start with different characters and
+# each repeats one character class, so matching is linear in the line's length (a lazy ".+?"
+# followed by "\s*" backtracked quadratically on a long line of spaces).
+_PART: Final = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\')'
+_DOTTED: Final = rf"{_PART}(?:[ \t]*\.[ \t]*{_PART})*"
+_TOML_HEADER: Final = re.compile(rf"^[ \t]*(\[\[?)[ \t]*({_DOTTED})[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_TOML_KEY: Final = re.compile(rf"^[ \t]*({_DOTTED})[ \t]*=")
 _TOML_PART: Final = re.compile(r'[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 
 

@@ -27,9 +27,10 @@ from typing import Any, Final, TypeVar
 from . import _codec as codec
 from ._converter import Format, converter
 from ._document_types import KINDS, kind_of
+from ._files import read_limited, write_atomically
 from ._locate import line_finder
 from ._problems import problems, show
-from .exceptions import GazaplanError, Problem, ScenarioFormatError
+from .exceptions import GazaplanError, InvalidValueError, Problem, ScenarioFormatError
 from .plans import Plan
 from .scenarios import Scenario, check_expectation
 
@@ -79,7 +80,15 @@ def _format_of(path: str | os.PathLike[str], fmt: Format | None) -> Format:
 
 # -- writing --
 def dumps(obj: object, format: Format = "json") -> str:
-    """The document for *obj* (a Scenario, Plan, Timeline, State, Event, condition, ...) as text."""
+    """The document for *obj* (a Scenario, Plan, Timeline, State, Event, condition, ...) as text.
+
+    Raises:
+        InvalidValueError: *format* is neither ``"json"`` nor ``"toml"``.
+    """
+    if format not in ("json", "toml"):
+        raise InvalidValueError(
+            "format", format, "gazaplan writes JSON and TOML only", "Pass 'json' or 'toml'."
+        )
     name, tp = kind_of(type(obj))
     body = converter(format).unstructure(obj, tp)
     doc = {"schema_version": SCHEMA_VERSION, "document": name, **body}
@@ -91,10 +100,12 @@ def dumps(obj: object, format: Format = "json") -> str:
 
 
 def dump(obj: object, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
-    """Write *obj* to *path*, as JSON or TOML by the file's suffix (or *format*)."""
-    text = dumps(obj, _format_of(path, format))
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    """Write *obj* to *path*, as JSON or TOML by the file's suffix (or *format*).
+
+    The file is written whole or not at all (a failed write leaves *path* as it was); an
+    OSError names *path*.
+    """
+    write_atomically(path, dumps(obj, _format_of(path, format)))
 
 
 def dump_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
@@ -140,12 +151,7 @@ def _read(path: str | os.PathLike[str], format: Format | None) -> tuple[bytes, F
     fmt = _format_of(path, format)
     name = os.fspath(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            message = f"the file is {size} bytes; the limit is {MAX_BYTES}"
-            raise _fail(name, [Problem(message, file=name)])
-        with open(path, "rb") as f:
-            return f.read(), fmt
+        return read_limited(path, MAX_BYTES), fmt
     except OSError as exc:
         message = f"cannot read the file: {exc.strerror or exc}"
         raise _fail(name, [Problem(message, file=name)]) from None

@@ -234,7 +234,8 @@ def write_html_report(
     start: State | None = None,
     plots: bool = True,
 ) -> None:
-    """Write :func:`html_report` to *path* (UTF-8)."""
-    text = html_report(plan, timeline, at, start=start, plots=plots)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
+    """Write :func:`html_report` to *path* (UTF-8), whole or not at all: a failed write leaves
+    *path* as it was, and the OSError names it."""
+    from ._files import write_atomically
+
+    write_atomically(path, html_report(plan, timeline, at, start=start, plots=plots))
