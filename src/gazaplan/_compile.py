@@ -194,7 +194,7 @@ def compiled(cond: Condition, plan: Plan | None) -> Fn:
     if entry is not None and entry[0] is cond:
         return entry[1]
     fn = _compile(cond, plan)
-    if plan is None and len(cache) > 4096:
+    if plan is None and len(cache) > 4096:  # a plan's own cache bounds itself (PlanCache)
         cache.clear()
     cache[id(cond)] = (cond, fn)
     return fn

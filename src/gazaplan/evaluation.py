@@ -211,7 +211,7 @@ def _cached(key: Any, cond: Condition, plan: Plan | None, make: Callable[[], T])
     entry = cache.get(key)
     if entry is not None and entry[0] is cond:
         return entry[1]  # type: ignore[no-any-return]
-    if plan is None and len(cache) > 4096:
+    if plan is None and len(cache) > 4096:  # a plan's own cache bounds itself (PlanCache)
         cache.clear()
     value = make()
     cache[key] = (cond, value)

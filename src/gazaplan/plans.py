@@ -15,6 +15,7 @@ import attrs
 
 from . import _checks as check
 from ._notebook import NotebookDisplay
+from ._plancache import PlanCache
 from .conditions import (
     MAX_DEPTH,
     AtLeast,
@@ -120,7 +121,7 @@ class Plan(NotebookDisplay):
     )
     amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=check.as_tuple)
     published: dt.date | None = attrs.field(default=None, validator=check.optional_date())
-    _cache: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
+    _cache: PlanCache = attrs.field(init=False, factory=PlanCache, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         _check_references(self)

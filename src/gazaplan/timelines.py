@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from . import _checks as check
+from ._frozenmap import FrozenMap
 from ._notebook import NotebookDisplay
 from .events import (
     AidDelivered,
@@ -238,8 +239,9 @@ class History:
     start: State
     states: tuple[State, ...]
     _instants: tuple[dt.datetime, ...] = attrs.field(repr=False)
-    changes: dict[str, tuple[int, ...]] = attrs.field(repr=False, eq=False)
-    """For each State field, the indices (1 = after the first event) at which events set it."""
+    changes: FrozenMap[str, tuple[int, ...]] = attrs.field(repr=False, eq=False)
+    """For each State field, the indices (1 = after the first event) at which events set it
+    (read-only: a history may be shared by every caller replaying the same timeline)."""
 
     def at(self, at: dt.datetime | None = None) -> State:
         """The state at instant *at* (events at exactly *at* included); the last state if None."""
@@ -260,9 +262,13 @@ class History:
 
 
 def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> History:
-    """Fold *timeline* once from *start* (the plan's initial state by default); cached per plan."""
-    key = ("history", id(timeline), id(start))
-    cached = plan._cache.get(key)
+    """Fold *timeline* once from *start* (the plan's initial state by default).
+
+    The plan keeps the histories of the last 16 timelines replayed on it, so asking again is a
+    look-up; older ones are dropped and their memory freed.
+    """
+    key = (id(timeline), id(start))
+    cached = plan._cache.history(key)
     if cached is not None and cached[0] is timeline and cached[1] is start:
         return cached[2]  # type: ignore[no-any-return]
     first = State.initial(plan) if start is None else start
@@ -281,9 +287,9 @@ def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> Hi
         first,
         tuple(states),
         tuple(e.at for e in timeline.events),
-        {k: tuple(v) for k, v in changes.items()},
+        FrozenMap({k: tuple(v) for k, v in changes.items()}),
     )
-    plan._cache[key] = (timeline, start, result)
+    plan._cache.keep_history(key, (timeline, start, result))
     return result
 
 
