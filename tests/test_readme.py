@@ -30,3 +30,24 @@ def test_the_readme_gives_the_two_commands_that_ci_runs() -> None:
     assert len(commands) >= 2
     for command in commands[:2]:
         assert command in ci
+
+
+def test_every_scenario_snippet_in_the_readme_passes_as_printed(tmp_path: Path) -> None:
+    from gazaplan.cli import main
+
+    snippets = re.findall(r"```toml\n(.*?)```", README.read_text(), re.S)
+    assert snippets
+    for i, snippet in enumerate(snippets):
+        path = tmp_path / f"snippet-{i}.toml"
+        path.write_text(snippet, encoding="utf-8")
+        scenario = gp.load_scenario(path)
+        result = gp.check_scenario(scenario)
+        assert result.passed, result.explain()
+        assert main(["check", str(path), "-q"]) == 0
+
+
+def test_every_python_snippet_in_the_readme_runs_as_printed() -> None:
+    snippets = re.findall(r"```python\n(.*?)```", README.read_text(), re.S)
+    assert snippets
+    for snippet in snippets:
+        exec(compile(snippet, "README.md", "exec"), {})  # the README is ours; no outside input

@@ -149,10 +149,13 @@ def history_rows(history: History) -> list[Row]:
     """The facts over time: the starting state, then one row after each event.
 
     The starting state is dated at the start of the plan's publication day (UTC+3), as
-    compliance counts it; its ``event`` is ``"start"``. Per-party facts become one column per
-    party (``responses.hamas``).
+    compliance counts it; its ``event`` is ``"start"``. Columns are fact ids; a per-party fact
+    gives one column per party (``response.hamas``), as conditions name it.
     """
     from ._compliance import _origin
+    from .state import FACTS
+
+    fact_id = {spec.field: spec.id for spec in FACTS.values()}
 
     states = [(_origin(history.plan), "start", history.start)] + [
         (e.at, e.id, s) for e, s in zip(history.timeline.events, history.states, strict=True)
@@ -164,9 +167,9 @@ def history_rows(history: History) -> list[Row]:
             value = getattr(state, a.name)
             if isinstance(value, FrozenMap):
                 for party, v in sorted(value.items()):
-                    row[f"{a.name}.{party}"] = cell(v)
+                    row[f"{fact_id[a.name]}.{party}"] = cell(v)
             else:
-                row[a.name] = cell(value)
+                row[fact_id[a.name]] = cell(value)
         out.append(row)
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 from typing import TYPE_CHECKING
 
 from . import tables as t
@@ -61,7 +62,7 @@ _CONTENTS = (
 )
 
 
-def _svg(draw: Callable[[], Axes], feature: str) -> str:
+def _svg(draw: Callable[[], Axes], feature: str, prefix: str) -> str:
     """Run a plotting function and return its figure as inline SVG (a note if no matplotlib)."""
     try:
         import matplotlib
@@ -80,7 +81,24 @@ def _svg(draw: Callable[[], Axes], feature: str) -> str:
         fig.savefig(buf, format="svg", metadata={"Date": None})
         plt.close(fig)
     text = buf.getvalue()
-    return text[text.index("<svg") :]
+    return _own_ids(text[text.index("<svg") :], prefix)
+
+
+def _own_ids(svg: str, prefix: str) -> str:
+    """Give every id of one figure's SVG (and each reference to it) a prefix of its own:
+    matplotlib numbers markers and clip paths alike in every figure, and ids must be unique in
+    one page."""
+    ids = set(re.findall(r'\sid="([^"]+)"', svg))
+    if not ids:
+        return svg
+
+    def rename(m: re.Match[str]) -> str:
+        head, name, tail = m.group(1), m.group(2), m.group(3)
+        return f"{head}{prefix}-{name}{tail}" if name in ids else m.group(0)
+
+    svg = re.sub(r'(\sid=")([^"]+)(")', rename, svg)
+    svg = re.sub(r'(href="#)([^"]+)(")', rename, svg)
+    return re.sub(r"(url\(#)([^)]+)(\))", rename, svg)
 
 
 def html_report(
@@ -160,9 +178,17 @@ def html_report(
     if plots:
         parts += [
             '<h2 id="plots">Over time</h2>',
-            _svg(lambda: plot_obligations(comp), "the report's figures"),
-            _svg(lambda: plot_exchange(plan, timeline, start=start), "the report's figures"),
-            _svg(lambda: plot_withdrawal(plan, timeline, start=start), "the report's figures"),
+            _svg(lambda: plot_obligations(comp), "the report's figures", "obligations"),
+            _svg(
+                lambda: plot_exchange(plan, timeline, start=start),
+                "the report's figures",
+                "exchange",
+            ),
+            _svg(
+                lambda: plot_withdrawal(plan, timeline, start=start),
+                "the report's figures",
+                "withdrawal",
+            ),
         ]
     parts += _plan_sections(plan, timeline)
     return _PAGE.format(
@@ -219,9 +245,12 @@ def _plan_sections(plan: Plan, timeline: Timeline) -> list[str]:
 
 
 def _link(url: str | None) -> str:
-    """An address as text and a link (following a link is the reader's choice, not a fetch)."""
+    """An address as text, and a link only for http and https (following it is the reader's
+    choice, not a fetch); any other scheme (``javascript:``, ``data:``) stays plain text."""
     if not url:
         return ""
+    if not re.match(r"(?i)^https?://", url.strip()):
+        return esc(url)
     return f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(url)}</a>'
 
 

@@ -10,7 +10,9 @@ An edge module: matplotlib is imported when a function is called, not before.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._compliance import ComplianceReport, ComplianceStatus, _origin
 from .exceptions import MissingExtraError
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
 __all__ = ["STATUS_COLOURS", "plot_exchange", "plot_obligations", "plot_withdrawal"]
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 STATUS_COLOURS = {
     ComplianceStatus.OVERDUE: "#c0392b",
     ComplianceStatus.UNKNOWN: "#8e7cc3",
@@ -36,9 +40,25 @@ STATUS_COLOURS = {
     ComplianceStatus.NOT_TRIGGERED: "#b0b0b0",
     ComplianceStatus.FULFILLED_LATE: "#e0a030",
     ComplianceStatus.FULFILLED_ON_TIME: "#3c9a50",
-    ComplianceStatus.FULFILLED: "#3c9a50",
+    ComplianceStatus.FULFILLED: "#2a8c8c",
 }
 """The colour of each status (the same tones as the HTML tables)."""
+
+
+def _plain_text(draw: F) -> F:
+    """Draw with matplotlib's mathtext off: a ``$`` in a label (``Gaza MoH $x^$ reading``, or
+    ``$5 or $10``) is text, never parsed as math, so no label can break or change a plot."""
+
+    @functools.wraps(draw)
+    def plain(*args: Any, **kwargs: Any) -> Any:
+        try:
+            import matplotlib
+        except ImportError:
+            return draw(*args, **kwargs)  # _axes raises MissingExtraError naming the extra
+        with matplotlib.rc_context({"text.parse_math": False}):
+            return draw(*args, **kwargs)
+
+    return plain  # type: ignore[return-value]
 
 
 def _axes(ax: Axes | None, feature: str, size: tuple[float, float] = (9, 5)) -> Axes:
@@ -75,6 +95,7 @@ DAY_X = 1.0  # one day on the x axis
 # -- obligations -----------------------------------------------------------------------------------
 
 
+@_plain_text
 def plot_obligations(report: ComplianceReport, *, ax: Axes | None = None) -> Axes:
     """A Gantt-like view of every obligation as of the report's instant.
 
@@ -93,11 +114,11 @@ def plot_obligations(report: ComplianceReport, *, ax: Axes | None = None) -> Axe
     for y, (item, start) in enumerate(zip(items, starts, strict=True)):
         colour = STATUS_COLOURS[item.status]
         overdue = item.status is ComplianceStatus.OVERDUE
-        if start is not None:
-            stop = _x(item.fulfilled_at) if item.fulfilled_at else end
+        if start is not None and _x(start) <= end:
+            stop = min(_x(item.fulfilled_at), end) if item.fulfilled_at else end
             ax.barh(
                 y,
-                max(stop - _x(start), 0.25),  # at least six hours, to stay visible
+                max(stop - _x(start), min(0.25, end - _x(start))),  # visible, not past "as of"
                 left=_x(start),
                 height=0.6,
                 color=colour,
@@ -193,51 +214,112 @@ def _exact(value: Any) -> tuple[float | None, str]:
     return float(value), ""
 
 
+@_plain_text
 def plot_exchange(
-    plan: Plan, timeline: Timeline, *, ax: Axes | None = None, start: State | None = None
+    plan: Plan,
+    timeline: Timeline,
+    *,
+    ax: Axes | None = None,
+    start: State | None = None,
+    counts: bool = False,
 ) -> Axes:
-    """The exchange over time, each series as a share of what the plan's terms require.
+    """The exchange over time: each series as a share of what the plan's terms require, or with
+    ``counts=True`` as the counts themselves (a log scale; the terms as dotted rules).
 
     Hostages returned (living, deceased), prisoners released by category and Gazan remains
-    returned are drawn as steps at 0-100% of the term (the remains against the ratio times the
-    Israeli hostages' remains received so far, as point 5's obligation counts them); the legend
-    gives the counts at the end (``20 of 20``). An unknown or contested count, or a term the plan
-    leaves unknown, leaves a gap and says so in the legend; no claim is picked.
+    returned are drawn as steps (the remains against the ratio times the Israeli hostages' remains
+    received so far, as point 5's obligation counts them); the legend gives the counts at the end
+    (``20 of 20``). An unknown or contested count, or a requirement that is not known, leaves a
+    gap, and every gap is labelled where it starts with its reason; no claim is picked. Lines that
+    coincide (several reach 100% together) are drawn 1.5 points apart on the page; the data are
+    exact.
     """
     ax = _axes(ax, "plot_exchange()")
+    from matplotlib.figure import Figure
+    from matplotlib.transforms import offset_copy
+
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
     points = _series(plan, timeline, start)
     times = [_x(t) for t, _ in points]
-    for label, fact, term in EXCHANGE_SERIES:
-        ys, last = [], ""
-        for _, state in points:
+    for i, (label, fact, term) in enumerate(EXCHANGE_SERIES):
+        ys: list[float] = []
+        gaps: list[tuple[int, str]] = []  # where a gap starts (or its reason changes), and why
+        last, gap = "", ""  # the reason of the gap the series is in ("" where it is drawn)
+        for k, (_, state) in enumerate(points):
             got, why = _exact(read_fact(state, fact))
-            if term == "ratio":
-                ratio, why_r = _exact(plan.term("exchange.remains_ratio").value)
-                deceased, why_d = _exact(read_fact(state, "israeli_hostage_remains_returned"))
-                need = None if ratio is None or deceased is None else ratio * deceased
-                why_need = why_r or why_d
-            else:
-                need, why_need = _exact(plan.term(term).value)
-            if got is None or need is None:
+            need, why_need = _requirement(plan, state, term)
+            value = got if counts else _share(got, need)
+            if value is None:
+                reason = why if got is None else f"owed {why_need}" if need is None else ""
+                if reason and reason != gap:  # (no reason: nothing owed yet, nothing to say)
+                    gaps.append((k, reason))
+                gap = reason
                 ys.append(float("nan"))
-                last = why if got is None else f"requirement {why_need}"
-                continue
-            ys.append(float("nan") if need == 0 else 100.0 * got / need)  # nothing owed yet
-            last = f"{got:g} of {need:g}"
-        style = _STYLES[len(ax.lines) % len(_STYLES)]
-        ax.step(times, ys, where="post", label=f"{label}: {last}", **style)
-    ax.axhline(100, color="#333333", linestyle="--", linewidth=1)
-    ax.set_ylabel("% of what the terms require")
-    ax.set_ylim(-3, 110)
+            else:
+                gap = ""
+                ys.append(value)
+            if got is None:
+                last = why
+            else:
+                last = f"{got:g} of {need:g}" if need is not None else f"{got:g} (owed {why_need})"
+        style = _STYLES[i % len(_STYLES)]
+        # Drawn 1.5 points apart on the page (the data stay exact) so coinciding shares show.
+        nudge = offset_copy(ax.transData, fig=figure, y=(i - 2) * 1.5, units="points")
+        (drawn,) = ax.step(
+            times, ys, where="post", label=f"{label}: {last}", transform=nudge, **style
+        )
+        for n, (k, reason) in enumerate(gaps):
+            ax.annotate(
+                f"{label.split()[0]}: {reason}",
+                (times[k], 1 if counts else 4 + 7 * i),
+                fontsize=6,
+                color=drawn.get_color(),
+                xytext=(2, 2 * n),
+                textcoords="offset points",
+            )
+        if counts and term != "ratio":
+            need, _ = _exact(plan.term(term).value)
+            if need is not None:
+                ax.axhline(need, color=drawn.get_color(), linestyle=":", linewidth=0.8)
+    if counts:
+        ax.set_yscale("symlog", linthresh=10)
+        ax.set_ylabel("count (log scale); dotted: what the terms require")
+    else:
+        ax.axhline(100, color="#333333", linestyle="--", linewidth=1)
+        ax.set_ylabel("% of what the terms require\n(lines drawn a hair apart where they coincide)")
+        ax.set_ylim(-3, 112)
     _dates(ax)
     ax.legend(fontsize=7, loc="lower right", framealpha=0.9)
     ax.set_title(f"The exchange over time (plan version {plan.version})", fontsize=10)
     return ax
 
 
+def _requirement(plan: Plan, state: State, term: str) -> tuple[float | None, str]:
+    """What a series owes in *state*: its term, or the remains ratio times the remains received."""
+    if term != "ratio":
+        return _exact(plan.term(term).value)
+    ratio, why_r = _exact(plan.term("exchange.remains_ratio").value)
+    received, why_d = _exact(read_fact(state, "israeli_hostage_remains_returned"))
+    if ratio is None or received is None:
+        return None, "not known: " + (
+            f"the ratio is {why_r}"
+            if ratio is None
+            else f"the Israeli remains received are {why_d}"
+        )
+    return ratio * received, ""
+
+
+def _share(got: float | None, need: float | None) -> float | None:
+    if got is None or need is None or need == 0:  # nothing owed yet: no share to draw
+        return None
+    return 100.0 * got / need
+
+
 # -- the withdrawal --------------------------------------------------------------------------------
 
 
+@_plain_text
 def plot_withdrawal(
     plan: Plan, timeline: Timeline, *, ax: Axes | None = None, start: State | None = None
 ) -> Axes:
@@ -264,13 +346,31 @@ def plot_withdrawal(
         )
         for who, v in stated:
             claims.setdefault(who, [float("nan")] * len(points))[i] = float(v)
+    reported = {0, *history(plan, timeline, start=start).changes.get("israeli_control_pct", ())}
     for who, ys in claims.items():
         shown = next(v for v in ys if v == v)  # the first value this claimant gives
-        ax.step(times, ys, where="post", lw=2.2, label=f"{shown:g}% per {who}")
-    for line in plan.lines:
-        for claim in line.israeli_share:
-            ax.axhline(claim.value, color="#888888", linestyle=":", linewidth=0.9)
-            ax.plot([], [], color="#888888", linestyle=":",
+        (drawn,) = ax.step(times, ys, where="post", lw=2.2, label=f"{shown:g}% per {who}")
+        marks = [k for k in sorted(reported) if k < len(ys) and ys[k] == ys[k]]
+        ax.plot(
+            [times[k] for k in marks],
+            [ys[k] for k in marks],
+            "o",
+            color=drawn.get_color(),
+            markersize=5,
+        )
+    if claims:
+        ax.plot([], [], "o", color="#555555", label="when reported (the line carries it forward)")
+    palette = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d")
+    dashes = (":", "--", "-.", (0, (1, 3)), (0, (5, 2, 1, 2)))
+    for n, line in enumerate(plan.lines):
+        for m, claim in enumerate(line.israeli_share):
+            style: dict[str, Any] = {
+                "color": palette[n % len(palette)],
+                "linestyle": dashes[m % len(dashes)],
+                "linewidth": 1.1,
+            }
+            ax.axhline(claim.value, **style)
+            ax.plot([], [], **style,
                     label=f"plan: {line.name}, {claim.value:g}% per {claim.claimed_by}")  # fmt: skip
     if not claims:
         ax.text(0.5, 0.5, "no share of territory reported", transform=ax.transAxes, ha="center")

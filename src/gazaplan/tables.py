@@ -61,17 +61,33 @@ def frame(rows: Sequence[Row], columns: Sequence[str], *, feature: str) -> pd.Da
         import pandas as pd
     except ImportError:
         raise MissingExtraError(feature, "pandas", "pandas") from None
-    df = pd.DataFrame([{k: flat(v) for k, v in row.items()} for row in rows], columns=list(columns))
-    for name in df.columns:  # give instants and durations their dtypes even when mixed or empty
-        values = [v for v in df[name] if v is not None]
+    plain = [{k: flat(v) for k, v in row.items()} for row in rows]
+    df = pd.DataFrame(plain, columns=list(columns))
+    for name in df.columns:  # give instants, durations and counts their dtypes
+        values = [v for row in plain if (v := row.get(name)) is not None]
         if values and all(isinstance(v, dt.datetime) for v in values):
-            if df[name].dtype == object:  # offsets differ: show every instant in UTC
-                df[name] = pd.to_datetime(df[name], utc=True)
+            if df[name].dtype == object:  # offsets differ: one zone for the column
+                df[name] = pd.to_datetime(df[name], utc=True).dt.tz_convert(_zone(values))
         elif (values and all(isinstance(v, dt.timedelta) for v in values)) or (
             name in _DURATIONS and not values
         ):
             df[name] = pd.to_timedelta(df[name])
+        elif values and len(values) < len(df) and all(isinstance(v, bool) for v in values):
+            df[name] = df[name].astype("boolean")  # True, False and <NA> for unknown
+        elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            df[name] = df[name].astype("Int64")  # whole numbers stay whole; <NA> for unknown
     return df
+
+
+def _zone(instants: Sequence[dt.datetime]) -> str:
+    """The zone a column of instants is shown in: the named zone of the plan's events
+    (``Asia/Jerusalem`` in the bundled timeline) where one is used, else UTC."""
+    from zoneinfo import ZoneInfo
+
+    for at in instants:
+        if isinstance(at.tzinfo, ZoneInfo):
+            return at.tzinfo.key
+    return "UTC"
 
 
 _DURATIONS = frozenset({"overdue_by", "late_by", "time_left"})
