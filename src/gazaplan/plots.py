@@ -229,10 +229,8 @@ def plot_exchange(
     Hostages returned (living, deceased), prisoners released by category and Gazan remains
     returned are drawn as steps (the remains against the ratio times the Israeli hostages' remains
     received so far, as point 5's obligation counts them); the legend gives the counts at the end
-    (``20 of 20``). An unknown or contested count, or a requirement that is not known, leaves a
-    gap, and every gap is labelled where it starts with its reason; no claim is picked. Lines that
-    coincide (several reach 100% together) are drawn 1.5 points apart on the page; the data are
-    exact.
+    (``20 of 20``). An unknown or contested count, or an unknown requirement, leaves a gap labelled
+    with its reason; no claim is picked. Coinciding lines are drawn 1.5 points apart on the page.
     """
     ax = _axes(ax, "plot_exchange()")
     from matplotlib.figure import Figure
