@@ -10,17 +10,19 @@ An edge module: matplotlib is imported when a function is called, not before.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from ._compliance import ComplianceReport, ComplianceStatus, _origin
-from .exceptions import MissingExtraError
+from ._compliance import ComplianceReport, ComplianceStatus
+from ._plot_exchange import EXCHANGE_SERIES, plot_exchange
+from ._plotting import STATUS_COLOURS
+from ._plotting import axes as _axes
+from ._plotting import dates as _dates
+from ._plotting import plain_text as _plain_text
+from ._plotting import series as _series
+from ._plotting import x as _x
 from .explain import show
 from .sources import Contested
-from .state import read_fact
 from .timelines import Timeline, history
-from .truth import UNKNOWN
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -28,69 +30,13 @@ if TYPE_CHECKING:
     from .plans import Plan
     from .state import State
 
-__all__ = ["STATUS_COLOURS", "plot_exchange", "plot_obligations", "plot_withdrawal"]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-STATUS_COLOURS = {
-    ComplianceStatus.OVERDUE: "#c0392b",
-    ComplianceStatus.UNKNOWN: "#8e7cc3",
-    ComplianceStatus.PARTLY_FULFILLED: "#5b8bd6",
-    ComplianceStatus.PENDING: "#5b8bd6",
-    ComplianceStatus.NOT_TRIGGERED: "#b0b0b0",
-    ComplianceStatus.FULFILLED_LATE: "#e0a030",
-    ComplianceStatus.FULFILLED_ON_TIME: "#3c9a50",
-    ComplianceStatus.FULFILLED: "#2a8c8c",
-}
-"""The colour of each status (the same tones as the HTML tables)."""
-
-
-def _plain_text(draw: F) -> F:
-    """Draw with matplotlib's mathtext off: a ``$`` in a label (``Gaza MoH $x^$ reading``, or
-    ``$5 or $10``) is text, never parsed as math, so no label can break or change a plot."""
-
-    @functools.wraps(draw)
-    def plain(*args: Any, **kwargs: Any) -> Any:
-        try:
-            import matplotlib
-        except ImportError:
-            return draw(*args, **kwargs)  # _axes raises MissingExtraError naming the extra
-        with matplotlib.rc_context({"text.parse_math": False}):
-            return draw(*args, **kwargs)
-
-    return plain  # type: ignore[return-value]
-
-
-def _axes(ax: Axes | None, feature: str, size: tuple[float, float] = (9, 5)) -> Axes:
-    try:
-        import matplotlib
-
-        if ax is not None:
-            return ax
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise MissingExtraError(feature, "plot", "matplotlib") from None
-    del matplotlib
-    _, new = plt.subplots(figsize=size, layout="constrained")
-    return new
-
-
-def _dates(ax: Axes) -> None:
-    """Date ticks on an x axis whose values are matplotlib date numbers (days)."""
-    import matplotlib.dates as mdates
-
-    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-
-
-def _x(t: dt.datetime) -> float:
-    """An instant as a matplotlib date number (days since 1970 UTC): plain floats, exact types."""
-    return t.timestamp() / 86400.0
-
-
-DAY_X = 1.0  # one day on the x axis
-
+__all__ = [
+    "EXCHANGE_SERIES",
+    "STATUS_COLOURS",
+    "plot_exchange",
+    "plot_obligations",
+    "plot_withdrawal",
+]
 
 # -- obligations -----------------------------------------------------------------------------------
 
@@ -169,149 +115,6 @@ def _legend_statuses(ax: Axes, present: set[ComplianceStatus]) -> None:
     handles.append(Line2D([], [], color="black", linewidth=2, label="deadline"))
     handles.append(Line2D([], [], color="grey", marker="D", mec="black", lw=0, label="fulfilled"))
     ax.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.04), ncol=5)
-
-
-# -- the exchange ----------------------------------------------------------------------------------
-
-EXCHANGE_SERIES = (
-    ("living hostages returned", "hostages_living_returned", "exchange.hostages_living"),
-    ("deceased hostages returned", "hostages_deceased_returned", "exchange.hostages_deceased"),
-    (
-        "life-sentence prisoners released",
-        "life_sentence_prisoners_released",
-        "exchange.life_sentence_prisoners",
-    ),
-    ("Gaza detainees released", "gaza_detainees_released", "exchange.gaza_detainees"),
-    ("Gazan remains returned", "gazan_remains_returned", "ratio"),
-)
-"""(label, fact, term) for each series of :func:`plot_exchange`; "ratio" is the remains ratio
-times the deceased hostages returned so far."""
-
-
-_STYLES: tuple[dict[str, Any], ...] = (
-    {"linestyle": "-", "linewidth": 4.5, "alpha": 0.55},
-    {"linestyle": "-", "linewidth": 2.0},
-    {"linestyle": "--", "linewidth": 2.0},
-    {"linestyle": "-.", "linewidth": 2.0},
-    {"linestyle": ":", "linewidth": 2.4},
-)
-"""Line styles that stay apart where series coincide (several reach 100% together)."""
-
-
-def _series(plan: Plan, timeline: Timeline, start: State | None) -> list[tuple[dt.datetime, State]]:
-    h = history(plan, timeline, start=start)
-    return [(_origin(plan), h.start)] + [
-        (e.at, s) for e, s in zip(timeline.events, h.states, strict=True)
-    ]
-
-
-def _exact(value: Any) -> tuple[float | None, str]:
-    """A number, or None with the reason: "unknown", or "contested" (no claim is picked)."""
-    if isinstance(value, Contested):
-        return None, "contested"
-    if value is UNKNOWN or value is None or isinstance(value, bool):
-        return None, "unknown"
-    return float(value), ""
-
-
-@_plain_text
-def plot_exchange(
-    plan: Plan,
-    timeline: Timeline,
-    *,
-    ax: Axes | None = None,
-    start: State | None = None,
-    counts: bool = False,
-) -> Axes:
-    """The exchange over time: each series as a share of what the plan's terms require, or with
-    ``counts=True`` as the counts themselves (a log scale; the terms as dotted rules).
-
-    Hostages returned (living, deceased), prisoners released by category and Gazan remains
-    returned are drawn as steps (the remains against the ratio times the Israeli hostages' remains
-    received so far, as point 5's obligation counts them); the legend gives the counts at the end
-    (``20 of 20``). An unknown or contested count, or an unknown requirement, leaves a gap labelled
-    with its reason; no claim is picked. Coinciding lines are drawn 1.5 points apart on the page.
-    """
-    ax = _axes(ax, "plot_exchange()")
-    from matplotlib.figure import Figure
-    from matplotlib.transforms import offset_copy
-
-    figure = ax.get_figure(root=True)
-    assert isinstance(figure, Figure)
-    points = _series(plan, timeline, start)
-    times = [_x(t) for t, _ in points]
-    for i, (label, fact, term) in enumerate(EXCHANGE_SERIES):
-        ys: list[float] = []
-        gaps: list[tuple[int, str]] = []  # where a gap starts (or its reason changes), and why
-        last, gap = "", ""  # the reason of the gap the series is in ("" where it is drawn)
-        for k, (_, state) in enumerate(points):
-            got, why = _exact(read_fact(state, fact))
-            need, why_need = _requirement(plan, state, term)
-            value = got if counts else _share(got, need)
-            if value is None:
-                reason = why if got is None else f"owed {why_need}" if need is None else ""
-                if reason and reason != gap:  # (no reason: nothing owed yet, nothing to say)
-                    gaps.append((k, reason))
-                gap = reason
-                ys.append(float("nan"))
-            else:
-                gap = ""
-                ys.append(value)
-            if got is None:
-                last = why
-            else:
-                last = f"{got:g} of {need:g}" if need is not None else f"{got:g} (owed {why_need})"
-        style = _STYLES[i % len(_STYLES)]
-        # Drawn 1.5 points apart on the page (the data stay exact) so coinciding shares show.
-        nudge = offset_copy(ax.transData, fig=figure, y=(i - 2) * 1.5, units="points")
-        (drawn,) = ax.step(
-            times, ys, where="post", label=f"{label}: {last}", transform=nudge, **style
-        )
-        for n, (k, reason) in enumerate(gaps):
-            ax.annotate(
-                f"{label.split()[0]}: {reason}",
-                (times[k], 1 if counts else 4 + 7 * i),
-                fontsize=6,
-                color=drawn.get_color(),
-                xytext=(2, 2 * n),
-                textcoords="offset points",
-            )
-        if counts and term != "ratio":
-            need, _ = _exact(plan.term(term).value)
-            if need is not None:
-                ax.axhline(need, color=drawn.get_color(), linestyle=":", linewidth=0.8)
-    if counts:
-        ax.set_yscale("symlog", linthresh=10)
-        ax.set_ylabel("count (log scale); dotted: what the terms require")
-    else:
-        ax.axhline(100, color="#333333", linestyle="--", linewidth=1)
-        ax.set_ylabel("% of what the terms require\n(lines drawn a hair apart where they coincide)")
-        ax.set_ylim(-3, 112)
-    _dates(ax)
-    ax.legend(fontsize=7, loc="lower right", framealpha=0.9)
-    ax.set_title(f"The exchange over time (plan version {plan.version})", fontsize=10)
-    return ax
-
-
-def _requirement(plan: Plan, state: State, term: str) -> tuple[float | None, str]:
-    """What a series owes in *state*: its term, or the remains ratio times the remains received."""
-    if term != "ratio":
-        return _exact(plan.term(term).value)
-    ratio, why_r = _exact(plan.term("exchange.remains_ratio").value)
-    received, why_d = _exact(read_fact(state, "israeli_hostage_remains_returned"))
-    if ratio is None or received is None:
-        return None, "not known: " + (
-            f"the ratio is {why_r}"
-            if ratio is None
-            else f"the Israeli remains received are {why_d}"
-        )
-    return ratio * received, ""
-
-
-def _share(got: float | None, need: float | None) -> float | None:
-    if got is None or need is None or need == 0:  # nothing owed yet: no share to draw
-        return None
-    return 100.0 * got / need
 
 
 # -- the withdrawal --------------------------------------------------------------------------------
