@@ -47,6 +47,11 @@ _WRONG: tuple[Any, ...] = (
     "x" * 5000,
     "2025-10-10T12:00:00",
     "2025-13-45T99:00:00+03:00",
+    "9999-12-31T00:00:00+00:00",  # an instant past what deadlines can be reckoned from
+    "2025-10-03T22:00:00+03:00:30",  # an offset with seconds (not RFC 3339)
+    9 * 10**4299,  # just under Python's limit for printing an integer
+    24 * 10**12,
+    "hamaz",  # an id that names nobody
     [],
     [1, "a"],
     {},

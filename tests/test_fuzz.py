@@ -7,9 +7,13 @@ runs 100,000 and reports the counts.
 
 from __future__ import annotations
 
+import copy
+import json
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -55,3 +59,51 @@ def test_a_huge_document_is_refused_with_a_message() -> None:
     with pytest.raises(gp.ScenarioFormatError, match="the limit is"):
         gp.loads(data, gp.Scenario)
     assert attempt(data, "json") == "refused"
+
+
+def _golden_with(change: Callable[[dict[str, Any]], None]) -> bytes:
+    doc = copy.deepcopy(BASES[0])
+    change(doc)
+    return json.dumps(doc).encode()
+
+
+def _event(doc: dict[str, Any], **fields: Any) -> None:
+    first = copy.deepcopy(doc["timeline"]["events"][0])
+    first.update(fields)
+    doc["timeline"]["events"].append(first)
+
+
+def _two_big_releases(doc: dict[str, Any]) -> None:
+    for i in range(2):
+        change = {"kind": "prisoners_released", "life_sentence": 9 * 10**4299}
+        _event(doc, id=f"big-{i}", at="2025-10-20T12:00:00+03:00", change=change)
+
+
+KNOWN_BAD: dict[str, Callable[[dict[str, Any]], None]] = {
+    # Documents an outside fuzzer found the loader accepted and a later command crashed on.
+    "deadline of 10**12 hours": lambda d: d["amendments"][0]["edits"][1]["deadline"].update(
+        hours=24 * 10**12
+    ),
+    "deadline of 1e300 hours": lambda d: d["amendments"][0]["edits"][1]["deadline"].update(
+        hours=1e300
+    ),
+    "event on 9999-12-31": lambda d: _event(d, id="late", at="9999-12-31T00:00:00+00:00"),
+    "offset with seconds": lambda d: d["timeline"]["events"][0].update(
+        at="2025-10-03T22:00:00+03:00:30"
+    ),
+    "two releases of 9*10**4299": lambda d: _two_big_releases(d),
+    "an allegation against nobody known": lambda d: _event(
+        d,
+        id="alleged",
+        at="2025-10-20T12:00:00+03:00",
+        change={"kind": "violation_alleged", "by": "israel", "against": "hamaz", "allegation": "x"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_BAD))
+def test_documents_that_once_crashed_a_command_are_refused_or_judged(
+    name: str, tmp_path: Path
+) -> None:
+    data = _golden_with(KNOWN_BAD[name])
+    assert attempt(data, "json", chain=Chain(tmp_path)) in ("refused", "accepted and judged")

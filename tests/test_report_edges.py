@@ -146,7 +146,7 @@ def test_history_frames_use_fact_ids_the_events_zone_and_whole_numbers() -> None
 
 @pytest.mark.parametrize("counts", [False, True])
 def test_the_exchange_view_spans_the_timeline(counts: bool) -> None:
-    fig, ax = plt.subplots()
+    _, ax = plt.subplots()
     plot_exchange(PLAN, TL, ax=ax, counts=counts)
     left, right = ax.get_xlim()
     first, last = TL.events[0].at.timestamp() / 86400.0, TL.events[-1].at.timestamp() / 86400.0
