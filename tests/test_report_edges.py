@@ -155,3 +155,10 @@ def test_the_exchange_view_spans_the_timeline(counts: bool) -> None:
     bottom, top = ax.get_ylim()
     assert bottom <= 0
     assert top >= (1718 if counts else 100)
+
+
+def test_an_obligation_with_no_obligor_says_so_in_the_page() -> None:
+    page = gp.html_report(PLAN, TL, plots=False)
+    compliance = page[page.index('id="compliance"') :]
+    row = compliance[compliance.index("p7-full-aid") :][:200]
+    assert "<td>none</td>" in row

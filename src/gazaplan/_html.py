@@ -65,6 +65,8 @@ def fmt(value: Any) -> str:
     """A cell value as text: None blank, instants to the minute, durations as ``2d 03h 05m``."""
     if value is None:
         return ""
+    if value == ():  # a list cell with nothing in it: no obligor named, no points, ...
+        return "none"
     if isinstance(value, tuple | dict):  # several values in one cell (see gazaplan._rows.flat)
         from ._rows import flat
 
