@@ -162,3 +162,15 @@ def test_an_obligation_with_no_obligor_says_so_in_the_page() -> None:
     compliance = page[page.index('id="compliance"') :]
     row = compliance[compliance.index("p7-full-aid") :][:200]
     assert "<td>none</td>" in row
+
+
+def test_a_fact_first_set_late_keeps_its_column() -> None:
+    at = dt.datetime(2025, 10, 5, tzinfo=dt.UTC)
+    plan = gp.plan("2025-09-29")
+    late = gp.Timeline([gp.Event("e1", at, gp.Approved("qatar"))])
+    frame = gp.history(plan, late).to_pandas()
+    assert "approved.qatar" in frame.columns
+    assert frame["approved.qatar"].isna().iloc[0]
+    assert bool(frame["approved.qatar"].iloc[1]) is True
+    empty = gp.ComplianceReport("v", at, ()).to_pandas()
+    assert list(empty.columns) == list(gp.compliance(plan, late).to_pandas().columns)

@@ -117,6 +117,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "triggered_at",
         "clock_from",
         "due",
+        "due_latest",
         "fulfilled_at",
         "overdue_by",
         "late_by",
@@ -156,8 +157,8 @@ def rows_of(obj: Any, table: str | None = None) -> tuple[str, list[Row]]:
 def to_pandas(obj: Any, table: str | None = None) -> pd.DataFrame:
     """*obj*'s table as a DataFrame (what the results' ``to_pandas()`` methods return)."""
     kind, rows = rows_of(obj, table)
-    if rows:
-        columns: Sequence[str] = list(rows[0])
+    if rows:  # every column any row has, in the order first seen (a fact may be set late)
+        columns: Sequence[str] = list(dict.fromkeys(k for row in rows for k in row))
     elif type(obj).__name__ == "Comparison":
         columns = ["item", "id", obj.a, obj.b]
     else:
