@@ -15,6 +15,7 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     facts, state                                the fact schema and State
     conditions                                  conditions as data
     provisions, terms, obligations, plans       the plan model; Plan checks its references
+    _plancache, _references                     a plan's caches; the reference checks it runs
     catalog                                     the bundled content (the only plan content)
     _compile, evaluation, rules, explain        evaluation, rule functions, text reports
     events, timelines, _compliance             events, replay, compliance over time
@@ -22,11 +23,12 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     scenarios                                   scenarios and their expectations
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
-    documents, schema                           edge: files and their JSON Schema
-    strategies                                  edge: hypothesis strategies (the extra)
+    _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
+    _strategy_events, strategies                edge: hypothesis strategies (the extra)
     _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
     _html, _display                             edge: notebook displays (_repr_html_)
-    plots, htmlreport                           edge: matplotlib plots (the extra), HTML report
+    _plotting, _plot_exchange, plots            edge: matplotlib plots (the extra)
+    htmlreport                                  edge: the HTML report
     _commands, _commands_data, cli              edge: the ``gazaplan`` command
 
 The core imports no edge at module level; ``to_pandas()`` and ``_repr_html_`` import theirs
