@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from benchmarks.bench_check import main as bench_main
 from benchmarks.ifchain import check, engine
 from hypothesis import given
@@ -29,3 +30,12 @@ def test_timeline_benchmark_runs() -> None:
     from benchmarks.bench_timeline import main as timeline_main
 
     assert timeline_main(["--quick"]) == 0
+
+
+def test_append_benchmark_runs() -> None:
+    from benchmarks.bench_append import exponent
+    from benchmarks.bench_append import main as append_main
+
+    assert append_main(["--quick"]) == 0
+    assert exponent([1, 10, 100], [1.0, 10.0, 100.0]) == pytest.approx(1.0)
+    assert exponent([1, 10, 100], [1.0, 100.0, 10_000.0]) == pytest.approx(2.0)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ._compliance import ComplianceStatus as ComplianceStatus
     from ._compliance import Quantity as Quantity
     from ._compliance import compliance as compliance
+    from ._timeline_builder import TimelineBuilder as TimelineBuilder
     from .amendments import AddObligation as AddObligation
     from .amendments import AddPosition as AddPosition
     from .amendments import Amendment as Amendment
@@ -231,6 +232,7 @@ _WHERE = {
     "WeaponsDecommissioned": ".events",
     "History": ".timelines",
     "Timeline": ".timelines",
+    "TimelineBuilder": "._timeline_builder",
     "apply": ".timelines",
     "history": ".timelines",
     "replay": ".timelines",
@@ -477,6 +479,7 @@ __all__ = [
     "Term",
     "TerritoryHandedOver",
     "Timeline",
+    "TimelineBuilder",
     "Times",
     "Topic",
     "Unknown",

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ._timeline_builder import TimelineBuilder
 
 from . import _checks as check
 from ._frozenmap import FrozenMap
@@ -80,9 +82,33 @@ class Timeline(NotebookDisplay):
         """A timeline of *events* sorted by instant (stable: same-instant events keep their order)."""
         return cls(tuple(sorted(events, key=lambda e: e.at)))
 
+    @classmethod
+    def _trusted(cls, events: tuple[Event, ...]) -> Timeline:
+        """A timeline of *events* already checked (by a builder): no second pass over them."""
+        made = object.__new__(cls)
+        object.__setattr__(made, "events", events)
+        return made
+
+    @classmethod
+    def builder(cls, base: Timeline | None = None) -> TimelineBuilder:
+        """A :class:`~gazaplan.TimelineBuilder`: add events one by one in O(1) each, then build."""
+        from ._timeline_builder import TimelineBuilder
+
+        return TimelineBuilder(base)
+
     def append(self, event: Event) -> Timeline:
-        """A new timeline with *event* at the end (it must not be earlier than the last one)."""
-        return Timeline((*self.events, event))
+        """A new timeline with *event* at the end (it must not be earlier than the last one).
+
+        Only the new event is checked, but the events are copied: to add many one at a time, use
+        :meth:`builder` (linear) or :meth:`extend` (all at once).
+        """
+        return self.extend((event,))
+
+    def extend(self, events: Iterable[Event]) -> Timeline:
+        """A new timeline with *events* at the end: only they are checked (O(n + k))."""
+        from ._timeline_builder import TimelineBuilder
+
+        return TimelineBuilder(self).extend(events).build()
 
     def until(self, at: dt.datetime) -> Timeline:
         """The events at or before *at*."""
@@ -242,6 +268,16 @@ class History:
     changes: FrozenMap[str, tuple[int, ...]] = attrs.field(repr=False, eq=False)
     """For each State field, the indices (1 = after the first event) at which events set it
     (read-only: a history may be shared by every caller replaying the same timeline)."""
+    _given: State | None = attrs.field(default=None, repr=False, eq=False)
+    """The *start* that :func:`history` was given (None: the plan's initial state)."""
+
+    def extend(self, events: Iterable[Event]) -> History:
+        """The history of this timeline with *events* added at the end: only the new events are
+        folded and checked (the states so far are kept); ``history(plan, result.timeline)`` then
+        finds it without folding again."""
+        new = tuple(events)
+        timeline = self.timeline.extend(new)
+        return _folded(self.plan, timeline, self._given, self.start, self.states, self.changes, new)
 
     def at(self, at: dt.datetime | None = None) -> State:
         """The state at instant *at* (events at exactly *at* included); the last state if None."""
@@ -272,24 +308,42 @@ def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> Hi
     if cached is not None and cached[0] is timeline and cached[1] is start:
         return cached[2]  # type: ignore[no-any-return]
     first = State.initial(plan) if start is None else start
-    states, state = [], first
-    changes: dict[str, list[int]] = {}
-    for i, event in enumerate(timeline.events, start=1):
+    return _folded(plan, timeline, start, first, (), {}, timeline.events)
+
+
+def _folded(
+    plan: Plan,
+    timeline: Timeline,
+    given: State | None,
+    first: State,
+    states: tuple[State, ...],
+    changes: Mapping[str, tuple[int, ...]],
+    new: tuple[Event, ...],
+) -> History:
+    """The history of *timeline*, whose events before *new* were folded into *states* already."""
+    state = states[-1] if states else first
+    more: list[State] = []
+    added: dict[str, list[int]] = {}
+    for i, event in enumerate(new, start=len(states) + 1):
         facts = _facts(state, event)
         for fact_id in facts:
             for field in fields_of(fact_id):
-                changes.setdefault(field, []).append(i)
+                added.setdefault(field, []).append(i)
         state = _commit(state, event, facts, plan)
-        states.append(state)
+        more.append(state)
+    merged = dict(changes)
+    for field, indices in added.items():
+        merged[field] = (*merged.get(field, ()), *indices)
     result = History(
         plan,
         timeline,
         first,
-        tuple(states),
+        (*states, *more),
         tuple(e.at for e in timeline.events),
-        FrozenMap({k: tuple(v) for k, v in changes.items()}),
+        FrozenMap(merged),
+        given,
     )
-    plan._cache.keep_history(key, (timeline, start, result))
+    plan._cache.keep_history((id(timeline), id(given)), (timeline, given, result))
     return result
 
 
