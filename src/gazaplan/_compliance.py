@@ -64,11 +64,7 @@ class Quantity:
     owed: Any
 
     def __str__(self) -> str:
-        return f"{self.label}: {_num(self.delivered)} of {_num(self.owed)}"
-
-
-def _num(v: Any) -> str:
-    return show(v)
+        return f"{self.label}: {show(self.delivered)} of {show(self.owed)}"
 
 
 @attrs.frozen

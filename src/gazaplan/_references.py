@@ -9,18 +9,16 @@ counted in. Errors say where the name was used and what was meant.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import _checks as check
 from .conditions import (
     MAX_DEPTH,
-    Condition,
     Equals,
     OneOf,
     PhaseComplete,
     Term,
-    children,
+    depth,
     facts_read,
     phases_named,
     terms_named,
@@ -99,7 +97,12 @@ def check_references(plan: Plan) -> None:
     for o in plan.obligations():
         hours = o.deadline.hours if o.deadline is not None else None
         if isinstance(hours, Term):
-            value = plan.term(hours.path).value
+            try:
+                value = plan.term(hours.path).value
+            except UnknownTermError as e:
+                raise UnknownTermError(
+                    hours.path, e.known, where=f"obligation {o.id!r} deadline"
+                ) from None
             if value is not UNKNOWN and not (
                 check.bounded_number(value) and 0 < value <= check.MAX_HOURS
             ):
@@ -108,7 +111,7 @@ def check_references(plan: Plan) -> None:
                     f"number of hours above 0 and at most {check.MAX_HOURS:,}; set the term to "
                     "such a number, or give the deadline its own hours"
                 )
-    _check_phase_cycles(plan)
+    _check_phase_graph(plan)
 
     facts: dict[str, Any] = {}
     for f in plan.initial_facts:
@@ -121,7 +124,7 @@ def check_references(plan: Plan) -> None:
     State.from_facts(facts)  # raises InvalidValueError naming the field if a value is wrong
 
 
-def _check_phase_cycles(plan: Plan) -> None:
+def _check_phase_graph(plan: Plan) -> None:
     """Refuse phases whose completions depend on each other in a circle, and conditions that nest
     deeper than MAX_DEPTH once the phases a ``PhaseComplete`` names are counted in. Iterative: a
     plan may have thousands of phases."""
@@ -153,23 +156,12 @@ def _check_phase_cycles(plan: Plan) -> None:
     completions = {p.id: p.completion for p in plan.phases}
     reach: dict[str, int] = {}
     for pid in order:
-        reach[pid] = _levels(completions[pid], reach)
+        reach[pid] = depth(completions[pid], phases=reach)
     for where, cond in plan.conditions():
-        levels = _levels(cond, reach)
+        levels = depth(cond, phases=reach)
         if levels > MAX_DEPTH:
             raise InvalidPlanError(
                 f"{where} nests {levels} levels deep, counting the phases it names with "
                 f"PhaseComplete; the limit is {MAX_DEPTH}. Shorten the chain of phases, or refer "
                 "to the facts directly"
             )
-
-
-def _levels(cond: Condition, reach: Mapping[str, int]) -> int:
-    """Levels of *cond*, a ``PhaseComplete`` adding those of the completion it names."""
-    deepest, stack = 0, [(cond, 1)]
-    while stack:
-        node, level = stack.pop()
-        extra = reach.get(node.phase, 0) if isinstance(node, PhaseComplete) else 0
-        deepest = max(deepest, level + extra)
-        stack.extend((c, level + 1) for c in children(node))
-    return deepest

@@ -62,7 +62,7 @@ def flat(value: Any) -> Any:
             return f"contested ({claims})"
         if value.keys() == {"measure", "delivered", "owed"}:
             done, owed = (
-                show(value[k]) if value[k] is not None else "unknown" for k in ("delivered", "owed")
+                "unknown" if value[k] is None else flat(value[k]) for k in ("delivered", "owed")
             )
             return f"{value['measure']}: {done} of {owed}"
         return ", ".join(f"{k}: {flat(v)}" for k, v in value.items())

@@ -135,6 +135,7 @@ class Kit:
             *([st.builds(BodyEstablished, st.sampled_from(bodies))] if bodies else []),
         )
         self.pick: st.SearchStrategy[int] = st.integers(0, len(self.fixed) + 1)
+        self.memo: dict[object, Any] = {}  # other strategies built once for this plan
 
     def change(self, draw: st.DrawFn, state: State) -> Any:
         """A change that can happen in *state*: a release only of what is still held."""

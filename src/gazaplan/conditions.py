@@ -19,7 +19,7 @@ from and a ``label`` used in explanations. Each class has a stable ``tag``: the 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
@@ -277,11 +277,16 @@ than ten. Deeper conditions are refused when built, so that evaluating, explaini
 them never runs out of Python's stack."""
 
 
-def depth(condition: Condition, *, limit: int = MAX_DEPTH) -> int:
-    """The levels of *condition* (a leaf is 1); counting stops just past *limit*."""
+def depth(
+    condition: Condition, *, limit: int = MAX_DEPTH, phases: Mapping[str, int] | None = None
+) -> int:
+    """The levels of *condition* (a leaf is 1); counting stops just past *limit*. With *phases*
+    (phase id -> the levels of its completion), a ``PhaseComplete`` adds those of its phase."""
     deepest, stack = 0, [(condition, 1)]
     while stack:
         node, level = stack.pop()
+        if phases is not None and isinstance(node, PhaseComplete):
+            level += phases.get(node.phase, 0)
         deepest = max(deepest, level)
         if deepest > limit:
             break

@@ -92,14 +92,9 @@ def duration(span: dt.timedelta) -> str:
 
 def _operand(cond: Any, target: Any) -> str:
     """What a comparison compares against: the value, and the term or product it comes from."""
-    value = cond.value
-    if isinstance(value, Term):
-        source = value.path
-    elif isinstance(value, Times):
-        factor = value.factor.path if isinstance(value.factor, Term) else show(value.factor)
-        source = f"{factor} x {value.fact}"
-    else:
+    if not isinstance(cond.value, Term | Times):
         return show(target)
+    source = _operand_words(cond.value)
     if target is UNKNOWN or target is None:
         return f"{source}, which is not known"
     return f"{show(target)} ({source})"
@@ -116,9 +111,11 @@ def _need(cond: Any, target: Any, negated: bool) -> str:
         return f"needs {'less than' if negated else 'at least'} {operand}"
     if isinstance(cond, AtMost):
         return f"needs {'more than' if negated else 'at most'} {operand}"
-    if negated and isinstance(cond.value, bool):
+    if not negated:
+        return f"needs {operand}"
+    if isinstance(cond.value, bool):
         return f"needs {show(not cond.value)}"
-    return f"needs {'anything but' if negated else ''} {operand}".replace("  ", " ")
+    return f"needs anything but {operand}"
 
 
 def describe(ev: Evaluation, *, negated: bool = False) -> str:
@@ -142,9 +139,10 @@ def describe(ev: Evaluation, *, negated: bool = False) -> str:
     elif isinstance(cond, PhaseComplete):
         test = f"phase {cond.phase} is complete"
     else:
-        seen = show(ev.readings[0].value) if ev.readings else "?"
+        value = ev.readings[0].value if ev.readings else None
+        seen = show(value) if ev.readings else "?"
         if isinstance(cond, Known):
-            seen = f"{'not ' if seen == 'unknown' else ''}known (it is {seen})"
+            seen = f"{'not ' if value is UNKNOWN else ''}known (it is {seen})"
         test = f"{cond.fact} is {seen}; {_need(cond, ev.target, negated)}"
     if negated and label:
         label = f"{label} (must not hold)"

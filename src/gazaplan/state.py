@@ -12,6 +12,7 @@ import enum
 import operator
 from collections.abc import Callable, Mapping
 from functools import cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
 import attrs
@@ -415,21 +416,11 @@ def fields_of(fact_id: str) -> tuple[str, ...]:
 
 def check_value(fact_id: str, value: object, where: str) -> None:
     """Refuse *value* unless fact *fact_id* may take it (UNKNOWN and contested claims included);
-    the error names *where*. Derived facts take what a count takes."""
+    the error names *where* (``"FactExpectation.hostages_held"``). Derived facts take counts."""
     spec, _ = _spec(fact_id)
     inner = check.member(spec.choices) if spec.choices is not None else _VALIDATORS[spec.kind]()
-
-    class _Place:  # the validators name "<class>.<field>": let them name *where*
-        pass
-
-    _Place.__name__ = where
-    attribute = attrs.fields(_Holder).value.evolve(name=fact_id)
-    _or_contested(inner)(_Place(), attribute, value)
-
-
-@attrs.define
-class _Holder:
-    value: Any = None
+    place = type(where, (), {})()  # the validators name "<type of the instance>.<field>"
+    _or_contested(inner)(place, SimpleNamespace(name=fact_id), value)  # type: ignore[arg-type]
 
 
 def read_fact(state: State, fact_id: str) -> Any:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import string
-import weakref
 from typing import Any
 
 from hypothesis import strategies as st
@@ -173,15 +172,15 @@ def states(draw: st.DrawFn, plan: Plan | None = None, *, contested: bool = False
 _HELD = st.integers(0, 60)
 _UNKNOWN = st.just(UNKNOWN)
 _SHARE = _UNKNOWN | st.integers(0, 50)
-_PARTS: dict[tuple[int, bool], tuple[Any, Any, Any]] = {}
 
 
 def _state_parts(plan: Plan, contested: bool) -> tuple[Any, Any]:
-    """The value strategies of every settable fact for *plan*, built once per plan."""
-    key = (id(plan), contested)
-    found = _PARTS.get(key)
-    if found is not None and found[0]() is plan:
-        return found[1], found[2]
+    """The value strategies of every settable fact for *plan*, built once per plan (kept with the
+    plan's other strategies, in its :class:`~gazaplan._strategy_events.Kit`)."""
+    memo = _ev.kit(plan).memo
+    found = memo.get(("state", contested))
+    if found is not None:
+        return found  # type: ignore[no-any-return]
     party_ids = [x.id for x in plan.parties]
     chosen = st.lists(st.sampled_from(party_ids), max_size=3, unique=True)
     per_party = [(s, chosen, _value(s, plan, False)) for s in _SETTABLE if s.per_party]
@@ -190,9 +189,7 @@ def _state_parts(plan: Plan, contested: bool) -> tuple[Any, Any]:
         for s in _SETTABLE
         if not s.per_party and s.field not in _COUNTS
     ]
-    if len(_PARTS) > 32:
-        _PARTS.clear()
-    _PARTS[key] = (weakref.ref(plan), per_party, plain)
+    memo[("state", contested)] = (per_party, plain)
     return per_party, plain
 
 
