@@ -48,16 +48,16 @@ def _kind(mode: int) -> str:
 def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     """The bytes of the regular file at *path*, refusing more than *limit* of them.
 
-    The kind of file is checked before it is opened (opening a FIFO would block), and at most
-    ``limit + 1`` bytes are read whatever the file claims its size is (a device claims 0).
+    The file is opened without blocking (opening a FIFO would wait for a writer) and its kind
+    checked on the open file; at most ``limit + 1`` bytes are read, whatever size the file claims
+    (a device claims 0).
     """
     name = os.fspath(path)
-    mode = os.stat(name).st_mode
-    if not stat.S_ISREG(mode):
-        raise NotRegularError(name, _kind(mode))
-    with open(name, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # replaced since the check
-            raise NotRegularError(name, _kind(os.fstat(f.fileno()).st_mode))
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularError(name, _kind(mode))
         data = f.read(limit + 1)
     if len(data) > limit:
         raise TooLargeError(name, len(data), limit)
