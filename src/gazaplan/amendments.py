@@ -17,7 +17,8 @@ from . import _checks as check
 from .conditions import Condition
 from .exceptions import InvalidValueError, UnknownIdError
 from .obligations import Deadline, Obligation, Phase
-from .plans import Plan
+from ._references import check_references
+from .plans import _DEFERRED, Plan
 from .records import Position
 from .sources import Source, Sourced
 from .terms import _condition
@@ -195,8 +196,13 @@ def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) ->
     amendments = [c for c in changes if isinstance(c, Amendment)]
     if edits:
         amendments.append(Amendment(version or f"{plan.version}+what-if", "what-if", edits))
-    for a in amendments:
-        plan = _amend(plan, a)
+    token = _DEFERRED.set(True)  # the steps are not checked one by one: the result is, once
+    try:
+        for a in amendments:
+            plan = _amend(plan, a)
+    finally:
+        _DEFERRED.reset(token)
+    check_references(plan)
     return plan
 
 

@@ -8,6 +8,7 @@ names nothing is refused with an error that says where the name was used and wha
 from __future__ import annotations
 
 import datetime as dt
+from contextvars import ContextVar
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
     from .amendments import Amendment  # noqa: TC004 - amendments sit above plans; a forward reference
 
 __all__ = ["Plan"]
+
+_DEFERRED: ContextVar[bool] = ContextVar("gazaplan_defer_reference_check", default=False)
+"""True while :func:`~gazaplan.amend` builds intermediate plans: their references are checked
+once, on the final plan."""
 
 
 def _unique(key: Any, what: str) -> list[check.Validator]:
@@ -113,9 +118,10 @@ class Plan(NotebookDisplay):
     _cache: PlanCache = attrs.field(init=False, factory=PlanCache, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        from ._references import check_references
+        if not _DEFERRED.get():  # amend() checks its final plan once, not each step
+            from ._references import check_references
 
-        check_references(self)
+            check_references(self)
 
     @property
     def start_date(self) -> dt.date:

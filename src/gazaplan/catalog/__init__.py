@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..exceptions import UnknownVersionError
 from ..plans import Plan
-from ..timelines import Timeline
+
+if TYPE_CHECKING:
+    from ..timelines import Timeline
 
 __all__ = ["plan", "timeline", "versions"]
 
