@@ -145,3 +145,16 @@ def test_diff_is_empty_exactly_when_the_plans_are_equal(edits: list[gp.Edit]) ->
     same_content = attrs.evolve(variant, amendments=PLAN.amendments)
     assert gp.diff(PLAN, same_content).is_empty == (same_content == PLAN)
     assert gp.diff(PLAN, variant).is_empty == (variant == PLAN)
+
+
+def test_amend_checks_the_final_plan_once_and_still_refuses_a_dangling_reference() -> None:
+    # amend() checks references once, after its last edit: a dangling one is still refused, a
+    # later plan built outside amend() is checked again, and an intermediate step may be
+    # inconsistent as long as the result is not.
+    bad = gp.SetCondition("phase-1.completion", gp.PhaseComplete("phase-9"))
+    with pytest.raises(gp.UnknownIdError, match="phase-9"):
+        gp.amend(PLAN, bad)
+    with pytest.raises(gp.UnknownIdError, match="phase-9"):  # the deferral did not leak
+        attrs.evolve(PLAN, phases=(attrs.evolve(PLAN.phase("phase-1"), completion=bad.condition),))
+    mended = gp.SetCondition("phase-1.completion", PLAN.phase("phase-1").completion)
+    assert gp.amend(PLAN, bad, mended).phase("phase-1") == PLAN.phase("phase-1")
