@@ -74,3 +74,57 @@ def test_a_builder_from_a_base_leaves_the_base_alone() -> None:
     builder.add(gp.timeline().events[3])
     assert len(base) == 3
     assert builder.build() == gp.Timeline(gp.timeline().events[:4])
+
+
+@given(timelines(max_size=10), st.data())
+def test_histories_grown_one_event_at_a_time_and_branched_each_see_only_their_own(
+    timeline: gp.Timeline, data: st.DataObject
+) -> None:
+    # Histories extended from one another share storage; each must see exactly its own events,
+    # however the extensions interleave (a second extension of the same history branches).
+    grown = [gp.history(PLAN, gp.Timeline())]
+    for e in timeline:
+        grown.append(grown[-1].extend([e]))
+    k = data.draw(st.integers(0, len(timeline)))
+    branch = grown[k].extend(timeline.events[k:])  # extends a history already extended
+    for i, h in enumerate(grown):
+        assert len(h) == i
+        assert h.timeline == gp.Timeline(timeline.events[:i])
+        assert h.states == gp.history(PLAN, h.timeline).states
+        assert h.at() == (h.states[-1] if i else h.start)
+    assert branch.states == grown[-1].states
+    assert dict(branch.changes) == dict(gp.history(PLAN, timeline).changes)
+
+
+def test_a_refused_extension_leaves_every_history_as_it_was() -> None:
+    events = gp.timeline().events
+    h = gp.history(PLAN, gp.Timeline(events[:3]))
+    dup = gp.Event(events[0].id, events[3].at, gp.CeasefireChanged(True))
+    with pytest.raises(gp.InvalidEventError, match="second event has this id"):
+        h.extend([events[3], dup])  # the first would fit; the batch is refused whole
+    with pytest.raises(gp.InvalidEventError, match="before the previous event"):
+        h.extend(
+            [gp.Event("early", events[0].at - dt.timedelta(days=1), gp.CeasefireChanged(True))]
+        )
+    with pytest.raises(gp.InvalidEventError, match="second event has this id"):
+        h.extend([events[3], events[3]])
+    with pytest.raises(gp.InvalidEventError):
+        h.extend([gp.Event("x", events[3].at, gp.HostagesReleased(10_000))])  # more than held
+    assert len(h) == 3
+    assert h.timeline == gp.Timeline(events[:3])
+    assert h.extend([events[3]]).timeline == gp.Timeline(events[:4])  # still extends in place
+
+
+def test_a_grown_history_pickles_and_compares_by_value() -> None:
+    import pickle
+
+    events = gp.timeline().events
+    grown = gp.history(PLAN, gp.Timeline(events[:2])).extend(events[2:5])
+    back = pickle.loads(pickle.dumps(grown))
+    assert back == grown == gp.history(PLAN, gp.Timeline(events[:5]))
+    assert hash(back) == hash(grown)
+    assert back.extend(events[5:6]).timeline == gp.Timeline(events[:6])
+    assert (
+        repr(grown)
+        == f"History(plan={PLAN.version!r}, events=5, last={events[4].at.isoformat()!r})"
+    )

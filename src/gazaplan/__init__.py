@@ -125,6 +125,9 @@ if TYPE_CHECKING:
     from .facts import FactSpec as FactSpec
     from .facts import GovernanceRole as GovernanceRole
     from .facts import Progress as Progress
+    from .histories import History as History
+    from .histories import history as history
+    from .histories import replay as replay
     from .htmlreport import html_report as html_report
     from .htmlreport import write_html_report as write_html_report
     from .obligations import Deadline as Deadline
@@ -171,11 +174,8 @@ if TYPE_CHECKING:
     from .terms import AidTerms as AidTerms
     from .terms import ExchangeTerms as ExchangeTerms
     from .terms import WithdrawalLine as WithdrawalLine
-    from .timelines import History as History
     from .timelines import Timeline as Timeline
     from .timelines import apply as apply
-    from .timelines import history as history
-    from .timelines import replay as replay
     from .truth import UNKNOWN as UNKNOWN
     from .truth import Unknown as Unknown
     from .truth import Verdict as Verdict
@@ -230,12 +230,12 @@ _WHERE = {
     "TerritoryHandedOver": ".events",
     "ViolationAlleged": ".events",
     "WeaponsDecommissioned": ".events",
-    "History": ".timelines",
+    "History": ".histories",
     "Timeline": ".timelines",
     "TimelineBuilder": "._timeline_builder",
     "apply": ".timelines",
-    "history": ".timelines",
-    "replay": ".timelines",
+    "history": ".histories",
+    "replay": ".histories",
     "InvalidEventError": ".exceptions",
     "plan": ".catalog",
     "versions": ".catalog",

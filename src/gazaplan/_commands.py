@@ -21,10 +21,11 @@ from ._checks import need_instant
 from ._compliance import ComplianceStatus, compliance
 from .exceptions import InvalidValueError, UnknownVersionError
 from .explain import plural
+from .histories import replay
 from .plans import Plan
 from .rules import check_phase, check_plan
 from .state import State
-from .timelines import Timeline, replay
+from .timelines import Timeline
 from .truth import Verdict
 
 __all__ = ["JUDGING", "Handler", "at_arg", "emit", "instant", "plan_and_timeline", "timeline_arg"]

@@ -8,7 +8,6 @@ so it may have held earlier) gives UNKNOWN, never "overdue". Results come overdu
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import enum
 from collections.abc import Callable
@@ -25,10 +24,11 @@ from .conditions import Condition, PhaseComplete, Term, facts_read, walk
 from .evaluation import Evaluation, evaluate
 from .events import Precision
 from .explain import duration, show
+from .histories import History, history
 from .obligations import Obligation
 from .plans import Plan
 from .state import State, fact_reader, fields_of
-from .timelines import History, Timeline, _need_aware, history
+from .timelines import Timeline, _need_aware
 from .truth import UNKNOWN, Verdict
 
 __all__ = ["Compliance", "ComplianceReport", "ComplianceStatus", "Quantity", "compliance"]
@@ -169,7 +169,7 @@ def _onset(fn: Callable[[State], Verdict], h: History, cond: Condition, n: int) 
     prev: Verdict | None = None
     changes: list[int] = []
     for i in candidates:
-        v = fn(h.start if i == 0 else h.states[i - 1])
+        v = fn(h.state(i))
         if prev is not None and v is not prev:
             changes.append(i)
         if v is MET:
@@ -184,7 +184,7 @@ def _candidates(h: History, cond: Condition, n: int) -> list[int]:
     points: set[int] = {0}
     for fact in facts_read(cond):
         for field in fields_of(fact):
-            points.update(i for i in h.changes.get(field, ()) if i <= n)
+            points.update(h.changed(field, n))
     return sorted(points)
 
 
@@ -197,11 +197,11 @@ def _slack(h: History, index: int | None) -> dt.timedelta:
         return dt.timedelta()
     if index == 0:
         return DAY  # the plan's starting facts hold from its publication day
-    return DAY if h.timeline.events[index - 1].precision is Precision.DAY else dt.timedelta()
+    return DAY if h.event(index).precision is Precision.DAY else dt.timedelta()
 
 
 def _instant(h: History, index: int, origin: dt.datetime) -> dt.datetime:
-    return origin if index == 0 else h.timeline.events[index - 1].at
+    return origin if index == 0 else h.event(index).at
 
 
 def _hours(plan: Plan, value: Term | int | float) -> float | None:
@@ -212,8 +212,8 @@ def _hours(plan: Plan, value: Term | int | float) -> float | None:
 def _judge(
     plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime, origin: dt.datetime
 ) -> Compliance:
-    upto = h.at(at)
-    n = bisect.bisect_right(h._instants, at)
+    n = h.count(at)
+    upto = h.state(n)
     trig = _onset(compiled(o.trigger, plan), h, o.trigger, n)
     done = _onset(compiled(o.completion, plan), h, o.completion, n)
     since = (
@@ -225,9 +225,7 @@ def _judge(
         Quantity(m.label or m.fact, fact_reader(m.fact)(upto), operand_fn(m.owed, plan)(upto))
         for m in o.measures
     )
-    event_ids = {
-        h.timeline.events[i - 1].id for on in (trig, done, clock) for i in on.changes if i > 0
-    }
+    event_ids = {h.event(i).id for on in (trig, done, clock) for i in on.changes if i > 0}
 
     def when(on: _Onset) -> dt.datetime | None:
         return None if on.index is None else _instant(h, on.index, origin)

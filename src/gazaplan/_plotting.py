@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._compliance import ComplianceStatus, _origin
 from .exceptions import MissingExtraError
+from .histories import history
 from .sources import Contested
-from .timelines import Timeline, history
+from .timelines import Timeline
 from .truth import UNKNOWN
 
 if TYPE_CHECKING:

@@ -15,9 +15,10 @@ from .explain import describe, show
 if TYPE_CHECKING:
     from ._compliance import ComplianceReport
     from .evaluation import Evaluation
+    from .histories import History
     from .rules import PhaseReport, PlanReport
     from .scenarios import ScenarioResult
-    from .timelines import History, Timeline
+    from .timelines import Timeline
     from .whatif import Comparison, Diff
 
 __all__ = [

@@ -16,6 +16,7 @@ A builder is the one mutable object of the library; what it builds is an ordinar
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from .events import Event
@@ -24,7 +25,35 @@ from .exceptions import InvalidEventError, InvalidValueError
 if TYPE_CHECKING:
     from .timelines import Timeline
 
-__all__ = ["TimelineBuilder"]
+__all__ = ["TimelineBuilder", "check_next"]
+
+
+def check_next(
+    event: object, ids: AbstractSet[str], last: Event | None, index: int, where: str
+) -> None:
+    """Refuse *event* as the next of a timeline holding *ids* whose last event is *last*.
+
+    Raises:
+        InvalidEventError: its id is already used, or it is earlier than *last*.
+        InvalidValueError: it is not an Event.
+    """
+    if not isinstance(event, Event):
+        raise InvalidValueError(
+            where, event, "expected an Event", "Build it with Event(id, at, change)."
+        )
+    if event.id in ids:
+        raise InvalidEventError(
+            event.id,
+            f"a second event has this id (events[{index}])",
+            "Give each event its own id.",
+        )
+    if last is not None and event.at < last.at:
+        raise InvalidEventError(
+            event.id,
+            f"its instant {event.at.isoformat()} is before the previous event's "
+            f"({last.id!r}, {last.at.isoformat()})",
+            "Add the events in order of instant (Timeline.of sorts them for you).",
+        )
 
 
 class TimelineBuilder:
@@ -49,27 +78,7 @@ class TimelineBuilder:
             InvalidEventError: its id is already used, or it is earlier than the last event.
             InvalidValueError: it is not an Event.
         """
-        if not isinstance(event, Event):
-            raise InvalidValueError(
-                "TimelineBuilder.add",
-                event,
-                "expected an Event",
-                "Build it with Event(id, at, change).",
-            )
-        if event.id in self._ids:
-            raise InvalidEventError(
-                event.id,
-                f"a second event has this id (events[{len(self._events)}])",
-                "Give each event its own id.",
-            )
-        last = self._last
-        if last is not None and event.at < last.at:
-            raise InvalidEventError(
-                event.id,
-                f"its instant {event.at.isoformat()} is before the previous event's "
-                f"({last.id!r}, {last.at.isoformat()})",
-                "Add the events in order of instant (Timeline.of sorts them for you).",
-            )
+        check_next(event, self._ids, self._last, len(self._events), "TimelineBuilder.add")
         self._events.append(event)
         self._ids.add(event.id)
         self._last = event

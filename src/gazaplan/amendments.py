@@ -14,10 +14,10 @@ from typing import Any, ClassVar, TypeAlias
 import attrs
 
 from . import _checks as check
+from ._references import check_references
 from .conditions import Condition
 from .exceptions import InvalidValueError, UnknownIdError
 from .obligations import Deadline, Obligation, Phase
-from ._references import check_references
 from .plans import _DEFERRED, Plan
 from .records import Position
 from .sources import Source, Sourced

@@ -357,7 +357,7 @@ def _plan_problems(obj: object, plan: Plan) -> Iterator[tuple[Path, str]]:
 
 
 def _replay_problems(plan: Plan, timeline: Any, at: Path) -> Iterator[tuple[Path, str]]:
-    from .timelines import history
+    from .histories import history
 
     ids = [e.id for e in timeline]
     try:

@@ -19,8 +19,9 @@ from . import tables as t
 from ._compliance import compliance
 from ._html import CSS, badge, esc, kv_table, table
 from .exceptions import MissingExtraError
+from .histories import replay
 from .rules import check_plan
-from .timelines import Timeline, replay
+from .timelines import Timeline
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -8,8 +8,8 @@ names nothing is refused with an error that says where the name was used and wha
 from __future__ import annotations
 
 import datetime as dt
-from contextvars import ContextVar
 from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 import attrs

@@ -21,8 +21,9 @@ from ._plotting import plain_text as _plain_text
 from ._plotting import series as _series
 from ._plotting import x as _x
 from .explain import show
+from .histories import history
 from .sources import Contested
-from .timelines import Timeline, history
+from .timelines import Timeline
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -147,7 +148,7 @@ def plot_withdrawal(
         )
         for who, v in stated:
             claims.setdefault(who, [float("nan")] * len(points))[i] = float(v)
-    reported = {0, *history(plan, timeline, start=start).changes.get("israeli_control_pct", ())}
+    reported = {0, *history(plan, timeline, start=start).changed("israeli_control_pct")}
     for who, ys in claims.items():
         shown = next(v for v in ys if v == v)  # the first value this claimant gives
         (drawn,) = ax.step(times, ys, where="post", lw=2.2, label=f"{shown:g}% per {who}")

@@ -26,10 +26,11 @@ from ._compliance import ComplianceReport, ComplianceStatus, compliance
 from ._notebook import NotebookDisplay
 from .amendments import Amendment, amend
 from .catalog import plan as bundled_plan
+from .histories import history
 from .plans import Plan
 from .rules import check_phase
 from .state import _spec, check_value, read_fact
-from .timelines import Timeline, history
+from .timelines import Timeline
 from .truth import Verdict
 
 __all__ = [

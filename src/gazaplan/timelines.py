@@ -1,16 +1,13 @@
-"""Timelines: :class:`Timeline`, :func:`apply` and :func:`replay`.
+"""Timelines: :class:`Timeline` and :func:`apply`.
 
 ``apply(state, event)`` is pure: it returns the next state. A timeline is an ordered, immutable
-sequence of events; ``replay(plan, timeline, at=...)`` gives the state at any instant. The first
-replay of a timeline folds it once and keeps every intermediate state (cached on the plan); later
-look-ups at any instant are a binary search (O(log n)).
+sequence of events. Replaying one (the states at every instant) is :mod:`gazaplan.histories`.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,7 +18,6 @@ if TYPE_CHECKING:
     from ._timeline_builder import TimelineBuilder
 
 from . import _checks as check
-from ._frozenmap import FrozenMap
 from ._notebook import NotebookDisplay
 from .events import (
     AidDelivered,
@@ -45,10 +41,10 @@ from .events import (
 from .exceptions import GazaplanError, InvalidEventError, InvalidValueError, did_you_mean
 from .plans import Plan
 from .sources import Contested
-from .state import State, fields_of
+from .state import State
 from .truth import UNKNOWN
 
-__all__ = ["History", "Timeline", "apply", "check_ids", "history", "named_parties", "replay"]
+__all__ = ["Timeline", "apply", "check_ids", "named_parties"]
 
 
 def _ordered(inst: object, attr: attrs.Attribute[Any], events: tuple[Event, ...]) -> None:
@@ -256,99 +252,10 @@ def _commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None
         ) from None
 
 
-@attrs.frozen
-class History:
-    """Every state of a replayed timeline: ``states[i]`` holds after ``timeline.events[i]``."""
+def __getattr__(name: str) -> Any:
+    # History, history and replay moved to gazaplan.histories; the old names keep working.
+    if name in ("History", "history", "replay"):
+        from . import histories
 
-    plan: Plan
-    timeline: Timeline
-    start: State
-    states: tuple[State, ...]
-    _instants: tuple[dt.datetime, ...] = attrs.field(repr=False)
-    changes: FrozenMap[str, tuple[int, ...]] = attrs.field(repr=False, eq=False)
-    """For each State field, the indices (1 = after the first event) at which events set it
-    (read-only: a history may be shared by every caller replaying the same timeline)."""
-    _given: State | None = attrs.field(default=None, repr=False, eq=False)
-    """The *start* that :func:`history` was given (None: the plan's initial state)."""
-
-    def extend(self, events: Iterable[Event]) -> History:
-        """The history of this timeline with *events* added at the end: only the new events are
-        folded and checked (the states so far are kept); ``history(plan, result.timeline)`` then
-        finds it without folding again."""
-        new = tuple(events)
-        timeline = self.timeline.extend(new)
-        return _folded(self.plan, timeline, self._given, self.start, self.states, self.changes, new)
-
-    def at(self, at: dt.datetime | None = None) -> State:
-        """The state at instant *at* (events at exactly *at* included); the last state if None."""
-        if at is None:
-            return self.states[-1] if self.states else self.start
-        _need_aware(at)
-        i = bisect.bisect_right(self._instants, at)
-        return self.states[i - 1] if i else self.start
-
-    def to_pandas(self) -> pd.DataFrame:
-        """The facts over time: the starting state, then a row after each event.
-
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
-        """
-        from .tables import to_pandas
-
-        return to_pandas(self)
-
-
-def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> History:
-    """Fold *timeline* once from *start* (the plan's initial state by default).
-
-    The plan keeps the histories of the last 16 timelines replayed on it, so asking again is a
-    look-up; older ones are dropped and their memory freed.
-    """
-    key = (id(timeline), id(start))
-    cached = plan._cache.history(key)
-    if cached is not None and cached[0] is timeline and cached[1] is start:
-        return cached[2]  # type: ignore[no-any-return]
-    first = State.initial(plan) if start is None else start
-    return _folded(plan, timeline, start, first, (), {}, timeline.events)
-
-
-def _folded(
-    plan: Plan,
-    timeline: Timeline,
-    given: State | None,
-    first: State,
-    states: tuple[State, ...],
-    changes: Mapping[str, tuple[int, ...]],
-    new: tuple[Event, ...],
-) -> History:
-    """The history of *timeline*, whose events before *new* were folded into *states* already."""
-    state = states[-1] if states else first
-    more: list[State] = []
-    added: dict[str, list[int]] = {}
-    for i, event in enumerate(new, start=len(states) + 1):
-        facts = _facts(state, event)
-        for fact_id in facts:
-            for field in fields_of(fact_id):
-                added.setdefault(field, []).append(i)
-        state = _commit(state, event, facts, plan)
-        more.append(state)
-    merged = dict(changes)
-    for field, indices in added.items():
-        merged[field] = (*merged.get(field, ()), *indices)
-    result = History(
-        plan,
-        timeline,
-        first,
-        (*states, *more),
-        tuple(e.at for e in timeline.events),
-        FrozenMap(merged),
-        given,
-    )
-    plan._cache.keep_history((id(timeline), id(given)), (timeline, given, result))
-    return result
-
-
-def replay(
-    plan: Plan, timeline: Timeline, at: dt.datetime | None = None, *, start: State | None = None
-) -> State:
-    """The state at instant *at* after the events of *timeline* (the end if None)."""
-    return history(plan, timeline, start=start).at(at)
+        return getattr(histories, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

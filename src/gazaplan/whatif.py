@@ -22,11 +22,12 @@ from ._compliance import Compliance, compliance
 from ._notebook import NotebookDisplay
 from .conditions import CONDITION_TYPES, Term
 from .explain import condition_text, plural, show
+from .histories import replay
 from .plans import Plan
 from .records import Position
 from .rules import PhaseReport, check_plan
 from .sources import Sourced, cite
-from .timelines import Timeline, replay
+from .timelines import Timeline
 
 __all__ = ["Comparison", "Diff", "Difference", "compare", "diff"]
 

@@ -1,0 +1,247 @@
+"""Histories: :class:`History`, :func:`history` and :func:`replay`.
+
+A history is every state of a replayed timeline. The first replay of a timeline folds it once and
+keeps every intermediate state (cached on the plan); later look-ups at any instant are a binary
+search (O(log n)).
+
+A history grows in linear time: :meth:`History.extend` folds and checks only the new events and
+shares its storage with the history it extends (the way a slice shares its array), so adding
+events one at a time costs O(1) each. Nothing a caller can see is ever changed: each history sees
+only its own first *n* entries; extending a history that was already extended copies its entries
+once (a branch) instead of overwriting the other's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._frozenmap import FrozenMap
+from ._timeline_builder import check_next
+from .events import Event
+from .plans import Plan
+from .state import State, fields_of
+from .timelines import Timeline, _commit, _facts, _need_aware
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["History", "history", "replay"]
+
+
+class _Log:
+    """The append-only storage that a history and the histories extended from it share."""
+
+    __slots__ = ("changes", "events", "ids", "instants", "lock", "states")
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        self.ids = {e.id for e in events}
+        self.instants = [e.at for e in events]
+        self.states: list[State] = []
+        self.changes: dict[str, list[int]] = {}  # field -> indices (1 = after the first event)
+        self.lock = threading.Lock()
+
+    def prefix(self, n: int) -> _Log:
+        """A copy holding the first *n* entries (for a history extended a second time)."""
+        log = _Log(self.events[:n])
+        log.states = self.states[:n]
+        log.changes = {f: idx[: bisect.bisect_right(idx, n)] for f, idx in self.changes.items()}
+        return log
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.events, self.states, self.changes)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        events, states, changes = state
+        self.__init__(events)  # type: ignore[misc]
+        self.states, self.changes = states, changes
+
+
+@attrs.frozen(eq=False, repr=False)
+class History:
+    """Every state of a replayed timeline: ``states[i]`` holds after ``timeline.events[i]``."""
+
+    plan: Plan
+    start: State
+    _log: _Log
+    _n: int
+    _given: State | None = None
+    """The *start* that :func:`history` was given (None: the plan's initial state)."""
+    # Built on first access (a history grown by extend() has none until asked):
+    _timeline: Timeline | None = attrs.field(default=None, alias="timeline")
+    _states: tuple[State, ...] | None = attrs.field(default=None, init=False)
+    _changes: FrozenMap[str, tuple[int, ...]] | None = attrs.field(default=None, init=False)
+
+    def __len__(self) -> int:
+        """The number of events (and of states after the start)."""
+        return self._n
+
+    @property
+    def timeline(self) -> Timeline:
+        """The replayed timeline (built on first access for a history grown by :meth:`extend`)."""
+        if self._timeline is None:
+            made = Timeline._trusted(tuple(self._log.events[: self._n]))
+            object.__setattr__(self, "_timeline", made)
+            _keep(self, made)
+            return made
+        return self._timeline
+
+    @property
+    def states(self) -> tuple[State, ...]:
+        """The state after each event, in order."""
+        if self._states is None:
+            object.__setattr__(self, "_states", tuple(self._log.states[: self._n]))
+        assert self._states is not None
+        return self._states
+
+    @property
+    def changes(self) -> FrozenMap[str, tuple[int, ...]]:
+        """For each State field, the indices (1 = after the first event) at which events set it."""
+        if self._changes is None:
+            made = {f: tuple(self.changed(f)) for f in self._log.changes}
+            object.__setattr__(self, "_changes", FrozenMap({f: i for f, i in made.items() if i}))
+        assert self._changes is not None
+        return self._changes
+
+    def changed(self, field: str, upto: int | None = None) -> list[int]:
+        """The indices at which events set State *field*, up to state *upto* (all if None)."""
+        indices = self._log.changes.get(field, [])
+        n = self._n if upto is None else min(upto, self._n)
+        return indices[: bisect.bisect_right(indices, n)]
+
+    def state(self, index: int) -> State:
+        """State *index*: 0 is the start, i the state after the i-th event."""
+        if not 0 <= index <= self._n:
+            raise IndexError(f"history has states 0..{self._n}, not {index}")
+        return self._log.states[index - 1] if index else self.start
+
+    def event(self, index: int) -> Event:
+        """The i-th event (1 = the first), the one that led to state *index*."""
+        if not 1 <= index <= self._n:
+            raise IndexError(f"history has events 1..{self._n}, not {index}")
+        return self._log.events[index - 1]
+
+    def count(self, at: dt.datetime) -> int:
+        """How many events are at or before instant *at*."""
+        _need_aware(at)
+        return bisect.bisect_right(self._log.instants, at, 0, self._n)
+
+    def at(self, at: dt.datetime | None = None) -> State:
+        """The state at instant *at* (events at exactly *at* included); the last state if None."""
+        return self.state(self._n if at is None else self.count(at))
+
+    def extend(self, events: Iterable[Event]) -> History:
+        """The history with *events* added at the end, in O(k) for k events: only they are
+        checked and folded, and the states so far are shared, not copied. This history is not
+        changed; ``history(plan, result.timeline)`` then finds the result without folding."""
+        new = tuple(events)
+        log = self._log
+        with log.lock:
+            if len(log.events) != self._n:  # extended before: branch off a copy of our part
+                log = log.prefix(self._n)
+            return _fold(self.plan, log, self._n, new, self.start, self._given)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The facts over time: the starting state, then a row after each event.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        from .tables import to_pandas
+
+        return to_pandas(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, History):
+            return NotImplemented
+        return (self.plan, self.start, self.timeline, self.states) == (
+            other.plan,
+            other.start,
+            other.timeline,
+            other.states,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.timeline))
+
+    def __repr__(self) -> str:
+        last = self._log.events[self._n - 1].at.isoformat() if self._n else None
+        return f"History(plan={self.plan.version!r}, events={self._n}, last={last!r})"
+
+
+def _fold(
+    plan: Plan, log: _Log, n: int, new: tuple[Event, ...], first: State, given: State | None
+) -> History:
+    """Check and fold *new* after the first *n* entries of *log*, then append them to it at once
+    (an event that fails leaves *log* as it was)."""
+    state = log.states[n - 1] if n else first
+    last = log.events[n - 1] if n else None
+    seen: set[str] = set()
+    states: list[State] = []
+    added: dict[str, list[int]] = {}
+    for i, event in enumerate(new, start=n + 1):
+        check_next(event, seen if event.id in seen else log.ids, last, i - 1, "events")
+        facts = _facts(state, event)
+        for fact_id in facts:
+            for field in fields_of(fact_id):
+                added.setdefault(field, []).append(i)
+        state = _commit(state, event, facts, plan)
+        states.append(state)
+        seen.add(event.id)
+        last = event
+    log.events.extend(new)
+    log.ids.update(seen)
+    log.instants.extend(e.at for e in new)
+    log.states.extend(states)
+    for field, indices in added.items():
+        log.changes.setdefault(field, []).extend(indices)
+    return History(plan, first, log, n + len(new), given)
+
+
+def _keep(h: History, timeline: Timeline) -> None:
+    h.plan._cache.keep_history((id(timeline), id(h._given)), (timeline, h._given, h))
+
+
+def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> History:
+    """Fold *timeline* once from *start* (the plan's initial state by default).
+
+    The plan keeps the histories of the last 16 timelines replayed on it, so asking again is a
+    look-up; older ones are dropped and their memory freed.
+    """
+    key = (id(timeline), id(start))
+    cached = plan._cache.history(key)
+    if cached is not None and cached[0] is timeline and cached[1] is start:
+        return cached[2]  # type: ignore[no-any-return]
+    first = State.initial(plan) if start is None else start
+    result = _fold_checked(plan, timeline, first, start)
+    _keep(result, timeline)
+    return result
+
+
+def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | None) -> History:
+    """The history of a whole timeline (its events were checked when it was made)."""
+    log = _Log([])
+    state = first
+    for i, event in enumerate(timeline.events, start=1):
+        facts = _facts(state, event)
+        for fact_id in facts:
+            for field in fields_of(fact_id):
+                log.changes.setdefault(field, []).append(i)
+        state = _commit(state, event, facts, plan)
+        log.states.append(state)
+    log.events.extend(timeline.events)
+    log.ids.update(e.id for e in timeline.events)
+    log.instants.extend(e.at for e in timeline.events)
+    return History(plan, first, log, len(timeline.events), given, timeline)
+
+
+def replay(
+    plan: Plan, timeline: Timeline, at: dt.datetime | None = None, *, start: State | None = None
+) -> State:
+    """The state at instant *at* after the events of *timeline* (the end if None)."""
+    return history(plan, timeline, start=start).at(at)
