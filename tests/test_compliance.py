@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -153,3 +154,33 @@ def test_a_day_only_clock_start_widens_the_deadline() -> None:
     start = [attrs.evolve(e, precision=gp.Precision.DAY) for e in accepted_at(T0)]
     assert status(start, T0 + 73 * H).status is S.UNKNOWN  # may still be within its 72 hours
     assert status(start, T0 + 97 * H).status is S.OVERDUE
+
+
+@given(timelines(max_size=12), st.sampled_from(gp.versions()))
+def test_scanning_only_where_read_facts_change_agrees_with_scanning_every_state(
+    timeline: gp.Timeline, version: str
+) -> None:
+    # compliance() evaluates a condition only at the states where an event changed a fact it
+    # reads; evaluating it at every state must give the same report.
+    from gazaplan import _compliance
+
+    plan = gp.plan(version)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_compliance, "_candidates", lambda _h, _c, n: list(range(n + 1)))
+        every = gp.compliance(plan, timeline)
+    assert gp.compliance(plan, timeline) == every
+
+
+def test_a_fact_set_to_the_value_it_had_is_no_change() -> None:
+    t0 = dt.datetime(2025, 10, 10, tzinfo=dt.UTC)
+    timeline = gp.Timeline(
+        [
+            gp.Event("a", t0, gp.GazanRemainsReturned(15)),
+            gp.Event("b", t0 + dt.timedelta(hours=1), gp.GazanRemainsReturned(0)),
+            gp.Event("c", t0 + dt.timedelta(hours=2), gp.CeasefireChanged(True)),
+            gp.Event("d", t0 + dt.timedelta(hours=3), gp.CeasefireChanged(True)),
+        ]
+    )
+    h = gp.history(PLAN, timeline)
+    assert h.changes["gazan_remains_returned"] == (1,)
+    assert h.changes["ceasefire_in_force"] == (3,)

@@ -149,3 +149,32 @@ def test_fast_derivation_agrees_with_full_validation(
     except gp.InvalidValueError:
         full = None
     assert fast == full
+
+
+@given(
+    full_states(),
+    st.sampled_from(sorted(k for k, s in gp.FACTS.items() if s.per_party)),
+    st.sampled_from(["hamas", "israel", "board-of-peace", "a-new-party"]),
+    st.one_of(
+        st.sampled_from([True, False, gp.UNKNOWN, *gp.Response, "yes", 1, None]),
+    ),
+)
+def test_a_per_party_update_agrees_with_full_validation(
+    state: gp.State, fact: str, party: str, value: object
+) -> None:
+    """A per-party update checks only the entry it changes; a full rebuild of the map must accept
+    and refuse the same, with the same message."""
+    field = gp.FACTS[fact].field
+    try:
+        fast: gp.State | str = state.updated({f"{fact}.{party}": value})
+    except gp.InvalidValueError as e:
+        fast = str(e)
+    try:
+        entries = {**getattr(state, field), party: value}
+        full: gp.State | str = attrs.evolve(state, **{field: entries})
+    except gp.InvalidValueError as e:
+        full = str(e)
+    assert fast == full
+    if isinstance(fast, gp.State):  # the map stays sorted and hashable like one built whole
+        assert list(getattr(fast, field)) == sorted(getattr(fast, field))
+        assert hash(fast) == hash(full)

@@ -162,7 +162,6 @@ def number(*, low: float = 0.0, high: float = MAX_NUMBER, unknown_ok: bool = Tru
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is UNKNOWN and unknown_ok:
             return
-        span = f"from {low:g} to {high:,g}"
         ok = False
         if isinstance(value, int | float) and not isinstance(value, bool):
             ok = _finite_between(value, low, high)
@@ -170,7 +169,7 @@ def number(*, low: float = 0.0, high: float = MAX_NUMBER, unknown_ok: bool = Tru
             raise InvalidValueError(
                 where(inst, attr),
                 value,
-                f"expected a number {span}",
+                f"expected a number from {low:g} to {high:,g}",
                 "Pass a number in that range, or gazaplan.UNKNOWN if it is not known.",
             )
 

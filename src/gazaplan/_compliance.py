@@ -165,10 +165,9 @@ class _Onset:
 
 def _onset(fn: Callable[[State], Verdict], h: History, cond: Condition, n: int) -> _Onset:
     """Scan states 0..n (0 = start) for the first MET, evaluating only where a fact it reads changed."""
-    candidates = _candidates(h, cond, n)
     prev: Verdict | None = None
     changes: list[int] = []
-    for i in candidates:
+    for i in _candidates(h, cond, n):
         v = fn(h.state(i))
         if prev is not None and v is not prev:
             changes.append(i)
@@ -179,12 +178,13 @@ def _onset(fn: Callable[[State], Verdict], h: History, cond: Condition, n: int) 
 
 
 def _candidates(h: History, cond: Condition, n: int) -> list[int]:
+    """The states where *cond* may change verdict: the start and each change of a fact it reads
+    (every state if it refers to a phase, which may read anything)."""
     if any(isinstance(node, PhaseComplete) for node in walk(cond)):
-        return list(range(n + 1))  # a phase reference may read anything: scan every state
+        return list(range(n + 1))
     points: set[int] = {0}
-    for fact in facts_read(cond):
-        for field in fields_of(fact):
-            points.update(h.changed(field, n))
+    for field in {field for fact in facts_read(cond) for field in fields_of(fact)}:
+        points.update(h.changed(field, n))
     return sorted(points)
 
 

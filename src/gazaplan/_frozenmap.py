@@ -61,6 +61,14 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
         """A copy with *key* set to *value*."""
         return FrozenMap({**self._data, key: value})
 
+    def merged(self, changes: Mapping[K, V]) -> FrozenMap[K, V]:
+        """A copy with every key of *changes* set (one copy, however many keys)."""
+        if all(k in self._data for k in changes):  # same keys: the order holds, no sort
+            made: FrozenMap[K, V] = object.__new__(FrozenMap)
+            made._data, made._hash = {**self._data, **changes}, None
+            return made
+        return FrozenMap({**self._data, **changes})
+
 
 def frozen_map(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[str, Any]:
     """attrs converter (non-generic, so type checkers accept plain dicts) to a FrozenMap."""

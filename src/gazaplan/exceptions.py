@@ -96,6 +96,7 @@ class InvalidEventError(GazaplanError, ValueError):
         self.event_id = event_id
         self.fact = fact
         where = f"event {event_id!r}" + (f", {fact}" if fact else "")
+        problem = problem.rstrip(".")  # a problem quoting another error ends in its own period
         super().__init__(f"{where}: {problem}. {fix}")
 
 

@@ -102,7 +102,8 @@ class History:
 
     @property
     def changes(self) -> FrozenMap[str, tuple[int, ...]]:
-        """For each State field, the indices (1 = after the first event) at which events set it."""
+        """For each State field, the indices (1 = after the first event) of the events that
+        changed it (an event setting a fact to the very value it had is not counted)."""
         if self._changes is None:
             made = {f: tuple(self.changed(f)) for f in self._log.changes}
             object.__setattr__(self, "_changes", FrozenMap({f: i for f, i in made.items() if i}))
@@ -110,7 +111,7 @@ class History:
         return self._changes
 
     def changed(self, field: str, upto: int | None = None) -> list[int]:
-        """The indices at which events set State *field*, up to state *upto* (all if None)."""
+        """The indices of the events that changed State *field*, up to state *upto* (all if None)."""
         indices = self._log.changes.get(field, [])
         n = self._n if upto is None else min(upto, self._n)
         return indices[: bisect.bisect_right(indices, n)]
@@ -187,10 +188,11 @@ def _fold(
     for i, event in enumerate(new, start=n + 1):
         check_next(event, seen if event.id in seen else log.ids, last, i - 1, "events")
         facts = _facts(state, event)
+        before, state = state, _commit(state, event, facts, plan)
         for fact_id in facts:
             for field in fields_of(fact_id):
-                added.setdefault(field, []).append(i)
-        state = _commit(state, event, facts, plan)
+                if getattr(state, field) is not getattr(before, field):
+                    added.setdefault(field, []).append(i)
         states.append(state)
         seen.add(event.id)
         last = event
@@ -229,10 +231,11 @@ def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | N
     state = first
     for i, event in enumerate(timeline.events, start=1):
         facts = _facts(state, event)
+        before, state = state, _commit(state, event, facts, plan)
         for fact_id in facts:
             for field in fields_of(fact_id):
-                log.changes.setdefault(field, []).append(i)
-        state = _commit(state, event, facts, plan)
+                if getattr(state, field) is not getattr(before, field):
+                    log.changes.setdefault(field, []).append(i)
         log.states.append(state)
     log.events.extend(timeline.events)
     log.ids.update(e.id for e in timeline.events)

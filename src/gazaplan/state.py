@@ -11,7 +11,8 @@ from __future__ import annotations
 import enum
 import operator
 from collections.abc import Callable, Mapping
-from functools import cache
+from collections.abc import Set as AbstractSet
+from functools import cache, lru_cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
@@ -65,17 +66,36 @@ def _fact(
     return attrs.field(default=UNKNOWN, validator=validator, metadata={"fact": spec})
 
 
-def _per_party(value_check: check.Validator) -> check.Validator:
-    def check_map(inst: object, attr: attrs.Attribute[Any], value: FrozenMap[Any, Any]) -> None:
-        for party, v in value.items():
-            where = f"{check.where(inst, attr)}[{party!r}]"
-            if not isinstance(party, str) or not check.ID_PATTERN.match(party):
-                raise InvalidValueError(
-                    where, party, "keys are party ids", "Use ids such as 'israel' or 'hamas'."
-                )
-            value_check(inst, attr.evolve(name=f"{attr.name}[{party!r}]"), v)
+class _PartyCheck:
+    """The validator of a per-party map: each key a party id, each value as *value_check* says.
+    :meth:`one` checks a single entry, so that a state update checks only what it changes."""
 
-    return check_map
+    __slots__ = ("_named", "value_check")
+
+    def __init__(self, value_check: check.Validator) -> None:
+        self.value_check = value_check
+        self._named: dict[tuple[str, str], attrs.Attribute[Any]] = {}  # "responses['hamas']"
+
+    def one(self, inst: object, attr: attrs.Attribute[Any], party: object, v: object) -> None:
+        if not isinstance(party, str) or not check.ID_PATTERN.match(party):
+            raise InvalidValueError(
+                f"{check.where(inst, attr)}[{party!r}]",
+                party,
+                "keys are party ids",
+                "Use ids such as 'israel' or 'hamas'.",
+            )
+        named = self._named.get((attr.name, party))
+        if named is None:  # built once per field and party (messages name the entry)
+            named = attr.evolve(name=f"{attr.name}[{party!r}]")
+            if len(self._named) < 1024:
+                self._named[(attr.name, party)] = named
+        self.value_check(inst, named, v)
+
+    def __call__(
+        self, inst: object, attr: attrs.Attribute[Any], value: FrozenMap[Any, Any]
+    ) -> None:
+        for party, v in value.items():
+            self.one(inst, attr, party, v)
 
 
 def _party_map(kind: FactKind, doc: str, *, choices: type[enum.Enum] | None = None) -> Any:
@@ -84,7 +104,7 @@ def _party_map(kind: FactKind, doc: str, *, choices: type[enum.Enum] | None = No
     return attrs.field(
         factory=FrozenMap,
         converter=frozen_map,
-        validator=_per_party(inner),
+        validator=_PartyCheck(inner),
         metadata={"fact": spec},
     )
 
@@ -261,6 +281,7 @@ class State:
     def updated(self, facts: Mapping[str, object]) -> State:
         """A new state with the given facts (by fact id) changed; this one is untouched."""
         fields: dict[str, Any] = {}
+        per_party: dict[str, dict[str, object]] | None = None
         for fact_id, value in facts.items():
             spec, party = _spec(fact_id)
             if spec.derived:
@@ -273,13 +294,23 @@ class State:
             if party is None:
                 fields[spec.field] = value
             else:
-                current = fields.get(spec.field, getattr(self, spec.field))
-                fields[spec.field] = current.set(party, value)
-        return self._evolve(fields)
+                if per_party is None:
+                    per_party = {}
+                per_party.setdefault(spec.field, {})[party] = value
+        if per_party is None:
+            return self._evolve(fields)
+        for name, entries in per_party.items():  # check only the entries that change
+            a = _ATTRIBUTES[name]
+            assert isinstance(a.validator, _PartyCheck)
+            for party, value in entries.items():
+                a.validator.one(self, a, party, value)
+            fields[name] = getattr(self, name).merged(entries)
+        return self._evolve(fields, checked=per_party.keys())
 
-    def _evolve(self, fields: Mapping[str, Any]) -> State:
-        """Like attrs.evolve, but validating only the changed fields (the others already were),
-        then the cross-field invariants. Replaying a long timeline depends on this being cheap."""
+    def _evolve(self, fields: Mapping[str, Any], checked: AbstractSet[str] = frozenset()) -> State:
+        """Like attrs.evolve, but validating only the changed fields (the others already were;
+        so were those in *checked*), then the cross-field invariants. Replaying a long timeline
+        depends on this being cheap."""
         new = object.__new__(State)
         setter = object.__setattr__
         _copy_fields(self, new)
@@ -287,11 +318,12 @@ class State:
             a = _ATTRIBUTES.get(name)
             if a is None:
                 raise TypeError(f"State has no field {name!r}")
-            if a.converter is not None:
-                value = a.converter(value)  # type: ignore[operator]
+            if name not in checked:
+                if a.converter is not None:
+                    value = a.converter(value)  # type: ignore[operator]
+                if a.validator is not None:
+                    a.validator(new, a, value)
             setter(new, name, value)
-            if a.validator is not None:
-                a.validator(new, a, value)
         if not _CROSS_CHECKED.isdisjoint(fields):
             new.__attrs_post_init__()
         return new
@@ -373,7 +405,7 @@ FACTS: Final[Mapping[str, FactSpec]] = FrozenMap(_build_facts())
 """Every fact a condition may read, by id. Per-party facts are used as ``"<id>.<party id>"``."""
 
 
-@cache
+@lru_cache(maxsize=4096)  # fact ids are few; party ids are not bounded
 def _spec(fact_id: str) -> tuple[FactSpec, str | None]:
     """The spec of *fact_id* and, for a per-party fact, the party id."""
     base, dot, party = fact_id.partition(".")
@@ -408,6 +440,7 @@ _DERIVED_FROM: Final = {
 }
 
 
+@lru_cache(maxsize=4096)
 def fields_of(fact_id: str) -> tuple[str, ...]:
     """The State fields a fact depends on (its own field, or those a derived fact is computed from)."""
     spec, _ = _spec(fact_id)

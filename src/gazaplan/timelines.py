@@ -7,7 +7,7 @@ sequence of events. Replaying one (the states at every instant) is :mod:`gazapla
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -143,53 +143,65 @@ def _add(state: State, field: str, amount: int) -> Any:
     return UNKNOWN if current is UNKNOWN else current + amount
 
 
+def _released(state: State, c: PrisonersReleased) -> dict[str, Any]:
+    out = {
+        "life_sentence_prisoners_released": _add(
+            state, "life_sentence_prisoners_released", c.life_sentence
+        ),
+        "gaza_detainees_released": _add(state, "gaza_detainees_released", c.gaza_detainees),
+    }
+    if c.women_and_children_all is not None:
+        out["detained_women_children_released"] = c.women_and_children_all
+    elif c.gaza_detainees:  # a release that does not say whether it included all of them
+        out["detained_women_children_released"] = UNKNOWN
+    return out
+
+
+def _remains(state: State, c: RemainsReturned) -> dict[str, Any]:
+    return {
+        "hostages_deceased_returned": _add(state, "hostages_deceased_returned", c.count),
+        "israeli_hostage_remains_returned": UNKNOWN
+        if c.israeli is None
+        else _add(state, "israeli_hostage_remains_returned", c.israeli),
+    }
+
+
+# What each kind of change sets: a table looked up by the change's type (one dict look-up an
+# event, not a chain of isinstance tests).
+_SETS: dict[type, Callable[[State, Any], dict[str, Any]]] = {
+    Responded: lambda _s, c: {f"response.{c.party}": c.response},
+    Approved: lambda _s, c: {f"approved.{c.party}": True},
+    CeasefireChanged: lambda _s, c: {"ceasefire_in_force": c.in_force},
+    Redeployed: lambda _s, c: {"idf_line": c.line},
+    HostagesReleased: lambda s, c: {
+        "hostages_living_returned": _add(s, "hostages_living_returned", c.living)
+    },
+    RemainsReturned: _remains,
+    PrisonersReleased: _released,
+    GazanRemainsReturned: lambda s, c: {
+        "gazan_remains_returned": _add(s, "gazan_remains_returned", c.count)
+    },
+    AidDelivered: lambda _s, c: {"aid_trucks_per_day": c.trucks_per_day},
+    CrossingChanged: lambda _s, c: {"rafah_crossing": c.status},
+    BodyEstablished: lambda _s, c: {f"established.{c.body}": True},
+    TerritoryHandedOver: lambda _s, c: {"isf_control_pct": c.isf_pct, "isf_deployed": True},
+    WeaponsDecommissioned: lambda _s, c: {
+        "decommissioning": c.progress,
+        "decommissioning_verified": c.verified,
+    },
+    ViolationAlleged: lambda _s, _c: {},
+    ResolutionAdopted: lambda _s, _c: {},
+    FactsReported: lambda _s, c: dict(c.facts),
+}
+
+
 def _facts(state: State, event: Event) -> dict[str, Any]:
+    """The facts *event* sets, by fact id (counts moved from their values in *state*)."""
     c = event.change
-    if isinstance(c, Responded):
-        return {f"response.{c.party}": c.response}
-    if isinstance(c, Approved):
-        return {f"approved.{c.party}": True}
-    if isinstance(c, CeasefireChanged):
-        return {"ceasefire_in_force": c.in_force}
-    if isinstance(c, Redeployed):
-        return {"idf_line": c.line}
-    if isinstance(c, HostagesReleased):
-        return {"hostages_living_returned": _add(state, "hostages_living_returned", c.living)}
-    if isinstance(c, RemainsReturned):
-        return {
-            "hostages_deceased_returned": _add(state, "hostages_deceased_returned", c.count),
-            "israeli_hostage_remains_returned": UNKNOWN
-            if c.israeli is None
-            else _add(state, "israeli_hostage_remains_returned", c.israeli),
-        }
-    if isinstance(c, PrisonersReleased):
-        out = {
-            "life_sentence_prisoners_released": _add(
-                state, "life_sentence_prisoners_released", c.life_sentence
-            ),
-            "gaza_detainees_released": _add(state, "gaza_detainees_released", c.gaza_detainees),
-        }
-        if c.women_and_children_all is not None:
-            out["detained_women_children_released"] = c.women_and_children_all
-        elif c.gaza_detainees:  # a release that does not say whether it included all of them
-            out["detained_women_children_released"] = UNKNOWN
-        return out
-    if isinstance(c, GazanRemainsReturned):
-        return {"gazan_remains_returned": _add(state, "gazan_remains_returned", c.count)}
-    if isinstance(c, AidDelivered):
-        return {"aid_trucks_per_day": c.trucks_per_day}
-    if isinstance(c, CrossingChanged):
-        return {"rafah_crossing": c.status}
-    if isinstance(c, BodyEstablished):
-        return {f"established.{c.body}": True}
-    if isinstance(c, TerritoryHandedOver):
-        return {"isf_control_pct": c.isf_pct, "isf_deployed": True}
-    if isinstance(c, WeaponsDecommissioned):
-        return {"decommissioning": c.progress, "decommissioning_verified": c.verified}
-    if isinstance(c, ViolationAlleged | ResolutionAdopted):
-        return {}
-    assert isinstance(c, FactsReported)
-    return dict(c.facts)
+    sets = _SETS.get(type(c))
+    if sets is None:  # a subclass of a change
+        sets = next(fn for kind, fn in _SETS.items() if isinstance(c, kind))
+    return sets(state, c)
 
 
 def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
