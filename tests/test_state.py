@@ -170,8 +170,8 @@ def test_a_per_party_update_agrees_with_full_validation(
     except gp.InvalidValueError as e:
         fast = str(e)
     try:
-        entries = {**getattr(state, field), party: value}
-        full: gp.State | str = attrs.evolve(state, **{field: entries})
+        entries: dict[str, Any] = {field: {**getattr(state, field), party: value}}
+        full: gp.State | str = attrs.evolve(state, **entries)
     except gp.InvalidValueError as e:
         full = str(e)
     assert fast == full
