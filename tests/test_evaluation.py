@@ -139,3 +139,19 @@ def test_conditions_needing_a_plan_say_so() -> None:
 def test_hiding_nothing_changes_nothing(data: st.DataObject) -> None:
     s = data.draw(full_states())
     assert hide(s, frozenset()) == s
+
+
+@given(st.lists(full_states(), min_size=1, max_size=8), st.sampled_from(gp.versions()))
+def test_shared_trace_nodes_are_the_traces_a_fresh_plan_makes(
+    many: list[gp.State], version: str
+) -> None:
+    # A plan's tracers hand out one Evaluation for what they saw before; each trace must equal
+    # the one a plan that never traced anything makes, whatever was traced first.
+    import attrs
+
+    plan = gp.plan(version)
+    warm = [gp.check_plan(plan, s) for s in many]
+    for state, report in zip(many, warm, strict=True):
+        fresh = attrs.evolve(plan)  # a copy with empty caches
+        assert gp.check_plan(fresh, state) == report
+        assert gp.check_plan(plan, state) == report

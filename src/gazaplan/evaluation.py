@@ -277,13 +277,45 @@ def _make_tracer(cond: Condition, plan: Plan | None, inherited: int | None) -> T
     return _memoised(compute) if plan is None or id(cond) in _shared(plan) else compute
 
 
+# Shared nodes: a tracer hands out the same Evaluation whenever what it saw is the same (the
+# same children, the same value read), so a trace allocates only where states differ. Traces of
+# many states then keep few objects alive, which is what makes the garbage collector cheap on a
+# heap that holds many states. Each tracer keeps at most SHARED nodes.
+SHARED = 64
+K = TypeVar("K")
+
+
+def _keep(made: dict[K, Evaluation], key: K, ev: Evaluation) -> Evaluation:
+    if key is not None and len(made) < SHARED:
+        made[key] = ev
+    return ev
+
+
+def _value_key(v: object) -> object:
+    """A key telling values apart as a trace shows them (1, 1.0 and True are not the same
+    reading); None for a value not to share (unhashable, or a signed zero)."""
+    if type(v) is float and v == 0.0:
+        return None
+    try:
+        hash(v)
+    except TypeError:
+        return None
+    return (type(v), v)
+
+
 def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Tracer:
     if isinstance(cond, AllOf | AnyOf):
         kids = tuple(tracer(c, plan, point) for c in cond.conditions)
         stop, rest = (UNMET, MET) if isinstance(cond, AllOf) else (MET, UNMET)
 
+        made: dict[tuple[int, ...], Evaluation] = {}
+
         def kleene(state: State, memo: dict[object, Evaluation]) -> Evaluation:
             children = tuple([k(state, memo) for k in kids])
+            key = tuple(map(id, children))  # the entry keeps these children alive: ids hold
+            ev = made.get(key)
+            if ev is not None:
+                return ev
             result = rest
             for c in children:
                 if c.verdict is stop:
@@ -291,7 +323,7 @@ def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Trac
                     break
                 if c.verdict is UNK:
                     result = UNK
-            return Evaluation(cond, result, children, (), None, point)
+            return _keep(made, key, Evaluation(cond, result, children, (), None, point))
 
         return kleene
     if isinstance(cond, Not | PhaseComplete):
@@ -301,11 +333,15 @@ def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Trac
             inner = cond.condition
         kid, flip = tracer(inner, plan, point), isinstance(cond, Not)
 
+        once: dict[int, Evaluation] = {}
+
         def unary(state: State, memo: dict[object, Evaluation]) -> Evaluation:
             child = kid(state, memo)
-            return Evaluation(
-                cond, ~child.verdict if flip else child.verdict, (child,), (), None, point
-            )
+            ev = once.get(id(child))
+            if ev is not None:
+                return ev
+            verdict = ~child.verdict if flip else child.verdict
+            return _keep(once, id(child), Evaluation(cond, verdict, (child,), (), None, point))
 
         return unary
     read, *more = (fact_reader(f) for f in leaf_facts(cond))
@@ -314,15 +350,21 @@ def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Trac
         test, constant, if_unknown = static
         by_claim = not isinstance(cond, Known)  # Known: a contested fact is reported, so known
 
+        seen: dict[object, Evaluation] = {}
+
         def simple(state: State, _memo: dict[object, Evaluation]) -> Evaluation:
             v = read(state)
+            key = _value_key(v)
+            ev = seen.get(key)
+            if ev is not None:
+                return ev
             if v is UNKNOWN:
                 verdict = if_unknown
             elif type(v) is Contested and by_claim:
                 verdict = agree(lambda x: test(x, constant), v)
             else:
                 verdict = MET if test(v, constant) else UNMET
-            return Evaluation(cond, verdict, (), (v,), constant, point)
+            return _keep(seen, key, Evaluation(cond, verdict, (), (v,), constant, point))
 
         return simple
     verdict_of = compiled(cond, plan)
