@@ -251,3 +251,20 @@ def test_instants_keep_their_instant_and_local_day() -> None:
     assert back == event
     assert back.at.date() == at.date()
     assert back.at.utcoffset() == at.utcoffset()
+
+
+def test_a_source_cited_twice_is_read_once_and_types_still_count() -> None:
+    import json
+
+    events = gp.timeline().events[:2]
+    doc = json.loads(gp.dumps(gp.Timeline(events)))
+    cited = {"tag": "S1", "title": "A report", "outlet": "An outlet", "point": 5}
+    for e in doc["events"]:
+        e["sources"] = [dict(cited)]
+    loaded = gp.loads(json.dumps(doc), gp.Timeline)
+    first, second = (e.sources[0] for e in loaded)
+    assert first is second  # one object for the same table
+    assert first.point == 5
+    doc["events"][1]["sources"] = [{**cited, "point": 5.0}]  # equal to 5, but not a whole number
+    with pytest.raises(gp.ScenarioFormatError, match=r"events\[1\]\.sources\[0\]\.point"):
+        gp.loads(json.dumps(doc), gp.Timeline)

@@ -134,3 +134,30 @@ def test_an_unknown_format_is_refused() -> None:
         gp.dumps(HYPOTHETICAL, format="yaml")  # type: ignore[arg-type]
     with pytest.raises(gp.ScenarioFormatError):
         gp.loads("{}", gp.Scenario, format="yaml")  # type: ignore[arg-type]
+
+
+def test_dump_and_load_agree_on_one_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gazaplan import documents
+
+    events = gp.timeline().events
+    small, large = gp.Timeline(events[:1]), gp.Timeline(events[:12])
+    limit = len(gp.dumps(small).encode()) + 10
+    assert len(gp.dumps(large).encode()) > limit
+    monkeypatch.setattr(documents, "MAX_BYTES", limit)
+    gp.dump(small, tmp_path / "small.json")  # what dump writes, load reads back
+    assert gp.load(tmp_path / "small.json", gp.Timeline) == small
+    with pytest.raises(gp.InvalidValueError, match="Split the timeline"):
+        gp.dump(large, tmp_path / "large.json")
+    assert not (tmp_path / "large.json").exists()
+    monkeypatch.setattr(documents, "MAX_BYTES", 10**9)
+    text = gp.dumps(large)
+    monkeypatch.setattr(documents, "MAX_BYTES", limit)
+    for given in (text, text.encode()):  # a str is measured as the UTF-8 bytes it stands for
+        with pytest.raises(gp.ScenarioFormatError, match="the limit is"):
+            gp.loads(given, gp.Timeline)
+    wide = gp.dumps(small).replace("Hamas", "Ḥamās")  # same characters, more bytes
+    assert len(wide) <= limit < len(wide.encode())
+    with pytest.raises(gp.ScenarioFormatError, match="the limit is"):
+        gp.loads(wide, gp.Timeline)

@@ -42,7 +42,7 @@ from .events import FactsReported
 from .obligations import InitialFact
 from .plans import Plan
 from .scenarios import FactExpectation
-from .sources import Contested
+from .sources import Contested, Source
 from .state import State, _spec
 from .timelines import Timeline
 from .truth import Unknown
@@ -230,6 +230,7 @@ def converter(fmt: Format) -> cattrs.Converter:
     conv.register_unstructure_hook_func(is_enum, codec.enum_word)
 
     conv.register_structure_hook_factory(attrs.has, f.attrs_class)
+    conv.register_structure_hook(Source, hooks.interned(f.attrs_class(Source)))
     conv.register_unstructure_hook_factory(attrs.has, f.unstructure_attrs)
     conv.register_structure_hook_factory(lambda t: _seq_of(t) is not None, f.sequence)
     conv.register_unstructure_hook_factory(lambda t: _seq_of(t) is not None, f.unstructure_sequence)

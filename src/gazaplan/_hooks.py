@@ -66,6 +66,32 @@ def guarded(cls: Any, fn: Hook) -> Hook:
     return structure
 
 
+def interned(fn: Hook, limit: int = 4096) -> Hook:
+    """*fn*, handing out one object for tables read before with the same keys, values and value
+    types (a source cited by a thousand events is structured, and held in memory, once). For
+    immutable classes only; a table holding a list or a table is structured each time."""
+    memo: dict[tuple[tuple[tuple[str, Any], ...], tuple[type, ...]], Any] = {}
+
+    def structure(raw: Any, tp: Any) -> Any:
+        key = None
+        if type(raw) is dict:  # the types too: 1, 1.0 and true are equal but not the same value
+            key = (tuple(raw.items()), tuple(map(type, raw.values())))
+            try:
+                found = memo.get(key)
+            except TypeError:  # an unhashable value: not shared
+                key = found = None
+            if found is not None:
+                return found
+        made = fn(raw, tp)
+        if key is not None:
+            if len(memo) >= limit:
+                memo.clear()
+            memo[key] = made
+        return made
+
+    return structure
+
+
 # -- classes whose fields are typed by a sibling field (a fact id or a term path) --
 def fact_directed(conv: cattrs.Converter, cls: Any, field: str, decode: Hook) -> Hook:
     """Structure *cls*, decoding *field* by the fact named in the ``fact`` key."""

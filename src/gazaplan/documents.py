@@ -59,7 +59,19 @@ MIGRATIONS: Final[Mapping[int, Migration]] = {}
 the format is at its first version; a change of format adds an entry and a golden file."""
 
 MAX_BYTES: Final = 64 * 1024 * 1024
+"""The largest document, in UTF-8 bytes, that gazaplan reads (from a file, bytes or a str) and
+writes: what ``dump`` writes, ``load`` reads back. In JSON an event with a summary and sources, as
+the bundled ones have, takes about 1.4 KB (some 48,000 fit), a bare event about 180 bytes; split
+a larger timeline into several documents."""
 MAX_DEPTH: Final = 64
+
+
+def _size(text: str) -> int:
+    """The UTF-8 size of *text*, or a lower bound on it past the limit (no copy when it can
+    tell without one)."""
+    if len(text) > MAX_BYTES or text.isascii():
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _fail(file: str, problems: list[Problem]) -> ScenarioFormatError:
@@ -83,7 +95,8 @@ def dumps(obj: object, format: Format = "json") -> str:
     """The document for *obj* (a Scenario, Plan, Timeline, State, Event, condition, ...) as text.
 
     Raises:
-        InvalidValueError: *format* is neither ``"json"`` nor ``"toml"``.
+        InvalidValueError: *format* is neither ``"json"`` nor ``"toml"``, or the document would
+            be larger than :data:`MAX_BYTES` (which no load would read back).
     """
     if format not in ("json", "toml"):
         raise InvalidValueError(
@@ -93,10 +106,20 @@ def dumps(obj: object, format: Format = "json") -> str:
     body = converter(format).unstructure(obj, tp)
     doc = {"schema_version": SCHEMA_VERSION, "document": name, **body}
     if format == "json":
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    import tomli_w  # the writer is needed only here
+        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    else:
+        import tomli_w  # the writer is needed only here
 
-    return tomli_w.dumps(doc)
+        text = tomli_w.dumps(doc)
+    size = _size(text)
+    if size > MAX_BYTES:
+        raise InvalidValueError(
+            f"dumps({type(obj).__name__})",
+            f"a document of {size:,} bytes",
+            f"gazaplan reads documents of at most {MAX_BYTES:,} bytes, so it writes none larger",
+            "Split the timeline into several documents (Timeline(events[i:j])).",
+        )
+    return text
 
 
 def dump(obj: object, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
@@ -206,13 +229,12 @@ def loads(
 
 
 def _text(data: str | bytes, file: str) -> str:
+    size = _size(data) if isinstance(data, str) else len(data)
+    if size > MAX_BYTES:
+        message = f"the document is {size:,} bytes; the limit is {MAX_BYTES:,}"
+        raise _fail(file, [Problem(f"{message}; split it into several documents", file=file)])
     if isinstance(data, str):
         return data
-    if len(data) > MAX_BYTES:
-        raise _fail(
-            file,
-            [Problem(f"the document is {len(data)} bytes; the limit is {MAX_BYTES}", file=file)],
-        )
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -227,11 +249,10 @@ def _parse(text: str, fmt: Format, file: str) -> Any:
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in items:
-            if key in out:
-                duplicates.append(key)
-            out[key] = value
+        out = dict(items)
+        if len(out) != len(items):  # a key given twice: find which
+            seen: set[str] = set()
+            duplicates.extend(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
         return out
 
     def constant(word: str) -> Any:
@@ -268,15 +289,17 @@ def _parse(text: str, fmt: Format, file: str) -> Any:
 
 
 def _depth(raw: Any) -> int:
-    deepest, stack = 0, [(raw, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict | list):
-            deepest = max(deepest, depth)
-            stack.extend(
-                (v, depth + 1) for v in (value.values() if isinstance(value, dict) else value)
-            )
-    return deepest
+    """How many levels of tables and lists *raw* nests (0 for a plain value); level by level."""
+    depth, level = 0, [raw] if isinstance(raw, dict | list) else []
+    while level:
+        depth += 1
+        level = [
+            v
+            for c in level
+            for v in (c.values() if isinstance(c, dict) else c)
+            if isinstance(v, dict | list)
+        ]
+    return depth
 
 
 def _header(
