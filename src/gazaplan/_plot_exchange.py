@@ -128,7 +128,9 @@ def plot_exchange(
         ax.set_ylim(-3, 112)
     _dates(ax)
     ax.legend(fontsize=7, loc="lower right", framealpha=0.9)
-    ax.set_title(f"The exchange over time (plan version {plan.version})", fontsize=10)
+    ax.set_title(
+        f"The exchange over time (plan version {plan.version})", fontsize=10, y=1.0
+    )  # a set y: no search for ticks above
     return ax
 
 

@@ -74,7 +74,7 @@ def _svg(draw: Callable[[], Axes], feature: str, prefix: str) -> str:
     except ImportError:
         err = MissingExtraError(feature, "plot", "matplotlib")
         return f'<p class="note">{esc(err)}</p>'
-    with matplotlib.rc_context({"svg.hashsalt": "gazaplan", "svg.fonttype": "path"}):
+    with matplotlib.rc_context({"svg.hashsalt": "gazaplan", "svg.fonttype": "none"}):
         ax = draw()
         fig = ax.get_figure()
         assert isinstance(fig, Figure)  # the plots make their own figure when given no Axes

@@ -99,7 +99,9 @@ def plot_obligations(report: ComplianceReport, *, ax: Axes | None = None) -> Axe
     _dates(ax)
     _legend_statuses(ax, {i.status for i in items})
     ax.set_title(
-        f"Obligations as of {report.at:%Y-%m-%d} (plan version {report.version})", fontsize=10
+        f"Obligations as of {report.at:%Y-%m-%d} (plan version {report.version})",
+        fontsize=10,
+        y=1.0,  # a set y: no search for ticks above
     )
     return ax
 
@@ -181,7 +183,9 @@ def plot_withdrawal(
     ax.set_ylabel("% of Gaza under Israeli control (reported)")
     _dates(ax)
     ax.legend(fontsize=6.5, loc="upper center", bbox_to_anchor=(0.5, -0.07), ncol=1)
-    ax.set_title(f"Withdrawal line and reported control (plan version {plan.version})", fontsize=10)
+    ax.set_title(
+        f"Withdrawal line and reported control (plan version {plan.version})", fontsize=10, y=1.0
+    )  # a set y: no search for ticks above
     return ax
 
 
