@@ -39,3 +39,19 @@ def test_append_benchmark_runs() -> None:
     assert append_main(["--quick"]) == 0
     assert exponent([1, 10, 100], [1.0, 10.0, 100.0]) == pytest.approx(1.0)
     assert exponent([1, 10, 100], [1.0, 100.0, 10_000.0]) == pytest.approx(2.0)
+
+
+def test_the_runner_fits_growth_and_interleaves_its_variants() -> None:
+    from benchmarks.measure import exponent, interleaved
+
+    assert exponent([1000, 10_000, 100_000], [1.0, 10.0, 100.0]) == pytest.approx(1.0)
+    assert exponent([1000, 10_000, 100_000], [1.0, 100.0, 10_000.0]) == pytest.approx(2.0)
+    calls: list[str] = []
+    got = interleaved(
+        lambda: calls.append("base"),
+        {"a": lambda: calls.append("a"), "b": lambda: calls.append("b")},
+        rounds=3,
+    )
+    assert calls == ["base", "a", "b", "a", "b", "base", "b", "base", "a"]  # each round turns
+    assert set(got) == {"a", "b"}
+    assert all(r.low <= r.high and r.baseline > 0 for r in got.values())

@@ -114,3 +114,11 @@ def test_held_plus_returned_is_constant(tl: gp.Timeline) -> None:
     for state in gp.history(PLAN, tl).states:
         assert state.hostages_living_held + state.hostages_living_returned == 20  # type: ignore[operator]
         assert state.hostages_deceased_held + state.hostages_deceased_returned == 28  # type: ignore[operator]
+
+
+@given(timelines(max_size=12), st.integers(-2, 30))
+def test_until_keeps_exactly_the_events_at_or_before(timeline: gp.Timeline, hours: int) -> None:
+    at = T0 + dt.timedelta(hours=hours)
+    assert timeline.until(at) == gp.Timeline(e for e in timeline if e.at <= at)
+    for e in timeline:  # an event's own instant includes it (and any sharing it)
+        assert e in timeline.until(e.at).events

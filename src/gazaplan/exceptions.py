@@ -7,7 +7,6 @@ where the problem is, what was received and how to fix it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 import attrs
@@ -38,6 +37,8 @@ def did_you_mean(wrong: str, known: Iterable[str], *, what: str) -> str:
     "Did you mean 'phase-1'? Known phases: 'phase-1', 'phase-2'."
     """
     ordered = sorted(set(known))
+    import difflib  # only when a name is wrong: not on every import
+
     close = difflib.get_close_matches(wrong, ordered, n=2, cutoff=0.6)
     shown = ", ".join(repr(k) for k in ordered[:60])
     more = f" (and {len(ordered) - 60} more)" if len(ordered) > 60 else ""

@@ -6,6 +6,7 @@ sequence of events. Replaying one (the states at every instant) is :mod:`gazapla
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -109,7 +110,8 @@ class Timeline(NotebookDisplay):
     def until(self, at: dt.datetime) -> Timeline:
         """The events at or before *at*."""
         _need_aware(at)
-        return Timeline(e for e in self.events if e.at <= at)
+        n = bisect.bisect_right(self.events, at, key=_instant_of)
+        return Timeline._trusted(self.events[:n])  # a prefix of a checked timeline is one
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
@@ -130,6 +132,10 @@ class Timeline(NotebookDisplay):
         from .tables import to_pandas
 
         return to_pandas(self)
+
+
+def _instant_of(event: Event) -> dt.datetime:
+    return event.at
 
 
 def _need_aware(at: object) -> None:

@@ -1,0 +1,373 @@
+"""Every speed goal of the project in one run: each as a ratio against a baseline measured in the
+same run (variants interleaved), with the spread over rounds, the machine's load beside it, and
+the fitted growth exponent of each size series.
+
+Run: ``python -m benchmarks.run`` (a few minutes) or ``python -m benchmarks.run --quick`` (under a
+minute, smaller sizes). The full run exits 1 when a goal is not met; the quick run, which CI runs,
+exits 1 only when a size series grows faster than n^1.3: growth, not absolute time, is what a
+busy CI machine can judge. Not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import io
+import json
+import statistics
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import attrs
+
+import gazaplan as gp
+from gazaplan import documents
+from gazaplan.timelines import _facts
+
+from .bench_check import random_states
+from .bench_strategies import draw_times
+from .bench_timeline import generated
+from .ifchain import check
+from .measure import exponent, fresh_seconds, interleaved, load, once
+from .mix import PLAN, realistic
+
+GROWTH_LIMIT = 1.3
+
+
+@attrs.define
+class Report:
+    quick: bool
+    rows: list[tuple[str, str, str, str, bool | None]] = attrs.Factory(list)
+    growth: list[tuple[str, list[int], list[float], float]] = attrs.Factory(list)
+
+    def goal(self, name: str, measured: str, ratio: str, goal: str, met: bool | None) -> None:
+        self.rows.append((name, measured, ratio, goal, met))
+        print(f"  {name:<44} {measured:>18}  {ratio:<30} {goal:<16} {_mark(met)}", flush=True)
+
+    def series(self, name: str, sizes: list[int], seconds: list[float], goal: float) -> None:
+        slope = exponent(sizes, seconds)
+        self.growth.append((name, sizes, seconds, slope))
+        points = ", ".join(f"{n:,}: {t * 1e3:.1f} ms" for n, t in zip(sizes, seconds, strict=True))
+        print(f"  {name:<44} exponent {slope:4.2f} (goal <= {goal:g})  [{points}]", flush=True)
+        self.rows.append(
+            (f"growth of {name}", f"n^{slope:.2f}", "", f"<= n^{goal:g}", slope <= goal)
+        )
+
+
+def _mark(met: bool | None) -> str:
+    return "" if met is None else ("met" if met else "NOT MET")
+
+
+def _ratio(r: Any) -> str:
+    return f"{r.ratio:6.2f}x (rounds {r.spread()})"
+
+
+# -- the goals ---------------------------------------------------------------------------------
+def appending(rep: Report, sizes: list[int]) -> None:
+    built, grown = [], []
+    for n in sizes:
+        events = generated(n).events
+
+        def by_builder(events: tuple[gp.Event, ...] = events) -> None:
+            b = gp.Timeline.builder()
+            for e in events:
+                b.add(e)
+            b.build()
+
+        def by_extend(events: tuple[gp.Event, ...] = events) -> None:
+            h = gp.history(PLAN, gp.Timeline())
+            for e in events:
+                h = h.extend((e,))
+
+        built.append(min(once(by_builder) for _ in range(3)))
+        grown.append(min(once(by_extend) for _ in range(3 if n <= 16_000 else 1)))
+    rep.series("TimelineBuilder.add, one event at a time", sizes, built, 1.1)
+    rep.series("History.extend, one event at a time", sizes, grown, 1.1)
+
+
+def checking(rep: Report, alive_n: int, rounds: int) -> None:
+    alive = gp.history(PLAN, realistic(alive_n, 3))  # states held on the heap while checking
+    states = random_states(400)
+    gp.check_plan(PLAN, states[0])
+    assert gc.isenabled()
+    got = interleaved(
+        lambda: [check(s) for s in states],
+        {
+            "untraced": lambda: [gp.check_plan(PLAN, s, trace=False) for s in states],
+            "traced": lambda: [gp.check_plan(PLAN, s) for s in states],
+        },
+        rounds,
+    )
+    held = f"{len(alive):,} states alive, gc on"
+    for name, limit in (("untraced", 3.0), ("traced", 10.0)):
+        r = got[name]
+        rep.goal(
+            f"check_plan {name} vs if-chain ({held})",
+            f"{r.seconds / len(states) * 1e6:.1f} us/state",
+            _ratio(r),
+            f"<= {limit:g}x",
+            r.ratio <= limit,
+        )
+
+
+def drawing(rep: Report, draws: int) -> None:
+    from hypothesis import strategies as st
+
+    import gazaplan.strategies as gst
+
+    base = statistics.median(
+        draw_times(st.lists(st.tuples(st.integers(), st.text()), max_size=12), draws)
+    )
+    median = statistics.median(draw_times(gst.timelines(), draws))
+    rep.goal(
+        "a timelines() draw vs 12 small records",
+        f"{median * 1e3:.2f} ms median",
+        f"{median / base:6.2f}x",
+        "<= 10 ms",
+        median <= 0.010,
+    )
+
+
+def replaying(rep: Report, n: int, rounds: int) -> None:
+    pool = iter([realistic(n, seed) for seed in range(100, 100 + 2 * rounds + 2)])
+    facts = [_facts(gp.State(), e) for e in realistic(n, 99)]  # what each event sets
+
+    def dict_fold() -> None:  # the floor: a fold over plain dicts, nothing checked
+        state: dict[str, Any] = {}
+        for f in facts:
+            state = {**state, **f}
+
+    def fresh(fn: Callable[[gp.Timeline], object]) -> Callable[[], object]:
+        return lambda: fn(next(pool))  # a new timeline each time: no cache helps
+
+    got = interleaved(
+        dict_fold,
+        {
+            "replay": fresh(lambda tl: gp.history(PLAN, tl)),
+            "replay+compliance": fresh(lambda tl: gp.compliance(PLAN, tl)),
+        },
+        rounds,
+    )
+    r = got["replay"]
+    per = r.seconds / n * 1e6
+    rep.goal(
+        f"replay, realistic mix ({n:,} events)",
+        f"{per:.1f} us/event",
+        _ratio(r),
+        "<= 10 us",
+        per <= 10,
+    )
+    r = got["replay+compliance"]
+    rep.goal(
+        f"replay + compliance, realistic mix ({n:,})",
+        f"{r.seconds * 1e3:.1f} ms",
+        _ratio(r),
+        "< 100 ms" if n == 10_000 else "(at 10k: < 100 ms)",
+        r.seconds < 0.1 if n == 10_000 else None,
+    )
+    tl = realistic(n, 7)
+    gp.history(PLAN, tl)  # replayed once: the look-ups below are what is compared
+    early = tl.events[n // 100].at
+    got = interleaved(
+        lambda: gp.compliance(PLAN, tl),
+        {"early": lambda: gp.compliance(PLAN, tl, early)},
+        rounds,
+    )
+    r = got["early"]
+    rep.goal(
+        "compliance at 1% of the timeline vs at its end",
+        f"{r.seconds * 1e3:.2f} ms",
+        _ratio(r),
+        "<= 0.5x",
+        r.ratio <= 0.5,
+    )
+    instants = [tl.events[i * n // 10].at for i in range(10)]
+
+    def one_history() -> None:  # folded anew (a copy of the timeline: no cache), ten look-ups
+        h = gp.history(PLAN, gp.Timeline._trusted(tl.events))
+        for at in instants:
+            h.at(at)
+
+    got = interleaved(
+        one_history,
+        {"until": lambda: [gp.replay(PLAN, tl.until(at)) for at in instants]},
+        max(3, rounds // 3),
+    )
+    r = got["until"]
+    rep.goal(
+        "ten instants: replay(until(at)) vs one history",
+        f"{r.seconds * 1e3:.1f} ms",
+        _ratio(r),
+        "(information)",
+        None,
+    )
+
+
+def loading(rep: Report, n: int, rounds: int) -> None:
+    tl = realistic(n, 5)
+    text = gp.dumps(tl)
+    scenario = gp.dumps(gp.Scenario(name="bench", version=PLAN.version, timeline=tl))
+    got = interleaved(
+        lambda: json.loads(text),
+        {
+            "timeline": lambda: gp.loads(text, gp.Timeline),
+            "scenario": lambda: gp.loads(scenario, gp.Scenario),
+        },
+        rounds,
+    )
+    r = got["timeline"]
+    rep.goal(
+        f"gp.loads of a timeline vs json.loads ({n:,} events)",
+        f"{r.seconds * 1e3:.1f} ms",
+        _ratio(r),
+        "<= 3x",
+        r.ratio <= 3,
+    )
+    r = got["scenario"]
+    rep.goal(
+        "  the same as a scenario (replayed to check it)",
+        f"{r.seconds * 1e3:.1f} ms",
+        _ratio(r),
+        "(information)",
+        None,
+    )
+    big = len(gp.dumps(realistic(1000, 5)).encode()) / 1000
+    rep.goal(
+        "events that fit the one size limit",
+        f"~{documents.MAX_BYTES / big:,.0f}",
+        f"({big:.0f} B each)",
+        "(information)",
+        None,
+    )
+
+
+def plotting(rep: Report, rounds: int) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plan, tl = gp.plan(), gp.timeline()
+    gp.html_report(plan, tl)  # imports and caches warm
+
+    def empty_figures() -> None:  # the floor: three empty figures written as SVG
+        for _ in range(3):
+            fig, _ax = plt.subplots(figsize=(9, 5), layout="constrained")
+            fig.savefig(io.StringIO(), format="svg")
+            plt.close(fig)
+
+    got = interleaved(
+        empty_figures,
+        {
+            "with": lambda: gp.html_report(plan, tl),
+            "without": lambda: gp.html_report(plan, tl, plots=False),
+        },
+        rounds,
+    )
+    plots = got["with"].seconds - got["without"].seconds
+    ratio = plots / got["with"].baseline
+    rep.goal(
+        "HTML report's plots (bundled data)",
+        f"{plots:.3f} s",
+        f"{ratio:6.2f}x three empty figures",
+        "<= 0.4 s",
+        plots <= 0.4,
+    )
+
+
+def starting(rep: Report, runs: int) -> None:
+    timed = "import time; t = time.perf_counter(); {}; print(time.perf_counter() - t)"
+    attrs_s = statistics.median(fresh_seconds(timed.format("import attrs"), runs))
+    ours = statistics.median(fresh_seconds(timed.format("import gazaplan"), runs))
+    plan_s = statistics.median(
+        fresh_seconds(
+            "import time, attrs, gazaplan; t = time.perf_counter(); gazaplan.plan(); "
+            "print(time.perf_counter() - t)",
+            runs,
+        )
+    )
+    first = statistics.median(
+        fresh_seconds(
+            timed.format(
+                "import gazaplan as gp; gp.check_plan(p := gp.plan(), gp.State.initial(p))"
+            ),
+            runs,
+        )
+    )
+    rep.goal(
+        "import gazaplan vs import attrs",
+        f"{ours * 1e3:.1f} ms",
+        f"{ours / attrs_s:6.2f}x",
+        "<= 1.5x",
+        ours / attrs_s <= 1.5,
+    )
+    rep.goal(
+        "gp.plan() first use (attrs imported)",
+        f"{plan_s * 1e3:.1f} ms",
+        f"{plan_s / attrs_s:6.2f}x import attrs",
+        "<= 40 ms",
+        plan_s <= 0.040,
+    )
+    rep.goal(
+        "first use: import, plan, one check_plan",
+        f"{first * 1e3:.1f} ms",
+        f"{first / attrs_s:6.2f}x import attrs",
+        "(information)",
+        None,
+    )
+
+
+def growing(rep: Report, sizes: list[int]) -> None:
+    series: dict[str, list[float]] = {
+        "replay": [],
+        "replay + compliance": [],
+        "gp.loads (timeline)": [],
+    }
+    for n in sizes:  # the best of three, each on a new timeline: a pause must not read as growth
+        fresh = [realistic(n, seed) for seed in range(6)]
+        gc.collect()  # what earlier goals left is not this series' cost
+        series["replay"].append(min(once(partial(gp.history, PLAN, t)) for t in fresh[:3]))
+        series["replay + compliance"].append(
+            min(once(partial(gp.compliance, PLAN, t)) for t in fresh[3:])
+        )
+        text = gp.dumps(generated(n))
+        series["gp.loads (timeline)"].append(
+            min(once(partial(gp.loads, text, gp.Timeline)) for _ in range(3))
+        )
+    for name, seconds in series.items():
+        rep.series(name, sizes, seconds, 1.1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes; fail only on growth")
+    quick = parser.parse_args(argv).quick
+    rep = Report(quick)
+    sizes = [1000, 4000, 16_000] if quick else [1000, 10_000, 100_000]
+    rounds = 5 if quick else 15
+    started = time.perf_counter()
+    print(f"gazaplan {gp.__version__}; {'quick' if quick else 'full'} run; {load()}; "
+          f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")  # fmt: skip
+    print(f"  {'goal':<44} {'measured':>18}  {'ratio (spread over rounds)':<30} goal")
+    appending(rep, sizes)
+    growing(rep, sizes if quick else [1000, 10_000, 50_000])  # early: a small heap
+    checking(rep, 20_000 if quick else 100_000, rounds)
+    drawing(rep, 30 if quick else 300)
+    replaying(rep, 2000 if quick else 10_000, rounds)
+    loading(rep, 2000 if quick else 10_000, rounds)
+    plotting(rep, 3 if quick else 7)
+    starting(rep, 3 if quick else 11)
+    unmet = [r[0] for r in rep.rows if r[4] is False]
+    steep = [g[0] for g in rep.growth if g[3] > GROWTH_LIMIT]
+    print(f"{load()} at the end; {time.perf_counter() - started:.0f} s in all")
+    print(f"goals not met: {', '.join(unmet) or 'none'}")
+    if steep:
+        print(f"growing faster than n^{GROWTH_LIMIT}: {', '.join(steep)}")
+    return 1 if steep or (unmet and not quick) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
