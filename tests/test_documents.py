@@ -268,3 +268,15 @@ def test_a_source_cited_twice_is_read_once_and_types_still_count() -> None:
     doc["events"][1]["sources"] = [{**cited, "point": 5.0}]  # equal to 5, but not a whole number
     with pytest.raises(gp.ScenarioFormatError, match=r"events\[1\]\.sources\[0\]\.point"):
         gp.loads(json.dumps(doc), gp.Timeline)
+
+
+def test_text_with_an_unpaired_surrogate_is_refused_and_other_text_kept() -> None:
+    import json
+
+    doc = json.loads(gp.dumps(gp.Timeline(gp.timeline().events[:1])))
+    doc["events"][0]["summary"] = "Ḥamās said “yes”"
+    assert gp.loads(json.dumps(doc), gp.Timeline).events[0].summary == "Ḥamās said “yes”"
+    text = json.dumps(doc).replace("\\u201cyes", "\\ud800yes")  # an escape JSON allows
+    assert "\\ud800" in text
+    with pytest.raises(gp.ScenarioFormatError, match="unpaired surrogate"):
+        gp.loads(text, gp.Timeline)

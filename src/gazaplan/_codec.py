@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -83,15 +84,14 @@ def flag(raw: object) -> bool:
     return raw
 
 
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
 def text(raw: object) -> str:
     if type(raw) is not str:
         raise BadValueError(f"expected text, got {show(raw)}")
-    try:
-        raw.encode("utf-8")
-    except UnicodeEncodeError:
-        raise BadValueError(
-            "text with an unpaired surrogate escape; write the character itself"
-        ) from None
+    if not raw.isascii() and _SURROGATE.search(raw):  # found without copying the text
+        raise BadValueError("text with an unpaired surrogate escape; write the character itself")
     return raw
 
 

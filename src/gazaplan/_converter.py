@@ -101,6 +101,7 @@ class _Factory:
         optional = len(members) < len(typing.get_args(tp))
         allowed = ", ".join(repr(t) for t in by_tag)
         conv = self.conv
+        hooks: dict[type, Hook] = {}
 
         def structure(raw: Any, _: Any) -> Any:
             if raw is None and optional:
@@ -116,7 +117,10 @@ class _Factory:
                 raise codec.BadValueError(
                     f"{what}; use one of {allowed}", ("kind",) if "kind" in raw else ()
                 )
-            return conv.structure({k: v for k, v in raw.items() if k != "kind"}, cls)
+            hook = hooks.get(cls)
+            if hook is None:  # looked up once per class, not dispatched on every value
+                hook = hooks[cls] = conv.get_structure_hook(cls)
+            return hook({k: v for k, v in raw.items() if k != "kind"}, cls)
 
         return structure
 
