@@ -12,13 +12,14 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     exceptions, truth, _checks, _frozenmap      errors, three-valued truth, validators
     _notebook                                   the notebook-display mixin (builds lazily)
     sources, parties, records                   who says what; who acts; reported figures
-    facts, state                                the fact schema and State
+    facts, _fact_fields, state                  the fact schema; State and its field checks
     conditions                                  conditions as data
     provisions, terms, obligations, plans       the plan model; Plan checks its references
     _plancache, _references                     a plan's caches; the reference checks it runs
     catalog                                     the bundled content (the only plan content)
     _compile, evaluation, rules, explain        evaluation, rule functions, text reports
-    events, timelines, _compliance             events, replay, compliance over time
+    events, _timeline_builder, timelines        events; timelines, built in linear time
+    histories, _compliance                      replay (histories that grow), compliance
     amendments, whatif                         versions, what-if variants, diff and compare
     scenarios                                   scenarios and their expectations
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)

@@ -8,7 +8,6 @@ consistent (nobody is returned who was not held); a state that breaks this is re
 
 from __future__ import annotations
 
-import enum
 import operator
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
@@ -19,7 +18,10 @@ from typing import TYPE_CHECKING, Any, Final, TypeGuard
 import attrs
 
 from . import _checks as check
-from ._frozenmap import FrozenMap, frozen_map
+from ._fact_fields import VALIDATORS, PartyCheck, or_contested
+from ._fact_fields import fact as _fact
+from ._fact_fields import party_map as _party_map
+from ._frozenmap import FrozenMap
 from .exceptions import InconsistentStateError, InvalidValueError, UnknownFactError
 from .facts import Crossing, FactKind, FactSpec, GovernanceRole, Progress
 from .parties import Response
@@ -30,84 +32,6 @@ if TYPE_CHECKING:
     from .plans import Plan
 
 __all__ = ["FACTS", "State", "check_value", "read_fact"]
-
-_VALIDATORS: Final[dict[FactKind, Callable[..., check.Validator]]] = {
-    FactKind.FLAG: check.flag,
-    FactKind.COUNT: check.count,
-    FactKind.NUMBER: check.number,
-    FactKind.PERCENT: lambda: check.number(low=0.0, high=100.0),
-    FactKind.LINE: lambda: _line_id,
-}
-
-
-def _line_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is not UNKNOWN:
-        check.ident()(inst, attr, value)
-
-
-def _or_contested(inner: check.Validator) -> check.Validator:
-    """Accept a Contested value whose every claim passes *inner*."""
-
-    def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, Contested):
-            for c in value.claims:
-                inner(inst, attr, c.value)
-        else:
-            inner(inst, attr, value)
-
-    return checker
-
-
-def _fact(
-    kind: FactKind, doc: str, *, unit: str = "", choices: type[enum.Enum] | None = None
-) -> Any:
-    validator = _or_contested(check.member(choices) if choices is not None else _VALIDATORS[kind]())
-    spec = {"kind": kind, "doc": doc, "unit": unit, "choices": choices}
-    return attrs.field(default=UNKNOWN, validator=validator, metadata={"fact": spec})
-
-
-class _PartyCheck:
-    """The validator of a per-party map: each key a party id, each value as *value_check* says.
-    :meth:`one` checks a single entry, so that a state update checks only what it changes."""
-
-    __slots__ = ("_named", "value_check")
-
-    def __init__(self, value_check: check.Validator) -> None:
-        self.value_check = value_check
-        self._named: dict[tuple[str, str], attrs.Attribute[Any]] = {}  # "responses['hamas']"
-
-    def one(self, inst: object, attr: attrs.Attribute[Any], party: object, v: object) -> None:
-        if not isinstance(party, str) or not check.ID_PATTERN.match(party):
-            raise InvalidValueError(
-                f"{check.where(inst, attr)}[{party!r}]",
-                party,
-                "keys are party ids",
-                "Use ids such as 'israel' or 'hamas'.",
-            )
-        named = self._named.get((attr.name, party))
-        if named is None:  # built once per field and party (messages name the entry)
-            named = attr.evolve(name=f"{attr.name}[{party!r}]")
-            if len(self._named) < 1024:
-                self._named[(attr.name, party)] = named
-        self.value_check(inst, named, v)
-
-    def __call__(
-        self, inst: object, attr: attrs.Attribute[Any], value: FrozenMap[Any, Any]
-    ) -> None:
-        for party, v in value.items():
-            self.one(inst, attr, party, v)
-
-
-def _party_map(kind: FactKind, doc: str, *, choices: type[enum.Enum] | None = None) -> Any:
-    inner = check.member(choices) if choices is not None else _VALIDATORS[kind]()
-    spec = {"kind": kind, "doc": doc, "choices": choices, "per_party": True}
-    return attrs.field(
-        factory=FrozenMap,
-        converter=frozen_map,
-        validator=_PartyCheck(inner),
-        metadata={"fact": spec},
-    )
-
 
 F = FactKind
 
@@ -301,7 +225,7 @@ class State:
             return self._evolve(fields)
         for name, entries in per_party.items():  # check only the entries that change
             a = _ATTRIBUTES[name]
-            assert isinstance(a.validator, _PartyCheck)
+            assert isinstance(a.validator, PartyCheck)
             for party, value in entries.items():
                 a.validator.one(self, a, party, value)
             fields[name] = getattr(self, name).merged(entries)
@@ -451,9 +375,9 @@ def check_value(fact_id: str, value: object, where: str) -> None:
     """Refuse *value* unless fact *fact_id* may take it (UNKNOWN and contested claims included);
     the error names *where* (``"FactExpectation.hostages_held"``). Derived facts take counts."""
     spec, _ = _spec(fact_id)
-    inner = check.member(spec.choices) if spec.choices is not None else _VALIDATORS[spec.kind]()
+    inner = check.member(spec.choices) if spec.choices is not None else VALIDATORS[spec.kind]()
     place = type(where, (), {})()  # the validators name "<type of the instance>.<field>"
-    _or_contested(inner)(place, SimpleNamespace(name=fact_id), value)  # type: ignore[arg-type]
+    or_contested(inner)(place, SimpleNamespace(name=fact_id), value)  # type: ignore[arg-type]
 
 
 def read_fact(state: State, fact_id: str) -> Any:
