@@ -20,7 +20,30 @@ from gazaplan.strategies import T0, conditions, known_values, timelines
 __all__ = ["PLAN", "T0", "conditions", "full_states", "hide", "state_pairs", "states", "timelines"]
 
 PLAN = gp.plan("2025-09-29")
-PARTY_IDS = tuple(p.id for p in PLAN.parties)
+
+
+def _read_per_party() -> dict[str, tuple[str, ...]]:
+    """For each per-party fact, the parties some condition of a bundled version reads it for,
+    plus one it never reads (so unread entries are present too)."""
+    from gazaplan.conditions import facts_read
+
+    read: dict[str, set[str]] = {}
+    for version in gp.versions():
+        for _, condition in gp.plan(version).conditions():
+            for fact in facts_read(condition):
+                base, dot, party = fact.partition(".")
+                if dot:
+                    read.setdefault(base, set()).add(party)
+    return {
+        spec.id: (*sorted(read.get(spec.id, ())), "us")
+        for spec in gp.FACTS.values()
+        if spec.per_party
+    }
+
+
+# A "full" state knows every fact a condition can read; per-party facts are drawn for the parties
+# the conditions name (drawing all nineteen parties' entries tripled the cost of a draw).
+PER_PARTY = _read_per_party()
 LINE_IDS = tuple(line.id for line in PLAN.lines)
 SETTABLE = tuple(s for s in gp.FACTS.values() if not s.derived)
 
@@ -35,7 +58,7 @@ def full_states(draw: st.DrawFn) -> gp.State:
     fields: dict[str, Any] = {}
     for spec in SETTABLE:
         if spec.per_party:
-            fields[spec.field] = {p: draw(_value(spec)) for p in PARTY_IDS}
+            fields[spec.field] = {p: draw(_value(spec)) for p in PER_PARTY[spec.id]}
         else:
             fields[spec.field] = draw(_value(spec))
     for start, returned in (
