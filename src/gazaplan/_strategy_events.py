@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-import weakref
 from collections import OrderedDict
 from typing import Any, Final
 
@@ -91,7 +90,8 @@ _ZONE: Final = st.integers(0, len(_ZONES) - 1)
 
 
 class Kit:
-    """The strategies for one plan, built once: the changes that need no state, and counts."""
+    """The strategies for one plan's parties and lines, built once: the changes that need no
+    state, and counts. Nothing in it depends on the plan's terms or conditions."""
 
     def __init__(self, plan: Plan) -> None:
         parties = st.sampled_from([p.id for p in plan.parties])
@@ -149,17 +149,18 @@ class Kit:
         return draw(self.fixed[i % len(self.fixed)])
 
 
-_KITS: OrderedDict[int, tuple[weakref.ref[Plan], Kit]] = OrderedDict()
+_KITS: OrderedDict[tuple[Any, ...], Kit] = OrderedDict()
 
 
 def kit(plan: Plan) -> Kit:
-    """The plan's :class:`Kit`, built on first use (the last 16 plans' kits are kept)."""
-    entry = _KITS.get(id(plan))
-    if entry is not None and entry[0]() is plan:
-        _KITS.move_to_end(id(plan))
-        return entry[1]
-    made = Kit(plan)
-    _KITS[id(plan)] = (weakref.ref(plan), made)
+    """The :class:`Kit` for *plan*'s parties and lines, built on first use; plans that share them
+    (a what-if variant and its base) share one (the last 16 are kept)."""
+    key = (tuple((p.id, p.kind) for p in plan.parties), tuple(line.id for line in plan.lines))
+    found = _KITS.get(key)
+    if found is not None:
+        _KITS.move_to_end(key)
+        return found
+    made = _KITS[key] = Kit(plan)
     while len(_KITS) > 16:
         _KITS.popitem(last=False)
     return made

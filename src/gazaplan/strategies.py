@@ -320,18 +320,35 @@ def scenarios(draw: st.DrawFn, plan: Plan | None = None, *, max_events: int = 8)
     changes = tuple(draw(st.lists(amendments(base), max_size=1)))
     p = amend(base, *changes) if changes else base
     timeline = draw(timelines(p, max_size=max_events))
+    return Scenario(
+        name=draw(_ev.text()),
+        version=version,
+        amendments=changes,
+        timeline=timeline,
+        expectations=tuple(draw(st.lists(_expectations(p), max_size=3))),
+        description=draw(st.just("") | _ev.text()),
+    )
+
+
+def _expectations(p: Plan) -> st.SearchStrategy[Any]:
+    """Expectations naming *p*'s phases and obligations (built once per set of ids)."""
+    phases, obligations = tuple(x.id for x in p.phases), tuple(o.id for o in p.obligations())
+    memo = _ev.kit(p).memo
+    found = memo.get(("expectation", phases, obligations))
+    if found is not None:
+        return found  # type: ignore[no-any-return]
     when = instants()
-    expectation = st.one_of(
+    made = memo[("expectation", phases, obligations)] = st.one_of(
         st.builds(
             PhaseExpectation,
             when,
-            st.sampled_from([x.id for x in p.phases]),
+            st.sampled_from(phases),
             st.sampled_from(list(Verdict)),
         ),
         st.builds(
             ObligationExpectation,
             when,
-            st.sampled_from([o.id for o in p.obligations()]),
+            st.sampled_from(obligations),
             st.sampled_from(list(_statuses())),
         ),
         st.builds(
@@ -341,14 +358,7 @@ def scenarios(draw: st.DrawFn, plan: Plan | None = None, *, max_events: int = 8)
             st.sampled_from([True, False, UNKNOWN]),
         ),
     )
-    return Scenario(
-        name=draw(_ev.text()),
-        version=version,
-        amendments=changes,
-        timeline=timeline,
-        expectations=tuple(draw(st.lists(expectation, max_size=3))),
-        description=draw(st.just("") | _ev.text()),
-    )
+    return made
 
 
 def _statuses() -> Any:
