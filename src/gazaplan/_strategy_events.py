@@ -81,7 +81,19 @@ def sources() -> st.SearchStrategy[Source]:
     return _SOURCES
 
 
-_EVENT_SOURCES: Final = st.lists(_SOURCES, max_size=2).map(tuple)
+# Mostly sources from a small pool (cheap to draw), sometimes a new one of any shape.
+_POOL: Final = tuple(
+    Source(tag=f"S{i}", title=title, outlet=outlet, date=day, point=point)
+    for i, (title, outlet, day, point) in enumerate(
+        [
+            ("A report", "An outlet", None, None),
+            ("Statement on the talks", "A ministry", dt.date(2025, 10, 9), 4),
+            ("Figures for the week", "A UN agency", dt.date(2025, 11, 2), 7),
+            ("An interview", "A broadcaster", None, 17),
+        ]
+    )
+)
+_EVENT_SOURCES: Final = st.lists(st.sampled_from(_POOL) | _SOURCES, max_size=2).map(tuple)
 _SUMMARY: Final = st.just("generated") | _TEXT
 _REPORTED_BY: Final = st.just("") | _TEXT
 _PRECISION: Final = st.sampled_from(list(Precision))
