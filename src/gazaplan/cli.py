@@ -1,12 +1,12 @@
 """The ``gazaplan`` command. An edge module: nothing in the library imports it.
 
-Commands (``gazaplan COMMAND --help`` for each):
+Commands (``gazaplan COMMAND --help`` for each)::
 
-  report      each phase's verdict and every obligation's status, with reasons (``--html FILE``
+  report      each phase's verdict and every obligation's status, with reasons (--html FILE
               writes the self-contained HTML report)
   check       a phase's preconditions (exit 1 unless they are as expected, MET by default), or
               the expectations of scenario files (exit 1 if one fails)
-  compliance  every obligation's status as of ``--at`` (``--fail-on overdue`` for CI)
+  compliance  every obligation's status as of --at (--fail-on overdue for CI)
   diff        every difference between two plans (bundled versions or files)
   compare     the verdicts and statuses that differ between two plans over a timeline
   validate    read documents and check them; every problem at once, located

@@ -33,8 +33,8 @@ __all__ = [
 def did_you_mean(wrong: str, known: Iterable[str], *, what: str) -> str:
     """Return a hint naming the closest known ids and listing them all (at most 60).
 
-    >>> did_you_mean("phase1", ["phase-1", "phase-2"], what="phases")
-    "Did you mean 'phase-1'? Known phases: 'phase-1', 'phase-2'."
+    >>> did_you_mean("hamass", ["hamas", "israel"], what="parties")
+    "Did you mean 'hamas'? Known parties: 'hamas', 'israel'."
     """
     ordered = sorted(set(known))
     import difflib  # only when a name is wrong: not on every import
