@@ -99,7 +99,8 @@ def mutate_tree(doc: dict[str, Any], rng: random.Random) -> Any:
         elif op == 2 and isinstance(target, dict):
             target[rng.choice(["extra", "kind", "at", "value", "Name"])] = rng.choice(_WRONG)
         elif op == 3 and isinstance(target, int | float) and not isinstance(target, bool):
-            doc = _set(doc, path, rng.choice([-target - 1, target * 10**12, target + 0.5, 2**63]))
+            half = target + 0.5 if abs(target) < 2**53 else 2.0**53 + 1.5  # a float near it
+            doc = _set(doc, path, rng.choice([-target - 1, target * 10**12, half, 2**63]))
         elif op == 4:  # swap two instants (dates out of order) or two values of a kind
             instants = [p for p in paths if isinstance(_get(doc, p), str) and "T" in _get(doc, p)]
             if len(instants) >= 2:
@@ -137,9 +138,13 @@ def mutate_bytes(data: bytes, rng: random.Random) -> bytes:
 
 
 def encode(doc: Any, fmt: str) -> bytes | None:
-    """*doc* as JSON or TOML bytes (None where TOML cannot hold it: a null, a non-table top)."""
+    """*doc* as JSON or TOML bytes (None where TOML cannot hold it, a null or a non-table top, or
+    where a mutation made an integer too long to print)."""
     if fmt == "json":
-        return json.dumps(doc).encode()
+        try:
+            return json.dumps(doc).encode()
+        except ValueError:  # a mutated integer past what Python prints (4,300 digits)
+            return None
     try:
         return tomli_w.dumps(doc).encode()
     except (TypeError, ValueError, AttributeError, RecursionError):  # the writer recurses

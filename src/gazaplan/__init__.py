@@ -18,7 +18,7 @@ Layering (each module imports only those above it; ``exceptions`` and ``truth`` 
     _plancache, _references                     a plan's caches; the reference checks it runs
     catalog                                     the bundled content (the only plan content)
     _compile, evaluation, rules, explain        evaluation, rule functions, text reports
-    events, _timeline_builder, timelines        events; timelines, built in linear time
+    events, timelines                           events; timelines (a builder makes long ones)
     histories, _compliance                      replay (histories that grow), compliance
     amendments, whatif                         versions, what-if variants, diff and compare
     scenarios                                   scenarios and their expectations
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     from ._compliance import ComplianceStatus as ComplianceStatus
     from ._compliance import Quantity as Quantity
     from ._compliance import compliance as compliance
-    from ._timeline_builder import TimelineBuilder as TimelineBuilder
     from .amendments import AddObligation as AddObligation
     from .amendments import AddPosition as AddPosition
     from .amendments import Amendment as Amendment
@@ -176,6 +175,7 @@ if TYPE_CHECKING:
     from .terms import ExchangeTerms as ExchangeTerms
     from .terms import WithdrawalLine as WithdrawalLine
     from .timelines import Timeline as Timeline
+    from .timelines import TimelineBuilder as TimelineBuilder
     from .timelines import apply as apply
     from .truth import UNKNOWN as UNKNOWN
     from .truth import Unknown as Unknown
@@ -233,7 +233,7 @@ _WHERE = {
     "WeaponsDecommissioned": ".events",
     "History": ".histories",
     "Timeline": ".timelines",
-    "TimelineBuilder": "._timeline_builder",
+    "TimelineBuilder": ".timelines",
     "apply": ".timelines",
     "history": ".histories",
     "replay": ".histories",

@@ -282,23 +282,6 @@ def items_of(kind: type[Any] | tuple[type[Any], ...]) -> Validator:
     return check
 
 
-def sources_required() -> Validator:
-    """A non-empty tuple of Source (imported lazily to keep this module at the bottom)."""
-    from .sources import Source
-
-    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not value:
-            raise InvalidValueError(
-                where(inst, attr),
-                value,
-                "at least one source is needed",
-                "Pass sources=(Source(...),) naming where this is stated.",
-            )
-        items_of(Source)(inst, attr, value)
-
-    return check
-
-
 def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """attrs converter: any iterable to a tuple (so callers may pass lists)."""
     return tuple(value)

@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._frozenmap import FrozenMap
-from ._timeline_builder import check_next
 from .events import Event
 from .plans import Plan
 from .state import State, fields_of
-from .timelines import Timeline, _commit, _facts, _need_aware
+from .timelines import Timeline, _commit, _facts, _need_aware, check_next
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -17,7 +17,7 @@ from . import _checks as check
 from ._notebook import NotebookDisplay
 from .conditions import AtLeast, Condition, Term, Times
 from .exceptions import InvalidValueError
-from .sources import Source
+from .sources import Source, sources_required
 from .terms import _condition
 
 __all__ = ["Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
@@ -180,6 +180,6 @@ class InitialFact:
     fact: str = attrs.field(validator=check.text())
     value: Any
     sources: tuple[Source, ...] = attrs.field(
-        converter=check.as_tuple, validator=check.sources_required()
+        converter=check.as_tuple, validator=sources_required()
     )
     note: str = ""

@@ -8,7 +8,7 @@ import attrs
 
 from . import _checks as check
 from .records import Topic
-from .sources import Source, cite
+from .sources import Source, cite, sources_required
 
 __all__ = ["Nature", "Provision", "Wording"]
 
@@ -62,7 +62,7 @@ class Provision:
     title: str = attrs.field(validator=check.text())
     paraphrase: str = attrs.field(validator=check.text())
     sources: tuple[Source, ...] = attrs.field(
-        converter=check.as_tuple, validator=check.sources_required()
+        converter=check.as_tuple, validator=sources_required()
     )
     binds: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
     topics: frozenset[Topic] = attrs.field(default=frozenset(), converter=check.as_frozenset)

@@ -15,7 +15,7 @@ import attrs
 
 from . import _checks as check
 from .parties import Response
-from .sources import Source, cite
+from .sources import Source, cite, sources_required
 from .truth import UNKNOWN, Unknown
 
 __all__ = ["Figure", "Position", "Qualifier", "Topic"]
@@ -89,7 +89,7 @@ class Figure:
     unit: str = attrs.field(validator=check.text())
     claimed_by: str = attrs.field(validator=check.text())
     sources: tuple[Source, ...] = attrs.field(
-        converter=check.as_tuple, validator=check.sources_required()
+        converter=check.as_tuple, validator=sources_required()
     )
     qualifier: Qualifier = Qualifier.EXACT
     as_of: dt.date | None = attrs.field(default=None, validator=check.optional_date())
@@ -120,7 +120,7 @@ class Position:
     party: str = attrs.field(validator=check.ident())
     summary: str = attrs.field(validator=check.text())
     sources: tuple[Source, ...] = attrs.field(
-        converter=check.as_tuple, validator=check.sources_required()
+        converter=check.as_tuple, validator=sources_required()
     )
     response: Response | Unknown = attrs.field(default=UNKNOWN, validator=check.member(Response))
     as_of: dt.date | None = attrs.field(default=None, validator=check.optional_date())

@@ -13,10 +13,27 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from . import _checks as check
+from .exceptions import InvalidValueError
 
 __all__ = ["Claim", "Contested", "Source", "Sourced", "cite"]
 
 T = TypeVar("T")
+
+
+def sources_required() -> check.Validator:
+    """attrs validator: a non-empty tuple of :class:`Source`."""
+
+    def validate(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not value:
+            raise InvalidValueError(
+                check.where(inst, attr),
+                value,
+                "at least one source is needed",
+                "Pass sources=(Source(...),) naming where this is stated.",
+            )
+        check.items_of(Source)(inst, attr, value)
+
+    return validate
 
 
 @attrs.frozen
@@ -79,7 +96,7 @@ class Claim(Generic[T]):
     value: T
     claimed_by: str = attrs.field(validator=check.text())
     sources: tuple[Source, ...] = attrs.field(
-        converter=check.as_tuple, validator=check.sources_required()
+        converter=check.as_tuple, validator=sources_required()
     )
     note: str = ""
 
@@ -99,7 +116,7 @@ class Sourced(Generic[T]):
 
     value: T
     sources: tuple[Source, ...] = attrs.field(
-        converter=check.as_tuple, validator=check.sources_required()
+        converter=check.as_tuple, validator=sources_required()
     )
     note: str = ""
 

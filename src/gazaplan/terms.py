@@ -15,7 +15,7 @@ from . import _checks as check
 from .conditions import CONDITION_TYPES, Condition
 from .exceptions import InvalidValueError
 from .facts import Crossing
-from .sources import Claim, Source, Sourced, cite
+from .sources import Claim, Source, Sourced, cite, sources_required
 from .truth import UNKNOWN, Unknown
 
 __all__ = ["AidTerms", "ExchangeTerms", "WithdrawalLine"]
@@ -84,7 +84,7 @@ class WithdrawalLine:
     order: int = attrs.field(validator=check.count(unknown_ok=False))
     description: str = attrs.field(validator=check.text())
     sources: tuple[Source, ...] = attrs.field(
-        converter=check.as_tuple, validator=check.sources_required()
+        converter=check.as_tuple, validator=sources_required()
     )
     israeli_share: tuple[Claim[float], ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=check.items_of(Claim)

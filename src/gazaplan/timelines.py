@@ -1,7 +1,14 @@
-"""Timelines: :class:`Timeline` and :func:`apply`.
+"""Timelines: :class:`Timeline`, :class:`TimelineBuilder` and :func:`apply`.
 
 ``apply(state, event)`` is pure: it returns the next state. A timeline is an ordered, immutable
-sequence of events. Replaying one (the states at every instant) is :mod:`gazaplan.histories`.
+sequence of events; a builder makes a long one in linear time::
+
+    builder = gp.Timeline.builder()          # or gp.TimelineBuilder(base=timeline)
+    for event in events:
+        builder.add(event)
+    timeline = builder.build()
+
+Replaying a timeline (the states at every instant) is :mod:`gazaplan.histories`.
 """
 
 from __future__ import annotations
@@ -9,14 +16,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from ._timeline_builder import TimelineBuilder
 
 from . import _checks as check
 from ._notebook import NotebookDisplay
@@ -45,7 +51,7 @@ from .sources import Contested
 from .state import State
 from .truth import UNKNOWN
 
-__all__ = ["Timeline", "apply", "check_ids", "named_parties"]
+__all__ = ["Timeline", "TimelineBuilder", "apply", "check_ids", "check_next", "named_parties"]
 
 
 def _ordered(inst: object, attr: attrs.Attribute[Any], events: tuple[Event, ...]) -> None:
@@ -89,8 +95,6 @@ class Timeline(NotebookDisplay):
     @classmethod
     def builder(cls, base: Timeline | None = None) -> TimelineBuilder:
         """A :class:`~gazaplan.TimelineBuilder`: add events one by one in O(1) each, then build."""
-        from ._timeline_builder import TimelineBuilder
-
         return TimelineBuilder(base)
 
     def append(self, event: Event) -> Timeline:
@@ -103,8 +107,6 @@ class Timeline(NotebookDisplay):
 
     def extend(self, events: Iterable[Event]) -> Timeline:
         """A new timeline with *events* at the end: only they are checked (O(n + k))."""
-        from ._timeline_builder import TimelineBuilder
-
         return TimelineBuilder(self).extend(events).build()
 
     def until(self, at: dt.datetime) -> Timeline:
@@ -132,6 +134,84 @@ class Timeline(NotebookDisplay):
         from .tables import to_pandas
 
         return to_pandas(self)
+
+
+# -- building a timeline event by event in linear time --
+# A Timeline is immutable, so adding one event to it makes a new one: n appends cost O(n^2)
+# copying. A builder collects events in a list, checks each new one only against what it already
+# holds (its id is new, its instant is not earlier than the last), and makes the timeline once,
+# without checking the events again. It is the one mutable object of the library; what it builds
+# is an ordinary Timeline.
+
+
+def check_next(
+    event: object, ids: AbstractSet[str], last: Event | None, index: int, where: str
+) -> None:
+    """Refuse *event* as the next of a timeline holding *ids* whose last event is *last*.
+
+    Raises:
+        InvalidEventError: its id is already used, or it is earlier than *last*.
+        InvalidValueError: it is not an Event.
+    """
+    if not isinstance(event, Event):
+        raise InvalidValueError(
+            where, event, "expected an Event", "Build it with Event(id, at, change)."
+        )
+    if event.id in ids:
+        raise InvalidEventError(
+            event.id,
+            f"a second event has this id (events[{index}])",
+            "Give each event its own id.",
+        )
+    if last is not None and event.at < last.at:
+        raise InvalidEventError(
+            event.id,
+            f"its instant {event.at.isoformat()} is before the previous event's "
+            f"({last.id!r}, {last.at.isoformat()})",
+            "Add the events in order of instant (Timeline.of sorts them for you).",
+        )
+
+
+class TimelineBuilder:
+    """Collects events for a timeline; each is checked once, when added (O(1) per event).
+
+    Args:
+        base: the timeline to extend (empty by default); it is not changed.
+    """
+
+    __slots__ = ("_events", "_ids", "_last")
+
+    def __init__(self, base: Timeline | None = None) -> None:
+        events = list(base.events) if base is not None else []
+        self._events: list[Event] = events
+        self._ids: set[str] = {e.id for e in events}
+        self._last = events[-1] if events else None
+
+    def add(self, event: Event) -> TimelineBuilder:
+        """Add *event* at the end; returns the builder, so calls can be chained.
+
+        Raises:
+            InvalidEventError: its id is already used, or it is earlier than the last event.
+            InvalidValueError: it is not an Event.
+        """
+        check_next(event, self._ids, self._last, len(self._events), "TimelineBuilder.add")
+        self._events.append(event)
+        self._ids.add(event.id)
+        self._last = event
+        return self
+
+    def extend(self, events: Iterable[Event]) -> TimelineBuilder:
+        """Add each of *events* in turn (as :meth:`add`)."""
+        for event in events:
+            self.add(event)
+        return self
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def build(self) -> Timeline:
+        """The timeline of the events added so far (the builder may go on adding)."""
+        return Timeline._trusted(tuple(self._events))
 
 
 def _instant_of(event: Event) -> dt.datetime:
