@@ -25,7 +25,7 @@ import attrs
 
 import gazaplan as gp
 from gazaplan import documents
-from gazaplan.timelines import _facts
+from gazaplan.timelines import facts_set
 
 from .bench_check import random_states
 from .bench_strategies import draw_times
@@ -134,7 +134,7 @@ def drawing(rep: Report, draws: int) -> None:
 
 def replaying(rep: Report, n: int, rounds: int) -> None:
     pool = iter([realistic(n, seed) for seed in range(100, 100 + 2 * rounds + 2)])
-    facts = [_facts(gp.State(), e) for e in realistic(n, 99)]  # what each event sets
+    facts = [facts_set(gp.State(), e) for e in realistic(n, 99)]  # what each event sets
 
     def dict_fold() -> None:  # the floor: a fold over plain dicts, nothing checked
         state: dict[str, Any] = {}

@@ -29,7 +29,7 @@ from .conditions import Term, Times
 from .exceptions import GazaplanError
 from .facts import FactKind, FactSpec
 from .sources import Claim, Contested, Source
-from .state import _spec
+from .state import spec_of
 from .truth import UNKNOWN
 
 __all__ = ["UNKNOWN_WORD", "BadValueError", "decode_enum", "decode_fact_value", "encode_value"]
@@ -158,7 +158,7 @@ def decode_fact_value(
 ) -> Any:
     """A value of fact *fact_id* as a state holds it: known, UNKNOWN or Contested."""
     try:
-        spec, _ = _spec(fact_id)
+        spec, _ = spec_of(fact_id)
     except GazaplanError as exc:
         raise BadValueError(str(exc)) from None
     if raw == UNKNOWN_WORD and type(raw) is str:

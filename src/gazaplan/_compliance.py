@@ -18,6 +18,7 @@ import attrs
 if TYPE_CHECKING:
     import pandas as pd
 
+from . import _checks as check
 from ._compile import compiled, operand_fn
 from ._notebook import NotebookDisplay
 from .conditions import Condition, PhaseComplete, Term, facts_read, walk
@@ -28,7 +29,7 @@ from .histories import History, history
 from .obligations import Obligation
 from .plans import Plan
 from .state import State, fact_reader, fields_of
-from .timelines import Timeline, _need_aware
+from .timelines import Timeline
 from .truth import UNKNOWN, Verdict
 
 __all__ = ["Compliance", "ComplianceReport", "ComplianceStatus", "Quantity", "compliance"]
@@ -334,15 +335,15 @@ def compliance(
     """
     h = history(plan, timeline, start=start)
     if at is None:
-        at = timeline.last or _origin(plan)
-    _need_aware(at)
-    origin = _origin(plan)
+        at = timeline.last or plan_origin(plan)
+    check.need_instant(at, "at")
+    origin = plan_origin(plan)
     items = [_judge(plan, h, o, p.id, at, origin) for p in plan.phases for o in p.obligations]
     items.sort(key=lambda c: (_ORDER[c.status], -(c.overdue_by or dt.timedelta()).total_seconds()))
     return ComplianceReport(plan.version, at, tuple(items))
 
 
-def _origin(plan: Plan) -> dt.datetime:
+def plan_origin(plan: Plan) -> dt.datetime:
     return dt.datetime.combine(
         plan.start_date, dt.time(0), tzinfo=dt.timezone(dt.timedelta(hours=3))
     )

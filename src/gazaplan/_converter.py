@@ -43,7 +43,7 @@ from .obligations import InitialFact
 from .plans import Plan
 from .scenarios import FactExpectation
 from .sources import Contested, Source
-from .state import State, _spec
+from .state import State, spec_of
 from .timelines import Timeline
 from .truth import Unknown
 
@@ -59,27 +59,27 @@ def _tagged(cls: Any) -> bool:
     return isinstance(getattr(cls, "tag", None), str) and attrs.has(cls)
 
 
-def _union_args(tp: Any) -> tuple[Any, ...] | None:
+def union_args(tp: Any) -> tuple[Any, ...] | None:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         return typing.get_args(tp)
     return None
 
 
-def _is_tagged_union(tp: Any) -> bool:
-    args = _union_args(tp)
+def is_tagged_union(tp: Any) -> bool:
+    args = union_args(tp)
     members = [a for a in args or () if a is not type(None)]
     return bool(members) and all(_tagged(a) for a in members)
 
 
 def _has_unknown(tp: Any) -> bool:
-    return Unknown in (_union_args(tp) or ())
+    return Unknown in (union_args(tp) or ())
 
 
 def _is_number_union(tp: Any) -> bool:
-    return set(_union_args(tp) or ()) == {int, float}
+    return set(union_args(tp) or ()) == {int, float}
 
 
-def _seq_of(tp: Any) -> Any:
+def seq_of(tp: Any) -> Any:
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return args[0]
@@ -141,7 +141,7 @@ class _Factory:
 
     # -- sequences: a list, never a string or a table --
     def sequence(self, tp: Any) -> Hook:
-        item, make = _seq_of(tp), (frozenset if typing.get_origin(tp) is frozenset else tuple)
+        item, make = seq_of(tp), (frozenset if typing.get_origin(tp) is frozenset else tuple)
         conv = self.conv
 
         def structure(raw: Any, _: Any) -> Any:
@@ -160,7 +160,7 @@ class _Factory:
         return structure
 
     def unstructure_sequence(self, tp: Any) -> Callable[[Any], Any]:
-        item, conv = _seq_of(tp), self.conv
+        item, conv = seq_of(tp), self.conv
         if typing.get_origin(tp) is frozenset:
             return lambda xs: sorted((conv.unstructure(x, item) for x in xs), key=repr)
         return lambda xs: [conv.unstructure(x, item) for x in xs]
@@ -236,18 +236,18 @@ def converter(fmt: Format) -> cattrs.Converter:
     conv.register_structure_hook_factory(attrs.has, f.attrs_class)
     conv.register_structure_hook(Source, hooks.interned(f.attrs_class(Source)))
     conv.register_unstructure_hook_factory(attrs.has, f.unstructure_attrs)
-    conv.register_structure_hook_factory(lambda t: _seq_of(t) is not None, f.sequence)
-    conv.register_unstructure_hook_factory(lambda t: _seq_of(t) is not None, f.unstructure_sequence)
-    conv.register_structure_hook_factory(_is_tagged_union, f.tagged_union)
-    conv.register_unstructure_hook_func(_is_tagged_union, f.unstructure_tagged)
+    conv.register_structure_hook_factory(lambda t: seq_of(t) is not None, f.sequence)
+    conv.register_unstructure_hook_factory(lambda t: seq_of(t) is not None, f.unstructure_sequence)
+    conv.register_structure_hook_factory(is_tagged_union, f.tagged_union)
+    conv.register_unstructure_hook_func(is_tagged_union, f.unstructure_tagged)
     conv.register_structure_hook_factory(_has_unknown, f.unknown_union)
     conv.register_structure_hook_func(_is_number_union, strict(codec.number))
 
     # Operands, fact values and terms: typed by a sibling field.
-    operand = lambda raw, fact: codec.decode_operand(raw, _spec(fact)[0])  # noqa: E731
+    operand = lambda raw, fact: codec.decode_operand(raw, spec_of(fact)[0])  # noqa: E731
     for cls in (Equals, AtLeast, AtMost):
         conv.register_structure_hook(cls, hooks.fact_directed(conv, cls, "value", operand))
-    one_of = lambda raw, fact: hooks.one_of(raw, _spec(fact)[0])  # noqa: E731
+    one_of = lambda raw, fact: hooks.one_of(raw, spec_of(fact)[0])  # noqa: E731
     conv.register_structure_hook(OneOf, hooks.fact_directed(conv, OneOf, "values", one_of))
     fact_value = lambda raw, fact: codec.decode_fact_value(raw, fact, conv.structure)  # noqa: E731
     for valued in (InitialFact, FactExpectation):
@@ -285,7 +285,7 @@ def converter(fmt: Format) -> cattrs.Converter:
 
 
 def _has_term(tp: Any) -> bool:
-    return Term in (_union_args(tp) or ())
+    return Term in (union_args(tp) or ())
 
 
 def _only(cls: type[Any]) -> Hook:

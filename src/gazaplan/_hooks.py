@@ -20,7 +20,7 @@ from .amendments import SetTerm
 from .events import Event, FactsReported
 from .exceptions import GazaplanError
 from .sources import Sourced
-from .state import FACTS, State, _spec
+from .state import FACTS, State, spec_of
 from .terms import AidTerms, ExchangeTerms
 from .timelines import Timeline
 from .truth import Unknown
@@ -103,7 +103,7 @@ def fact_directed(conv: cattrs.Converter, cls: Any, field: str, decode: Hook) ->
     def structure(raw: Any, _: Any) -> Any:
         if isinstance(raw, dict) and field in raw and isinstance(raw.get("fact"), str):
             try:
-                _spec(raw["fact"])
+                spec_of(raw["fact"])
             except GazaplanError as exc:
                 raise codec.BadValueError(str(exc), ("fact",)) from None
             try:

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._compliance import ComplianceStatus, _origin
+from ._compliance import ComplianceStatus, plan_origin
 from .exceptions import MissingExtraError
 from .histories import history
 from .sources import Contested
@@ -90,7 +90,7 @@ DAY_X = 1.0  # one day on the x axis
 
 def series(plan: Plan, timeline: Timeline, start: State | None) -> list[tuple[dt.datetime, State]]:
     h = history(plan, timeline, start=start)
-    return [(_origin(plan), h.start)] + [
+    return [(plan_origin(plan), h.start)] + [
         (e.at, s) for e, s in zip(timeline.events, h.states, strict=True)
     ]
 

@@ -31,7 +31,7 @@ from .exceptions import (
     UnknownPhaseError,
     UnknownTermError,
 )
-from .state import State, _spec
+from .state import State, spec_of
 from .truth import UNKNOWN
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def check_references(plan: Plan) -> None:
 
     for where, cond in plan.conditions():
         for fact in facts_read(cond):
-            _, named = _spec(fact)
+            _, named = spec_of(fact)
             if named is not None:
                 need_party(named, f"{where}, fact {fact!r}")
         for path in terms_named(cond):
@@ -115,7 +115,7 @@ def check_references(plan: Plan) -> None:
 
     facts: dict[str, Any] = {}
     for f in plan.initial_facts:
-        _, named = _spec(f.fact)
+        _, named = spec_of(f.fact)
         if named is not None:
             need_party(named, f"initial fact {f.fact!r}")
         if f.fact == "idf_line" and f.value not in lines:

@@ -153,12 +153,12 @@ def history_rows(history: History) -> list[Row]:
     compliance counts it; its ``event`` is ``"start"``. Columns are fact ids; a per-party fact
     gives one column per party (``response.hamas``), as conditions name it.
     """
-    from ._compliance import _origin
+    from ._compliance import plan_origin
     from .state import FACTS
 
     fact_id = {spec.field: spec.id for spec in FACTS.values()}
 
-    states = [(_origin(history.plan), "start", history.start)] + [
+    states = [(plan_origin(history.plan), "start", history.start)] + [
         (e.at, e.id, s) for e, s in zip(history.timeline.events, history.states, strict=True)
     ]
     out = []

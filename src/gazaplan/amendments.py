@@ -18,10 +18,10 @@ from ._references import check_references
 from .conditions import Condition
 from .exceptions import InvalidValueError, UnknownIdError
 from .obligations import Deadline, Obligation, Phase
-from .plans import _DEFERRED, Plan
+from .plans import DEFERRED_CHECKS, Plan
 from .records import Position
 from .sources import Source, Sourced
-from .terms import _condition
+from .terms import condition_check
 
 __all__ = [
     "AddObligation",
@@ -63,7 +63,7 @@ class SetCondition:
     ``"p5-release-prisoners.trigger"`` or ``"p5-release-prisoners.completion"``."""
 
     target: str = attrs.field(validator=check.text())
-    condition: Condition = attrs.field(validator=_condition())
+    condition: Condition = attrs.field(validator=condition_check())
     tag: ClassVar[str] = "set_condition"
 
 
@@ -196,12 +196,12 @@ def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) ->
     amendments = [c for c in changes if isinstance(c, Amendment)]
     if edits:
         amendments.append(Amendment(version or f"{plan.version}+what-if", "what-if", edits))
-    token = _DEFERRED.set(True)  # the steps are not checked one by one: the result is, once
+    token = DEFERRED_CHECKS.set(True)  # the steps are not checked one by one: the result is, once
     try:
         for a in amendments:
             plan = _amend(plan, a)
     finally:
-        _DEFERRED.reset(token)
+        DEFERRED_CHECKS.reset(token)
     check_references(plan)
     return plan
 

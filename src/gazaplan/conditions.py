@@ -27,7 +27,7 @@ import attrs
 from . import _checks as check
 from .exceptions import InvalidValueError
 from .facts import FactKind
-from .state import _spec
+from .state import spec_of
 from .truth import UNKNOWN
 
 __all__ = [
@@ -61,7 +61,7 @@ def _fact_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         raise InvalidValueError(
             check.where(inst, attr), value, "a fact id is a str", "See gazaplan.FACTS for the ids."
         )
-    _spec(value)  # raises UnknownFactError with a did-you-mean hint
+    spec_of(value)  # raises UnknownFactError with a did-you-mean hint
 
 
 @attrs.frozen
@@ -84,7 +84,7 @@ class Times:
     tag: ClassVar[str] = "times"
 
     def __attrs_post_init__(self) -> None:
-        if _spec(self.fact)[0].kind not in _NUMERIC:
+        if spec_of(self.fact)[0].kind not in _NUMERIC:
             raise InvalidValueError(
                 f"Times({self.fact!r})",
                 self.fact,
@@ -131,7 +131,7 @@ _NUMERIC = (FactKind.COUNT, FactKind.NUMBER, FactKind.PERCENT)
 
 def _fits(inst: Any, value: object, *, ordered: bool) -> None:
     """Refuse a comparison whose value cannot be compared with the fact (keeps evaluation total)."""
-    spec, _ = _spec(inst.fact)
+    spec, _ = spec_of(inst.fact)
     where = f"{type(inst).__name__}({inst.fact!r})"
     if ordered and spec.kind not in _NUMERIC:
         raise InvalidValueError(

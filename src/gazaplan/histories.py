@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _checks as check
 from ._frozenmap import FrozenMap
 from .events import Event
 from .plans import Plan
 from .state import State, fields_of
-from .timelines import Timeline, _commit, _facts, _need_aware, check_next
+from .timelines import Timeline, check_next, commit, facts_set
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -129,7 +130,7 @@ class History:
 
     def count(self, at: dt.datetime) -> int:
         """How many events are at or before instant *at*."""
-        _need_aware(at)
+        check.need_instant(at, "at")
         return bisect.bisect_right(self._log.instants, at, 0, self._n)
 
     def at(self, at: dt.datetime | None = None) -> State:
@@ -186,8 +187,8 @@ def _fold(
     added: dict[str, list[int]] = {}
     for i, event in enumerate(new, start=n + 1):
         check_next(event, seen if event.id in seen else log.ids, last, i - 1, "events")
-        facts = _facts(state, event)
-        before, state = state, _commit(state, event, facts, plan)
+        facts = facts_set(state, event)
+        before, state = state, commit(state, event, facts, plan)
         for fact_id in facts:
             for field in fields_of(fact_id):
                 if getattr(state, field) is not getattr(before, field):
@@ -229,8 +230,8 @@ def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | N
     log = _Log([])
     state = first
     for i, event in enumerate(timeline.events, start=1):
-        facts = _facts(state, event)
-        before, state = state, _commit(state, event, facts, plan)
+        facts = facts_set(state, event)
+        before, state = state, commit(state, event, facts, plan)
         for fact_id in facts:
             for field in fields_of(fact_id):
                 if getattr(state, field) is not getattr(before, field):

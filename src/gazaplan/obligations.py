@@ -18,7 +18,7 @@ from ._notebook import NotebookDisplay
 from .conditions import AtLeast, Condition, Term, Times
 from .exceptions import InvalidValueError
 from .sources import Source, sources_required
-from .terms import _condition
+from .terms import condition_check
 
 __all__ = ["Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
 
@@ -48,7 +48,7 @@ class Deadline:
     """
 
     hours: Term | int | float = attrs.field(validator=_hours)
-    since: Condition | None = attrs.field(default=None, validator=_condition(optional=True))
+    since: Condition | None = attrs.field(default=None, validator=condition_check(optional=True))
     note: str = ""
 
 
@@ -99,8 +99,8 @@ class Obligation:
     owed_to: tuple[str, ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=_party_ids
     )
-    trigger: Condition = attrs.field(kw_only=True, validator=_condition())
-    completion: Condition = attrs.field(kw_only=True, validator=_condition())
+    trigger: Condition = attrs.field(kw_only=True, validator=condition_check())
+    completion: Condition = attrs.field(kw_only=True, validator=condition_check())
     deadline: Deadline | None = attrs.field(default=None, kw_only=True)
     measures: tuple[Measure, ...] = attrs.field(
         default=(), kw_only=True, converter=check.as_tuple, validator=check.items_of(Measure)
@@ -146,8 +146,8 @@ class Phase(NotebookDisplay):
     id: str = attrs.field(validator=check.ident())
     name: str = attrs.field(validator=check.text())
     description: str = attrs.field(validator=check.text())
-    entry: Condition = attrs.field(validator=_condition())
-    completion: Condition = attrs.field(validator=_condition())
+    entry: Condition = attrs.field(validator=condition_check())
+    completion: Condition = attrs.field(validator=condition_check())
     obligations: tuple[Obligation, ...] = attrs.field(
         default=(),
         converter=check.as_tuple,

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Plan"]
 
-_DEFERRED: ContextVar[bool] = ContextVar("gazaplan_defer_reference_check", default=False)
+DEFERRED_CHECKS: ContextVar[bool] = ContextVar("gazaplan_defer_reference_check", default=False)
 """True while :func:`~gazaplan.amend` builds intermediate plans: their references are checked
 once, on the final plan."""
 
@@ -118,7 +118,7 @@ class Plan(NotebookDisplay):
     _cache: PlanCache = attrs.field(init=False, factory=PlanCache, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        if not _DEFERRED.get():  # amend() checks its final plan once, not each step
+        if not DEFERRED_CHECKS.get():  # amend() checks its final plan once, not each step
             from ._references import check_references
 
             check_references(self)

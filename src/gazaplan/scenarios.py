@@ -29,7 +29,7 @@ from .catalog import plan as bundled_plan
 from .histories import history
 from .plans import Plan
 from .rules import check_phase
-from .state import _spec, check_value, read_fact
+from .state import check_value, read_fact, spec_of
 from .timelines import Timeline
 from .truth import Verdict
 
@@ -46,7 +46,7 @@ __all__ = [
 
 
 def _fact(inst: object, attr: attrs.Attribute[Any], value: str) -> None:
-    _spec(value)  # raises UnknownFactError, naming the known facts
+    spec_of(value)  # raises UnknownFactError, naming the known facts
 
 
 @attrs.frozen

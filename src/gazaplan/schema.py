@@ -21,7 +21,7 @@ from typing import Any, Final
 import attrs
 
 from . import _codec as codec
-from ._converter import _is_tagged_union, _seq_of, _union_args
+from ._converter import is_tagged_union, seq_of, union_args
 from ._document_types import kind_of
 from .conditions import AtLeast, AtMost, Equals, OneOf, Term, Times
 from .documents import SCHEMA_VERSION
@@ -74,12 +74,12 @@ class _Builder:
             return self.ref("State", lambda: self.facts_table())
         if tp is Timeline:
             return self.ref("Timeline", lambda: _table({"events": self.of(tuple[Event, ...])}, []))
-        if tp in (Term, Times) or (_union_args(tp) and Term in _union_args(tp)):  # type: ignore[operator]
+        if tp in (Term, Times) or (union_args(tp) and Term in union_args(tp)):  # type: ignore[operator]
             return self.ref("Operand", self.operand)
-        if _seq_of(tp) is not None:
-            out = {"type": "array", "items": self.of(_seq_of(tp))}
+        if seq_of(tp) is not None:
+            out = {"type": "array", "items": self.of(seq_of(tp))}
             return {**out, "uniqueItems": True} if typing.get_origin(tp) is frozenset else out
-        if _is_tagged_union(tp):
+        if is_tagged_union(tp):
             members = [a for a in typing.get_args(tp) if a is not type(None)]
             union = {"oneOf": [self.of(m) for m in members]}
             return (
@@ -87,7 +87,7 @@ class _Builder:
                 if len(members) < len(typing.get_args(tp))
                 else union
             )
-        args = _union_args(tp)
+        args = union_args(tp)
         if args is not None:
             parts = [
                 self.of(a) if a is not Unknown else _UNKNOWN for a in args if a is not type(None)
@@ -206,7 +206,7 @@ def _table(props: dict[str, Any], required: list[str]) -> dict[str, Any]:
 
 
 def _name(tp: Any) -> str:
-    return "_".join(getattr(a, "__name__", str(a)) for a in (_union_args(tp) or (tp,)))
+    return "_".join(getattr(a, "__name__", str(a)) for a in (union_args(tp) or (tp,)))
 
 
 def document_schema(cls: Any) -> dict[str, Any]:

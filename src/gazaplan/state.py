@@ -207,7 +207,7 @@ class State:
         fields: dict[str, Any] = {}
         per_party: dict[str, dict[str, object]] | None = None
         for fact_id, value in facts.items():
-            spec, party = _spec(fact_id)
+            spec, party = spec_of(fact_id)
             if spec.derived:
                 raise InvalidValueError(
                     f"State.updated({fact_id!r})",
@@ -330,7 +330,7 @@ FACTS: Final[Mapping[str, FactSpec]] = FrozenMap(_build_facts())
 
 
 @lru_cache(maxsize=4096)  # fact ids are few; party ids are not bounded
-def _spec(fact_id: str) -> tuple[FactSpec, str | None]:
+def spec_of(fact_id: str) -> tuple[FactSpec, str | None]:
     """The spec of *fact_id* and, for a per-party fact, the party id."""
     base, dot, party = fact_id.partition(".")
     spec = FACTS.get(base)
@@ -345,7 +345,7 @@ def _spec(fact_id: str) -> tuple[FactSpec, str | None]:
 @cache
 def fact_reader(fact_id: str) -> Callable[[State], Any]:
     """A function reading *fact_id* from a state (UNKNOWN if absent). Raises UnknownFactError."""
-    spec, party = _spec(fact_id)
+    spec, party = spec_of(fact_id)
     get_field = operator.attrgetter(spec.field)  # C-level: this is the hot path of evaluation
     if party is None:
         return get_field
@@ -367,14 +367,14 @@ _DERIVED_FROM: Final = {
 @lru_cache(maxsize=4096)
 def fields_of(fact_id: str) -> tuple[str, ...]:
     """The State fields a fact depends on (its own field, or those a derived fact is computed from)."""
-    spec, _ = _spec(fact_id)
+    spec, _ = spec_of(fact_id)
     return _DERIVED_FROM.get(spec.id, (spec.field,))
 
 
 def check_value(fact_id: str, value: object, where: str) -> None:
     """Refuse *value* unless fact *fact_id* may take it (UNKNOWN and contested claims included);
     the error names *where* (``"FactExpectation.hostages_held"``). Derived facts take counts."""
-    spec, _ = _spec(fact_id)
+    spec, _ = spec_of(fact_id)
     inner = check.member(spec.choices) if spec.choices is not None else VALIDATORS[spec.kind]()
     place = type(where, (), {})()  # the validators name "<type of the instance>.<field>"
     or_contested(inner)(place, SimpleNamespace(name=fact_id), value)  # type: ignore[arg-type]

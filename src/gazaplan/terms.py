@@ -21,7 +21,7 @@ from .truth import UNKNOWN, Unknown
 __all__ = ["AidTerms", "ExchangeTerms", "WithdrawalLine"]
 
 
-def _condition(optional: bool = False) -> check.Validator:
+def condition_check(optional: bool = False) -> check.Validator:
     def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
@@ -89,7 +89,7 @@ class WithdrawalLine:
     israeli_share: tuple[Claim[float], ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=check.items_of(Claim)
     )
-    advance: Condition | None = attrs.field(default=None, validator=_condition(optional=True))
+    advance: Condition | None = attrs.field(default=None, validator=condition_check(optional=True))
     also_called: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
 
     @property
@@ -140,9 +140,9 @@ class ExchangeTerms:
     women_and_children: str = attrs.field(validator=check.text())
     remains_ratio: Sourced[int] = attrs.field(validator=_sourced_count)
     remains_ratio_basis: str = attrs.field(validator=check.text())
-    hostage_trigger: Condition = attrs.field(validator=_condition())
-    prisoner_trigger: Condition = attrs.field(validator=_condition())
-    remains_trigger: Condition = attrs.field(validator=_condition())
+    hostage_trigger: Condition = attrs.field(validator=condition_check())
+    prisoner_trigger: Condition = attrs.field(validator=condition_check())
+    remains_trigger: Condition = attrs.field(validator=condition_check())
 
     @property
     def hostages_total(self) -> int:

@@ -111,7 +111,7 @@ class Timeline(NotebookDisplay):
 
     def until(self, at: dt.datetime) -> Timeline:
         """The events at or before *at*."""
-        _need_aware(at)
+        check.need_instant(at, "at")
         n = bisect.bisect_right(self.events, at, key=_instant_of)
         return Timeline._trusted(self.events[:n])  # a prefix of a checked timeline is one
 
@@ -218,10 +218,6 @@ def _instant_of(event: Event) -> dt.datetime:
     return event.at
 
 
-def _need_aware(at: object) -> None:
-    check.need_instant(at, "at")
-
-
 def _add(state: State, field: str, amount: int) -> Any:
     current = getattr(state, field)
     if isinstance(current, Contested):
@@ -281,7 +277,7 @@ _SETS: dict[type, Callable[[State, Any], dict[str, Any]]] = {
 }
 
 
-def _facts(state: State, event: Event) -> dict[str, Any]:
+def facts_set(state: State, event: Event) -> dict[str, Any]:
     """The facts *event* sets, by fact id (counts moved from their values in *state*)."""
     c = event.change
     sets = _SETS.get(type(c))
@@ -303,7 +299,7 @@ def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
             an unknown party or line, a value of the wrong type); the message names the event,
             the fact and the fix.
     """
-    return _commit(state, event, _facts(state, event), plan)
+    return commit(state, event, facts_set(state, event), plan)
 
 
 def named_parties(change: object) -> tuple[tuple[str, str], ...]:
@@ -330,7 +326,7 @@ def check_ids(plan: Plan, event: Event) -> None:
             )
 
 
-def _commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None) -> State:
+def commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None) -> State:
     if plan is not None:
         check_ids(plan, event)
         try:
