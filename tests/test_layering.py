@@ -13,19 +13,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "gazaplan"
 ANYWHERE = frozenset({"exceptions", "truth"})
 
-# (importing module, imported module): why it is still there. The house issue removes them.
-KNOWN_DEBTS = {
-    ("_compliance", "tables"): "ComplianceReport.to_pandas() reaches up to the tables",
-    ("evaluation", "tables"): "Evaluation.to_pandas()",
-    ("histories", "tables"): "History.to_pandas()",
-    ("plans", "tables"): "Plan.to_pandas()",
-    ("rules", "tables"): "the reports' to_pandas()",
-    ("scenarios", "tables"): "ScenarioResult.to_pandas()",
-    ("timelines", "tables"): "Timeline.to_pandas()",
-    ("whatif", "tables"): "Diff.to_pandas() and Comparison.to_pandas()",
-    ("_notebook", "_display"): "the notebook mixin's _repr_html_ builds its display",
-    ("timelines", "histories"): "the old gazaplan.timelines.History alias (kept working)",
-}
+# (importing module, imported module): why it is still there. Empty: the core asks for the edges
+# it needs through gazaplan._notebook, which the package wires (dependency inversion).
+KNOWN_DEBTS: dict[tuple[str, str], str] = {}
 
 
 def layers() -> dict[str, int]:

@@ -34,10 +34,9 @@ included)::
     htmlreport                                  edge: the HTML report
     _commands, _commands_data, cli              edge: the ``gazaplan`` command
 
-The core imports no edge at module level. Some methods still reach up, when called:
-``to_pandas()`` into ``tables`` and ``_repr_html_`` into ``_display``, and the old
-``gazaplan.timelines.History`` alias into ``histories``; the layering test lists each of them as a
-known debt, which the house issue removes.
+The core imports nothing above it, not even inside a method: a result's ``to_pandas()`` and
+``_repr_html_`` ask ``_notebook`` for the tables and displays, and this package, on top, says
+where they are (dependency inversion); the edges load when a result first asks.
 
 Names are loaded on first use (PEP 562), so ``import gazaplan`` costs next to nothing until the
 library is used; type checkers see the re-exports below as ordinary imports.
@@ -47,6 +46,14 @@ from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+from . import _notebook
+
+# The package sits on top of every layer, so it says where the edges the core asks for are
+# (see gazaplan._notebook); nothing is imported until a result asks.
+_notebook.provide("tables", f"{__name__}.tables")
+_notebook.provide("display", f"{__name__}._display")
+_notebook.provide("histories", f"{__name__}.histories")
 
 if TYPE_CHECKING:
     from ._compliance import Compliance as Compliance

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from . import _checks as check
+from . import _notebook
 from ._compile import compiled, operand_fn
 from ._notebook import NotebookDisplay
 from .conditions import Condition, PhaseComplete, Term, facts_read, walk
@@ -150,9 +151,7 @@ class ComplianceReport(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self)
+        return _notebook.tables().to_pandas(self)
 
 
 @attrs.frozen

@@ -1,12 +1,58 @@
-"""The notebook display every plan and result class shares: :class:`NotebookDisplay`.
+"""What the core asks of the edges, and the notebook display every result shares.
 
-A core module with no dependencies: the display itself is built by :mod:`gazaplan._display`,
-imported when a notebook first asks for it, so importing the library loads none of it.
+The core's results offer ``to_pandas()`` and ``_repr_html_``, but the tables and displays that
+build them sit at the edge, above the core, and the core imports nothing above it. So the core
+asks for them here, by name, and the package (``gazaplan/__init__.py``, on top of every layer)
+says where each is: :func:`provide` at import, :func:`tables`, :func:`display` and
+:func:`histories` when first used. Nothing of the edges is loaded until a result asks.
 """
 
 from __future__ import annotations
 
-__all__ = ["NotebookDisplay"]
+import importlib
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["NotebookDisplay", "display", "histories", "provide", "tables"]
+
+_WHERE: dict[str, str] = {}  # an edge's name -> the module that provides it
+
+
+def provide(edge: str, module: str) -> None:
+    """Record that *module* (a full module name) provides *edge*; the package calls this."""
+    _WHERE[edge] = module
+
+
+def _load(edge: str) -> ModuleType:
+    return importlib.import_module(_WHERE[edge])
+
+
+class Tables(Protocol):
+    """The edge that turns a result into a DataFrame (:mod:`gazaplan.tables`)."""
+
+    def to_pandas(self, obj: Any, *args: Any, **kwargs: Any) -> pd.DataFrame: ...
+
+
+class Display(Protocol):
+    """The edge that renders a result as an HTML table (:mod:`gazaplan._display`)."""
+
+    def html_of(self, obj: Any) -> str: ...
+
+
+def tables() -> Tables:
+    return cast("Tables", _load("tables"))
+
+
+def display() -> Display:
+    return cast("Display", _load("display"))
+
+
+def histories() -> ModuleType:
+    """The module that now holds History, history and replay (for old import paths)."""
+    return _load("histories")
 
 
 class NotebookDisplay:
@@ -16,6 +62,4 @@ class NotebookDisplay:
 
     def _repr_html_(self) -> str:
         """The notebook display: a compact, escaped HTML table."""
-        from ._display import html_of
-
-        return html_of(self)
+        return display().html_of(self)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from . import _notebook
 from ._compile import agree, compiled, need_plan, operand_fn
 from ._notebook import NotebookDisplay
 from .conditions import (
@@ -112,9 +113,7 @@ class Evaluation(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self)
+        return _notebook.tables().to_pandas(self)
 
 
 @attrs.frozen

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _checks as check
+from . import _notebook
 from ._frozenmap import FrozenMap
 from .events import Event
 from .plans import Plan
@@ -153,9 +154,7 @@ class History:
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self)
+        return _notebook.tables().to_pandas(self)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, History):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _checks as check
+from . import _notebook
 from ._notebook import NotebookDisplay
 from ._plancache import PlanCache
 from .conditions import (
@@ -288,6 +289,4 @@ class Plan(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self, table)
+        return _notebook.tables().to_pandas(self, table)

@@ -16,6 +16,7 @@ import attrs
 if TYPE_CHECKING:
     import pandas as pd
 
+from . import _notebook
 from ._compile import compiled
 from ._notebook import NotebookDisplay
 from .conditions import Condition, PhaseComplete, walk
@@ -137,9 +138,7 @@ class PhaseReport(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self, table)
+        return _notebook.tables().to_pandas(self, table)
 
 
 @attrs.frozen
@@ -173,9 +172,7 @@ class PlanReport(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self, table)
+        return _notebook.tables().to_pandas(self, table)
 
 
 def check_state(plan: Plan, state: State) -> None:

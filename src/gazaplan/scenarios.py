@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from . import _checks as check
+from . import _notebook
 from ._compliance import ComplianceReport, ComplianceStatus, compliance
 from ._notebook import NotebookDisplay
 from .amendments import Amendment, amend
@@ -204,9 +205,7 @@ class ScenarioResult(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self)
+        return _notebook.tables().to_pandas(self)
 
 
 def check_scenario(scenario: Scenario) -> ScenarioResult:

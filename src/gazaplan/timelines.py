@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from . import _checks as check
+from . import _notebook
 from ._notebook import NotebookDisplay
 from .events import (
     AidDelivered,
@@ -131,9 +132,7 @@ class Timeline(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self)
+        return _notebook.tables().to_pandas(self)
 
 
 # -- building a timeline event by event in linear time --
@@ -349,7 +348,5 @@ def commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None)
 def __getattr__(name: str) -> Any:
     # History, history and replay moved to gazaplan.histories; the old names keep working.
     if name in ("History", "history", "replay"):
-        from . import histories
-
-        return getattr(histories, name)
+        return getattr(_notebook.histories(), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

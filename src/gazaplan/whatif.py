@@ -18,6 +18,7 @@ import attrs
 if TYPE_CHECKING:
     import pandas as pd
 
+from . import _notebook
 from ._compliance import Compliance, compliance
 from ._notebook import NotebookDisplay
 from .conditions import CONDITION_TYPES, Term
@@ -140,9 +141,7 @@ class Diff(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self)
+        return _notebook.tables().to_pandas(self)
 
 
 def _by_key(kind: str, a: Iterable[Any], b: Iterable[Any], key: Any) -> Iterator[Difference]:
@@ -254,9 +253,7 @@ class Comparison(NotebookDisplay):
 
         Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
         """
-        from .tables import to_pandas
-
-        return to_pandas(self)
+        return _notebook.tables().to_pandas(self)
 
 
 def compare(a: Plan, b: Plan, timeline: Timeline, at: dt.datetime | None = None) -> Comparison:
