@@ -196,3 +196,19 @@ def test_history_rows_hold_every_state_and_displays_stay_balanced(tl: gp.Timelin
     for item in report.items:
         assert f"{item.status} {item.obligation.id}" in text
     assert list(tl.to_pandas()["event"]) == [e.id for e in tl.events]
+
+
+def test_tables_and_displays_are_found_by_type_not_by_name() -> None:
+    from gazaplan._display import html_of
+    from gazaplan.tables import rows_of
+
+    class Timeline:  # another class of the same name is not the library's Timeline
+        events = ()
+
+    for render in (html_of, rows_of):
+        with pytest.raises(TypeError, match=r"no .* for a Timeline"):
+            render(Timeline())
+    report = gp.check_plan(gp.plan(), gp.State.initial(gp.plan()))
+    assert rows_of(report)[0] == "phases"
+    assert rows_of(report, "obligations")[0] == "obligations"
+    assert "<table" in html_of(report)

@@ -7,19 +7,35 @@ attrs' own. The classes call :func:`html_of` lazily, so importing the library lo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import functools
+from collections.abc import Sequence
 
 from . import tables as t
+from ._compliance import Compliance, ComplianceReport
 from ._html import badge, box, esc, kv_table, table
+from .evaluation import Blocker, Evaluation
 from .explain import explain_evaluation
+from .obligations import Phase
+from .plans import Plan
+from .rules import ObligationReport, PhaseReport, PlanReport
+from .scenarios import ScenarioResult
+from .timelines import Timeline
+from .whatif import Comparison, Diff
 
 __all__ = ["html_of"]
 
 _STATUS = ("status", "preconditions", "completion", "trigger", "verdict")
 
 
-def _plan(plan: Any) -> str:
+@functools.singledispatch
+def html_of(obj: object) -> str:
+    """The notebook display of *obj* (one of the library's plan or result classes): found by
+    its type (the renderers below register themselves)."""
+    raise TypeError(f"gazaplan has no notebook display for a {type(obj).__name__}")
+
+
+@html_of.register
+def _plan(plan: Plan) -> str:
     n_ob = sum(len(p.obligations) for p in plan.phases)
     head = kv_table(
         [
@@ -42,7 +58,8 @@ def _plan(plan: Any) -> str:
     )
 
 
-def _phase(phase: Any) -> str:
+@html_of.register
+def _phase(phase: Phase) -> str:
     rows = [
         {
             "obligation": o.id,
@@ -67,7 +84,8 @@ def _phase(phase: Any) -> str:
     return box(f"Phase {phase.id}: {phase.name}", desc, head, obligations)
 
 
-def _plan_report(report: Any) -> str:
+@html_of.register
+def _plan_report(report: PlanReport) -> str:
     phases = table(
         t.phase_rows(report, "phases"),
         ["phase", "name", "preconditions", "completion", "unmet_leaves", "unknown_leaves"],
@@ -86,7 +104,7 @@ def _plan_report(report: Any) -> str:
     )
 
 
-def _blockers(title: str, blockers: Any) -> str:
+def _blockers(title: str, blockers: Sequence[Blocker]) -> str:
     from .explain import summary
 
     if not blockers:
@@ -95,12 +113,13 @@ def _blockers(title: str, blockers: Any) -> str:
     return f"<div><em>{esc(title)}</em><ul>{items}</ul></div>"
 
 
-def _trace(ev: Any) -> str:
+def _trace(ev: Evaluation) -> str:
     text = "\n".join(explain_evaluation(ev))
     return f"<details><summary>Trace</summary><pre>{esc(text)}</pre></details>"
 
 
-def _phase_report(report: Any) -> str:
+@html_of.register
+def _phase_report(report: PhaseReport) -> str:
     head = kv_table(
         [
             ("preconditions", report.verdict),
@@ -125,7 +144,8 @@ def _phase_report(report: Any) -> str:
     )
 
 
-def _obligation_report(report: Any) -> str:
+@html_of.register
+def _obligation_report(report: ObligationReport) -> str:
     o = report.obligation
     head = kv_table(
         [
@@ -141,7 +161,8 @@ def _obligation_report(report: Any) -> str:
     return box(f"Obligation {o.id}", head, _trace(report.completion))
 
 
-def _evaluation(ev: Any) -> str:
+@html_of.register
+def _evaluation(ev: Evaluation) -> str:
     rows = t.evaluation_rows(ev)
     for row in rows:
         row["test"] = "\u2003" * row["depth"] + row["test"]
@@ -149,7 +170,8 @@ def _evaluation(ev: Any) -> str:
     return box(f"Evaluation: {ev.verdict}", body)
 
 
-def _compliance_report(report: Any) -> str:
+@html_of.register
+def _compliance_report(report: ComplianceReport) -> str:
     body = table(
         t.compliance_rows(report),
         ["status", "obligation", "point", "owed_by", "due", "fulfilled_at", "reason"],
@@ -162,7 +184,8 @@ def _compliance_report(report: Any) -> str:
     )
 
 
-def _compliance(item: Any) -> str:
+@html_of.register
+def _compliance(item: Compliance) -> str:
     pairs = [
         ("status", item.status),
         ("reason", item.reason),
@@ -181,14 +204,16 @@ def _compliance(item: Any) -> str:
     )
 
 
-def _diff(d: Any) -> str:
+@html_of.register
+def _diff(d: Diff) -> str:
     if d.is_empty:
         return box(f"{d.a} and {d.b}: no differences")
     body = table(t.diff_rows(d), ["kind", "key", "before", "after"])
     return box(f"{d.a} -> {d.b}: {len(d.differences)} differences", body)
 
 
-def _comparison(c: Any) -> str:
+@html_of.register
+def _comparison(c: Comparison) -> str:
     when = f"{c.at:%Y-%m-%d %H:%M %z}" if c.at else "the end of the timeline"
     if c.is_empty:
         return box(f"{c.a} vs {c.b} at {when}: no verdict or status differs")
@@ -196,7 +221,8 @@ def _comparison(c: Any) -> str:
     return box(f"{c.a} vs {c.b} at {when}", body, note="comparison.explain() gives both reasons")
 
 
-def _scenario_result(r: Any) -> str:
+@html_of.register
+def _scenario_result(r: ScenarioResult) -> str:
     rows = t.scenario_rows(r)
     for row in rows:
         row["result"] = "ok" if row["passed"] else "FAIL"
@@ -205,27 +231,7 @@ def _scenario_result(r: Any) -> str:
     return box(f"Scenario {r.scenario.name!r}: {n - bad} of {n} expectations hold", body)
 
 
-def _timeline(tl: Any) -> str:
+@html_of.register
+def _timeline(tl: Timeline) -> str:
     body = table(t.timeline_rows(tl), ["at", "kind", "summary", "sources"])
     return box(f"Timeline: {len(tl)} events", body)
-
-
-_RENDER: dict[str, Callable[[Any], str]] = {
-    "Plan": _plan,
-    "Phase": _phase,
-    "PlanReport": _plan_report,
-    "PhaseReport": _phase_report,
-    "ObligationReport": _obligation_report,
-    "Evaluation": _evaluation,
-    "ComplianceReport": _compliance_report,
-    "Compliance": _compliance,
-    "Diff": _diff,
-    "Comparison": _comparison,
-    "ScenarioResult": _scenario_result,
-    "Timeline": _timeline,
-}
-
-
-def html_of(obj: Any) -> str:
-    """The notebook display of *obj* (one of the library's plan or result classes)."""
-    return _RENDER[type(obj).__name__](obj)

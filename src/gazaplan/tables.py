@@ -13,9 +13,11 @@ An edge module: pandas is imported only by :func:`frame`, and only when called.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
+from ._compliance import ComplianceReport
 from ._plan_rows import PLAN_TABLES, all_sources, plan_rows
 from ._result_rows import (
     comparison_rows,
@@ -28,10 +30,19 @@ from ._result_rows import (
     timeline_rows,
 )
 from ._rows import Row, cell, cites, flat
+from .evaluation import Evaluation
 from .exceptions import MissingExtraError
+from .histories import History
+from .plans import Plan
+from .rules import PhaseReport, PlanReport
+from .scenarios import ScenarioResult
+from .timelines import Timeline
+from .whatif import Comparison, Diff
 
 if TYPE_CHECKING:
     import pandas as pd
+
+T = TypeVar("T")
 
 __all__ = [
     "COLUMNS",
@@ -129,37 +140,55 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 """The columns of the tables that may be empty (the others always have rows)."""
 
 
-def rows_of(obj: Any, table: str | None = None) -> tuple[str, list[Row]]:
-    """The table name and rows for one of the library's results (*table* picks among several)."""
-    name = type(obj).__name__
-    if name == "Plan":
-        return table or "provisions", plan_rows(obj, table or "provisions")
-    if name == "PlanReport":
-        return table or "phases", phase_rows(obj, table or "phases")
-    if name == "PhaseReport":
-        table = table or "obligations"
-        if table == "preconditions":
-            return table, evaluation_rows(obj.entry)
-        return table, phase_rows(obj, table)
-    single: dict[str, Any] = {
-        "Evaluation": ("trace", evaluation_rows),
-        "ComplianceReport": ("compliance", compliance_rows),
-        "Timeline": ("timeline", timeline_rows),
-        "History": ("history", history_rows),
-        "Diff": ("diff", diff_rows),
-        "Comparison": ("comparison", comparison_rows),
-        "ScenarioResult": ("scenario", scenario_rows),
-    }
-    kind, fn = single[name]
-    return kind, fn(obj)
+@functools.singledispatch
+def rows_of(obj: object, table: str | None = None) -> tuple[str, list[Row]]:
+    """The table name and rows for one of the library's results (*table* picks among several),
+    found by the result's type."""
+    raise TypeError(f"gazaplan has no table for a {type(obj).__name__}")
 
 
-def to_pandas(obj: Any, table: str | None = None) -> pd.DataFrame:
+@rows_of.register
+def _(obj: Plan, table: str | None = None) -> tuple[str, list[Row]]:
+    return table or "provisions", plan_rows(obj, table or "provisions")
+
+
+@rows_of.register
+def _(obj: PlanReport, table: str | None = None) -> tuple[str, list[Row]]:
+    return table or "phases", phase_rows(obj, table or "phases")
+
+
+@rows_of.register
+def _(obj: PhaseReport, table: str | None = None) -> tuple[str, list[Row]]:
+    table = table or "obligations"
+    if table == "preconditions":
+        return table, evaluation_rows(obj.entry)
+    return table, phase_rows(obj, table)
+
+
+def _single(cls: type[T], kind: str, rows: Callable[[T], list[Row]]) -> None:
+    """Register a result that has one table, *kind*, made by *rows*."""
+
+    def one(obj: T, table: str | None = None) -> tuple[str, list[Row]]:
+        return kind, rows(obj)
+
+    rows_of.register(cls, one)
+
+
+_single(Evaluation, "trace", evaluation_rows)
+_single(ComplianceReport, "compliance", compliance_rows)
+_single(Timeline, "timeline", timeline_rows)
+_single(History, "history", history_rows)
+_single(Diff, "diff", diff_rows)
+_single(Comparison, "comparison", comparison_rows)
+_single(ScenarioResult, "scenario", scenario_rows)
+
+
+def to_pandas(obj: object, table: str | None = None) -> pd.DataFrame:
     """*obj*'s table as a DataFrame (what the results' ``to_pandas()`` methods return)."""
     kind, rows = rows_of(obj, table)
     if rows:  # every column any row has, in the order first seen (a fact may be set late)
         columns: Sequence[str] = list(dict.fromkeys(k for row in rows for k in row))
-    elif type(obj).__name__ == "Comparison":
+    elif isinstance(obj, Comparison):
         columns = ["item", "id", obj.a, obj.b]
     else:
         columns = COLUMNS.get(kind, ())
