@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -87,3 +88,34 @@ def test_a_scenario_result_is_truthy_only_when_it_passed() -> None:
     result = gp.check_scenario(gp.Scenario(name="s", version="2025-09-29", expectations=[fails]))
     assert not result
     assert not result.passed
+
+
+@given(st.lists(st.sampled_from(list(gp.Verdict)), max_size=6), st.sampled_from(list(gp.Verdict)))
+def test_kleene_is_one_rule_however_it_is_reached(
+    verdicts: list[gp.Verdict], first: gp.Verdict
+) -> None:
+    from functools import reduce
+
+    from gazaplan.truth import all_of, any_of, combine, combine_calls
+
+    called: list[int] = []
+
+    def fn(i: int) -> Callable[[None], gp.Verdict]:
+        def call(_: None) -> gp.Verdict:
+            called.append(i)
+            return verdicts[i]
+
+        return call
+
+    for decisive, fold, op in (
+        (gp.Verdict.UNMET, all_of, lambda a, b: a & b),
+        (gp.Verdict.MET, any_of, lambda a, b: a | b),
+    ):
+        expected = reduce(op, verdicts, first)
+        assert combine([first, *verdicts], decisive) is expected
+        assert fold([first, *verdicts]) is expected
+        called.clear()
+        lazily = combine_calls([fn(i) for i in range(len(verdicts))], None, decisive)
+        assert lazily is combine(verdicts, decisive)
+        stop = next((i for i, v in enumerate(verdicts) if v is decisive), len(verdicts) - 1)
+        assert called == list(range(stop + 1)) if verdicts else called == []  # no call past it

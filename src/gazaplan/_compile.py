@@ -29,7 +29,7 @@ from .conditions import (
 from .exceptions import MissingPlanError
 from .sources import Contested
 from .state import State, fact_reader
-from .truth import UNKNOWN, Verdict
+from .truth import UNKNOWN, Verdict, combine_calls
 
 if TYPE_CHECKING:
     from .plans import Plan
@@ -84,38 +84,13 @@ def operand_fn(value: Operand, plan: Plan | None) -> Callable[[State], Any]:
 
 
 def _compile(cond: Condition, plan: Plan | None) -> Fn:
-    if isinstance(cond, AllOf):
+    if isinstance(cond, AllOf | AnyOf):
         fns = tuple(_compile(c, plan) for c in cond.conditions)
-
-        def all_of(state: State) -> Verdict:
-            result = MET
-            for fn in fns:
-                v = fn(state)
-                if v is UNMET:
-                    return UNMET
-                if v is UNK:
-                    result = UNK
-            return result
-
-        return all_of
-    if isinstance(cond, AnyOf):
-        fns = tuple(_compile(c, plan) for c in cond.conditions)
-
-        def any_of(state: State) -> Verdict:
-            result = UNMET
-            for fn in fns:
-                v = fn(state)
-                if v is MET:
-                    return MET
-                if v is UNK:
-                    result = UNK
-            return result
-
-        return any_of
+        decisive = UNMET if isinstance(cond, AllOf) else MET
+        return lambda state: combine_calls(fns, state, decisive)
     if isinstance(cond, Not):
         inner = _compile(cond.condition, plan)
-        flip = {MET: UNMET, UNMET: MET, UNK: UNK}
-        return lambda state: flip[inner(state)]
+        return lambda state: ~inner(state)
     if isinstance(cond, Known):
         read = fact_reader(cond.fact)
         return lambda state: (

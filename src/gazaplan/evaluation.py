@@ -34,7 +34,7 @@ from .conditions import (
 )
 from .sources import Contested
 from .state import State, fact_reader
-from .truth import UNKNOWN, Verdict
+from .truth import UNKNOWN, Verdict, combine
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -305,7 +305,7 @@ def _value_key(v: object) -> object:
 def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Tracer:
     if isinstance(cond, AllOf | AnyOf):
         kids = tuple(tracer(c, plan, point) for c in cond.conditions)
-        stop, rest = (UNMET, MET) if isinstance(cond, AllOf) else (MET, UNMET)
+        stop = UNMET if isinstance(cond, AllOf) else MET
 
         made: dict[tuple[int, ...], Evaluation] = {}
 
@@ -315,13 +315,7 @@ def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Trac
             ev = made.get(key)
             if ev is not None:
                 return ev
-            result = rest
-            for c in children:
-                if c.verdict is stop:
-                    result = stop
-                    break
-                if c.verdict is UNK:
-                    result = UNK
+            result = combine([c.verdict for c in children], stop)
             return _keep(made, key, Evaluation(cond, result, children, (), None, point))
 
         return kleene
