@@ -11,6 +11,7 @@ import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ._plancache import FREE
 from .conditions import (
     AllOf,
     AnyOf,
@@ -155,21 +156,7 @@ def _values(v: Any) -> tuple[Any, ...]:
     return v.values() if type(v) is Contested else (v,)
 
 
-_FREE: dict[int, tuple[Condition, Fn]] = {}
-
-
 def compiled(cond: Condition, plan: Plan | None) -> Fn:
-    """The compiled form of *cond*, cached on the plan (or module-wide for plan-free use).
-
-    The cache keeps the condition itself alive next to its function, so an id is never reused
-    for another condition while its entry exists.
-    """
-    cache: dict[int, tuple[Condition, Fn]] = plan._cache if plan is not None else _FREE
-    entry = cache.get(id(cond))
-    if entry is not None and entry[0] is cond:
-        return entry[1]
-    fn = _compile(cond, plan)
-    if plan is None and len(cache) > 4096:  # a plan's own cache bounds itself (PlanCache)
-        cache.clear()
-    cache[id(cond)] = (cond, fn)
-    return fn
+    """The compiled form of *cond*, cached on the plan (or in the plan-free cache)."""
+    cache = plan._cache if plan is not None else FREE
+    return cache.form("fast", cond, None, lambda: _compile(cond, plan))

@@ -17,6 +17,7 @@ import attrs
 from . import _notebook
 from ._compile import agree, compiled, need_plan, operand_fn
 from ._notebook import NotebookDisplay
+from ._plancache import FREE, PlanCache
 from .conditions import (
     AllOf,
     AnyOf,
@@ -202,31 +203,20 @@ def leaf_facts(cond: Condition) -> tuple[str, ...]:
 
 
 Tracer = Callable[[State, dict[object, Evaluation]], Evaluation]
-_FREE: dict[Any, tuple[Condition, Any]] = {}
 
 
-def _cached(key: Any, cond: Condition, plan: Plan | None, make: Callable[[], T]) -> T:
-    cache = plan._cache if plan is not None else _FREE
-    entry = cache.get(key)
-    if entry is not None and entry[0] is cond:
-        return entry[1]  # type: ignore[no-any-return]
-    if plan is None and len(cache) > 4096:  # a plan's own cache bounds itself (PlanCache)
-        cache.clear()
-    value = make()
-    cache[key] = (cond, value)
-    return value
+def _cache(plan: Plan | None) -> PlanCache:
+    return plan._cache if plan is not None else FREE
 
 
 def bare(cond: Condition, verdict: Verdict, plan: Plan | None) -> Evaluation:
     """The trace-less evaluation of *cond* with *verdict* (shared: evaluations are immutable)."""
-    return _cached(("bare", id(cond), verdict), cond, plan, lambda: Evaluation(cond, verdict))
+    return _cache(plan).form("bare", cond, verdict, lambda: Evaluation(cond, verdict))
 
 
 def tracer(cond: Condition, plan: Plan | None, inherited: int | None = None) -> Tracer:
     """A function tracing *cond* in a state; sub-results are memoised in the dict it is given."""
-    return _cached(
-        ("trace", id(cond), inherited), cond, plan, lambda: _make_tracer(cond, plan, inherited)
-    )
+    return _cache(plan).form("trace", cond, inherited, lambda: _make_tracer(cond, plan, inherited))
 
 
 MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
@@ -246,16 +236,17 @@ def _static_test(cond: Condition) -> tuple[Callable[[Any, Any], bool], Any, Verd
 
 def _shared(plan: Plan) -> frozenset[int]:
     """Ids of the plan's conditions that occur more than once (worth memoising in a trace)."""
-    found = plan._cache.get("shared")
-    if found is None:
+
+    def count() -> frozenset[int]:
         counts: dict[int, int] = {}
         for _, root in plan.conditions():
             for node in walk(root):
                 counts[id(node)] = counts.get(id(node), 0) + 1
         for phase in plan.phases:  # PhaseComplete re-traces a phase's completion
             counts[id(phase.completion)] = counts.get(id(phase.completion), 0) + 1
-        found = plan._cache["shared"] = frozenset(k for k, n in counts.items() if n > 1)
-    return found
+        return frozenset(k for k, n in counts.items() if n > 1)
+
+    return plan._cache.derive("shared", count)
 
 
 def _memoised(compute: Tracer) -> Tracer:

@@ -251,13 +251,13 @@ class Plan(NotebookDisplay):
                 raise UnknownIdError(str(value), lines, where="idf_line (withdrawal line)")
 
     def _ids(self) -> tuple[frozenset[str], frozenset[str]]:
-        ids = self._cache.get("ids")
-        if ids is None:
-            ids = self._cache["ids"] = (
+        return self._cache.derive(
+            "ids",
+            lambda: (
                 frozenset(p.id for p in self.parties),
                 frozenset(line.id for line in self.lines),
-            )
-        return ids
+            ),
+        )
 
     def check_state(self, state: State) -> None:
         """Refuse a state that names parties or lines this plan does not have.

@@ -235,9 +235,7 @@ class _Fast:
 
 
 def _provisions(plan: Plan, phase: Phase) -> tuple[int, ...]:
-    key = ("provisions", phase.id)
-    entry = plan._cache.get(key)
-    if entry is None or entry[0] is not phase:
+    def collect() -> tuple[int, ...]:
         points = set(phase.provisions)
         pending, seen = [phase.entry], set()
         while pending:
@@ -248,8 +246,9 @@ def _provisions(plan: Plan, phase: Phase) -> tuple[int, ...]:
                 if isinstance(node, PhaseComplete) and node.phase not in seen:
                     seen.add(node.phase)
                     pending.append(plan.phase(node.phase).completion)
-        entry = plan._cache[key] = (phase, tuple(sorted(points)))
-    return entry[1]
+        return tuple(sorted(points))
+
+    return plan._cache.form("provisions", phase, None, collect)
 
 
 class _Traced:
@@ -293,10 +292,7 @@ class _Traced:
 
 
 def _compiled_plan(plan: Plan, kind: type[_T]) -> _T:
-    found = plan._cache.get(kind)
-    if found is None:
-        found = plan._cache[kind] = kind(plan)
-    return found
+    return plan._cache.derive(kind.__name__, lambda: kind(plan))
 
 
 def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) -> PhaseReport:
