@@ -1,5 +1,7 @@
 """The bundled content: the plan's versions, built from the source register. The only place in
-gazaplan that holds plan content; the engine modules hold none.
+gazaplan that holds the plan's content (its points, phases, terms' values, figures and events);
+the schema that content is written in (the facts, the event kinds, the term groups) is the Gaza
+layer in ``state``, ``events`` and ``terms``.
 
 ``plan()`` gives the latest version, ``plan("2025-09-29")`` the published text of 29 September 2025,
 ``plan("2025-10-09")`` the phase-one terms agreed in Egypt, applied as an amendment over it.
