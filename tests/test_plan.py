@@ -105,3 +105,17 @@ def test_a_variant_is_a_derived_plan() -> None:
     assert gp.evaluate(cond, s, plan=PLAN).verdict is gp.Verdict.UNMET  # 15 x 2 = 30 owed
     assert gp.evaluate(cond, s, plan=variant).verdict is gp.Verdict.MET  # 10 x 2 = 20 owed
     assert PLAN.term("exchange.remains_ratio").value == 15  # the original is untouched
+
+
+def test_the_plans_local_day_is_the_plans_not_the_engines() -> None:
+    import datetime as dt
+
+    plan = gp.plan("2025-09-29")
+    assert plan.origin == dt.datetime(2025, 9, 29, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    utc = attrs.evolve(plan, utc_offset_hours=0)
+    assert utc.origin - plan.origin == dt.timedelta(hours=3)
+    assert gp.loads(gp.dumps(plan), gp.Plan).utc_offset_hours == 3
+    bad: object
+    for bad in (15, -13, 2.5, True):
+        with pytest.raises(gp.InvalidValueError, match="UTC offset"):
+            attrs.evolve(plan, utc_offset_hours=bad)  # type: ignore[arg-type]

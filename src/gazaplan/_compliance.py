@@ -343,6 +343,5 @@ def compliance(
 
 
 def plan_origin(plan: Plan) -> dt.datetime:
-    return dt.datetime.combine(
-        plan.start_date, dt.time(0), tzinfo=dt.timezone(dt.timedelta(hours=3))
-    )
+    """When the plan's starting facts hold (:attr:`Plan.origin`)."""
+    return plan.origin

@@ -23,6 +23,7 @@ from .conditions import (
     Condition,
 )
 from .exceptions import (
+    InvalidValueError,
     UnknownIdError,
     UnknownPartyError,
     UnknownPhaseError,
@@ -57,6 +58,16 @@ def _by_order(lines: Iterable[WithdrawalLine]) -> tuple[WithdrawalLine, ...]:
     return tuple(sorted(lines, key=lambda line: line.order))
 
 
+def _offset_hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or not -12 <= value <= 14:
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "a UTC offset is a whole number of hours from -12 to +14",
+            "Pass the offset of the plan's local time, such as 3 for UTC+3.",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Plan(NotebookDisplay):
     """A version of the plan: its parties, points, phases, lines, terms and reported figures.
@@ -73,6 +84,9 @@ class Plan(NotebookDisplay):
         amendments: the amendments this version was derived through, oldest first.
         published: the publication date of the original text, which ``initial_facts`` describe
             (None: the same as ``date``). See :attr:`start_date`.
+        utc_offset_hours: the offset of the plan's local time from UTC, in whole hours: its
+            starting facts hold from midnight of :attr:`start_date` there (0 unless given; the
+            bundled plan's is +3, Israel and Gaza in October 2025).
     """
 
     version: str = attrs.field(validator=check.text())
@@ -116,6 +130,7 @@ class Plan(NotebookDisplay):
     )
     amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=check.as_tuple)
     published: dt.date | None = attrs.field(default=None, validator=check.optional_date())
+    utc_offset_hours: int = attrs.field(default=0, validator=_offset_hours)
     _cache: PlanCache = attrs.field(init=False, factory=PlanCache, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -123,6 +138,12 @@ class Plan(NotebookDisplay):
             from ._references import check_references
 
             check_references(self)
+
+    @property
+    def origin(self) -> dt.datetime:
+        """Midnight of :attr:`start_date` in the plan's local time: when its starting facts hold."""
+        zone = dt.timezone(dt.timedelta(hours=self.utc_offset_hours))
+        return dt.datetime.combine(self.start_date, dt.time(0), tzinfo=zone)
 
     @property
     def start_date(self) -> dt.date:

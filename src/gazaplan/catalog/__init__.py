@@ -63,6 +63,7 @@ def _build(version: str) -> Plan:
         positions=POSITIONS,
         initial_facts=INITIAL_FACTS,
         sources=(*REGISTER, *TL.values()),
+        utc_offset_hours=3,  # Israel and Gaza, October 2025 (Israel Daylight Time)
     )
 
 
