@@ -8,11 +8,31 @@ import sys
 import gazaplan as gp
 
 
+def _typed_reexports() -> set[str]:
+    """The names the facade re-exports for type checkers (its ``if TYPE_CHECKING:`` imports)."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(gp.__file__).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for imp in node.body:
+                if isinstance(imp, ast.ImportFrom):
+                    names |= {a.asname or a.name for a in imp.names}
+    return names
+
+
 def test_all_is_sorted_and_complete() -> None:
+    # Three lists must agree, or a name is missing for users, for type checkers or at run time:
+    # __all__, the type checkers' re-exports, and the lazy loader's table.
     assert list(gp.__all__) == sorted(gp.__all__, key=lambda n: (not n.isupper(), n))
-    public = {n for n in dir(gp) if not n.startswith("_")} - {"annotations"}
-    modules = {n for n in public if type(getattr(gp, n)).__name__ == "module"}
-    assert set(gp.__all__) == public - modules
+    assert set(gp.__all__) == _typed_reexports() == set(gp._WHERE)
+    import importlib
+
+    for name in gp.__all__:  # each loads, and is the object its home module defines
+        home = importlib.import_module(gp._WHERE[name], "gazaplan")
+        assert getattr(gp, name) is getattr(home, name), name
 
 
 def test_every_public_name_loads_lazily() -> None:

@@ -137,10 +137,10 @@ class UnknownIdError(GazaplanError, KeyError):
 
     def __init__(self, id: str, known: Iterable[str], *, where: str = "") -> None:
         self.id = id
-        self.known = tuple(sorted(set(known)))
+        self.known: tuple[str, ...] = tuple(sorted(set(known)))
         self.where = where
         place = f"{where}: " if where else ""
-        self.message = f"{place}unknown {self.singular} {shown(id)}. " + did_you_mean(
+        self.message: str = f"{place}unknown {self.singular} {shown(id)}. " + did_you_mean(
             id, self.known, what=self.kind
         )
         super().__init__(self.message)
@@ -215,7 +215,7 @@ class ScenarioFormatError(GazaplanError, ValueError):
 
     def __init__(self, file: str, problems: Iterable[Problem]) -> None:
         self.file = file
-        self.problems = tuple(problems)
+        self.problems: tuple[Problem, ...] = tuple(problems)
         n = len(self.problems)
         head = f"{file}: {n} problem{'s' if n != 1 else ''} reading the document"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
