@@ -91,3 +91,43 @@ def test_plan_report_summary() -> None:
     assert "Obligations:" in text
     with pytest.raises(KeyError):
         gp.check_plan(PLAN, START).phase("phase-9")
+
+
+def test_reports_act_as_collections_keyed_by_id() -> None:
+    plan = gp.plan()
+    report = gp.check_plan(plan, gp.State.initial(plan))
+    assert len(report) == len(plan.phases)
+    assert [r.phase.id for r in report] == [p.id for p in plan.phases]
+    assert report["phase-1"] is report.phase("phase-1")
+    assert "phase-1" in report
+    assert "phase-9" not in report
+    with pytest.raises(gp.UnknownIdError, match="phase-9"):
+        report["phase-9"]
+    phase = report["phase-1"]
+    first = phase.obligations[0]
+    assert len(phase) == len(phase.obligations)
+    assert phase[first.obligation.id] is first
+    assert list(phase) == list(phase.obligations)
+    with pytest.raises(gp.UnknownIdError, match="no-such"):
+        phase["no-such"]
+    comp = gp.compliance(plan, gp.timeline())
+    assert len(comp) == len(comp.items)
+    assert list(comp) == list(comp.items)
+    item = comp.items[0]
+    assert comp[item.obligation.id] is item
+    assert item.obligation.id in comp
+    with pytest.raises(gp.UnknownIdError):
+        comp["no-such"]
+
+
+def test_every_result_explains_itself() -> None:
+    plan = gp.plan()
+    state = gp.replay(plan, gp.timeline())
+    ev = gp.evaluate(plan.phase("phase-2").entry, state, plan=plan)
+    text = ev.explain()
+    assert text.splitlines()[0].startswith(f"[{ev.verdict}]")
+    assert len(text.splitlines()) == sum(1 for _ in ev.walk())
+    comp = gp.compliance(plan, gp.timeline())
+    item = comp.items[0]
+    assert item.reason in item.explain()
+    assert item.explain().splitlines()[0] in comp.explain()

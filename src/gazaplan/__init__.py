@@ -54,6 +54,7 @@ from . import _notebook
 _notebook.provide("tables", f"{__name__}.tables")
 _notebook.provide("display", f"{__name__}._display")
 _notebook.provide("histories", f"{__name__}.histories")
+_notebook.provide("explain", f"{__name__}.explain")
 
 if TYPE_CHECKING:
     from ._compliance import Compliance as Compliance

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -108,6 +108,16 @@ class Compliance(NotebookDisplay):
     reason: str
     due_latest: dt.datetime | None = None
 
+    def explain(self) -> str:
+        """The obligation's status, the reason, and what was owed and delivered."""
+        o = self.obligation
+        lines = [
+            f"[{str(self.status).upper()}] {o.id} (point {o.provision}; owed by {o.obligor_text})",
+            f"    {self.reason}",
+            *(f"    {q}" for q in self.quantities),
+        ]
+        return "\n".join(lines) + "\n"
+
     @property
     def provisions(self) -> tuple[int, ...]:
         """The plan points behind the obligation and its completion trace."""
@@ -137,14 +147,21 @@ class ComplianceReport(NotebookDisplay):
         """A readable table of statuses with their reasons."""
         lines = [f"Compliance as of {self.at.isoformat()} (plan version {self.version})"]
         for item in self.items:
-            o = item.obligation
-            lines.append(
-                f"  [{str(item.status).upper()}] {o.id} (point {o.provision}; owed by {o.obligor_text})"
-            )
-            lines.append(f"      {item.reason}")
-            for q in item.quantities:
-                lines.append(f"      {q}")
+            lines.extend(f"  {line}" for line in item.explain().splitlines())
         return "\n".join(lines) + "\n"
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Compliance]:
+        return iter(self.items)
+
+    def __getitem__(self, obligation_id: str) -> Compliance:
+        """The item for *obligation_id* (as :meth:`get`)."""
+        return self.get(obligation_id)
+
+    def __contains__(self, obligation_id: object) -> bool:
+        return any(i.obligation.id == obligation_id for i in self.items)
 
     def to_pandas(self) -> pd.DataFrame:
         """Obligations x statuses with their instants and reasons.

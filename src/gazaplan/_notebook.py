@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["NotebookDisplay", "display", "histories", "provide", "tables"]
+__all__ = ["NotebookDisplay", "display", "explainer", "histories", "provide", "tables"]
 
 _WHERE: dict[str, str] = {}  # an edge's name -> the module that provides it
 
@@ -48,6 +48,16 @@ def tables() -> Tables:
 
 def display() -> Display:
     return cast("Display", _load("display"))
+
+
+class Explainer(Protocol):
+    """The text reports (:mod:`gazaplan.explain`), for results below it in the layering."""
+
+    def explain_evaluation(self, ev: Any, depth: int = 0) -> list[str]: ...
+
+
+def explainer() -> Explainer:
+    return cast("Explainer", _load("explain"))
 
 
 def histories() -> ModuleType:

@@ -105,6 +105,10 @@ class Evaluation(NotebookDisplay):
         """
         return tuple(_blockers(self, Verdict.MET, (), ()))
 
+    def explain(self) -> str:
+        """The trace as indented lines, each led by its verdict."""
+        return "\n".join(_notebook.explainer().explain_evaluation(self)) + "\n"
+
     def points(self) -> frozenset[int]:
         """Every plan point named in the trace."""
         return frozenset(e.point for e in self.walk() if e.point is not None)

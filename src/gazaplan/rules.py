@@ -8,7 +8,7 @@ every obligation's standing. Reports explain themselves with ``explain()``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -126,6 +126,26 @@ class PhaseReport(NotebookDisplay):
         """The phase's id."""
         return self.phase.id
 
+    def __bool__(self) -> bool:  # a report, not only its obligations: truthy even with none
+        return True
+
+    def __len__(self) -> int:
+        return len(self.obligations)
+
+    def __iter__(self) -> Iterator[ObligationReport]:
+        return iter(self.obligations)
+
+    def __getitem__(self, obligation_id: str) -> ObligationReport:
+        """The report for one of the phase's obligations."""
+        for o in self.obligations:
+            if o.obligation.id == obligation_id:
+                return o
+        known = [o.obligation.id for o in self.obligations]
+        raise UnknownIdError(obligation_id, known, where=f"PhaseReport({self.phase.id!r})")
+
+    def __contains__(self, obligation_id: object) -> bool:
+        return any(o.obligation.id == obligation_id for o in self.obligations)
+
     def explain(self) -> str:
         """An indented why / why-not naming the points of the plan involved."""
         from .explain import explain_phase
@@ -160,6 +180,19 @@ class PlanReport(NotebookDisplay):
     def obligations(self) -> tuple[ObligationReport, ...]:
         """Every obligation's report, phase by phase."""
         return tuple(o for r in self.phases for o in r.obligations)
+
+    def __len__(self) -> int:
+        return len(self.phases)
+
+    def __iter__(self) -> Iterator[PhaseReport]:
+        return iter(self.phases)
+
+    def __getitem__(self, phase_id: str) -> PhaseReport:
+        """The report for *phase_id* (as :meth:`phase`)."""
+        return self.phase(phase_id)
+
+    def __contains__(self, phase_id: object) -> bool:
+        return any(r.phase.id == phase_id for r in self.phases)
 
     def explain(self) -> str:
         """The readable report printed by ``gazaplan report``."""
