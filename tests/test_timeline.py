@@ -122,3 +122,12 @@ def test_until_keeps_exactly_the_events_at_or_before(timeline: gp.Timeline, hour
     assert timeline.until(at) == gp.Timeline(e for e in timeline if e.at <= at)
     for e in timeline:  # an event's own instant includes it (and any sharing it)
         assert e in timeline.until(e.at).events
+
+
+def test_every_kind_of_change_has_one_effect_on_a_state() -> None:
+    import typing
+
+    from gazaplan import events, timelines
+
+    assert typing.get_args(events.Change) == events.CHANGE_TYPES  # one list: the union
+    assert set(timelines._SETS) == set(events.CHANGE_TYPES)  # each has its effect

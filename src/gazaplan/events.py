@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any, ClassVar, TypeAlias
+import typing
+from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
@@ -242,24 +243,8 @@ Change: TypeAlias = (
     | ResolutionAdopted
     | FactsReported
 )
-CHANGE_TYPES = (
-    Responded,
-    Approved,
-    CeasefireChanged,
-    Redeployed,
-    HostagesReleased,
-    RemainsReturned,
-    PrisonersReleased,
-    GazanRemainsReturned,
-    AidDelivered,
-    CrossingChanged,
-    BodyEstablished,
-    TerritoryHandedOver,
-    WeaponsDecommissioned,
-    ViolationAlleged,
-    ResolutionAdopted,
-    FactsReported,
-)
+CHANGE_TYPES: Final[tuple[type, ...]] = typing.get_args(Change)
+"""Every kind of change, from the union above (the one list of them)."""
 
 
 def _change(inst: object, attr: attrs.Attribute[Any], value: object) -> None:

@@ -28,6 +28,7 @@ from . import _checks as check
 from . import _notebook
 from ._notebook import NotebookDisplay
 from .events import (
+    CHANGE_TYPES,
     AidDelivered,
     Approved,
     BodyEstablished,
@@ -283,6 +284,12 @@ def facts_set(state: State, event: Event) -> dict[str, Any]:
     if sets is None:  # a subclass of a change
         sets = next(fn for kind, fn in _SETS.items() if isinstance(c, kind))
     return sets(state, c)
+
+
+_UNDEFINED = set(CHANGE_TYPES) - set(_SETS)
+if _UNDEFINED:  # a kind of change added to events.Change without its effect on a state
+    names = ", ".join(sorted(t.__name__ for t in _UNDEFINED))
+    raise TypeError(f"no effect on a state is defined for {names}; add it to timelines._SETS")
 
 
 def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
