@@ -286,10 +286,15 @@ def facts_set(state: State, event: Event) -> dict[str, Any]:
     return sets(state, c)
 
 
-_UNDEFINED = set(CHANGE_TYPES) - set(_SETS)
-if _UNDEFINED:  # a kind of change added to events.Change without its effect on a state
-    names = ", ".join(sorted(t.__name__ for t in _UNDEFINED))
-    raise TypeError(f"no effect on a state is defined for {names}; add it to timelines._SETS")
+def _every_change_has_its_effect() -> None:
+    """Refuse, at import, a kind of change added to events.Change without its effect here."""
+    undefined = set(CHANGE_TYPES) - set(_SETS)
+    if undefined:
+        names = ", ".join(sorted(t.__name__ for t in undefined))
+        raise TypeError(f"no effect on a state is defined for {names}; add it to timelines._SETS")
+
+
+_every_change_has_its_effect()
 
 
 def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
