@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -131,3 +132,14 @@ def test_every_kind_of_change_has_one_effect_on_a_state() -> None:
 
     assert typing.get_args(events.Change) == events.CHANGE_TYPES  # one list: the union
     assert set(timelines._SETS) == set(events.CHANGE_TYPES)  # each has its effect
+
+
+def test_a_history_explains_what_each_event_changed() -> None:
+    events = gp.timeline().events[:4]
+    h = gp.history(PLAN, gp.Timeline(events))
+    lines = h.explain().splitlines()
+    assert len(lines) == 1 + len(events)
+    assert all(e.id in line for e, line in zip(events, lines[1:], strict=True))
+    assert "response.hamas = accepted in part" in lines[1]
+    repeated = gp.Timeline([*events[:1], attrs.evolve(events[0], id="again")])
+    assert gp.history(PLAN, repeated).explain().splitlines()[2].endswith("no fact changed")

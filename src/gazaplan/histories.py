@@ -25,6 +25,7 @@ from . import _checks as check
 from . import _notebook
 from ._frozenmap import FrozenMap
 from .events import Event
+from .explain import show
 from .plans import Plan
 from .state import State, fields_of
 from .timelines import Timeline, check_next, commit, facts_set
@@ -148,6 +149,22 @@ class History:
             if len(log.events) != self._n:  # extended before: branch off a copy of our part
                 log = log.prefix(self._n)
             return _fold(self.plan, log, self._n, new, self.start, self._given)
+
+    def explain(self) -> str:
+        """Each event in turn, with the facts it changed and their new values."""
+        lines = [f"History of {self._n} events on plan version {self.plan.version}"]
+        before = self.start.facts()
+        for i in range(1, self._n + 1):
+            event, after = self.event(i), self.state(i).facts()
+            changed = [
+                f"{fact} = {show(value)}"
+                for fact, value in after.items()
+                if fact not in before or before[fact] is not value
+            ]
+            head = f"  {event.at.isoformat()} {event.id} ({event.kind}): "
+            lines.append(head + ("; ".join(changed) if changed else "no fact changed"))
+            before = after
+        return "\n".join(lines) + "\n"
 
     def to_pandas(self) -> pd.DataFrame:
         """The facts over time: the starting state, then a row after each event.
