@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from . import _checks as check
 from . import _notebook
 from ._compile import compiled, operand_fn
-from ._notebook import NotebookDisplay
+from ._notebook import Keyed, NotebookDisplay
 from .conditions import Condition, PhaseComplete, Term, facts_read, walk
 from .evaluation import Evaluation, evaluate
 from .events import Precision
@@ -125,7 +125,7 @@ class Compliance(NotebookDisplay):
 
 
 @attrs.frozen
-class ComplianceReport(NotebookDisplay):
+class ComplianceReport(NotebookDisplay, Keyed[Compliance]):
     """Every obligation's compliance as of one instant, overdue first."""
 
     version: str
@@ -133,15 +133,8 @@ class ComplianceReport(NotebookDisplay):
     items: tuple[Compliance, ...]
 
     def get(self, obligation_id: str) -> Compliance:
-        """The item for one obligation."""
-        for item in self.items:
-            if item.obligation.id == obligation_id:
-                return item
-        from .exceptions import UnknownIdError
-
-        raise UnknownIdError(
-            obligation_id, [i.obligation.id for i in self.items], where="ComplianceReport"
-        )
+        """The item for one obligation (as ``report[obligation_id]``)."""
+        return self[obligation_id]
 
     def explain(self) -> str:
         """A readable table of statuses with their reasons."""
@@ -150,18 +143,11 @@ class ComplianceReport(NotebookDisplay):
             lines.extend(f"  {line}" for line in item.explain().splitlines())
         return "\n".join(lines) + "\n"
 
-    def __len__(self) -> int:
-        return len(self.items)
+    def _rows(self) -> tuple[Compliance, ...]:
+        return self.items
 
-    def __iter__(self) -> Iterator[Compliance]:
-        return iter(self.items)
-
-    def __getitem__(self, obligation_id: str) -> Compliance:
-        """The item for *obligation_id* (as :meth:`get`)."""
-        return self.get(obligation_id)
-
-    def __contains__(self, obligation_id: object) -> bool:
-        return any(i.obligation.id == obligation_id for i in self.items)
+    def _id(self, row: Compliance) -> str:
+        return row.obligation.id
 
     def to_pandas(self) -> pd.DataFrame:
         """Obligations x statuses with their instants and reasons.

@@ -10,13 +10,16 @@ says where each is: :func:`provide` at import, :func:`tables`, :func:`display` a
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
+
+from .exceptions import UnknownIdError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["NotebookDisplay", "display", "explainer", "histories", "provide", "tables"]
+__all__ = ["Keyed", "NotebookDisplay", "display", "explainer", "histories", "provide", "tables"]
 
 _WHERE: dict[str, str] = {}  # an edge's name -> the module that provides it
 
@@ -73,3 +76,34 @@ class NotebookDisplay:
     def _repr_html_(self) -> str:
         """The notebook display: a compact, escaped HTML table."""
         return display().html_of(self)
+
+
+R = TypeVar("R")
+
+
+class Keyed(Generic[R]):
+    """Mixin for a result that holds rows with ids: ``len``, iteration, ``in`` and lookup by id
+    (an unknown id raises :class:`~gazaplan.UnknownIdError` listing the known ones)."""
+
+    __slots__ = ()
+
+    def _rows(self) -> tuple[R, ...]:
+        raise NotImplementedError
+
+    def _id(self, row: R) -> str:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._rows())
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._rows())
+
+    def __contains__(self, key: object) -> bool:
+        return any(self._id(row) == key for row in self._rows())
+
+    def __getitem__(self, key: str) -> R:
+        for row in self._rows():
+            if self._id(row) == key:
+                return row
+        raise UnknownIdError(key, [self._id(r) for r in self._rows()], where=type(self).__name__)

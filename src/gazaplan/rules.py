@@ -8,7 +8,7 @@ every obligation's standing. Reports explain themselves with ``explain()``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -18,10 +18,9 @@ if TYPE_CHECKING:
 
 from . import _notebook
 from ._compile import compiled
-from ._notebook import NotebookDisplay
+from ._notebook import Keyed, NotebookDisplay
 from .conditions import Condition, PhaseComplete, walk
 from .evaluation import Blocker, Evaluation, bare, tracer
-from .exceptions import UnknownIdError
 from .obligations import Obligation, Phase
 from .plans import Plan
 from .state import State
@@ -91,7 +90,7 @@ class ObligationReport(NotebookDisplay):
 
 
 @attrs.frozen
-class PhaseReport(NotebookDisplay):
+class PhaseReport(NotebookDisplay, Keyed[ObligationReport]):
     """Whether a phase's preconditions hold in a state, and why.
 
     Attributes:
@@ -129,22 +128,11 @@ class PhaseReport(NotebookDisplay):
     def __bool__(self) -> bool:  # a report, not only its obligations: truthy even with none
         return True
 
-    def __len__(self) -> int:
-        return len(self.obligations)
+    def _rows(self) -> tuple[ObligationReport, ...]:
+        return self.obligations
 
-    def __iter__(self) -> Iterator[ObligationReport]:
-        return iter(self.obligations)
-
-    def __getitem__(self, obligation_id: str) -> ObligationReport:
-        """The report for one of the phase's obligations."""
-        for o in self.obligations:
-            if o.obligation.id == obligation_id:
-                return o
-        known = [o.obligation.id for o in self.obligations]
-        raise UnknownIdError(obligation_id, known, where=f"PhaseReport({self.phase.id!r})")
-
-    def __contains__(self, obligation_id: object) -> bool:
-        return any(o.obligation.id == obligation_id for o in self.obligations)
+    def _id(self, row: ObligationReport) -> str:
+        return row.obligation.id
 
     def explain(self) -> str:
         """An indented why / why-not naming the points of the plan involved."""
@@ -162,7 +150,7 @@ class PhaseReport(NotebookDisplay):
 
 
 @attrs.frozen
-class PlanReport(NotebookDisplay):
+class PlanReport(NotebookDisplay, Keyed[PhaseReport]):
     """Every phase's report and every obligation's standing in one state."""
 
     version: str
@@ -170,29 +158,19 @@ class PlanReport(NotebookDisplay):
     phases: tuple[PhaseReport, ...]
 
     def phase(self, phase_id: str) -> PhaseReport:
-        """The report for *phase_id*."""
-        for r in self.phases:
-            if r.phase.id == phase_id:
-                return r
-        raise UnknownIdError(phase_id, [r.phase.id for r in self.phases], where="PlanReport.phase")
+        """The report for *phase_id* (as ``report[phase_id]``)."""
+        return self[phase_id]
 
     @property
     def obligations(self) -> tuple[ObligationReport, ...]:
         """Every obligation's report, phase by phase."""
         return tuple(o for r in self.phases for o in r.obligations)
 
-    def __len__(self) -> int:
-        return len(self.phases)
+    def _rows(self) -> tuple[PhaseReport, ...]:
+        return self.phases
 
-    def __iter__(self) -> Iterator[PhaseReport]:
-        return iter(self.phases)
-
-    def __getitem__(self, phase_id: str) -> PhaseReport:
-        """The report for *phase_id* (as :meth:`phase`)."""
-        return self.phase(phase_id)
-
-    def __contains__(self, phase_id: object) -> bool:
-        return any(r.phase.id == phase_id for r in self.phases)
+    def _id(self, row: PhaseReport) -> str:
+        return row.phase.id
 
     def explain(self) -> str:
         """The readable report printed by ``gazaplan report``."""
