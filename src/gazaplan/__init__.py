@@ -12,10 +12,11 @@ only for type checkers do not count; ``tests/test_layering.py`` enforces it, laz
 included)::
 
     exceptions, truth, _checks, _frozenmap      errors, three-valued truth, validators
+    _kinds                                      the registries of kinds (conditions, events, edits)
     _notebook                                   the notebook-display mixin (builds lazily)
     sources, parties, records                   who says what; who acts; reported figures
     facts, _fact_fields, state                  the fact schema; State and its field checks
-    conditions                                  conditions as data
+    _condition_base, _leaves, conditions        conditions as data: each kind says what it means
     _plancache, _references                     a plan's caches; the reference checks it runs
     provisions, terms, obligations, plans       the plan model; Plan checks its references
     _compile, evaluation, explain, rules        evaluation, text reports, rule functions

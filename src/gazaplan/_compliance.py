@@ -22,7 +22,7 @@ from . import _checks as check
 from . import _notebook
 from ._compile import compiled, operand_fn
 from ._notebook import Keyed, NotebookDisplay
-from .conditions import Condition, PhaseComplete, Term, facts_read, walk
+from .conditions import Condition, Term, facts_read, phases_named
 from .evaluation import Evaluation, evaluate
 from .events import Precision
 from .explain import duration, show
@@ -183,7 +183,7 @@ def _onset(fn: Callable[[State], Verdict], h: History, cond: Condition, n: int) 
 def _candidates(h: History, cond: Condition, n: int) -> list[int]:
     """The states where *cond* may change verdict: the start and each change of a fact it reads
     (every state if it refers to a phase, which may read anything)."""
-    if any(isinstance(node, PhaseComplete) for node in walk(cond)):
+    if phases_named(cond):
         return list(range(n + 1))
     points: set[int] = {0}
     for field in {field for fact in facts_read(cond) for field in fields_of(fact)}:

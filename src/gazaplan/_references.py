@@ -14,9 +14,6 @@ from typing import TYPE_CHECKING, Any
 from . import _checks as check
 from .conditions import (
     MAX_DEPTH,
-    Equals,
-    OneOf,
-    PhaseComplete,
     Term,
     depth,
     facts_read,
@@ -87,11 +84,13 @@ def check_references(plan: Plan) -> None:
                 raise UnknownTermError(path, e.known, where=where) from None
         for node in walk(cond):
             need_point(getattr(node, "point", None), where)
-            if isinstance(node, PhaseComplete) and node.phase not in phases:
-                raise UnknownPhaseError(node.phase, phases, where=where)
-            if isinstance(node, Equals | OneOf) and node.fact == "idf_line":
-                values = node.values if isinstance(node, OneOf) else {node.value}
-                for v in values:
+            for named in node.phases():
+                if named not in phases:
+                    raise UnknownPhaseError(named, phases, where=where)
+            if node.reads()[:1] == ("idf_line",):  # a line named must be one of the plan's
+                value = node.operand()
+                values = value if isinstance(value, frozenset) else {value}
+                for v in values - {None}:
                     if v not in lines:
                         raise UnknownIdError(str(v), lines, where=f"{where}, withdrawal line")
     for o in plan.obligations():

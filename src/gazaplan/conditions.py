@@ -18,27 +18,34 @@ from and a ``label`` used in explanations. Each class has a stable ``tag``: the 
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, TypeAlias
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
 from . import _checks as check
+from . import _condition_base as base
+from ._condition_base import Env, Node, Term, Times
+from ._kinds import Kinds
+from ._leaves import AtLeast, AtMost, Equals, Known, OneOf
 from .exceptions import InvalidValueError
-from .facts import FactKind
-from .state import spec_of
-from .truth import UNKNOWN
+from .truth import Verdict, combine, combine_calls
+
+MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
 
 __all__ = [
+    "CONDITION_TYPES",
+    "KINDS",
     "MAX_DEPTH",
     "AllOf",
     "AnyOf",
     "AtLeast",
     "AtMost",
     "Condition",
+    "Env",
     "Equals",
     "Known",
+    "Node",
     "Not",
     "OneOf",
     "Operand",
@@ -50,224 +57,41 @@ __all__ = [
     "facts_read",
     "phases_named",
     "terms_named",
+    "text",
     "walk",
 ]
 
-Scalar: TypeAlias = bool | int | float | str | enum.Enum
-
-
-def _fact_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidValueError(
-            check.where(inst, attr), value, "a fact id is a str", "See gazaplan.FACTS for the ids."
-        )
-    spec_of(value)  # raises UnknownFactError with a did-you-mean hint
+Scalar: TypeAlias = base.Scalar
+Operand: TypeAlias = base.Operand
 
 
 @attrs.frozen
-class Term:
-    """A term of the plan, by path: ``"exchange.remains_ratio"``, ``"aid.trucks_per_day"``."""
-
-    path: str = attrs.field(validator=check.text())
-    tag: ClassVar[str] = "term"
-
-    def __str__(self) -> str:
-        return f"term {self.path}"
-
-
-@attrs.frozen
-class Times:
-    """*factor* times the value of fact *fact*, e.g. the remains ratio times the remains returned."""
-
-    factor: Term | int | float = attrs.field(validator=lambda i, a, v: _factor(i, a, v))
-    fact: str = attrs.field(validator=_fact_id)
-    tag: ClassVar[str] = "times"
-
-    def __attrs_post_init__(self) -> None:
-        if spec_of(self.fact)[0].kind not in _NUMERIC:
-            raise InvalidValueError(
-                f"Times({self.fact!r})",
-                self.fact,
-                "a product needs a numeric fact",
-                "Name a count or number fact, such as 'israeli_hostage_remains_returned'.",
-            )
-
-    def __str__(self) -> str:
-        return f"{self.factor} x {self.fact}"
-
-
-Operand: TypeAlias = Scalar | Term | Times
-
-
-def _factor(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Term) and not check.bounded_number(value):
-        raise InvalidValueError(
-            check.where(inst, attr),
-            value,
-            f"a factor is a Term or a finite number within +-{check.MAX_NUMBER:,}",
-            "Pass 15 or Term(...).",
-        )
-
-
-def _operand(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is UNKNOWN:
-        raise InvalidValueError(
-            check.where(inst, attr),
-            value,
-            "a condition cannot compare with UNKNOWN",
-            "To ask whether a fact is known, use Known(fact).",
-        )
-    if not isinstance(value, Scalar | Term | Times):
-        raise InvalidValueError(
-            check.where(inst, attr),
-            value,
-            "expected a bool, number, str, enum member, Term or Times",
-            "Compare with a plain value or a Term('exchange.remains_ratio').",
-        )
-
-
-_NUMERIC = (FactKind.COUNT, FactKind.NUMBER, FactKind.PERCENT)
-
-
-def _fits(inst: Any, value: object, *, ordered: bool) -> None:
-    """Refuse a comparison whose value cannot be compared with the fact (keeps evaluation total)."""
-    spec, _ = spec_of(inst.fact)
-    where = f"{type(inst).__name__}({inst.fact!r})"
-    if ordered and spec.kind not in _NUMERIC:
-        raise InvalidValueError(
-            where,
-            value,
-            f"{inst.fact} is a {spec.kind.value} fact and has no order",
-            "Use Equals or OneOf for it; AtLeast and AtMost are for numbers.",
-        )
-    if isinstance(value, Term | Times) or spec.kind in _NUMERIC:
-        ok = spec.kind in _NUMERIC and (
-            isinstance(value, Term | Times) or check.bounded_number(value)
-        )
-        expected = f"a finite number within +-{check.MAX_NUMBER:,}, a Term or a Times"
-    elif spec.kind is FactKind.FLAG:
-        ok, expected = isinstance(value, bool), "True or False"
-    elif spec.choices is not None:
-        ok, expected = isinstance(value, spec.choices), f"a {spec.choices.__name__} member"
-    else:
-        ok, expected = isinstance(value, str), "a line id (str)"
-    if not ok:
-        raise InvalidValueError(
-            where, value, f"{inst.fact} takes {expected}", f"Compare it with {expected}."
-        )
-
-
-class _Node:
-    """Operators shared by all conditions: ``&`` (AllOf), ``|`` (AnyOf), ``~`` (Not)."""
-
-    __slots__ = ()
-
-    def __and__(self, other: Condition) -> AllOf:
-        return AllOf((self, other))
-
-    def __or__(self, other: Condition) -> AnyOf:
-        return AnyOf((self, other))
-
-    def __invert__(self) -> Not:
-        return Not(self)  # type: ignore[arg-type]
-
-
-def _meta() -> Any:
-    return attrs.field(default=None, kw_only=True, validator=check.point_number(optional=True))
-
-
-def _label() -> Any:
-    return attrs.field(default="", kw_only=True, validator=check.text(allow_empty=True))
-
-
-@attrs.frozen
-class Equals(_Node):
-    """Fact *fact* equals *value*."""
-
-    fact: str = attrs.field(validator=_fact_id)
-    value: Operand = attrs.field(validator=_operand)
-    point: int | None = _meta()
-    label: str = _label()
-    tag: ClassVar[str] = "equals"
-
-    def __attrs_post_init__(self) -> None:
-        _fits(self, self.value, ordered=False)
-
-
-@attrs.frozen
-class AtLeast(_Node):
-    """Fact *fact* is at least *value*."""
-
-    fact: str = attrs.field(validator=_fact_id)
-    value: Operand = attrs.field(validator=_operand)
-    point: int | None = _meta()
-    label: str = _label()
-    tag: ClassVar[str] = "at_least"
-
-    def __attrs_post_init__(self) -> None:
-        _fits(self, self.value, ordered=True)
-
-
-@attrs.frozen
-class AtMost(_Node):
-    """Fact *fact* is at most *value*."""
-
-    fact: str = attrs.field(validator=_fact_id)
-    value: Operand = attrs.field(validator=_operand)
-    point: int | None = _meta()
-    label: str = _label()
-    tag: ClassVar[str] = "at_most"
-
-    def __attrs_post_init__(self) -> None:
-        _fits(self, self.value, ordered=True)
-
-
-def _values(inst: object, attr: attrs.Attribute[Any], value: frozenset[Any]) -> None:
-    if not value:
-        raise InvalidValueError(
-            check.where(inst, attr), value, "needs at least one value", "List the accepted values."
-        )
-    for v in value:
-        _operand(inst, attr, v)
-
-
-@attrs.frozen
-class OneOf(_Node):
-    """Fact *fact* is one of *values* (such as the lines at or beyond the first)."""
-
-    fact: str = attrs.field(validator=_fact_id)
-    values: frozenset[Scalar] = attrs.field(converter=check.as_frozenset, validator=_values)
-    point: int | None = _meta()
-    label: str = _label()
-    tag: ClassVar[str] = "one_of"
-
-    def __attrs_post_init__(self) -> None:
-        for v in self.values:
-            _fits(self, v, ordered=False)
-
-
-@attrs.frozen
-class Known(_Node):
-    """Fact *fact* is known. MET or UNMET, never UNKNOWN.
-
-    It asks about the information, not about the world, so it is the one leaf that is not
-    monotone in information: learning the fact turns it from UNMET to MET.
-    """
-
-    fact: str = attrs.field(validator=_fact_id)
-    point: int | None = _meta()
-    label: str = _label()
-    tag: ClassVar[str] = "known"
-
-
-@attrs.frozen
-class PhaseComplete(_Node):
+class PhaseComplete(Node):
     """Phase *phase*'s completion condition is MET. Evaluating it needs the plan."""
 
     phase: str = attrs.field(validator=check.ident())
-    point: int | None = _meta()
-    label: str = _label()
+    point: int | None = base.meta()
+    label: str = base.label()
     tag: ClassVar[str] = "phase_complete"
+
+    def phases(self) -> tuple[str, ...]:
+        return (self.phase,)
+
+    def inner(self, env: Env) -> tuple[Condition, ...]:
+        return (env.completion(self.phase),)
+
+    def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        return verdicts[0]
+
+    def fast(self, env: Env) -> base.Fn:
+        target = env.completion(self.phase)
+        return lambda state: env.sub(target)(state)
+
+    def heading(self) -> str:
+        return f"phase {self.phase} is complete"
+
+    def words(self) -> str:
+        return f"phase {self.phase} complete"
 
 
 MAX_DEPTH = 100
@@ -285,12 +109,12 @@ def depth(
     deepest, stack = 0, [(condition, 1)]
     while stack:
         node, level = stack.pop()
-        if phases is not None and isinstance(node, PhaseComplete):
-            level += phases.get(node.phase, 0)
+        if phases is not None:
+            level += max((phases.get(p, 0) for p in node.phases()), default=0)
         deepest = max(deepest, level)
         if deepest > limit:
             break
-        stack.extend((c, level + 1) for c in children(node))
+        stack.extend((c, level + 1) for c in node.parts())
     return deepest
 
 
@@ -306,32 +130,67 @@ def _not_too_deep(inst: Any, kids: tuple[Any, ...]) -> None:
 
 
 def _conditions(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    check.items_of(CONDITION_TYPES)(inst, attr, value)
+    check.items_of(KINDS.types())(inst, attr, value)
     _not_too_deep(inst, value)
 
 
 @attrs.frozen
-class AllOf(_Node):
-    """Every condition holds (Kleene AND). MET when empty."""
+class _Junction(Node):
+    """Conditions side by side, combined by Kleene's strong logic."""
 
     conditions: tuple[Condition, ...] = attrs.field(converter=check.as_tuple, validator=_conditions)
-    point: int | None = _meta()
-    label: str = _label()
-    tag: ClassVar[str] = "all_of"
+    point: int | None = base.meta()
+    label: str = base.label()
+    decisive: ClassVar[Verdict]
+    word: ClassVar[str]
+
+    def parts(self) -> tuple[Condition, ...]:
+        return self.conditions
+
+    def inner(self, env: Env) -> tuple[Condition, ...]:
+        return self.conditions
+
+    def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        return combine(verdicts, self.decisive)
+
+    def fast(self, env: Env) -> base.Fn:
+        fns, decisive = tuple(env.sub(c) for c in self.conditions), self.decisive
+        return lambda state: combine_calls(fns, state, decisive)
+
+    def words(self) -> str:
+        return f"{self.word} ({'; '.join(text(c) for c in self.conditions)})"
 
 
 @attrs.frozen
-class AnyOf(_Node):
+class AllOf(_Junction):
+    """Every condition holds (Kleene AND). MET when empty."""
+
+    tag: ClassVar[str] = "all_of"
+    decisive: ClassVar[Verdict] = Verdict.UNMET
+    word: ClassVar[str] = "all of"
+
+    def heading(self) -> str:
+        return "all of the following" if self.conditions else "nothing required (always met)"
+
+
+@attrs.frozen
+class AnyOf(_Junction):
     """At least one condition holds (Kleene OR). UNMET when empty."""
 
-    conditions: tuple[Condition, ...] = attrs.field(converter=check.as_tuple, validator=_conditions)
-    point: int | None = _meta()
-    label: str = _label()
     tag: ClassVar[str] = "any_of"
+    decisive: ClassVar[Verdict] = Verdict.MET
+    word: ClassVar[str] = "any of"
+
+    def heading(self) -> str:
+        return (
+            "at least one of the following"
+            if self.conditions
+            else "none to choose from (never met)"
+        )
 
 
 def _one_condition(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, CONDITION_TYPES):
+    if not isinstance(value, KINDS.types()):
         raise InvalidValueError(
             check.where(inst, attr),
             value,
@@ -342,27 +201,54 @@ def _one_condition(inst: object, attr: attrs.Attribute[Any], value: object) -> N
 
 
 @attrs.frozen
-class Not(_Node):
+class Not(Node):
     """The condition does not hold (Kleene NOT: UNKNOWN stays UNKNOWN)."""
 
     condition: Condition = attrs.field(validator=_one_condition)
-    point: int | None = _meta()
-    label: str = _label()
+    point: int | None = base.meta()
+    label: str = base.label()
     tag: ClassVar[str] = "not"
+    negates: ClassVar[bool] = True
+
+    def parts(self) -> tuple[Condition, ...]:
+        return (self.condition,)
+
+    def inner(self, env: Env) -> tuple[Condition, ...]:
+        return (self.condition,)
+
+    def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        return ~verdicts[0]
+
+    def fast(self, env: Env) -> base.Fn:
+        inner = env.sub(self.condition)
+        return lambda state: ~inner(state)
+
+    def heading(self) -> str:
+        return "not the following"
+
+    def words(self) -> str:
+        return f"not ({text(self.condition)})"
 
 
 Leaf: TypeAlias = Equals | AtLeast | AtMost | OneOf | Known | PhaseComplete
 Condition: TypeAlias = Leaf | AllOf | AnyOf | Not
-CONDITION_TYPES = (Equals, AtLeast, AtMost, OneOf, Known, PhaseComplete, AllOf, AnyOf, Not)
+"""The built-in kinds of condition (the one list of them); :data:`KINDS` adds any registered."""
+
+KINDS: Final = Kinds("condition", Condition)
+"""The kinds of condition by tag: the built-in ones and any registered with ``KINDS.register``."""
+
+CONDITION_TYPES: tuple[type, ...] = KINDS.types()
+"""The built-in kinds (kept for old code; :meth:`KINDS.types` includes registered kinds)."""
+
+
+def text(condition: Condition) -> str:
+    """*condition* in a few words: its label, or its test written out (``idf_line in {...}``)."""
+    return getattr(condition, "label", "") or condition.words()
 
 
 def children(condition: Condition) -> tuple[Condition, ...]:
     """The direct sub-conditions (empty for a leaf)."""
-    if isinstance(condition, AllOf | AnyOf):
-        return condition.conditions
-    if isinstance(condition, Not):
-        return (condition.condition,)
-    return ()
+    return condition.parts()
 
 
 def walk(condition: Condition) -> Iterator[Condition]:
@@ -371,33 +257,26 @@ def walk(condition: Condition) -> Iterator[Condition]:
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(reversed(children(node)))
+        stack.extend(reversed(node.parts()))
 
 
 def facts_read(condition: Condition) -> frozenset[str]:
     """The ids of every fact *condition* reads (including those inside ``Times`` operands)."""
-    out: set[str] = set()
-    for node in walk(condition):
-        if isinstance(node, Equals | AtLeast | AtMost | OneOf | Known):
-            out.add(node.fact)
-            if isinstance(node, Equals | AtLeast | AtMost) and isinstance(node.value, Times):
-                out.add(node.value.fact)
-    return frozenset(out)
+    return frozenset(f for node in walk(condition) for f in node.reads())
 
 
 def terms_named(condition: Condition) -> frozenset[str]:
     """The paths of every plan term *condition* refers to."""
     out: set[str] = set()
     for node in walk(condition):
-        if isinstance(node, Equals | AtLeast | AtMost):
-            value = node.value
-            if isinstance(value, Times):
-                value = value.factor
-            if isinstance(value, Term):
-                out.add(value.path)
+        value = node.operand()
+        if isinstance(value, Times):
+            value = value.factor
+        if isinstance(value, Term):
+            out.add(value.path)
     return frozenset(out)
 
 
 def phases_named(condition: Condition) -> frozenset[str]:
     """The ids of every phase *condition* refers to with ``PhaseComplete``."""
-    return frozenset(n.phase for n in walk(condition) if isinstance(n, PhaseComplete))
+    return frozenset(p for node in walk(condition) for p in node.phases())

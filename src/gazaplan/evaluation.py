@@ -8,34 +8,18 @@ is what an analyst asks first: "what exactly is missing?".
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from . import _notebook
-from ._compile import agree, compiled, need_plan, operand_fn
+from ._compile import PlanEnv, compiled, operand_fn
 from ._notebook import NotebookDisplay
 from ._plancache import FREE, PlanCache
-from .conditions import (
-    AllOf,
-    AnyOf,
-    AtLeast,
-    AtMost,
-    Condition,
-    Equals,
-    Known,
-    Not,
-    OneOf,
-    PhaseComplete,
-    Term,
-    Times,
-    walk,
-)
-from .sources import Contested
+from .conditions import Condition, Term, Times, walk
 from .state import State, fact_reader
-from .truth import UNKNOWN, Verdict, combine
+from .truth import Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,7 +127,7 @@ class Blocker:
 
 
 def _is_composite(cond: Condition) -> bool:
-    return isinstance(cond, AllOf | AnyOf | Not | PhaseComplete)
+    return hasattr(cond, "combine")
 
 
 def _blockers(
@@ -158,10 +142,9 @@ def _blockers(
             continue
         cond = ev.condition
         label = getattr(cond, "label", "") or type(cond).__name__
-        if isinstance(cond, Not):
-            flipped = Verdict.UNMET if want is Verdict.MET else Verdict.MET
-            stack.append((ev.children[0], flipped, (*path, label), (*position, 0)))
-        elif isinstance(cond, AllOf | AnyOf | PhaseComplete) and ev.children:
+        if ev.children:
+            if cond.negates:
+                want = Verdict.UNMET if want is Verdict.MET else Verdict.MET
             stack.extend(
                 (child, want, (*path, label), (*position, i))
                 for i, child in reversed(list(enumerate(ev.children)))
@@ -197,13 +180,7 @@ def evaluate(
 
 def leaf_facts(cond: Condition) -> tuple[str, ...]:
     """The facts a leaf reads, in order: its own fact, then a ``Times`` operand's fact."""
-    if isinstance(cond, Equals | AtLeast | AtMost):
-        if isinstance(cond.value, Times):
-            return (cond.fact, cond.value.fact)
-        return (cond.fact,)
-    if isinstance(cond, OneOf | Known):
-        return (cond.fact,)
-    return ()
+    return () if _is_composite(cond) else cond.reads()
 
 
 Tracer = Callable[[State, dict[object, Evaluation]], Evaluation]
@@ -224,18 +201,6 @@ def tracer(cond: Condition, plan: Plan | None, inherited: int | None = None) -> 
 
 
 MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
-
-
-def _static_test(cond: Condition) -> tuple[Callable[[Any, Any], bool], Any, Verdict] | None:
-    """(test, constant, verdict if the fact is UNKNOWN) for a leaf comparing with a constant."""
-    if isinstance(cond, Equals | AtLeast | AtMost) and not isinstance(cond.value, Term | Times):
-        test = {Equals: operator.eq, AtLeast: operator.ge, AtMost: operator.le}[type(cond)]
-        return test, cond.value, UNK
-    if isinstance(cond, OneOf):
-        return (lambda v, values: v in values), cond.values, UNK
-    if isinstance(cond, Known):
-        return (lambda _v, _c: True), None, UNMET
-    return None
 
 
 def _shared(plan: Plan) -> frozenset[int]:
@@ -298,71 +263,49 @@ def _value_key(v: object) -> object:
 
 
 def _make_compute(cond: Condition, plan: Plan | None, point: int | None) -> Tracer:
-    if isinstance(cond, AllOf | AnyOf):
-        kids = tuple(tracer(c, plan, point) for c in cond.conditions)
-        stop = UNMET if isinstance(cond, AllOf) else MET
-
+    env = PlanEnv(plan)
+    inner = cond.inner(env)
+    if inner is not None:
+        kids = tuple(tracer(c, plan, point) for c in inner)
+        combine = cond.combine  # type: ignore[union-attr]
         made: dict[tuple[int, ...], Evaluation] = {}
 
-        def kleene(state: State, memo: dict[object, Evaluation]) -> Evaluation:
+        def composite(state: State, memo: dict[object, Evaluation]) -> Evaluation:
             children = tuple([k(state, memo) for k in kids])
             key = tuple(map(id, children))  # the entry keeps these children alive: ids hold
             ev = made.get(key)
             if ev is not None:
                 return ev
-            result = combine([c.verdict for c in children], stop)
+            result = combine([c.verdict for c in children])
             return _keep(made, key, Evaluation(cond, result, children, (), None, point))
 
-        return kleene
-    if isinstance(cond, Not | PhaseComplete):
-        if isinstance(cond, PhaseComplete):
-            inner = need_plan(plan, f"phase {cond.phase!r}").phase(cond.phase).completion
-        else:
-            inner = cond.condition
-        kid, flip = tracer(inner, plan, point), isinstance(cond, Not)
-
-        once: dict[int, Evaluation] = {}
-
-        def unary(state: State, memo: dict[object, Evaluation]) -> Evaluation:
-            child = kid(state, memo)
-            ev = once.get(id(child))
-            if ev is not None:
-                return ev
-            verdict = ~child.verdict if flip else child.verdict
-            return _keep(once, id(child), Evaluation(cond, verdict, (child,), (), None, point))
-
-        return unary
-    read, *more = (fact_reader(f) for f in leaf_facts(cond))
-    static = _static_test(cond)
-    if static is not None and not more:  # the common case: one fact against a constant
-        test, constant, if_unknown = static
-        by_claim = not isinstance(cond, Known)  # Known: a contested fact is reported, so known
-
-        seen: dict[object, Evaluation] = {}
-
-        def simple(state: State, _memo: dict[object, Evaluation]) -> Evaluation:
-            v = read(state)
-            key = _value_key(v)
-            ev = seen.get(key)
-            if ev is not None:
-                return ev
-            if v is UNKNOWN:
-                verdict = if_unknown
-            elif type(v) is Contested and by_claim:
-                verdict = agree(lambda x: test(x, constant), v)
-            else:
-                verdict = MET if test(v, constant) else UNMET
-            return _keep(seen, key, Evaluation(cond, verdict, (), (v,), constant, point))
-
-        return simple
+        return composite
     verdict_of = compiled(cond, plan)
-    target_of = (
-        operand_fn(cond.value, plan) if isinstance(cond, Equals | AtLeast | AtMost) else None
-    )
+    readers = tuple(fact_reader(f) for f in cond.reads())
+    operand = cond.operand()
+    if isinstance(operand, Term | Times):
+        target_of = operand_fn(operand, plan)
 
-    def leaf(state: State, _memo: dict[object, Evaluation]) -> Evaluation:
-        seen = (read(state), *[r(state) for r in more])
-        target = None if target_of is None else target_of(state)
-        return Evaluation(cond, verdict_of(state), (), seen, target, point)
+        def leaf(state: State, _memo: dict[object, Evaluation]) -> Evaluation:
+            seen = tuple([r(state) for r in readers])
+            return Evaluation(cond, verdict_of(state), (), seen, target_of(state), point)
 
-    return leaf
+        return leaf
+    if len(readers) != 1:  # a leaf of another kind: nothing to share by
+        return lambda state, _memo: Evaluation(
+            cond, verdict_of(state), (), tuple([r(state) for r in readers]), operand, point
+        )
+    (read,) = readers
+    seen: dict[object, Evaluation] = {}
+
+    def simple(state: State, _memo: dict[object, Evaluation]) -> Evaluation:
+        # The common case: one fact against a constant. Its verdict depends on the value read
+        # alone, so one Evaluation serves every state in which the fact has that value.
+        v = read(state)
+        key = _value_key(v)
+        ev = seen.get(key)
+        if ev is not None:
+            return ev
+        return _keep(seen, key, Evaluation(cond, verdict_of(state), (), (v,), operand, point))
+
+    return simple

@@ -7,24 +7,12 @@ condition needs and the point of the plan it comes from.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .conditions import (
-    AllOf,
-    AnyOf,
-    AtLeast,
-    AtMost,
-    Known,
-    Not,
-    OneOf,
-    PhaseComplete,
-    Term,
-    Times,
-)
+from ._condition_base import operand_words, show
+from .conditions import Term, Times, text
 from .evaluation import Blocker, Evaluation
-from .sources import Contested
 from .truth import UNKNOWN
 
 if TYPE_CHECKING:
@@ -39,31 +27,11 @@ __all__ = [
     "explain_phase",
     "explain_plan",
     "plural",
+    "show",
     "summary",
 ]
 
 INDENT = "  "
-
-
-def show(value: Any) -> str:
-    """A value as text: ``unknown``, ``yes``/``no``, an enum's words, sets sorted."""
-    if value is UNKNOWN:
-        return "unknown"
-    if isinstance(value, Contested):
-        return (
-            "contested ("
-            + "; ".join(f"{show(c.value)} per {c.claimed_by}" for c in value.claims)
-            + ")"
-        )
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, enum.Enum):
-        return str(value)
-    if isinstance(value, frozenset | set):
-        return ", ".join(sorted(show(v) for v in value))
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
@@ -90,32 +58,15 @@ def duration(span: dt.timedelta) -> str:
     return " ".join(parts)
 
 
-def _operand(cond: Any, target: Any) -> str:
-    """What a comparison compares against: the value, and the term or product it comes from."""
-    if not isinstance(cond.value, Term | Times):
+def _target(cond: Any, target: Any) -> str:
+    """What a leaf compares against: the value, and the term or product it comes from."""
+    operand = cond.operand()
+    if not isinstance(operand, Term | Times):
         return show(target)
-    source = _operand_words(cond.value)
+    source = operand_words(operand)
     if target is UNKNOWN or target is None:
         return f"{source}, which is not known"
     return f"{show(target)} ({source})"
-
-
-def _need(cond: Any, target: Any, negated: bool) -> str:
-    """What a leaf needs of its fact, said positively for ``negated=False``, else the opposite."""
-    if isinstance(cond, Known):
-        return "needs it not known" if negated else "needs it known"
-    if isinstance(cond, OneOf):
-        return f"needs {'none' if negated else 'one'} of: {show(cond.values)}"
-    operand = _operand(cond, target)
-    if isinstance(cond, AtLeast):
-        return f"needs {'less than' if negated else 'at least'} {operand}"
-    if isinstance(cond, AtMost):
-        return f"needs {'more than' if negated else 'at most'} {operand}"
-    if not negated:
-        return f"needs {operand}"
-    if isinstance(cond.value, bool):
-        return f"needs {show(not cond.value)}"
-    return f"needs anything but {operand}"
 
 
 def describe(ev: Evaluation, *, negated: bool = False) -> str:
@@ -123,30 +74,22 @@ def describe(ev: Evaluation, *, negated: bool = False) -> str:
 
     With ``negated=True`` (a leaf under a ``Not``) the line says what the condition needs: that
     the leaf's test fails (``gaza_annexed is unknown; needs no``), and marks the label so.
+    Each kind words itself (``heading`` for a composite; ``seen`` and ``need`` for a leaf).
     """
     cond = ev.condition
     label = cond.label
-    if isinstance(cond, AllOf):
-        test = "all of the following" if cond.conditions else "nothing required (always met)"
-    elif isinstance(cond, AnyOf):
-        test = (
-            "at least one of the following"
-            if cond.conditions
-            else "none to choose from (never met)"
-        )
-    elif isinstance(cond, Not):
-        test = "not the following"
-    elif isinstance(cond, PhaseComplete):
-        test = f"phase {cond.phase} is complete"
+    composite = hasattr(cond, "combine")
+    if composite:
+        test = cond.heading()  # type: ignore[union-attr]
     else:
-        value = ev.readings[0].value if ev.readings else None
-        seen = show(value) if ev.readings else "?"
-        if isinstance(cond, Known):
-            seen = f"{'not ' if value is UNKNOWN else ''}known (it is {seen})"
-        test = f"{cond.fact} is {seen}; {_need(cond, ev.target, negated)}"
+        readings = ev.readings
+        fact = readings[0].fact if readings else "?"
+        seen = cond.seen(readings[0].value) if readings else "?"
+        need = cond.need(_target(cond, ev.target), negated)  # type: ignore[union-attr]
+        test = f"{fact} is {seen}; {need}"
     if negated and label:
         label = f"{label} (must not hold)"
-    elif negated and isinstance(cond, AllOf | AnyOf | Not | PhaseComplete):
+    elif negated and composite:
         test = f"{test}, which must not hold"
     text = f"{label}: {test}" if label else test
     point = f" (point {ev.point})" if ev.point is not None else ""
@@ -155,30 +98,7 @@ def describe(ev: Evaluation, *, negated: bool = False) -> str:
 
 def condition_text(cond: Any) -> str:
     """A condition in a few words: its label, or its test written out (``idf_line in {...}``)."""
-    if getattr(cond, "label", ""):
-        return str(cond.label)
-    if isinstance(cond, AllOf | AnyOf):
-        word = "all of" if isinstance(cond, AllOf) else "any of"
-        return f"{word} ({'; '.join(condition_text(c) for c in cond.conditions)})"
-    if isinstance(cond, Not):
-        return f"not ({condition_text(cond.condition)})"
-    if isinstance(cond, PhaseComplete):
-        return f"phase {cond.phase} complete"
-    if isinstance(cond, Known):
-        return f"{cond.fact} known"
-    if isinstance(cond, OneOf):
-        return f"{cond.fact} one of {{{show(cond.values)}}}"
-    sign = {AtLeast: ">=", AtMost: "<="}.get(type(cond), "=")
-    return f"{cond.fact} {sign} {_operand_words(cond.value)}"
-
-
-def _operand_words(value: Any) -> str:
-    if isinstance(value, Term):
-        return value.path
-    if isinstance(value, Times):
-        factor = value.factor.path if isinstance(value.factor, Term) else show(value.factor)
-        return f"{factor} x {value.fact}"
-    return show(value)
+    return text(cond)
 
 
 def summary(blocker: Blocker) -> str:

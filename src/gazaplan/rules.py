@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 from . import _notebook
 from ._compile import compiled
 from ._notebook import Keyed, NotebookDisplay
-from .conditions import Condition, PhaseComplete, walk
+from .conditions import Condition, walk
 from .evaluation import Blocker, Evaluation, bare, tracer
 from .obligations import Obligation, Phase
 from .plans import Plan
@@ -254,9 +254,10 @@ def _provisions(plan: Plan, phase: Phase) -> tuple[int, ...]:
                 point = getattr(node, "point", None)
                 if point is not None:
                     points.add(point)
-                if isinstance(node, PhaseComplete) and node.phase not in seen:
-                    seen.add(node.phase)
-                    pending.append(plan.phase(node.phase).completion)
+                for named in node.phases():
+                    if named not in seen:
+                        seen.add(named)
+                        pending.append(plan.phase(named).completion)
         return tuple(sorted(points))
 
     return plan._cache.form("provisions", phase, None, collect)

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from . import _checks as check
-from .conditions import CONDITION_TYPES, Condition
+from .conditions import KINDS, Condition
 from .exceptions import InvalidValueError
 from .facts import Crossing
 from .sources import Claim, Source, Sourced, cite, sources_required
@@ -25,7 +25,7 @@ def condition_check(optional: bool = False) -> check.Validator:
     def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
-        if not isinstance(value, CONDITION_TYPES):
+        if not isinstance(value, KINDS.types()):
             raise InvalidValueError(
                 check.where(inst, attr),
                 value,

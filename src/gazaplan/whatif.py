@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from . import _notebook
 from ._compliance import Compliance, compliance
 from ._notebook import NotebookDisplay
-from .conditions import CONDITION_TYPES, Term
+from .conditions import KINDS, Term
 from .explain import condition_text, plural, show
 from .histories import replay
 from .plans import Plan
@@ -81,7 +81,7 @@ def label(value: Any) -> str:
         return f"{hours} from {clock}"
     if isinstance(value, tuple):
         return ", ".join(label(v) for v in value) if value else "none"
-    if isinstance(value, CONDITION_TYPES):
+    if isinstance(value, KINDS.types()):
         return condition_text(value)
     if isinstance(value, Position):
         return f"{value.summary} {cite(value.sources)}"
