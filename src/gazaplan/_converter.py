@@ -36,8 +36,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from . import _codec as codec
 from . import _hooks as hooks
 from ._hooks import Hook, SeveralError, at, guarded
+from ._kinds import family_of
 from .amendments import Amendment, SetTerm
-from .conditions import AtLeast, AtMost, Equals, OneOf, Term, Times
+from .conditions import Term, Times
 from .events import FactsReported
 from .obligations import InitialFact
 from .plans import Plan
@@ -97,9 +98,11 @@ class _Factory:
     # -- unions --
     def tagged_union(self, tp: Any) -> Hook:
         members = [a for a in typing.get_args(tp) if a is not type(None)]
-        by_tag = {m.tag: m for m in members}
+        # A family of kinds (conditions, changes, edits) is looked up in its registry, so that a
+        # kind registered later is read too; another union by its members.
+        kinds = family_of(tp)
+        by_tag = kinds.by_tag if kinds is not None else {m.tag: m for m in members}
         optional = len(members) < len(typing.get_args(tp))
-        allowed = ", ".join(repr(t) for t in by_tag)
         conv = self.conv
         hooks: dict[type, Hook] = {}
 
@@ -107,12 +110,14 @@ class _Factory:
             if raw is None and optional:
                 return None
             if not isinstance(raw, dict):
+                allowed = ", ".join(repr(t) for t in by_tag)
                 raise codec.BadValueError(
                     f"expected a table with a 'kind' ({allowed}); got {codec.show(raw)}"
                 )
             kind = raw.get("kind")
             cls = by_tag.get(kind) if isinstance(kind, str) else None
             if cls is None:
+                allowed = ", ".join(repr(t) for t in by_tag)
                 what = "no 'kind'" if "kind" not in raw else f"unknown kind {codec.show(kind)}"
                 raise codec.BadValueError(
                     f"{what}; use one of {allowed}", ("kind",) if "kind" in raw else ()
@@ -243,12 +248,16 @@ def converter(fmt: Format) -> cattrs.Converter:
     conv.register_structure_hook_factory(_has_unknown, f.unknown_union)
     conv.register_structure_hook_func(_is_number_union, strict(codec.number))
 
-    # Operands, fact values and terms: typed by a sibling field.
-    operand = lambda raw, fact: codec.decode_operand(raw, spec_of(fact)[0])  # noqa: E731
-    for cls in (Equals, AtLeast, AtMost):
-        conv.register_structure_hook(cls, hooks.fact_directed(conv, cls, "value", operand))
-    one_of = lambda raw, fact: hooks.one_of(raw, spec_of(fact)[0])  # noqa: E731
-    conv.register_structure_hook(OneOf, hooks.fact_directed(conv, OneOf, "values", one_of))
+    # Operands, fact values and terms: typed by a sibling field. A condition's fields say their
+    # role (gazaplan._condition_base): a "value" is an operand, "values" a set of them.
+    decoders: dict[str, Hook] = {
+        "value": lambda raw, fact: codec.decode_operand(raw, spec_of(fact)[0]),
+        "values": lambda raw, fact: hooks.one_of(raw, spec_of(fact)[0]),
+    }
+    conv.register_structure_hook_factory(
+        lambda cls: _fact_typed(cls) is not None,
+        lambda cls: hooks.fact_directed(conv, cls, *_role_field(cls, decoders)),
+    )
     fact_value = lambda raw, fact: codec.decode_fact_value(raw, fact, conv.structure)  # noqa: E731
     for valued in (InitialFact, FactExpectation):
         conv.register_structure_hook(valued, hooks.fact_directed(conv, valued, "value", fact_value))
@@ -282,6 +291,25 @@ def converter(fmt: Format) -> cattrs.Converter:
         Timeline, guarded(Timeline, lambda raw, _: hooks.timeline(conv, raw))
     )
     return conv
+
+
+def _fact_typed(cls: Any) -> str | None:
+    """The role of the field of *cls* typed by its ``fact`` field ("value", "values"), if any."""
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return None
+    for a in attrs.fields(cls):
+        role = a.metadata.get("role")
+        if role in ("value", "values"):
+            return str(role)
+    return None
+
+
+def _role_field(cls: Any, decoders: dict[str, Hook]) -> tuple[str, Hook, str]:
+    """The field typed by a fact, its decoder, and the field naming the fact."""
+    role = _fact_typed(cls)
+    name = next(a.name for a in attrs.fields(cls) if a.metadata.get("role") == role)
+    fact = next((a.name for a in attrs.fields(cls) if a.metadata.get("role") == "fact"), "fact")
+    return name, decoders[str(role)], fact
 
 
 def _has_term(tp: Any) -> bool:

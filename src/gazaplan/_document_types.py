@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from ._kinds import family_of
 from .amendments import Amendment, Edit
 from .conditions import Condition
 from .events import Change, Event
@@ -54,7 +55,8 @@ KINDS: Final[dict[str, Any]] = {
 
 
 def _members(tp: Any) -> tuple[Any, ...]:
-    return getattr(tp, "__args__", ())
+    kinds = family_of(tp)  # a family of kinds: the registered ones too
+    return kinds.types() if kinds is not None else getattr(tp, "__args__", ())
 
 
 def kind_of(cls: Any) -> tuple[str, Any]:

@@ -93,21 +93,23 @@ def interned(fn: Hook, limit: int = 4096) -> Hook:
 
 
 # -- classes whose fields are typed by a sibling field (a fact id or a term path) --
-def fact_directed(conv: cattrs.Converter, cls: Any, field: str, decode: Hook) -> Hook:
-    """Structure *cls*, decoding *field* by the fact named in the ``fact`` key."""
+def fact_directed(
+    conv: cattrs.Converter, cls: Any, field: str, decode: Hook, fact: str = "fact"
+) -> Hook:
+    """Structure *cls*, decoding *field* by the fact named in the *fact* key."""
     overrides: dict[str, Any] = {field: cattrs.gen.override(struct_hook=lambda raw, _: raw)}
     plain = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
 
     def structure(raw: Any, _: Any) -> Any:
-        if isinstance(raw, dict) and field in raw and isinstance(raw.get("fact"), str):
+        if isinstance(raw, dict) and field in raw and isinstance(raw.get(fact), str):
             try:
-                spec_of(raw["fact"])
+                spec_of(raw[fact])
             except GazaplanError as exc:
-                raise codec.BadValueError(str(exc), ("fact",)) from None
+                raise codec.BadValueError(str(exc), (fact,)) from None
             try:
-                raw = {**raw, field: decode(raw[field], raw["fact"])}
+                raw = {**raw, field: decode(raw[field], raw[fact])}
             except codec.BadValueError as exc:
                 raise codec.BadValueError(exc.message, (field, *exc.rel)) from None
         return plain(raw, cls)

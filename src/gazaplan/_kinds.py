@@ -33,11 +33,14 @@ class Kinds:
     Args:
         family: the family's name, as messages say it.
         union: the union of the built-in kinds (each an attrs class with a ``tag``).
+        requires: the methods every kind must define (``"a|b"``: one of them), checked when it
+            is registered, so that a kind missing its meaning is refused at once, by name.
     """
 
-    def __init__(self, family: str, union: object) -> None:
+    def __init__(self, family: str, union: object, requires: tuple[str, ...] = ()) -> None:
         self.family = family
         self.union = union
+        self.requires = requires
         self._builtin: tuple[type[Any], ...] = tuple(typing.get_args(union))
         self._by_tag: dict[str, type[Any]] = {}
         self._types: tuple[type[Any], ...] = ()
@@ -57,6 +60,18 @@ class Kinds:
                 cls,
                 "a kind is an attrs class with a non-empty str tag",
                 "Decorate it with @attrs.frozen and give it tag: ClassVar[str] = '...'.",
+            )
+        missing = [
+            need for need in self.requires if not any(hasattr(cls, m) for m in need.split("|"))
+        ]
+        if missing:
+            raise InvalidValueError(
+                f"{self.family} kinds",
+                cls,
+                f"{cls.__qualname__} does not define {' and '.join(missing)}",
+                f"Every kind of {self.family} says what it means: define "
+                + ", ".join(m.replace("|", " or ") for m in missing)
+                + " (see the built-in kinds).",
             )
         taken = self._by_tag.get(tag)
         if taken is not None and taken is not cls:

@@ -9,11 +9,12 @@ through in ``Plan.amendments``. ``Plan.amend(...)`` is the shorthand for what-if
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, TypeAlias
+from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
 from . import _checks as check
+from ._kinds import Kinds
 from ._references import check_references
 from .conditions import Condition
 from .exceptions import InvalidValueError, UnknownIdError
@@ -24,6 +25,8 @@ from .sources import Source, Sourced
 from .terms import condition_check
 
 __all__ = [
+    "EDIT_TYPES",
+    "KINDS",
     "AddObligation",
     "AddPosition",
     "Amendment",
@@ -44,6 +47,12 @@ class SetTerm:
     value: Sourced[Any] = attrs.field()
     tag: ClassVar[str] = "set_term"
 
+    def applied(self, plan: Plan) -> Plan:
+        plan.term(self.path)  # raises UnknownTermError listing the paths
+        group, _, name = self.path.partition(".")
+        holder = getattr(plan, group)
+        return attrs.evolve(plan, **{group: attrs.evolve(holder, **{name: self.value})})
+
 
 @attrs.frozen
 class SetDeadline:
@@ -52,6 +61,11 @@ class SetDeadline:
     obligation: str = attrs.field(validator=check.ident())
     deadline: Deadline | None = None
     tag: ClassVar[str] = "set_deadline"
+
+    def applied(self, plan: Plan) -> Plan:
+        return _edit_obligation(
+            plan, self.obligation, lambda o: attrs.evolve(o, deadline=self.deadline)
+        )
 
 
 TARGETS = ("entry", "completion", "trigger")
@@ -66,6 +80,16 @@ class SetCondition:
     condition: Condition = attrs.field(validator=condition_check())
     tag: ClassVar[str] = "set_condition"
 
+    def applied(self, plan: Plan) -> Plan:
+        owner, part = _where(self.target)
+        if any(p.id == owner for p in plan.phases) and part != "trigger":
+            return _edit_phase(plan, owner, lambda p: attrs.evolve(p, **{part: self.condition}))
+        if part == "entry":
+            raise UnknownIdError(
+                owner, [p.id for p in plan.phases], where=f"SetCondition({self.target!r})"
+            )
+        return _edit_obligation(plan, owner, lambda o: attrs.evolve(o, **{part: self.condition}))
+
 
 @attrs.frozen
 class AddObligation:
@@ -75,6 +99,13 @@ class AddObligation:
     obligation: Obligation = attrs.field(validator=attrs.validators.instance_of(Obligation))
     tag: ClassVar[str] = "add_obligation"
 
+    def applied(self, plan: Plan) -> Plan:
+        return _edit_phase(
+            plan,
+            self.phase,
+            lambda p: attrs.evolve(p, obligations=(*p.obligations, self.obligation)),
+        )
+
 
 @attrs.frozen
 class DropObligation:
@@ -82,6 +113,9 @@ class DropObligation:
 
     obligation: str = attrs.field(validator=check.ident())
     tag: ClassVar[str] = "drop_obligation"
+
+    def applied(self, plan: Plan) -> Plan:
+        return _edit_obligation(plan, self.obligation, lambda _o: None)
 
 
 @attrs.frozen
@@ -91,15 +125,25 @@ class AddPosition:
     position: Position
     tag: ClassVar[str] = "add_position"
 
+    def applied(self, plan: Plan) -> Plan:
+        return attrs.evolve(plan, positions=(*plan.positions, self.position))
+
 
 Edit: TypeAlias = (
     SetTerm | SetDeadline | SetCondition | AddObligation | DropObligation | AddPosition
 )
-EDIT_TYPES = (SetTerm, SetDeadline, SetCondition, AddObligation, DropObligation, AddPosition)
+"""The built-in kinds of edit (the one list of them). Each applies itself: ``applied(plan)``
+is the plan with the edit made (checked once all of an amendment's edits are made)."""
+
+KINDS: Final = Kinds("edit", Edit, requires=("applied",))
+"""The kinds of edit by tag: the built-in ones and any registered with ``KINDS.register``."""
+
+EDIT_TYPES: Final[tuple[type, ...]] = KINDS.types()
+"""The built-in kinds of edit (kept for old code; :meth:`KINDS.types` adds registered kinds)."""
 
 
 def _edits(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    check.items_of(EDIT_TYPES)(inst, attr, value)
+    check.items_of(KINDS.types())(inst, attr, value)
 
 
 @attrs.frozen
@@ -152,36 +196,6 @@ def _edit_obligation(plan: Plan, obligation_id: str, change: Any) -> Plan:
     return attrs.evolve(plan, phases=tuple(in_phase(p) for p in plan.phases))
 
 
-def _apply_edit(plan: Plan, edit: Edit) -> Plan:
-    if isinstance(edit, SetTerm):
-        plan.term(edit.path)  # raises UnknownTermError listing the paths
-        group, _, name = edit.path.partition(".")
-        holder = getattr(plan, group)
-        return attrs.evolve(plan, **{group: attrs.evolve(holder, **{name: edit.value})})
-    if isinstance(edit, SetDeadline):
-        return _edit_obligation(
-            plan, edit.obligation, lambda o: attrs.evolve(o, deadline=edit.deadline)
-        )
-    if isinstance(edit, SetCondition):
-        owner, part = _where(edit.target)
-        if any(p.id == owner for p in plan.phases) and part != "trigger":
-            return _edit_phase(plan, owner, lambda p: attrs.evolve(p, **{part: edit.condition}))
-        if part == "entry":
-            raise UnknownIdError(
-                owner, [p.id for p in plan.phases], where=f"SetCondition({edit.target!r})"
-            )
-        return _edit_obligation(plan, owner, lambda o: attrs.evolve(o, **{part: edit.condition}))
-    if isinstance(edit, AddObligation):
-        return _edit_phase(
-            plan,
-            edit.phase,
-            lambda p: attrs.evolve(p, obligations=(*p.obligations, edit.obligation)),
-        )
-    if isinstance(edit, DropObligation):
-        return _edit_obligation(plan, edit.obligation, lambda _o: None)
-    return attrs.evolve(plan, positions=(*plan.positions, edit.position))
-
-
 def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) -> Plan:
     """*plan* with amendments or edits applied: a new, fully checked plan; *plan* is untouched.
 
@@ -208,7 +222,7 @@ def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) ->
 
 def _amend(plan: Plan, amendment: Amendment) -> Plan:
     for edit in amendment.edits:
-        plan = _apply_edit(plan, edit)
+        plan = edit.applied(plan)
     return attrs.evolve(
         plan,
         version=amendment.version,

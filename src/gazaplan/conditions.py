@@ -234,7 +234,7 @@ Leaf: TypeAlias = Equals | AtLeast | AtMost | OneOf | Known | PhaseComplete
 Condition: TypeAlias = Leaf | AllOf | AnyOf | Not
 """The built-in kinds of condition (the one list of them); :data:`KINDS` adds any registered."""
 
-KINDS: Final = Kinds("condition", Condition)
+KINDS: Final = Kinds("condition", Condition, requires=("fast", "words", "need|heading"))
 """The kinds of condition by tag: the built-in ones and any registered with ``KINDS.register``."""
 
 CONDITION_TYPES: tuple[type, ...] = KINDS.types()

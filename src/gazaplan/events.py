@@ -18,12 +18,17 @@ import attrs
 
 from . import _checks as check
 from ._frozenmap import FrozenMap, frozen_map
+from ._kinds import Kinds
 from .exceptions import InvalidValueError
 from .facts import Crossing, Progress
 from .parties import Response
-from .sources import Source, cite
+from .sources import Contested, Source, cite
+from .state import State
+from .truth import UNKNOWN
 
 __all__ = [
+    "CHANGE_TYPES",
+    "KINDS",
     "AidDelivered",
     "Approved",
     "BodyEstablished",
@@ -69,25 +74,43 @@ class Confidence(enum.Enum):
         return self.value
 
 
+PARTY: Final = {"role": "party"}
+"""The metadata of a field naming a party or body (checked against the plan on replay)."""
+
+
 def _party(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     check.ident()(inst, attr, value)
+
+
+def added(state: State, field: str, amount: int) -> Any:
+    """The count *field* of *state* moved by *amount* (each claim of a contested count alike)."""
+    current = getattr(state, field)
+    if isinstance(current, Contested):
+        return current.map(lambda v: v + amount)  # each source's count moves by the same amount
+    return UNKNOWN if current is UNKNOWN else current + amount
 
 
 @attrs.frozen
 class Responded:
     """A party answers the plan (accepts, accepts in part, rejects)."""
 
-    party: str = attrs.field(validator=_party)
+    party: str = attrs.field(validator=_party, metadata=PARTY)
     response: Response = attrs.field(validator=check.member(Response, unknown_ok=False))
     tag: ClassVar[str] = "responded"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {f"response.{self.party}": self.response}
 
 
 @attrs.frozen
 class Approved:
     """A party's government formally approves the agreement."""
 
-    party: str = attrs.field(validator=_party)
+    party: str = attrs.field(validator=_party, metadata=PARTY)
     tag: ClassVar[str] = "approved"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {f"approved.{self.party}": True}
 
 
 @attrs.frozen
@@ -97,6 +120,9 @@ class CeasefireChanged:
     in_force: bool = attrs.field(validator=check.flag())
     tag: ClassVar[str] = "ceasefire"
 
+    def sets(self, state: State) -> dict[str, Any]:
+        return {"ceasefire_in_force": self.in_force}
+
 
 @attrs.frozen
 class Redeployed:
@@ -105,6 +131,9 @@ class Redeployed:
     line: str = attrs.field(validator=check.ident())
     tag: ClassVar[str] = "redeployed"
 
+    def sets(self, state: State) -> dict[str, Any]:
+        return {"idf_line": self.line}
+
 
 @attrs.frozen
 class HostagesReleased:
@@ -112,6 +141,9 @@ class HostagesReleased:
 
     living: int = attrs.field(validator=check.count(unknown_ok=False))
     tag: ClassVar[str] = "hostages_released"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {"hostages_living_returned": added(state, "hostages_living_returned", self.living)}
 
 
 @attrs.frozen
@@ -135,6 +167,14 @@ class RemainsReturned:
                 "Count Israeli hostages' remains among those returned.",
             )
 
+    def sets(self, state: State) -> dict[str, Any]:
+        return {
+            "hostages_deceased_returned": added(state, "hostages_deceased_returned", self.count),
+            "israeli_hostage_remains_returned": UNKNOWN
+            if self.israeli is None
+            else added(state, "israeli_hostage_remains_returned", self.israeli),
+        }
+
 
 @attrs.frozen
 class PrisonersReleased:
@@ -147,6 +187,19 @@ class PrisonersReleased:
     women_and_children_all: bool | None = None
     tag: ClassVar[str] = "prisoners_released"
 
+    def sets(self, state: State) -> dict[str, Any]:
+        out = {
+            "life_sentence_prisoners_released": added(
+                state, "life_sentence_prisoners_released", self.life_sentence
+            ),
+            "gaza_detainees_released": added(state, "gaza_detainees_released", self.gaza_detainees),
+        }
+        if self.women_and_children_all is not None:
+            out["detained_women_children_released"] = self.women_and_children_all
+        elif self.gaza_detainees:  # a release that does not say whether it included all of them
+            out["detained_women_children_released"] = UNKNOWN
+        return out
+
 
 @attrs.frozen
 class GazanRemainsReturned:
@@ -154,6 +207,9 @@ class GazanRemainsReturned:
 
     count: int = attrs.field(validator=check.count(unknown_ok=False))
     tag: ClassVar[str] = "gazan_remains_returned"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {"gazan_remains_returned": added(state, "gazan_remains_returned", self.count)}
 
 
 @attrs.frozen
@@ -163,6 +219,9 @@ class AidDelivered:
     trucks_per_day: float = attrs.field(validator=check.number(unknown_ok=False))
     tag: ClassVar[str] = "aid"
 
+    def sets(self, state: State) -> dict[str, Any]:
+        return {"aid_trucks_per_day": self.trucks_per_day}
+
 
 @attrs.frozen
 class CrossingChanged:
@@ -171,13 +230,19 @@ class CrossingChanged:
     status: Crossing = attrs.field(validator=check.member(Crossing, unknown_ok=False))
     tag: ClassVar[str] = "crossing"
 
+    def sets(self, state: State) -> dict[str, Any]:
+        return {"rafah_crossing": self.status}
+
 
 @attrs.frozen
 class BodyEstablished:
     """A body is set up (the Board of Peace, the committee, the ISF, the police)."""
 
-    body: str = attrs.field(validator=_party)
+    body: str = attrs.field(validator=_party, metadata=PARTY)
     tag: ClassVar[str] = "body_established"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {f"established.{self.body}": True}
 
 
 @attrs.frozen
@@ -186,6 +251,9 @@ class TerritoryHandedOver:
 
     isf_pct: float = attrs.field(validator=check.number(high=100.0, unknown_ok=False))
     tag: ClassVar[str] = "territory_handed_over"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {"isf_control_pct": self.isf_pct, "isf_deployed": True}
 
 
 @attrs.frozen
@@ -196,15 +264,21 @@ class WeaponsDecommissioned:
     verified: bool = False
     tag: ClassVar[str] = "weapons_decommissioned"
 
+    def sets(self, state: State) -> dict[str, Any]:
+        return {"decommissioning": self.progress, "decommissioning_verified": self.verified}
+
 
 @attrs.frozen
 class ViolationAlleged:
     """One party accuses another of breaking the terms. Changes no fact: it is a claim."""
 
-    by: str = attrs.field(validator=_party)
-    against: str = attrs.field(validator=_party)
+    by: str = attrs.field(validator=_party, metadata=PARTY)
+    against: str = attrs.field(validator=_party, metadata=PARTY)
     allegation: str = attrs.field(validator=check.text())
     tag: ClassVar[str] = "violation_alleged"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {}
 
 
 @attrs.frozen
@@ -212,9 +286,12 @@ class ResolutionAdopted:
     """A body adopts a resolution on the plan (the UN Security Council's 2803). Changes no fact:
     what it changes in the plan's terms is recorded as a plan version."""
 
-    body: str = attrs.field(validator=_party)
+    body: str = attrs.field(validator=_party, metadata=PARTY)
     resolution: str = attrs.field(validator=check.text())
     tag: ClassVar[str] = "resolution_adopted"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {}
 
 
 @attrs.frozen
@@ -223,6 +300,9 @@ class FactsReported:
 
     facts: FrozenMap[str, Any] = attrs.field(converter=frozen_map)
     tag: ClassVar[str] = "facts_reported"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return dict(self.facts)
 
 
 Change: TypeAlias = (
@@ -243,17 +323,24 @@ Change: TypeAlias = (
     | ResolutionAdopted
     | FactsReported
 )
+"""The built-in kinds of change (the one list of them). Each says its effect on a state
+(``sets(state)``: the facts it sets, by id); the fields that name a party say so
+(``metadata=PARTY``), and a replay on a plan checks those names."""
+
+KINDS: Final = Kinds("change", Change, requires=("sets",))
+"""The kinds of change by tag: the built-in ones and any registered with ``KINDS.register``."""
+
 CHANGE_TYPES: Final[tuple[type, ...]] = typing.get_args(Change)
-"""Every kind of change, from the union above (the one list of them)."""
+"""The built-in kinds of change (kept for old code; :meth:`KINDS.types` adds registered kinds)."""
 
 
 def _change(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, CHANGE_TYPES):
+    if not isinstance(value, KINDS.types()):
         raise InvalidValueError(
             check.where(inst, attr),
             value,
             "not a kind of event gazaplan knows",
-            "Use one of: " + ", ".join(t.__name__ for t in CHANGE_TYPES) + ".",
+            f"Use one of: {KINDS.names()}.",
         )
 
 

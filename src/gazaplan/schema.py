@@ -23,7 +23,8 @@ import attrs
 from . import _codec as codec
 from ._converter import is_tagged_union, seq_of, union_args
 from ._document_types import kind_of
-from .conditions import AtLeast, AtMost, Equals, OneOf, Term, Times
+from ._kinds import family_of
+from .conditions import Term, Times
 from .documents import SCHEMA_VERSION
 from .events import Event, FactsReported
 from .facts import FactKind, FactSpec
@@ -80,13 +81,13 @@ class _Builder:
             out = {"type": "array", "items": self.of(seq_of(tp))}
             return {**out, "uniqueItems": True} if typing.get_origin(tp) is frozenset else out
         if is_tagged_union(tp):
+            kinds = family_of(tp)  # a family of kinds: every kind registered
             members = [a for a in typing.get_args(tp) if a is not type(None)]
+            if kinds is not None:
+                members = list(kinds.types())
             union = {"oneOf": [self.of(m) for m in members]}
-            return (
-                {"anyOf": [union, {"type": "null"}]}
-                if len(members) < len(typing.get_args(tp))
-                else union
-            )
+            optional = type(None) in typing.get_args(tp)
+            return {"anyOf": [union, {"type": "null"}]} if optional else union
         args = union_args(tp)
         if args is not None:
             parts = [
@@ -119,9 +120,10 @@ class _Builder:
         return _table(props, required)
 
     def field(self, cls: Any, name: str, tp: Any) -> Any:
-        if cls in (Equals, AtLeast, AtMost) and name == "value":
+        role = attrs.fields_dict(cls)[name].metadata.get("role")  # a condition's field roles
+        if role == "value":
             return {"anyOf": [_SCALAR, self.of(Term)]}
-        if cls is OneOf and name == "values":
+        if role == "values":
             return {"type": "array", "items": _SCALAR, "uniqueItems": True}
         if cls in (InitialFact, FactExpectation) and name == "value":
             return self.fact_value(None)

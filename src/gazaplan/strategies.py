@@ -19,8 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import string
+import typing
 from typing import Any
 
+import attrs
+from hypothesis import reject
 from hypothesis import strategies as st
 
 from . import _strategy_events as _ev
@@ -28,8 +31,21 @@ from ._strategy_events import T0, sources, timelines
 from .amendments import Amendment, DropObligation, SetDeadline, SetTerm, amend
 from .catalog import plan as bundled_plan
 from .catalog import versions
-from .conditions import AllOf, AnyOf, AtLeast, AtMost, Condition, Equals, Known, Not, OneOf
+from .conditions import (
+    CONDITION_TYPES,
+    KINDS,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    AtMost,
+    Condition,
+    Equals,
+    Known,
+    Not,
+    OneOf,
+)
 from .events import Event
+from .exceptions import GazaplanError
 from .facts import Crossing, FactKind, FactSpec
 from .obligations import Deadline
 from .parties import Party, PartyKind, Response
@@ -225,15 +241,51 @@ def _leaf_options(plan: Plan, known: bool) -> list[st.SearchStrategy[Any]]:
     if known:
         plain = sorted(k for k, s in FACTS.items() if not s.per_party)
         options.append(st.builds(Known, st.sampled_from(plain)))
-    return options
+    return options + [_registered_leaf(cls, plan) for cls in _registered_leaves()]
+
+
+def _registered_leaves() -> list[type[Any]]:
+    """The leaf kinds registered from outside the package (``conditions.KINDS.register``)."""
+    return [k for k in KINDS.types() if k not in CONDITION_TYPES and not hasattr(k, "combine")]
+
+
+def _registered_leaf(cls: type[Any], plan: Plan) -> st.SearchStrategy[Any]:
+    """Leaves of a kind registered from outside, built from its fields' roles: a fact id, a value
+    or a set of values of that fact; other fields without a default drawn by their type. A draw
+    the kind refuses (a fact of the wrong type for it) is rejected."""
+    facts = sorted(k for k, s in FACTS.items() if not s.per_party and not s.derived)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        fact = draw(st.sampled_from(facts))
+        values = known_values(FACTS[fact], plan)
+        kwargs: dict[str, Any] = {}
+        for a in attrs.fields(cls):
+            role = a.metadata.get("role")
+            if role == "fact":
+                kwargs[a.name] = fact
+            elif role == "value":
+                kwargs[a.name] = draw(values)
+            elif role == "values":
+                kwargs[a.name] = frozenset(draw(st.lists(values, min_size=1, max_size=3)))
+            elif a.default is attrs.NOTHING and a.init:
+                kwargs[a.name] = draw(st.from_type(typing.get_type_hints(cls)[a.name]))
+        try:
+            return cls(**kwargs)
+        except GazaplanError:
+            reject()
+
+    return build()
 
 
 def leaves(kind: type[Any] | None = None, plan: Plan | None = None) -> st.SearchStrategy[Any]:
-    """Leaf conditions (comparisons of one fact); *kind* picks one class, such as ``gp.AtLeast``."""
+    """Leaf conditions (comparisons of one fact); *kind* picks one class, such as ``gp.AtLeast``
+    (or a leaf kind registered with ``conditions.KINDS.register``)."""
     options = _leaf_options(_plan(plan), known=True)
     if kind is None:
         return st.one_of(options)
-    return st.one_of([o for k, o in zip(_LEAF_KINDS, options, strict=True) if k is kind])
+    kinds = [*_LEAF_KINDS, *_registered_leaves()]
+    return st.one_of([o for k, o in zip(kinds, options, strict=True) if k is kind])
 
 
 def conditions(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
@@ -27,31 +27,10 @@ if TYPE_CHECKING:
 from . import _checks as check
 from . import _notebook
 from ._notebook import NotebookDisplay
-from .events import (
-    CHANGE_TYPES,
-    AidDelivered,
-    Approved,
-    BodyEstablished,
-    CeasefireChanged,
-    CrossingChanged,
-    Event,
-    FactsReported,
-    GazanRemainsReturned,
-    HostagesReleased,
-    PrisonersReleased,
-    Redeployed,
-    RemainsReturned,
-    ResolutionAdopted,
-    Responded,
-    TerritoryHandedOver,
-    ViolationAlleged,
-    WeaponsDecommissioned,
-)
+from .events import Event
 from .exceptions import GazaplanError, InvalidEventError, InvalidValueError, did_you_mean
 from .plans import Plan
-from .sources import Contested
 from .state import State
-from .truth import UNKNOWN
 
 __all__ = ["Timeline", "TimelineBuilder", "apply", "check_ids", "check_next", "named_parties"]
 
@@ -218,83 +197,10 @@ def _instant_of(event: Event) -> dt.datetime:
     return event.at
 
 
-def _add(state: State, field: str, amount: int) -> Any:
-    current = getattr(state, field)
-    if isinstance(current, Contested):
-        return current.map(lambda v: v + amount)  # each source's count moves by the same amount
-    return UNKNOWN if current is UNKNOWN else current + amount
-
-
-def _released(state: State, c: PrisonersReleased) -> dict[str, Any]:
-    out = {
-        "life_sentence_prisoners_released": _add(
-            state, "life_sentence_prisoners_released", c.life_sentence
-        ),
-        "gaza_detainees_released": _add(state, "gaza_detainees_released", c.gaza_detainees),
-    }
-    if c.women_and_children_all is not None:
-        out["detained_women_children_released"] = c.women_and_children_all
-    elif c.gaza_detainees:  # a release that does not say whether it included all of them
-        out["detained_women_children_released"] = UNKNOWN
-    return out
-
-
-def _remains(state: State, c: RemainsReturned) -> dict[str, Any]:
-    return {
-        "hostages_deceased_returned": _add(state, "hostages_deceased_returned", c.count),
-        "israeli_hostage_remains_returned": UNKNOWN
-        if c.israeli is None
-        else _add(state, "israeli_hostage_remains_returned", c.israeli),
-    }
-
-
-# What each kind of change sets: a table looked up by the change's type (one dict look-up an
-# event, not a chain of isinstance tests).
-_SETS: dict[type, Callable[[State, Any], dict[str, Any]]] = {
-    Responded: lambda _s, c: {f"response.{c.party}": c.response},
-    Approved: lambda _s, c: {f"approved.{c.party}": True},
-    CeasefireChanged: lambda _s, c: {"ceasefire_in_force": c.in_force},
-    Redeployed: lambda _s, c: {"idf_line": c.line},
-    HostagesReleased: lambda s, c: {
-        "hostages_living_returned": _add(s, "hostages_living_returned", c.living)
-    },
-    RemainsReturned: _remains,
-    PrisonersReleased: _released,
-    GazanRemainsReturned: lambda s, c: {
-        "gazan_remains_returned": _add(s, "gazan_remains_returned", c.count)
-    },
-    AidDelivered: lambda _s, c: {"aid_trucks_per_day": c.trucks_per_day},
-    CrossingChanged: lambda _s, c: {"rafah_crossing": c.status},
-    BodyEstablished: lambda _s, c: {f"established.{c.body}": True},
-    TerritoryHandedOver: lambda _s, c: {"isf_control_pct": c.isf_pct, "isf_deployed": True},
-    WeaponsDecommissioned: lambda _s, c: {
-        "decommissioning": c.progress,
-        "decommissioning_verified": c.verified,
-    },
-    ViolationAlleged: lambda _s, _c: {},
-    ResolutionAdopted: lambda _s, _c: {},
-    FactsReported: lambda _s, c: dict(c.facts),
-}
-
-
 def facts_set(state: State, event: Event) -> dict[str, Any]:
-    """The facts *event* sets, by fact id (counts moved from their values in *state*)."""
-    c = event.change
-    sets = _SETS.get(type(c))
-    if sets is None:  # a subclass of a change
-        sets = next(fn for kind, fn in _SETS.items() if isinstance(c, kind))
-    return sets(state, c)
-
-
-def _every_change_has_its_effect() -> None:
-    """Refuse, at import, a kind of change added to events.Change without its effect here."""
-    undefined = set(CHANGE_TYPES) - set(_SETS)
-    if undefined:
-        names = ", ".join(sorted(t.__name__ for t in undefined))
-        raise TypeError(f"no effect on a state is defined for {names}; add it to timelines._SETS")
-
-
-_every_change_has_its_effect()
+    """The facts *event* sets, by fact id (counts moved from their values in *state*): what its
+    kind of change says (``change.sets``)."""
+    return event.change.sets(state)
 
 
 def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
@@ -313,15 +219,13 @@ def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
     return commit(state, event, facts_set(state, event), plan)
 
 
-def named_parties(change: object) -> tuple[tuple[str, str], ...]:
+def named_parties(change: Any) -> tuple[tuple[str, str], ...]:
     """The (field, party id) pairs a change names: who responds, accuses, adopts or is set up."""
-    if isinstance(change, Responded | Approved):
-        return (("party", change.party),)
-    if isinstance(change, BodyEstablished | ResolutionAdopted):
-        return (("body", change.body),)
-    if isinstance(change, ViolationAlleged):
-        return (("by", change.by), ("against", change.against))
-    return ()
+    return tuple(
+        (a.name, getattr(change, a.name))
+        for a in attrs.fields(type(change))
+        if a.metadata.get("role") == "party"
+    )
 
 
 def check_ids(plan: Plan, event: Event) -> None:
