@@ -14,6 +14,19 @@ and ``AllOf``, ``AnyOf`` and ``Not`` combine them (also written ``a & b``, ``a |
 A comparison's value may be a literal, a :class:`Term` of the plan (``Term("exchange.remains_ratio")``),
 or a :class:`Times` product of a term and a fact. Every node may carry the plan ``point`` it comes
 from and a ``label`` used in explanations. Each class has a stable ``tag``: the name it has in files.
+
+Each kind says in its own class all it means: its verdict (``fast``), the facts it reads, its
+words (the table in ``gazaplan._condition_base``). The union :data:`Condition` is the one list of
+the built-in kinds; :data:`KINDS` is the registry derived from it, which every other part of the
+library reads. A new kind for research is a subclass of :class:`Node` registered there::
+
+    @conditions.KINDS.register
+    @attrs.frozen
+    class Exceeds(conditions.Node):
+        fact: str = attrs.field(validator=conditions.fact_id, metadata=conditions.FACT)
+        value: int = attrs.field(metadata=conditions.VALUE)
+        tag: ClassVar[str] = "exceeds"
+        ...  # reads, operand, fast, need, words: see tests/test_kinds.py
 """
 
 from __future__ import annotations
@@ -25,7 +38,7 @@ import attrs
 
 from . import _checks as check
 from . import _condition_base as base
-from ._condition_base import Env, Node, Term, Times
+from ._condition_base import FACT, VALUE, VALUES, Env, Node, Term, Times, by_claims, fact_id, fits
 from ._kinds import Kinds
 from ._leaves import AtLeast, AtMost, Equals, Known, OneOf
 from .exceptions import InvalidValueError
@@ -35,8 +48,11 @@ MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
 
 __all__ = [
     "CONDITION_TYPES",
+    "FACT",
     "KINDS",
     "MAX_DEPTH",
+    "VALUE",
+    "VALUES",
     "AllOf",
     "AnyOf",
     "AtLeast",
@@ -52,9 +68,12 @@ __all__ = [
     "PhaseComplete",
     "Term",
     "Times",
+    "by_claims",
     "children",
     "depth",
+    "fact_id",
     "facts_read",
+    "fits",
     "phases_named",
     "terms_named",
     "text",
