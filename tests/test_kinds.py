@@ -224,3 +224,22 @@ def test_a_kind_missing_its_meaning_or_reusing_a_tag_is_refused_by_name() -> Non
         events.KINDS.register(Twin)
     with pytest.raises(InvalidValueError, match="built-in"):
         events.KINDS.unregister(gp.HostagesReleased)
+
+
+def test_every_kind_is_drawn_by_the_strategies() -> None:
+    """The strategies derive their kinds from the registries: a new kind, built in or registered,
+    is drawn without a line in them (PhaseComplete aside: drawn conditions need no plan)."""
+    from hypothesis import find
+
+    from gazaplan import _strategy_events
+
+    quick = settings(max_examples=200, database=None)
+    for kind in conditions.KINDS.types():
+        if hasattr(kind, "combine"):  # AllOf, AnyOf, Not: drawn around the leaves
+            continue
+        if kind is not conditions.PhaseComplete:
+            assert type(find(gst.leaves(kind, PLAN), lambda _: True, settings=quick)) is kind
+    kit = _strategy_events.Kit(PLAN)
+    drawn = {type(find(s, lambda _: True, settings=quick)) for s in kit.fixed}
+    drawn |= {gp.HostagesReleased, gp.RemainsReturned}  # drawn by the state, when held
+    assert drawn == set(events.KINDS.types())

@@ -47,6 +47,18 @@ _UNKNOWN: Final = {"const": codec.UNKNOWN_WORD}
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
+        self.owners: dict[str, type[Any]] = {}
+
+    def name_of(self, cls: type[Any]) -> str:
+        """The name of *cls* in ``$defs``: its class name, made unique by its module if another
+        class of that name is there already (a kind registered from outside)."""
+        name = cls.__name__
+        owner = self.owners.setdefault(name, cls)
+        if owner is cls:
+            return name
+        qualified = f"{cls.__module__}.{cls.__qualname__}".replace("<", "").replace(">", "")
+        self.owners.setdefault(qualified, cls)
+        return qualified
 
     def ref(self, name: str, build: typing.Callable[[], Any]) -> dict[str, Any]:
         if name not in self.defs:
@@ -102,7 +114,7 @@ class _Builder:
             name = f"{origin.__name__}_{_name(inner)}"
             return self.ref(name, lambda: self.generic(origin, inner))
         if attrs.has(tp):
-            return self.ref(tp.__name__, lambda: self.attrs_class(tp))
+            return self.ref(self.name_of(tp), lambda: self.attrs_class(tp))
         raise TypeError(f"no schema for {tp!r}")  # a new field type: teach the builder
 
     def attrs_class(self, cls: Any) -> dict[str, Any]:

@@ -32,7 +32,6 @@ from .amendments import Amendment, DropObligation, SetDeadline, SetTerm, amend
 from .catalog import plan as bundled_plan
 from .catalog import versions
 from .conditions import (
-    CONDITION_TYPES,
     KINDS,
     AllOf,
     AnyOf,
@@ -245,8 +244,9 @@ def _leaf_options(plan: Plan, known: bool) -> list[st.SearchStrategy[Any]]:
 
 
 def _registered_leaves() -> list[type[Any]]:
-    """The leaf kinds registered from outside the package (``conditions.KINDS.register``)."""
-    return [k for k in KINDS.types() if k not in CONDITION_TYPES and not hasattr(k, "combine")]
+    """The leaf kinds with no strategy of their own above: drawn from their fields' roles (a
+    kind added to the union, or registered with ``conditions.KINDS.register``)."""
+    return [k for k in KINDS.types() if k not in _LEAF_KINDS and not hasattr(k, "combine")]
 
 
 def _registered_leaf(cls: type[Any], plan: Plan) -> st.SearchStrategy[Any]:
