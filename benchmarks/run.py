@@ -174,7 +174,7 @@ def replaying(rep: Report, n: int, rounds: int) -> None:
     early = tl.events[n // 100].at
     got = interleaved(
         lambda: gp.compliance(PLAN, tl),
-        {"early": lambda: gp.compliance(PLAN, tl, early)},
+        {"early": lambda: gp.compliance(PLAN, tl, at=early)},
         rounds,
     )
     r = got["early"]

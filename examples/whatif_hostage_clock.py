@@ -42,7 +42,7 @@ def run(at: dt.datetime | None = None) -> tuple[Reading, Reading]:
     timeline = gp.timeline()
     out = []
     for clock, plan in (("from the pull-back", gp.plan()), ("from acceptance", variant())):
-        item = gp.compliance(plan, timeline, at).get(OBLIGATION)
+        item = gp.compliance(plan, timeline, at=at).get(OBLIGATION)
         out.append(Reading(clock, item.clock_from, item.due, item.status, item.reason))
     return out[0], out[1]
 

@@ -161,7 +161,7 @@ def attempt(data: bytes, fmt: str, *, chain: Chain | None = None) -> str:
         internal = [p for p in problems if "please report" in p.message]
         assert not internal, f"internal error reported as a problem: {internal}"
         return "refused"
-    text = gp.dumps(scenario, "json")
+    text = gp.dumps(scenario, format="json")
     raw = (
         json.loads(data) if fmt == "json" else json.loads(text)
     )  # TOML: native dates, so its JSON form

@@ -111,9 +111,9 @@ def test_the_longest_deadline_at_the_last_instant_is_judged() -> None:
         gp.Event("b", late, gp.HostagesReleased(20)),
         gp.Event("c", late, gp.RemainsReturned(28, 24)),
     ]
-    report = gp.compliance(variant, gp.Timeline(events), late)
+    report = gp.compliance(variant, gp.Timeline(events), at=late)
     assert report.get("p5-release-prisoners").due is not None
-    gp.html_report(variant, gp.Timeline(events), late)
+    gp.html_report(variant, gp.Timeline(events), at=late)
 
 
 def test_huge_counts_are_refused_with_a_message_that_prints() -> None:

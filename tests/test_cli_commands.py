@@ -104,7 +104,7 @@ def test_check_an_unknown_phase_is_bad_input() -> None:
 
 def test_compliance_at_an_instant_and_fail_on() -> None:
     at = dt.datetime.fromisoformat(EARLY)
-    expected = gp.compliance(gp.plan(), gp.timeline(), at)
+    expected = gp.compliance(gp.plan(), gp.timeline(), at=at)
     code, doc = run_json("compliance", "--at", EARLY)
     assert code == 0
     assert [i["status"] for i in doc["items"]] == [str(i.status) for i in expected.items]
@@ -155,7 +155,7 @@ def test_compare_two_versions() -> None:
         gp.plan("2025-09-29"),
         gp.plan("2026-01-14"),
         gp.timeline(),
-        dt.datetime.fromisoformat(EARLY),
+        at=dt.datetime.fromisoformat(EARLY),
     )
     assert len(doc["items"]) == len(c.phases) + len(c.obligations)
     assert all(set(item) == {"item", "id", "a", "b"} for item in doc["items"])

@@ -35,7 +35,7 @@ def hostages_back_at(t: dt.datetime) -> list[gp.Event]:
 
 
 def status(events: list[gp.Event], at: dt.datetime, start: gp.State = FRESH) -> gp.Compliance:
-    return gp.compliance(PLAN, gp.Timeline(tuple(events)), at, start=start).get(
+    return gp.compliance(PLAN, gp.Timeline(tuple(events)), at=at, start=start).get(
         "p4-return-hostages"
     )
 
@@ -92,14 +92,14 @@ def test_a_clock_that_cannot_be_placed_gives_unknown_not_overdue() -> None:
 def test_the_published_clock_runs_from_israels_acceptance() -> None:
     """At publication Israel had accepted: under the text, the 72 hours ran from then."""
     tl = gp.Timeline((ev(2, gp.Responded("hamas", gp.Response.ACCEPTED), T0 + 200 * H),))
-    item = gp.compliance(PLAN, tl, T0 + 201 * H).get("p4-return-hostages")
+    item = gp.compliance(PLAN, tl, at=T0 + 201 * H).get("p4-return-hostages")
     assert item.status is S.OVERDUE
     assert item.clock_from is not None
     assert item.clock_from.date() == PLAN.date
 
 
 def test_overdue_come_first() -> None:
-    report = gp.compliance(PLAN, gp.Timeline(tuple(accepted_at(T0))), T0 + 100 * H, start=FRESH)
+    report = gp.compliance(PLAN, gp.Timeline(tuple(accepted_at(T0))), at=T0 + 100 * H, start=FRESH)
     ranks = [list(S).index(i.status) for i in report.items]
     assert ranks == sorted(ranks)
     assert report.items[0].status is S.OVERDUE
@@ -110,8 +110,8 @@ def test_overdue_come_first() -> None:
 def test_fulfilled_on_time_stays_so(tl: gp.Timeline, minutes: int) -> None:
     last = tl.last
     assert last is not None
-    first = gp.compliance(PLAN, tl, last)
-    later = gp.compliance(PLAN, tl, last + dt.timedelta(minutes=minutes))
+    first = gp.compliance(PLAN, tl, at=last)
+    later = gp.compliance(PLAN, tl, at=last + dt.timedelta(minutes=minutes))
     for item in first.items:
         if item.status in (S.FULFILLED_ON_TIME, S.FULFILLED_LATE, S.FULFILLED):
             assert later.get(item.obligation.id).status is item.status

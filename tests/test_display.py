@@ -191,7 +191,7 @@ def test_history_rows_hold_every_state_and_displays_stay_balanced(tl: gp.Timelin
         for spec in gp.FACTS.values():
             if not spec.per_party and not spec.derived:
                 assert row[spec.field] == tables.cell(getattr(state, spec.field))
-    report = gp.compliance(PLAN, tl, tl.last)
+    report = gp.compliance(PLAN, tl, at=tl.last)
     text = text_of(report._repr_html_())
     for item in report.items:
         assert f"{item.status} {item.obligation.id}" in text

@@ -22,7 +22,7 @@ EXAMPLES = Path(__file__).parent.parent / "examples" / "scenarios"
 
 
 def roundtrip(obj: Any, fmt: str) -> Any:
-    return gp.loads(gp.dumps(obj, fmt), type(obj), format=fmt)  # type: ignore[arg-type]
+    return gp.loads(gp.dumps(obj, format=fmt), type(obj), format=fmt)  # type: ignore[arg-type]
 
 
 # -- round trips --
@@ -78,9 +78,9 @@ def test_generated_plans_round_trip(plan: gp.Plan) -> None:
 @SETTINGS
 @given(gst.scenarios())
 def test_json_and_toml_hold_the_same_document(scenario: gp.Scenario) -> None:
-    a = gp.loads(gp.dumps(scenario, "json"), gp.Scenario, format="json")
-    b = gp.loads(gp.dumps(a, "toml"), gp.Scenario, format="toml")
-    assert gp.dumps(a, "json") == gp.dumps(b, "json")
+    a = gp.loads(gp.dumps(scenario, format="json"), gp.Scenario, format="json")
+    b = gp.loads(gp.dumps(a, format="toml"), gp.Scenario, format="toml")
+    assert gp.dumps(a, format="json") == gp.dumps(b, format="json")
 
 
 # -- the format stays stable: golden files must keep loading, and re-dump to the same text --
@@ -92,7 +92,9 @@ def test_golden_files_keep_loading(path: Path) -> None:
     from gazaplan._document_types import KINDS
 
     obj = gp.load(path, KINDS[kind])
-    assert gp.dumps(obj, fmt) == text, "the format changed: add a migration and a new golden file"
+    assert gp.dumps(obj, format=fmt) == text, (
+        "the format changed: add a migration and a new golden file"
+    )
 
 
 def test_golden_scenario_runs_its_expectations() -> None:

@@ -140,16 +140,16 @@ def test_a_day_precision_deadline_reads_the_same_in_due_and_reason() -> None:
     fresh = gp.State.initial(PLAN).updated({"response.israel": gp.Response.NO_RESPONSE})
     late = [*accepted, gp.Event("c", T0 + 200 * H, gp.HostagesReleased(20))]
     tl = gp.Timeline(tuple(late))
-    item = gp.compliance(PLAN, tl, T0 + 300 * H, start=fresh).get("p4-return-hostages")
+    item = gp.compliance(PLAN, tl, at=T0 + 300 * H, start=fresh).get("p4-return-hostages")
     assert item.due is not None
     assert item.due_latest == item.due + dt.timedelta(days=1)
     assert f"{item.due:%Y-%m-%d %H:%M}" in item.reason
     assert f"{item.due_latest:%Y-%m-%d %H:%M}" in item.reason
-    overdue = gp.compliance(PLAN, gp.Timeline(tuple(accepted)), T0 + 300 * H, start=fresh)
+    overdue = gp.compliance(PLAN, gp.Timeline(tuple(accepted)), at=T0 + 300 * H, start=fresh)
     reason = overdue.get("p4-return-hostages").reason
     assert reason.startswith("overdue by at least")
     assert f"{item.due:%Y-%m-%d %H:%M}" in reason
     exact = gp.Timeline(tuple(attrs.evolve(e, precision=gp.Precision.INSTANT) for e in late))
-    on_instant = gp.compliance(PLAN, exact, T0 + 300 * H, start=fresh).get("p4-return-hostages")
+    on_instant = gp.compliance(PLAN, exact, at=T0 + 300 * H, start=fresh).get("p4-return-hostages")
     assert on_instant.due_latest == on_instant.due
     assert "between" not in on_instant.reason

@@ -53,7 +53,7 @@ def test_data_is_escaped() -> None:
 def test_judged_at_an_earlier_instant(tmp_path: Path) -> None:
     at = TL.events[5].at
     out = tmp_path / "r.html"
-    write_html_report(out, PLAN, TL, at, plots=False)
+    write_html_report(PLAN, TL, out, at=at, plots=False)
     text = out.read_text(encoding="utf-8")
     assert f"{len(TL.until(at))} of {len(TL)}" in text
     assert "<svg" not in text

@@ -140,10 +140,10 @@ def test_registered_kinds_round_trip_through_files(fmt: Any) -> None:
     cond = conditions.AnyOf(
         (Exceeds("hostages_living_returned", 5, label="x"), gp.Known("idf_line"))
     )
-    assert gp.loads(gp.dumps(cond, fmt), gp.Condition, format=fmt) == cond  # type: ignore[arg-type]
+    assert gp.loads(gp.dumps(cond, format=fmt), gp.Condition, format=fmt) == cond  # type: ignore[arg-type]
     timeline = gp.Timeline((gp.Event("e1", AT, D("hamas")),))
-    assert gp.loads(gp.dumps(timeline, fmt), gp.Timeline, format=fmt) == timeline
-    bad = gp.dumps(Exceeds("hostages_living_returned", 5), fmt).replace(
+    assert gp.loads(gp.dumps(timeline, format=fmt), gp.Timeline, format=fmt) == timeline
+    bad = gp.dumps(Exceeds("hostages_living_returned", 5), format=fmt).replace(
         "hostages_living", "hostage_living"
     )
     with pytest.raises(ScenarioFormatError, match="fact"):
@@ -154,19 +154,19 @@ def test_registered_kinds_are_in_the_schema_and_documents_validate() -> None:
     condition_schema = schema.document_schema(gp.Condition)
     tags = json.dumps(condition_schema)
     assert '"const": "test_exceeds"' in tags
-    doc = json.loads(gp.dumps(Exceeds("hostages_living_returned", 5), "json"))
+    doc = json.loads(gp.dumps(Exceeds("hostages_living_returned", 5), format="json"))
     jsonschema.validate(doc, condition_schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**doc, "value": [5]}, condition_schema)
     timeline_schema = schema.document_schema(gp.Timeline)
     jsonschema.validate(
-        json.loads(gp.dumps(gp.Timeline((gp.Event("e1", AT, D("hamas")),)), "json")),
+        json.loads(gp.dumps(gp.Timeline((gp.Event("e1", AT, D("hamas")),)), format="json")),
         timeline_schema,
     )
 
 
 def test_after_unregistering_a_kind_files_name_the_kinds_allowed() -> None:
-    text = gp.dumps(Exceeds("hostages_living_returned", 5), "json")
+    text = gp.dumps(Exceeds("hostages_living_returned", 5), format="json")
     conditions.KINDS.unregister(Exceeds)
     try:
         with pytest.raises(ScenarioFormatError, match="unknown kind 'test_exceeds'; use one of"):

@@ -19,7 +19,7 @@ IDT = dt.timezone(dt.timedelta(hours=3))
 
 
 def status(plan: gp.Plan, obligation: str, at: dt.datetime | None = None) -> gp.Compliance:
-    return gp.compliance(plan, TL, at).get(obligation)
+    return gp.compliance(plan, TL, at=at).get(obligation)
 
 
 def test_every_event_is_sourced_attributed_and_ordered() -> None:
@@ -41,8 +41,8 @@ def test_it_replays_under_every_version() -> None:
 
 
 def test_phase_one_entry_met_once_the_text_was_signed() -> None:
-    before = gp.replay(EGYPT, TL, dt.datetime(2025, 10, 8, 12, tzinfo=IDT))
-    after = gp.replay(EGYPT, TL, dt.datetime(2025, 10, 10, 12, tzinfo=IDT))
+    before = gp.replay(EGYPT, TL, at=dt.datetime(2025, 10, 8, 12, tzinfo=IDT))
+    after = gp.replay(EGYPT, TL, at=dt.datetime(2025, 10, 10, 12, tzinfo=IDT))
     assert (
         gp.check_phase(EGYPT, "phase-1", before).verdict is gp.Verdict.UNMET
     )  # Hamas accepted in part [TL-2025-10-03-*]
@@ -63,7 +63,7 @@ def test_hostage_window_ran_from_the_pull_back_and_was_missed_for_the_deceased()
     item = status(EGYPT, "p4-return-hostages")
     assert item.due == dt.datetime(2025, 10, 13, 12, tzinfo=IDT)
     assert item.status is S.FULFILLED_LATE
-    living_back = gp.replay(EGYPT, TL, dt.datetime(2025, 10, 13, 23, tzinfo=IDT))
+    living_back = gp.replay(EGYPT, TL, at=dt.datetime(2025, 10, 13, 23, tzinfo=IDT))
     assert living_back.hostages_living_held == 0  # all 20 on 13 Oct [TL-2025-10-13-1..3]
     assert living_back.hostages_deceased_held == 24  # four bodies that day [TL-2025-10-13-4]
 
@@ -145,7 +145,7 @@ def test_phase_two_entry_after_its_launch() -> None:
     end = gp.replay(latest, TL)
     assert gp.check_phase(latest, "phase-2", end).verdict is gp.Verdict.MET
     assert gp.check_phase(EGYPT, "phase-2", gp.replay(EGYPT, TL)).verdict is not gp.Verdict.MET
-    before = gp.replay(latest, TL, dt.datetime(2026, 1, 13, tzinfo=IDT))
+    before = gp.replay(latest, TL, at=dt.datetime(2026, 1, 13, tzinfo=IDT))
     report = gp.check_phase(latest, "phase-2", before)
     assert report.verdict is gp.Verdict.UNMET  # one hostage's remains still held [TL-2025-12-03-*]
     assert {b.evaluation.readings[0].fact for b in report.unmet} == {

@@ -49,7 +49,7 @@ def test_report_renders_verdicts_and_statuses_and_fetches_nothing(
     report = gp.check_plan(plan, gp.replay(plan, tl))
     comp = gp.compliance(plan, tl)
     page_file = tmp_path / "report.html"
-    write_html_report(page_file, plan, tl)
+    write_html_report(plan, tl, page_file)
     url = page_file.as_uri()
 
     requests: list[str] = []

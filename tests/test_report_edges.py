@@ -89,7 +89,7 @@ def test_fulfilled_without_a_deadline_has_its_own_colour() -> None:
 
 def test_obligation_bars_stop_at_the_as_of_line() -> None:
     at = TL.events[10].at
-    report = gp.compliance(PLAN, TL, at)
+    report = gp.compliance(PLAN, TL, at=at)
     ax = plot_obligations(report)
     end = at.timestamp() / 86400.0
     bars = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_height() == 0.6]

@@ -84,20 +84,21 @@ def test_replay_at_instants() -> None:
     tl = gp.Timeline(
         (ev(1, gp.Responded("hamas", gp.Response.ACCEPTED), 1), ev(2, gp.HostagesReleased(20), 5))
     )
-    assert gp.replay(PLAN, tl, T0) == START
+    assert gp.replay(PLAN, tl, at=T0) == START
     assert (
-        gp.replay(PLAN, tl, T0 + dt.timedelta(hours=1)).responses["hamas"] is gp.Response.ACCEPTED
+        gp.replay(PLAN, tl, at=T0 + dt.timedelta(hours=1)).responses["hamas"]
+        is gp.Response.ACCEPTED
     )
     assert gp.replay(PLAN, tl).hostages_living_held == 0
     with pytest.raises(gp.InvalidValueError, match="timezone-aware"):
-        gp.replay(PLAN, tl, dt.datetime(2025, 10, 1))
+        gp.replay(PLAN, tl, at=dt.datetime(2025, 10, 1))
 
 
 @given(timelines(), st.integers(-60, 60 * 24 * 40))
 def test_state_at_t_equals_the_naive_fold(tl: gp.Timeline, minutes: int) -> None:
     at = T0 + dt.timedelta(minutes=minutes)
-    assert gp.replay(PLAN, tl, at) == naive(tl, at)
-    assert gp.replay(PLAN, tl, at) == gp.replay(PLAN, tl, at)  # deterministic
+    assert gp.replay(PLAN, tl, at=at) == naive(tl, at)
+    assert gp.replay(PLAN, tl, at=at) == gp.replay(PLAN, tl, at=at)  # deterministic
 
 
 @given(timelines(min_size=1), st.integers(0, 60 * 24 * 40))
@@ -107,7 +108,7 @@ def test_appending_after_t_changes_nothing_at_t(tl: gp.Timeline, minutes: int) -
     assert last is not None
     later = max(at, last) + dt.timedelta(seconds=1)
     extended = tl.append(gp.Event("late", later, gp.CeasefireChanged(False)))
-    assert gp.replay(PLAN, extended, at) == gp.replay(PLAN, tl, at)
+    assert gp.replay(PLAN, extended, at=at) == gp.replay(PLAN, tl, at=at)
 
 
 @given(timelines())

@@ -122,8 +122,8 @@ def test_the_hostage_clock_under_each_version() -> None:
         )
     )
     at = pullback + 70 * H
-    published = gp.compliance(PLAN, tl, at).get("p4-return-hostages")
-    egypt = gp.compliance(gp.plan("2025-10-09"), tl, at).get("p4-return-hostages")
+    published = gp.compliance(PLAN, tl, at=at).get("p4-return-hostages")
+    egypt = gp.compliance(gp.plan("2025-10-09"), tl, at=at).get("p4-return-hostages")
     assert published.status is gp.ComplianceStatus.FULFILLED_LATE
     assert egypt.status is gp.ComplianceStatus.FULFILLED_ON_TIME
     assert egypt.due == pullback + 72 * H

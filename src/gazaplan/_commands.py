@@ -150,16 +150,16 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
     if args.html is not None:
         from .htmlreport import write_html_report
 
-        write_html_report(args.html, plan, tl or Timeline(), at, plots=not args.no_plots)
+        write_html_report(plan, tl or Timeline(), args.html, at=at, plots=not args.no_plots)
         if args.json:
             emit(out, "report", {"wrote": args.html})
         else:
             out.write(f"wrote {args.html}\n")
         return
-    state = State.initial(plan) if tl is None else replay(plan, tl, at)
+    state = State.initial(plan) if tl is None else replay(plan, tl, at=at)
     whole = check_plan(plan, state) if args.phase is None else None
     reports = (check_phase(plan, args.phase, state),) if whole is None else whole.phases
-    comp = compliance(plan, tl, at) if tl is not None and args.phase is None else None
+    comp = compliance(plan, tl, at=at) if tl is not None and args.phase is None else None
     if args.json:
         phases = [
             {**row, "explanation": r.explain()}
@@ -231,7 +231,7 @@ def _check_scenario(path: str, quiet: bool, texts: list[str]) -> dict[str, Any]:
 def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict[str, Any]:
     plan, tl = plan_and_timeline(args)
     at = at_arg(args) or tl.last
-    report = check_phase(plan, phase, replay(plan, tl, at))
+    report = check_phase(plan, phase, replay(plan, tl, at=at))
     expected = Verdict[args.expect.upper()]
     passed = report.verdict is expected
     mark = "ok  " if passed else "FAIL"
@@ -262,7 +262,7 @@ def _compliance(args: argparse.Namespace, out: TextIO) -> int:
                 "--fail-on", word, "not a status", "Use one of: " + ", ".join(sorted(words)) + "."
             )
         fail_on.add(words[word.lower()])
-    report = compliance(plan, tl, at)
+    report = compliance(plan, tl, at=at)
     hit = [i.obligation.id for i in report.items if i.status in fail_on]
     if args.json:
         payload = {"version": report.version, "at": report.at, "failed_on": hit}
@@ -305,7 +305,7 @@ def _compare(args: argparse.Namespace, out: TextIO) -> None:
         )
     else:  # a scenario's own events, or the bundled timeline
         tl = tl_a if tl_a is not None else tl_b if tl_b is not None else catalog.timeline()
-    c = compare(a, b, tl, at_arg(args))
+    c = compare(a, b, tl, at=at_arg(args))
     if args.json:
         items = [
             {"item": row["item"], "id": row["id"], "a": row[c.a], "b": row[c.b]}

@@ -327,8 +327,9 @@ def _due(due: dt.datetime, latest: dt.datetime | None) -> str:
     return f"due between {_when(due)} and {_when(latest)}, as a source gives only the day"
 
 
+@check.keyword_only("at", "start")
 def compliance(
-    plan: Plan, timeline: Timeline, at: dt.datetime | None = None, *, start: State | None = None
+    plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
 ) -> ComplianceReport:
     """Every obligation's compliance as of *at* (the timeline's last instant if None).
 

@@ -24,6 +24,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, TypeVar
 
+from . import _checks as check
 from . import _codec as codec
 from ._converter import Format, converter
 from ._document_types import KINDS, kind_of
@@ -91,7 +92,8 @@ def _format_of(path: str | os.PathLike[str], fmt: Format | None) -> Format:
 
 
 # -- writing --
-def dumps(obj: object, format: Format = "json") -> str:
+@check.keyword_only("format")
+def dumps(obj: object, *, format: Format = "json") -> str:
     """The document for *obj* (a Scenario, Plan, Timeline, State, Event, condition, ...) as text.
 
     Raises:
@@ -128,7 +130,7 @@ def dump(obj: object, path: str | os.PathLike[str], *, format: Format | None = N
     The file is written whole or not at all (a failed write leaves *path* as it was); an
     OSError names *path*.
     """
-    write_atomically(path, dumps(obj, _format_of(path, format)))
+    write_atomically(path, dumps(obj, format=_format_of(path, format)))
 
 
 def dump_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:

@@ -259,8 +259,9 @@ def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | N
     return History(plan, first, log, len(timeline.events), given, timeline)
 
 
+@check.keyword_only("at", "start")
 def replay(
-    plan: Plan, timeline: Timeline, at: dt.datetime | None = None, *, start: State | None = None
+    plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
 ) -> State:
     """The state at instant *at* after the events of *timeline* (the end if None)."""
     return history(plan, timeline, start=start).at(at)

@@ -13,8 +13,10 @@ import datetime as dt
 import io
 import os
 import re
-from typing import TYPE_CHECKING
+import warnings
+from typing import TYPE_CHECKING, Any
 
+from . import _checks as check
 from . import tables as t
 from ._compliance import compliance
 from ._html import CSS, badge, esc, kv_table, table
@@ -102,11 +104,12 @@ def _own_ids(svg: str, prefix: str) -> str:
     return re.sub(r"(url\(#)([^)]+)(\))", rename, svg)
 
 
+@check.keyword_only("at", "start", "plots")
 def html_report(
     plan: Plan,
     timeline: Timeline,
-    at: dt.datetime | None = None,
     *,
+    at: dt.datetime | None = None,
     start: State | None = None,
     plots: bool = True,
 ) -> str:
@@ -122,9 +125,9 @@ def html_report(
     from .plots import plot_exchange, plot_obligations, plot_withdrawal
 
     when = at if at is not None else timeline.last
-    state = replay(plan, timeline, when, start=start)
+    state = replay(plan, timeline, at=when, start=start)
     report = check_plan(plan, state)
-    comp = compliance(plan, timeline, when, start=start)
+    comp = compliance(plan, timeline, at=when, start=start)
     shown = timeline.until(when) if when is not None else timeline
     as_of = f"{when:%Y-%m-%d %H:%M %z}" if when is not None else "publication"
     counts: dict[str, int] = {}
@@ -256,16 +259,33 @@ def _link(url: str | None) -> str:
 
 
 def write_html_report(
-    path: str | os.PathLike[str],
     plan: Plan,
     timeline: Timeline,
+    path: str | os.PathLike[str],
+    *args: Any,
     at: dt.datetime | None = None,
-    *,
     start: State | None = None,
     plots: bool = True,
 ) -> None:
     """Write :func:`html_report` to *path* (UTF-8), whole or not at all: a failed write leaves
-    *path* as it was, and the OSError names it."""
+    *path* as it was, and the OSError names it. The report first, then where it goes, as
+    :func:`gazaplan.dump`.
+
+    The old form ``write_html_report(path, plan, timeline, at)`` still works, with a
+    DeprecationWarning.
+    """
     from ._files import write_atomically
 
-    write_atomically(path, html_report(plan, timeline, at, start=start, plots=plots))
+    if isinstance(plan, str | os.PathLike):  # the old order: path, plan, timeline[, at]
+        warnings.warn(
+            "write_html_report(path, plan, timeline, at) is now "
+            "write_html_report(plan, timeline, path, at=...); the old order will be removed",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        plan, timeline, path = timeline, path, plan  # type: ignore[assignment]
+        if args:
+            at, args = args[0], args[1:]
+    if args:
+        raise TypeError("write_html_report() takes at, start and plots by keyword")
+    write_atomically(path, html_report(plan, timeline, at=at, start=start, plots=plots))

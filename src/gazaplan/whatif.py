@@ -18,6 +18,7 @@ import attrs
 if TYPE_CHECKING:
     import pandas as pd
 
+from . import _checks as check
 from . import _notebook
 from ._compliance import Compliance, compliance
 from ._notebook import NotebookDisplay
@@ -28,6 +29,7 @@ from .plans import Plan
 from .records import Position
 from .rules import PhaseReport, check_plan
 from .sources import Sourced, cite
+from .state import State
 from .timelines import Timeline
 
 __all__ = ["Comparison", "Diff", "Difference", "compare", "diff"]
@@ -256,10 +258,20 @@ class Comparison(NotebookDisplay):
         return _notebook.tables().to_pandas(self)
 
 
-def compare(a: Plan, b: Plan, timeline: Timeline, at: dt.datetime | None = None) -> Comparison:
-    """Replay *timeline* under plans *a* and *b*; list the verdicts and statuses that differ."""
-    ra = check_plan(a, replay(a, timeline, at))
-    rb = check_plan(b, replay(b, timeline, at))
+@check.keyword_only("at", "start")
+def compare(
+    a: Plan,
+    b: Plan,
+    timeline: Timeline,
+    *,
+    at: dt.datetime | None = None,
+    start: State | None = None,
+) -> Comparison:
+    """Replay *timeline* (from *start*, default each plan's facts at publication) under plans *a*
+    and *b*, judged *at* an instant (default: the last event); list the verdicts and statuses
+    that differ."""
+    ra = check_plan(a, replay(a, timeline, at=at, start=start))
+    rb = check_plan(b, replay(b, timeline, at=at, start=start))
     by_id = {r.phase.id: r for r in rb.phases}
     phases = tuple(
         (x, by_id[x.phase.id])
@@ -268,8 +280,8 @@ def compare(a: Plan, b: Plan, timeline: Timeline, at: dt.datetime | None = None)
         and (x.verdict, x.completion.verdict)
         != (by_id[x.phase.id].verdict, by_id[x.phase.id].completion.verdict)
     )
-    ca = {c.obligation.id: c for c in compliance(a, timeline, at).items}
-    cb = {c.obligation.id: c for c in compliance(b, timeline, at).items}
+    ca = {c.obligation.id: c for c in compliance(a, timeline, at=at, start=start).items}
+    cb = {c.obligation.id: c for c in compliance(b, timeline, at=at, start=start).items}
     obligations = tuple(
         (ca.get(k), cb.get(k))
         for k in sorted(ca.keys() | cb.keys())
