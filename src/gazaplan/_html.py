@@ -27,7 +27,6 @@ _TONE = {
     "overdue": "bad",
     "fulfilled late": "warn",
     "FAIL": "bad",
-    "owed": "warn",
     "pending": "info",
     "partly fulfilled": "info",
     "not triggered": "quiet",

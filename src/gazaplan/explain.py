@@ -138,7 +138,7 @@ def explain_obligation(report: ObligationReport, depth: int = 0) -> str:
         if report.completion.children or report.completion.readings
         else ()
     )
-    if report.status.value in ("owed", "unknown") and why:
+    if report.status.value in ("pending", "unknown") and why:
         lines.append(f"{pad}{INDENT}still missing:")
         lines.extend(_blocker_lines(why, depth + 2))
     if report.status.value in ("not triggered", "unknown"):

@@ -40,10 +40,15 @@ __all__ = [
 
 
 class ObligationStatus(enum.Enum):
-    """An obligation's standing in one state (timelines add deadlines: see the time features)."""
+    """An obligation's standing in one state. Its words are those of
+    :class:`~gazaplan.ComplianceStatus`, which adds what a timeline tells (deadlines met, late or
+    passed): PENDING is due and not yet done in both, and NOT_TRIGGERED and UNKNOWN mean the same.
+    ``OWED`` is the old name of PENDING (an alias: ``ObligationStatus.OWED is
+    ObligationStatus.PENDING``)."""
 
     NOT_TRIGGERED = "not triggered"
-    OWED = "owed"
+    PENDING = "pending"
+    OWED = "pending"
     FULFILLED = "fulfilled"
     UNKNOWN = "unknown"
 
@@ -52,14 +57,14 @@ class ObligationStatus(enum.Enum):
 
 
 def status_of(trigger: Verdict, completion: Verdict) -> ObligationStatus:
-    """FULFILLED if done (even before it fell due), NOT_TRIGGERED if not due, OWED if due and
+    """FULFILLED if done (even before it fell due), NOT_TRIGGERED if not due, PENDING if due and
     not done, UNKNOWN when the facts do not decide."""
     if completion is Verdict.MET:
         return ObligationStatus.FULFILLED
     if trigger is Verdict.UNMET:
         return ObligationStatus.NOT_TRIGGERED
     if trigger is Verdict.MET and completion is Verdict.UNMET:
-        return ObligationStatus.OWED
+        return ObligationStatus.PENDING
     return ObligationStatus.UNKNOWN
 
 
