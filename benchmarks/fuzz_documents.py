@@ -1,7 +1,7 @@
 """Fuzz run: N mutated scenario documents per format through the loader and every command that
 judges them, with the counts.
 
-The same oracle as tests/test_fuzz.py (tests/fuzzing.py): every document is either refused with a
+The same oracle as tests/files/test_fuzz.py (tests/fuzzing.py): every document is either refused with a
 GazaplanError (no internal error among its problems) or accepted and valid (the JSON Schema accepts
 it and it round-trips), and then passes ``check``, ``compliance``, ``report`` (text and JSON) and
 ``report --html`` with its plots, with no error (:class:`tests.fuzzing.Chain`). Any other outcome

@@ -8,7 +8,7 @@ Start with::
     print(gp.check_phase(plan, "phase-1", state).explain())
 
 Layering (each module imports only modules above it, or ``exceptions`` and ``truth``; imports
-only for type checkers do not count; ``tests/test_layering.py`` enforces it, lazy imports
+only for type checkers do not count; ``tests/core/test_layering.py`` enforces it, lazy imports
 included)::
 
     exceptions, truth, _checks, _frozenmap      errors, three-valued truth, validators

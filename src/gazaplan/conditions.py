@@ -26,7 +26,7 @@ library reads. A new kind for research is a subclass of :class:`Node` registered
         fact: str = attrs.field(validator=conditions.fact_id, metadata=conditions.FACT)
         value: int = attrs.field(metadata=conditions.VALUE)
         tag: ClassVar[str] = "exceeds"
-        ...  # reads, operand, fast, need, words: see tests/test_kinds.py
+        ...  # reads, operand, fast, need, words: see tests/core/test_kinds.py
 """
 
 from __future__ import annotations

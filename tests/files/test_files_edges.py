@@ -16,7 +16,7 @@ import pytest
 import gazaplan as gp
 from gazaplan.documents import MAX_BYTES
 
-from .test_cli_commands import run
+from ..desk.test_cli_commands import run
 
 HYPOTHETICAL = gp.Scenario(name="edge", version="2025-09-29")
 

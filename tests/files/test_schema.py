@@ -16,7 +16,7 @@ import gazaplan.strategies as gst
 from gazaplan.schema import document_schema, scenario_schema
 
 VALIDATOR = jsonschema.Draft202012Validator(scenario_schema())
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 
 
 def test_the_shipped_schema_is_what_the_classes_generate() -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import gazaplan as gp
 from gazaplan.cli import main
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 
 def run(*argv: str) -> tuple[int, str, str]:

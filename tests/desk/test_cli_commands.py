@@ -13,7 +13,7 @@ import pytest
 import gazaplan as gp
 from gazaplan.cli import main
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 SCENARIO = "examples/scenarios/pullback-clock.toml"
 EARLY = "2025-10-20T12:00+03:00"  # the hostage deadline has passed; not every body is back
 

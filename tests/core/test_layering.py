@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "src" / "gazaplan"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "gazaplan"
 ANYWHERE = frozenset({"exceptions", "truth"})
 
 # (importing module, imported module): why it is still there. Empty: the core asks for the edges

@@ -17,8 +17,8 @@ from gazaplan._converter import Format
 from gazaplan.documents import migrate
 
 FORMATS = ("json", "toml")
-GOLDEN = Path(__file__).parent / "golden"
-EXAMPLES = Path(__file__).parent.parent / "examples" / "scenarios"
+GOLDEN = Path(__file__).parents[1] / "golden"
+EXAMPLES = Path(__file__).parents[2] / "examples" / "scenarios"
 
 
 def roundtrip(obj: Any, fmt: str) -> Any:

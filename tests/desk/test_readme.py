@@ -7,7 +7,7 @@ from pathlib import Path
 
 import gazaplan as gp
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_the_tour_runs() -> None:
