@@ -38,13 +38,13 @@ class Kinds:
     """
 
     def __init__(self, family: str, union: object, requires: tuple[str, ...] = ()) -> None:
-        self.family = family
-        self.union = union
-        self.requires = requires
+        self.family: str = family
+        self.union: object = union
+        self.requires: tuple[str, ...] = requires
         self._builtin: tuple[type[Any], ...] = tuple(typing.get_args(union))
         self._by_tag: dict[str, type[Any]] = {}
         self._types: tuple[type[Any], ...] = ()
-        self.version = 0
+        self.version: int = 0
         """Bumped on every change, for caches built from the kinds."""
         for cls in self._builtin:
             self.register(cls)
