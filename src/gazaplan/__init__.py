@@ -28,7 +28,8 @@ included)::
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
-    _strategy_events, strategies, _hypothesis   edge: hypothesis strategies (the extra)
+    _strategy_kinds, _strategy_events           edge: hypothesis strategies (the extra): kinds by
+    strategies, _hypothesis                     fields, events and timelines, the rest, the hook
     _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
     _html, _display                             edge: notebook displays (_repr_html_)
     _plotting, _plot_exchange, plots            edge: matplotlib plots (the extra)

@@ -10,16 +10,14 @@ that can happen in the state reached so far (nothing released that is not held).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import string
-import typing
 from collections import OrderedDict
 from typing import Any, Final
 
-import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 
+from ._strategy_kinds import change_from_fields
 from .events import (
     KINDS,
     AidDelivered,
@@ -176,7 +174,9 @@ class Kit:
             ),
             *([st.builds(BodyEstablished, st.sampled_from(bodies))] if bodies else []),
         )
-        self.fixed += tuple(registered(cls, plan) for cls in KINDS.types() if cls not in _BESPOKE)
+        self.fixed += tuple(
+            change_from_fields(cls, plan) for cls in KINDS.types() if cls not in _BESPOKE
+        )
         self.pick: st.SearchStrategy[int] = st.integers(0, len(self.fixed) + 1)
         self.memo: dict[object, Any] = {}  # other strategies built once for this plan
 
@@ -196,46 +196,6 @@ class Kit:
             except GazaplanError:
                 reject()
         return change
-
-
-def registered(cls: type[Any], plan: Plan) -> st.SearchStrategy[Any]:
-    """Changes of a kind registered from outside (``events.KINDS.register``), drawn by its fields:
-    a field with ``metadata={"role": "party"}`` names one of *plan*'s parties, ``"line"`` one of
-    its lines; the others are drawn by type (small counts and numbers, any member of an enum,
-    text). A draw the kind refuses is rejected."""
-    hints = typing.get_type_hints(cls)
-    by_role: dict[str, st.SearchStrategy[Any]] = {
-        "party": st.sampled_from([p.id for p in plan.parties]),
-        "line": st.sampled_from([line.id for line in plan.lines]),
-    }
-    fields: dict[str, st.SearchStrategy[Any]] = {}
-    for a in attrs.fields(cls):
-        if not a.init:
-            continue
-        role = a.metadata.get("role")
-        tp = hints[a.name]
-        if role in by_role:
-            fields[a.name] = by_role[role]
-        elif tp is bool:
-            fields[a.name] = st.booleans()
-        elif tp is int:
-            fields[a.name] = st.integers(0, 60)
-        elif tp is float:
-            fields[a.name] = st.floats(0, 100, allow_nan=False)
-        elif tp is str:
-            fields[a.name] = _TEXT
-        elif isinstance(tp, type) and issubclass(tp, enum.Enum):
-            fields[a.name] = st.sampled_from(list(tp))
-        else:
-            fields[a.name] = st.from_type(tp)
-
-    def build(kwargs: dict[str, Any]) -> Any:
-        try:
-            return cls(**kwargs)
-        except GazaplanError:
-            reject()
-
-    return st.fixed_dictionaries(fields).map(build)
 
 
 _KITS: OrderedDict[tuple[Any, ...], Kit] = OrderedDict()

@@ -17,17 +17,14 @@ also resolves ``st.from_type(gp.State)`` and the like without importing this mod
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import string
-import typing
 from typing import Any
 
-import attrs
-from hypothesis import reject
 from hypothesis import strategies as st
 
 from . import _strategy_events as _ev
 from ._strategy_events import T0, sources, timelines
+from ._strategy_kinds import known_values, leaf_from_fields
 from .amendments import Amendment, DropObligation, SetDeadline, SetTerm, amend
 from .catalog import plan as bundled_plan
 from .catalog import versions
@@ -44,7 +41,6 @@ from .conditions import (
     OneOf,
 )
 from .events import Event
-from .exceptions import GazaplanError
 from .facts import Crossing, FactKind, FactSpec
 from .obligations import Deadline
 from .parties import Party, PartyKind, Response
@@ -110,23 +106,6 @@ def parties() -> st.SearchStrategy[Party]:
         sources=st.lists(sources(), max_size=2).map(tuple),
         members=st.lists(ids(), max_size=3).map(tuple),
     )
-
-
-def known_values(spec: FactSpec, plan: Plan | None = None) -> st.SearchStrategy[Any]:
-    """Known values of the fact *spec* (a line id of *plan* for the withdrawal line)."""
-    plan = _plan(plan)
-    if spec.kind is FactKind.FLAG:
-        return st.booleans()
-    if spec.kind is FactKind.COUNT:
-        return st.integers(0, 3000)
-    if spec.kind is FactKind.NUMBER:
-        return st.integers(0, 1000) | st.floats(0, 1000, allow_nan=False)
-    if spec.kind is FactKind.PERCENT:
-        return st.integers(0, 50) | st.floats(0, 50, allow_nan=False)
-    if spec.kind is FactKind.LINE:
-        return st.sampled_from([line.id for line in plan.lines])
-    choices: type[enum.Enum] = spec.choices  # type: ignore[assignment]
-    return st.sampled_from(list(choices))
 
 
 def _value(spec: FactSpec, plan: Plan, contested: bool) -> st.SearchStrategy[Any]:
@@ -240,42 +219,13 @@ def _leaf_options(plan: Plan, known: bool) -> list[st.SearchStrategy[Any]]:
     if known:
         plain = sorted(k for k, s in FACTS.items() if not s.per_party)
         options.append(st.builds(Known, st.sampled_from(plain)))
-    return options + [_registered_leaf(cls, plan) for cls in _registered_leaves()]
+    return options + [leaf_from_fields(cls, plan) for cls in _registered_leaves()]
 
 
 def _registered_leaves() -> list[type[Any]]:
     """The leaf kinds with no strategy of their own above: drawn from their fields' roles (a
     kind added to the union, or registered with ``conditions.KINDS.register``)."""
     return [k for k in KINDS.types() if k not in _LEAF_KINDS and not hasattr(k, "combine")]
-
-
-def _registered_leaf(cls: type[Any], plan: Plan) -> st.SearchStrategy[Any]:
-    """Leaves of a kind registered from outside, built from its fields' roles: a fact id, a value
-    or a set of values of that fact; other fields without a default drawn by their type. A draw
-    the kind refuses (a fact of the wrong type for it) is rejected."""
-    facts = sorted(k for k, s in FACTS.items() if not s.per_party and not s.derived)
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Any:
-        fact = draw(st.sampled_from(facts))
-        values = known_values(FACTS[fact], plan)
-        kwargs: dict[str, Any] = {}
-        for a in attrs.fields(cls):
-            role = a.metadata.get("role")
-            if role == "fact":
-                kwargs[a.name] = fact
-            elif role == "value":
-                kwargs[a.name] = draw(values)
-            elif role == "values":
-                kwargs[a.name] = frozenset(draw(st.lists(values, min_size=1, max_size=3)))
-            elif a.default is attrs.NOTHING and a.init:
-                kwargs[a.name] = draw(st.from_type(typing.get_type_hints(cls)[a.name]))
-        try:
-            return cls(**kwargs)
-        except GazaplanError:
-            reject()
-
-    return build()
 
 
 def leaves(kind: type[Any] | None = None, plan: Plan | None = None) -> st.SearchStrategy[Any]:
