@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._condition_base import Fn, Operand, Term, Times, agree
+from ._condition_base import Fn, Operand, Term, Times
 from ._plancache import FREE
 from .conditions import Condition
 from .exceptions import MissingPlanError
@@ -23,7 +23,7 @@ from .truth import UNKNOWN
 if TYPE_CHECKING:
     from .plans import Plan
 
-__all__ = ["PlanEnv", "agree", "compiled", "operand_fn"]
+__all__ = ["PlanEnv", "compiled", "operand_fn"]
 
 
 def need_plan(plan: Plan | None, what: str) -> Plan:
