@@ -21,6 +21,7 @@ included)::
     provisions, terms, obligations, plans       the plan model; Plan checks its references
     _compile, evaluation, explain, rules        evaluation, text reports, rule functions
     events, timelines                           events; timelines (a builder makes long ones)
+    datasets                                    the timeline as a reviewed dataset (releases)
     histories, _compliance                      replay (histories that grow), compliance
     amendments                                  versions as amendments, what-if edits
     catalog                                     the bundled content (the only plan content)
@@ -57,6 +58,7 @@ _notebook.provide("tables", f"{__name__}.tables")
 _notebook.provide("display", f"{__name__}._display")
 _notebook.provide("histories", f"{__name__}.histories")
 _notebook.provide("explain", f"{__name__}.explain")
+_notebook.provide("documents", f"{__name__}.documents")
 
 if TYPE_CHECKING:
     from ._compliance import Compliance as Compliance
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
     from .amendments import SetDeadline as SetDeadline
     from .amendments import SetTerm as SetTerm
     from .amendments import amend as amend
+    from .catalog import dataset as dataset
     from .catalog import plan as plan
     from .catalog import timeline as timeline
     from .catalog import versions as versions
@@ -205,6 +208,7 @@ __version__ = "0.1.0.dev0"
 _WHERE = {
     "ResolutionAdopted": ".events",
     "timeline": ".catalog",
+    "dataset": ".catalog",
     "Contested": ".sources",
     "Approved": ".events",
     "AddObligation": ".amendments",
@@ -430,6 +434,7 @@ __all__ = [
     "check_scenario",
     "compare",
     "compliance",
+    "dataset",
     "diff",
     "dump",
     "dump_scenario",

@@ -12,6 +12,7 @@ from typing import Any, Final
 from ._kinds import family_of
 from .amendments import Amendment, Edit
 from .conditions import Condition
+from .datasets import Dataset
 from .events import Change, Event
 from .exceptions import InvalidValueError
 from .obligations import Deadline, InitialFact, Measure, Obligation, Phase
@@ -31,6 +32,7 @@ KINDS: Final[dict[str, Any]] = {
     "scenario": Scenario,
     "plan": Plan,
     "timeline": Timeline,
+    "dataset": Dataset,
     "state": State,
     "event": Event,
     "change": Change,

@@ -19,7 +19,16 @@ from .exceptions import UnknownIdError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Keyed", "NotebookDisplay", "display", "explainer", "histories", "provide", "tables"]
+__all__ = [
+    "Keyed",
+    "NotebookDisplay",
+    "display",
+    "documents",
+    "explainer",
+    "histories",
+    "provide",
+    "tables",
+]
 
 _WHERE: dict[str, str] = {}  # an edge's name -> the module that provides it
 
@@ -61,6 +70,18 @@ class Explainer(Protocol):
 
 def explainer() -> Explainer:
     return cast("Explainer", _load("explain"))
+
+
+class Documents(Protocol):
+    """The reader of documents (:mod:`gazaplan.documents`), for the bundled data files."""
+
+    def loads(
+        self, data: str | bytes, cls: type[Any], *, format: Any, file: str, plan: Any
+    ) -> Any: ...
+
+
+def documents() -> Documents:
+    return cast("Documents", _load("documents"))
 
 
 def histories() -> ModuleType:

@@ -17,7 +17,7 @@ import cattrs
 
 from . import _codec as codec
 from ._hooks import SeveralError
-from .exceptions import GazaplanError
+from .exceptions import GazaplanError, InvalidDatasetError
 
 __all__ = ["problems", "show"]
 
@@ -38,6 +38,9 @@ def problems(exc: BaseException, path: Path) -> Iterator[tuple[Path, str]]:
             yield from problems(e, (*path, inote.index))
         for e in without_i:
             yield from problems(e, path)
+    elif isinstance(exc, InvalidDatasetError):
+        for rel, message in exc.found:
+            yield (*path, *rel), message
     elif isinstance(exc, SeveralError):
         for e in exc.errors:
             yield from problems(e, path)

@@ -1,4 +1,4 @@
-"""The event strategies behind :mod:`gazaplan.strategies`: changes, events and timelines.
+"""The event strategies behind :mod:`gazaplan.strategies`: changes, events, timelines, datasets.
 
 Part of the ``hypothesis`` extra. Speed matters here, because a user's ``st.from_type(gp.Timeline)``
 must pass Hypothesis' health checks on a busy machine: every strategy is built once per plan (a
@@ -14,10 +14,12 @@ import string
 from collections import OrderedDict
 from typing import Any, Final
 
+import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 
 from ._strategy_kinds import change_from_fields
+from .datasets import Dataset, Entry, Release, Status
 from .events import (
     KINDS,
     AidDelivered,
@@ -47,7 +49,7 @@ from .sources import Source
 from .state import State
 from .timelines import Timeline, apply
 
-__all__ = ["T0", "Kit", "kit", "sources", "text", "timelines"]
+__all__ = ["T0", "Kit", "datasets", "kit", "sources", "text", "timelines"]
 
 T0: Final = dt.datetime(2025, 9, 29, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))
 """The instant drawn timelines start from: the plan's publication day, noon in Gaza."""
@@ -253,3 +255,58 @@ def timelines(
         state = apply(state, e, plan=p)
         events.append(e)
     return Timeline(tuple(events))
+
+
+_CODED: Final = Source("D1", "a drawn report", "a drawn outlet")
+
+
+@st.composite
+def datasets(draw: st.DrawFn, plan: Plan | None = None, *, max_size: int = 8) -> Dataset:
+    """Datasets whose releases replay on *plan*: a drawn timeline cut into one to three releases,
+    each entry a candidate or vetted, some corrected or retracted in a later release."""
+    tl = draw(timelines(plan, max_size=max_size))
+    n = draw(st.integers(1, 3))
+    cuts = sorted(draw(st.lists(st.integers(0, len(tl)), min_size=n - 1, max_size=n - 1)))
+    bounds = [0, *cuts, len(tl)]
+    versions = [f"2026.{k + 1:02d}" for k in range(n)]
+    releases, entries = [], []
+    as_of = T0
+    for k, version in enumerate(versions):
+        part = tl.events[bounds[k] : bounds[k + 1]]
+        as_of = max(as_of, part[-1].at if part else as_of)
+        releases.append(Release(version, as_of, f"release {k + 1}"))
+        for drawn in part:
+            ev = drawn if drawn.sources else attrs.evolve(drawn, sources=(_CODED,))
+            vetted = draw(st.booleans())
+            status = Status.VETTED if vetted else Status.CANDIDATE
+            entries.append(Entry(version, "coder", status, "reviewer" if vetted else "", ev))
+            later = versions[k + 1 :]
+            mark = draw(st.sampled_from(("", "", "corrected", "retracted"))) if later else ""
+            if mark:
+                when = draw(st.sampled_from(later))
+                if mark == "corrected":
+                    fixed = attrs.evolve(ev, id=f"{ev.id}-fixed", summary="corrected")
+                    entries.append(
+                        Entry(
+                            when,
+                            "coder",
+                            Status.VETTED,
+                            "reviewer",
+                            fixed,
+                            supersedes=ev.id,
+                            reason="a correction",
+                        )
+                    )
+                else:
+                    entries.append(
+                        Entry(
+                            when,
+                            "coder",
+                            Status.VETTED,
+                            "reviewer",
+                            id=f"{ev.id}-retracted",
+                            retracts=ev.id,
+                            reason="a retraction",
+                        )
+                    )
+    return Dataset(tuple(releases), tuple(entries))

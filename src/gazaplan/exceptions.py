@@ -14,6 +14,7 @@ import attrs
 __all__ = [
     "GazaplanError",
     "InconsistentStateError",
+    "InvalidDatasetError",
     "InvalidEventError",
     "InvalidPlanError",
     "InvalidValueError",
@@ -203,6 +204,28 @@ class Problem:
     def __str__(self) -> str:
         place = self.file + (f":{self.line}" if self.line is not None else "")
         return f"{place}: {self.path or '(document)'}: {self.message}"
+
+
+class InvalidDatasetError(GazaplanError, ValueError):
+    """A dataset (entries and releases) with problems: every one found, each with its place.
+
+    Attributes:
+        found: ``(path, message)`` pairs; a path is a tuple of keys and indexes, such as
+            ``("entries", 12, "supersedes")``.
+    """
+
+    def __init__(self, found: Iterable[tuple[tuple[str | int, ...], str]]) -> None:
+        self.found: tuple[tuple[tuple[str | int, ...], str], ...] = tuple(found)
+        n = len(self.found)
+        lines = [f"  {_path(p) or '(dataset)'}: {m}" for p, m in self.found]
+        super().__init__("\n".join([f"{n} problem{'s' if n != 1 else ''} in the dataset", *lines]))
+
+
+def _path(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
 
 
 class ScenarioFormatError(GazaplanError, ValueError):

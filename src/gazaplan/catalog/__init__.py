@@ -3,6 +3,10 @@ gazaplan that holds the plan's content (its points, phases, terms' values, figur
 the schema that content is written in (the facts, the event kinds, the term groups) is the Gaza
 layer in ``state``, ``events`` and ``terms``.
 
+The events since publication are data, not code: ``data/timeline.toml``, a reviewed dataset
+(:mod:`gazaplan.datasets`) read on first use by the same loader as a user's file and checked
+against the bundled plan. ``timeline()`` gives the latest release's vetted events.
+
 ``plan()`` gives the latest version, ``plan("2025-09-29")`` the published text of 29 September 2025,
 ``plan("2025-10-09")`` the phase-one terms agreed in Egypt, applied as an amendment over it.
 Plans are built on first use and cached (they are immutable).
@@ -18,9 +22,13 @@ from ..exceptions import UnknownVersionError
 from ..plans import Plan
 
 if TYPE_CHECKING:
+    from ..datasets import Dataset
     from ..timelines import Timeline
 
-__all__ = ["plan", "timeline", "versions"]
+__all__ = ["DATA_FILE", "dataset", "plan", "timeline", "versions"]
+
+DATA_FILE = "data/timeline.toml"
+"""The bundled dataset, inside this package."""
 
 PUBLISHED = "2025-09-29"
 
@@ -81,8 +89,39 @@ def plan(version: str | None = None) -> Plan:
 
 
 @cache
-def timeline() -> Timeline:
-    """The real events since publication, each dated, sourced and attributed (see the catalog)."""
-    from ._timeline import TIMELINE
+def dataset() -> Dataset:
+    """The bundled events as a reviewed dataset: every entry, release and correction.
 
-    return TIMELINE
+    Read on first use from the package's data file by the loader a user's file goes through, and
+    checked against the latest bundled plan (a bad entry fails with its line).
+    """
+    from importlib.resources import files
+
+    from .. import _notebook
+    from ..datasets import Dataset
+
+    data = files(__name__).joinpath(DATA_FILE).read_bytes()
+    name = f"gazaplan/catalog/{DATA_FILE}"
+    loaded: Dataset = _notebook.documents().loads(
+        data, Dataset, format="toml", file=name, plan=plan()
+    )
+    return loaded
+
+
+def timeline(release: str | None = None, *, candidates: bool = False) -> Timeline:
+    """The real events since publication, each dated, sourced and attributed.
+
+    Args:
+        release: a dataset release, such as ``"2026.05"`` (the latest if None); see
+            ``dataset().releases``.
+        candidates: include entries coded but not yet reviewed (left out by default).
+
+    Raises:
+        UnknownVersionError: no release has that version; the message lists them.
+    """
+    return _timeline(release, candidates)
+
+
+@cache
+def _timeline(release: str | None, candidates: bool) -> Timeline:
+    return dataset().timeline(release, candidates=candidates)
