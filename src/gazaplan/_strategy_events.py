@@ -35,6 +35,7 @@ from .events import (
     PrisonersReleased,
     Redeployed,
     RemainsReturned,
+    Reported,
     ResolutionAdopted,
     Responded,
     TerritoryHandedOver,
@@ -45,6 +46,7 @@ from .exceptions import GazaplanError
 from .facts import Crossing, Progress
 from .parties import PartyKind, Response
 from .plans import Plan
+from .records import Figure, Qualifier, Topic
 from .sources import Source
 from .state import State
 from .timelines import Timeline, apply
@@ -124,11 +126,29 @@ _BESPOKE: Final = frozenset(
         WeaponsDecommissioned,
         ViolationAlleged,
         ResolutionAdopted,
+        Reported,
         FactsReported,
     }
 )
 """The kinds of change :class:`Kit` draws with strategies of their own (bounded by the state);
 any other kind (a new one in the union, or one registered) is drawn from its fields."""
+
+
+_FIGURE: Final = st.builds(
+    Figure,
+    st.sampled_from(["killed", "injured", "share-held", "trucks"]),
+    st.sampled_from(list(Topic)),
+    st.just("a reported figure"),
+    st.integers(0, 80_000) | st.floats(0, 100, allow_nan=False),
+    st.sampled_from(["people", "percent", "trucks a day"]),
+    st.sampled_from(["a ministry", "a dashboard", "an agency"]),
+    st.just((Source("F1", "a report with figures", "an outlet"),)),
+    st.sampled_from(list(Qualifier)),
+)
+
+
+def _distinct_ids(figures: list[Figure]) -> tuple[Figure, ...]:
+    return tuple({f.id: f for f in figures}.values())
 
 
 class Kit:
@@ -160,6 +180,11 @@ class Kit:
             st.builds(WeaponsDecommissioned, st.sampled_from(list(Progress)), st.booleans()),
             st.builds(ViolationAlleged, parties, parties, _TEXT),
             st.builds(ResolutionAdopted, parties, _TEXT),
+            st.builds(
+                Reported,
+                st.frozensets(st.sampled_from(list(Topic)), max_size=2),
+                st.lists(_FIGURE, max_size=2).map(_distinct_ids),
+            ),
             st.builds(
                 FactsReported,
                 st.dictionaries(

@@ -22,6 +22,7 @@ from ._kinds import Kinds
 from .exceptions import InvalidValueError
 from .facts import Crossing, Progress
 from .parties import Response
+from .records import Figure, Topic
 from .sources import Contested, Source, cite
 from .state import State
 from .truth import UNKNOWN
@@ -44,6 +45,7 @@ __all__ = [
     "PrisonersReleased",
     "Redeployed",
     "RemainsReturned",
+    "Reported",
     "ResolutionAdopted",
     "Responded",
     "TerritoryHandedOver",
@@ -295,6 +297,21 @@ class ResolutionAdopted:
 
 
 @attrs.frozen
+class Reported:
+    """A development reported that sets none of the plan's facts (talks, statements, tolls),
+    kept for the record with the figures it gives, each attributed. Changes no fact."""
+
+    topics: frozenset[Topic] = attrs.field(default=frozenset(), converter=check.as_frozenset)
+    figures: tuple[Figure, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Figure)
+    )
+    tag: ClassVar[str] = "reported"
+
+    def sets(self, state: State) -> dict[str, Any]:
+        return {}
+
+
+@attrs.frozen
 class FactsReported:
     """Facts reported directly, by fact id (for facts no other kind of event sets)."""
 
@@ -321,6 +338,7 @@ Change: TypeAlias = (
     | WeaponsDecommissioned
     | ViolationAlleged
     | ResolutionAdopted
+    | Reported
     | FactsReported
 )
 """The built-in kinds of change (the one list of them). Each says its effect on a state
