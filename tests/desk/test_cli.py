@@ -26,7 +26,7 @@ def test_report_replays_the_bundled_timeline() -> None:
     code, out, err = run("report")
     assert code == 0
     assert err == ""
-    assert "the bundled timeline replayed to 2026-05-19" in out
+    assert "the bundled timeline replayed to 2026-10-07" in out
     assert "Compliance as of" in out
     assert "[FULFILLED LATE] p4-return-hostages" in out
 

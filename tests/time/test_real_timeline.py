@@ -29,8 +29,11 @@ def test_every_event_is_sourced_attributed_and_ordered() -> None:
         assert e.reported_by, e.id
         assert e.summary, e.id
     assert [e.at for e in TL] == sorted(e.at for e in TL)
-    register = {s.tag for s in EGYPT.sources}
-    assert {s.tag for e in TL for s in e.sources} <= register
+    # a tag names one source everywhere: in the dataset and in the plan's register alike
+    by_tag: dict[str, gp.Source] = {s.tag: s for s in EGYPT.sources}
+    for e in gp.dataset().entries:
+        for s in e.event.sources if e.event is not None else ():
+            assert by_tag.setdefault(s.tag, s) == s, s.tag
 
 
 def test_it_replays_under_every_version() -> None:
@@ -152,3 +155,37 @@ def test_phase_two_entry_after_its_launch() -> None:
         "hostages_held",
         "phase_two_launched",
     }
+
+
+# -- the 2026.10 release: events to early October 2026 [the 2026 register, TL-2026-*] --
+LATEST = gp.plan()
+AS_OF = gp.dataset().release("2026.10").as_of
+
+
+def test_rafah_closed_again_on_1_march_and_is_unknown_after() -> None:
+    on = dt.datetime(2026, 3, 2, tzinfo=IDT)
+    assert gp.replay(LATEST, TL, at=on).rafah_crossing is gp.Crossing.CLOSED  # [TL-2026-03-01-1]
+    assert gp.replay(LATEST, TL, at=AS_OF).rafah_crossing is gp.UNKNOWN  # undated reopening
+    assert gp.replay(LATEST, gp.timeline("2026.05")).rafah_crossing is gp.Crossing.BOTH_WAYS
+
+
+def test_contested_values_stay_claims_and_unclear_ones_unknown() -> None:
+    state = gp.replay(LATEST, TL, at=AS_OF)
+    share = state.israeli_control_pct
+    assert isinstance(share, gp.Contested)
+    assert sorted(share.values()) == [60.0, 64.0]  # PM 28 May vs the maps [TL-2026-05-28-*]
+    assert isinstance(state.isf_deployed, gp.Contested)  # Moroccan claim vs later sources
+    assert state.hamas_governance_role is gp.UNKNOWN  # dissolution announced, effect unclear
+    assert state.decommissioning is gp.Progress.NOT_STARTED  # agreed on paper, none reported
+
+
+def test_the_new_release_keeps_the_old_one_and_says_how_far_it_reaches() -> None:
+    ds = gp.dataset()
+    old, new = ds.release("2026.05"), ds.release("2026.10")
+    assert new.as_of.date() == dt.date(2026, 10, 9)
+    assert any("election" in u for u in new.unknown)
+    assert {e.id for e in gp.timeline("2026.05")} <= {e.id for e in TL}
+    assert all(e.at <= old.as_of for e in gp.timeline("2026.05"))
+    revised = ds.entry("2026-03-01-crossings-closed").revises
+    assert revised == ("2026-02-02-rafah-open",)  # a revision: both stay
+    assert "2026-02-02-rafah-open" in {e.id for e in TL}
