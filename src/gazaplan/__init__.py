@@ -25,7 +25,7 @@ included)::
     histories, _compliance                      replay (histories that grow), compliance
     amendments                                  versions as amendments, what-if edits
     catalog                                     the bundled content (the only plan content)
-    whatif, scenarios                           diff and compare; scenarios and expectations
+    whatif, scenarios, releases                 diff and compare; scenarios; what a data release changes
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
@@ -35,7 +35,8 @@ included)::
     _html, _display                             edge: notebook displays (_repr_html_)
     _plotting, _plot_exchange, plots            edge: matplotlib plots (the extra)
     htmlreport                                  edge: the HTML report
-    _commands, _commands_data, cli              edge: the ``gazaplan`` command
+    _commands, _commands_dataset                edge: the ``gazaplan`` command (its handlers,
+    _commands_data, cli                         the dataset's, the data's; the parser)
 
 The core imports nothing above it, not even inside a method: a result's ``to_pandas()`` and
 ``_repr_html_`` ask ``_notebook`` for the tables and displays, and this package, on top, says

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from . import catalog
 from . import tables as t
 from ._commands import JUDGING, Handler, emit, instant, timeline_arg
+from ._commands_dataset import HANDLERS as DATASET
 from .exceptions import GazaplanError, ScenarioFormatError
 from .records import Topic
 from .sources import cite
@@ -157,6 +158,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> None:
 
 HANDLERS: dict[str, Handler] = {
     **JUDGING,
+    **DATASET,
     "validate": _validate,
     "timeline": _timeline,
     "versions": _versions,

@@ -13,6 +13,9 @@ Commands (``gazaplan COMMAND --help`` for each)::
   timeline    the bundled (or a file's) events, dated and sourced
   versions    the bundled plan versions
   points, figures, export, convert, schema: the plan's points, its figures, files and the schema
+  data        the bundled dataset: ``data validate [FILE...]``, ``data releases``,
+              ``data diff [OLD] [NEW]`` (what a release changes, verdicts included)
+  event new   a commented template of a new dataset entry
 
 Every command takes ``--json`` and then prints one JSON document (instants in RFC 3339,
 durations in seconds, lists as arrays, unknown as null), and ``--debug``. Commands that read a plan
@@ -148,6 +151,39 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("source", metavar="IN")
     convert.add_argument("target", metavar="OUT")
     command("schema", "print the JSON Schema of scenario files")
+
+    data = sub.add_parser(
+        "data", help="the bundled dataset: validate, releases, diff", description="The "
+        "timeline as a reviewed dataset: check a data file, list releases, or diff two releases.",
+        epilog=EXIT_CODES,
+    )  # fmt: skip
+    data_sub = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+
+    def action(name: str, help: str) -> argparse.ArgumentParser:
+        c = data_sub.add_parser(name, help=help, description=help, epilog=EXIT_CODES)
+        c.add_argument("--json", action="store_true", help="print one JSON document")
+        c.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        version(c)
+        return c
+
+    dv = action("validate", "read dataset files as the library does; every problem, located")
+    dv.add_argument("files", nargs="*", metavar="FILE", help="dataset files (default: the bundled)")
+    dr = action("releases", "the releases: how far each reaches, and what it leaves unknown")
+    dr.add_argument("--file", default=None, metavar="FILE", help="a dataset file to read instead")
+    dd = action("diff", "what a release changes: entries, and the verdicts the new data changes")
+    dd.add_argument(
+        "old", nargs="?", default=None, metavar="OLD", help="default: the one before NEW"
+    )
+    dd.add_argument("new", nargs="?", default=None, metavar="NEW", help="default: the latest")
+    dd.add_argument("--file", default=None, metavar="FILE", help="a dataset file to read instead")
+    dd.add_argument("--candidates", action="store_true", help="include candidate entries")
+    dd.add_argument("--exit-code", action="store_true", help="exit 1 if a verdict changes")
+
+    event = sub.add_parser("event", help="a template for a new dataset entry", epilog=EXIT_CODES)
+    event_sub = event.add_subparsers(dest="event_command", required=True, metavar="ACTION")
+    new = event_sub.add_parser("new", help="print a commented template of a new entry")
+    new.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    new.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return p
 
 

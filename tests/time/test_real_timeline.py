@@ -31,8 +31,8 @@ def test_every_event_is_sourced_attributed_and_ordered() -> None:
     assert [e.at for e in TL] == sorted(e.at for e in TL)
     # a tag names one source everywhere: in the dataset and in the plan's register alike
     by_tag: dict[str, gp.Source] = {s.tag: s for s in EGYPT.sources}
-    for e in gp.dataset().entries:
-        for s in e.event.sources if e.event is not None else ():
+    for entry in gp.dataset().entries:
+        for s in entry.event.sources if entry.event is not None else ():
             assert by_tag.setdefault(s.tag, s) == s, s.tag
 
 
