@@ -19,6 +19,7 @@ from . import catalog
 from . import tables as t
 from ._checks import need_instant
 from ._compliance import ComplianceStatus, compliance
+from .datasets import beyond_data
 from .exceptions import InvalidValueError, UnknownVersionError
 from .explain import plural
 from .histories import replay
@@ -74,8 +75,16 @@ def plan_and_timeline(args: argparse.Namespace) -> tuple[Plan, Timeline]:
     version and amendments) with its events; a ``--plan`` naming another version is refused."""
     path = getattr(args, "timeline", None)
     wanted = getattr(args, "plan_version", None)
+    release = getattr(args, "release", None)
     if path is None:
-        return catalog.plan(wanted), catalog.timeline()
+        return catalog.plan(wanted), catalog.timeline(release)
+    if release is not None:
+        raise InvalidValueError(
+            "--release",
+            release,
+            "a release is of the bundled dataset",
+            "Use one of --timeline and --release.",
+        )
     _need_text(path, "--timeline")
     from .documents import load, load_scenario, peek_kind
 
@@ -109,6 +118,13 @@ def at_arg(args: argparse.Namespace) -> dt.datetime | None:
     """``--at`` as an instant, or None when not given (an empty ``--at ""`` is refused)."""
     text = getattr(args, "at", None)
     return None if text is None else instant(text)
+
+
+def data_as_of(args: argparse.Namespace) -> dt.datetime | None:
+    """The as_of of the bundled release a command replays (None for a timeline file)."""
+    if getattr(args, "timeline", None) is not None:
+        return None
+    return catalog.dataset().release(getattr(args, "release", None)).as_of
 
 
 def _plan_of(text: str) -> tuple[Plan, Timeline | None]:
@@ -146,11 +162,17 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
         plan, tl = catalog.plan(args.plan_version), None
     else:
         plan, tl = plan_and_timeline(args)
-    at = at_arg(args) or (tl.last if tl is not None else None)
+    bundled = tl is not None and args.timeline is None
+    release = catalog.dataset().release(args.release) if bundled else None
+    as_of = release.as_of if release is not None else None
+    at = at_arg(args) or as_of or (tl.last if tl is not None else None)
+    beyond = beyond_data(as_of, at) if as_of is not None else ""
     if args.html is not None:
         from .htmlreport import write_html_report
 
-        write_html_report(plan, tl or Timeline(), args.html, at=at, plots=not args.no_plots)
+        write_html_report(
+            plan, tl or Timeline(), args.html, at=at, plots=not args.no_plots, data_as_of=as_of
+        )
         if args.json:
             emit(out, "report", {"wrote": args.html})
         else:
@@ -171,7 +193,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
             if comp is not None
             else [row for r in reports for row in t.phase_rows(r, "obligations")]
         )
-        payload = {"version": plan.version, "title": plan.title, "at": at}
+        payload = {"version": plan.version, "title": plan.title, "at": at, "data_as_of": as_of}
+        payload |= {"release": release.version if release else None, "beyond_data": beyond}
         emit(out, "report", {**payload, "phases": phases, "obligations": obligations})
         return
     if tl is None:
@@ -183,10 +206,13 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
         shown = tl.until(at) if at is not None else tl
         when = at.isoformat() if at else "its end"
         which = "a timeline file" if args.timeline else "the bundled timeline"
+        if release is not None:
+            which += f" (release {release.version}, data as of {release.as_of.date()})"
         out.write(
             f"State: {which} replayed to {when} ({len(shown)} of {len(tl)} events); "
-            "facts no source gives are unknown.\n\n"
+            "facts no source gives are unknown.\n"
         )
+        out.write(f"Note: {beyond}.\n\n" if beyond else "\n")
     if whole is None:
         out.write(reports[0].explain() + "\n")
         return
@@ -230,7 +256,7 @@ def _check_scenario(path: str, quiet: bool, texts: list[str]) -> dict[str, Any]:
 
 def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict[str, Any]:
     plan, tl = plan_and_timeline(args)
-    at = at_arg(args) or tl.last
+    at = at_arg(args) or data_as_of(args) or tl.last
     report = check_phase(plan, phase, replay(plan, tl, at=at))
     expected = Verdict[args.expect.upper()]
     passed = report.verdict is expected
@@ -253,7 +279,7 @@ def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict
 
 def _compliance(args: argparse.Namespace, out: TextIO) -> int:
     plan, tl = plan_and_timeline(args)
-    at = at_arg(args)
+    at = at_arg(args) or data_as_of(args)
     words = {str(s): s for s in ComplianceStatus} | {s.name.lower(): s for s in ComplianceStatus}
     fail_on = set()
     for word in args.fail_on:

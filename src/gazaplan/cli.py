@@ -84,6 +84,10 @@ def _parser() -> argparse.ArgumentParser:
             "--timeline", default=None, metavar="FILE",
             help="a timeline or scenario file to replay instead of the bundled timeline",
         )  # fmt: skip
+        c.add_argument(
+            "--release", default=None, metavar="VERSION",
+            help="the bundled dataset's release to replay (default: the latest; see data releases)",
+        )  # fmt: skip
 
     report = command("report", "each phase's verdict and obligations, with reasons")
     version(report)

@@ -35,7 +35,7 @@ from .events import Event
 from .exceptions import InvalidDatasetError, InvalidValueError, UnknownVersionError, did_you_mean
 from .timelines import Timeline
 
-__all__ = ["Dataset", "Entry", "Release", "Status"]
+__all__ = ["Dataset", "Entry", "Release", "Status", "beyond_data"]
 
 _VERSION: Final = re.compile(r"^\d{4}\.(0[1-9]|1[0-2])$")
 
@@ -50,6 +50,16 @@ class Status(enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+def beyond_data(as_of: dt.datetime, at: dt.datetime | None) -> str:
+    """The warning for a judgement at *at* later than the data's *as_of* ("" when it is not)."""
+    if at is None or at <= as_of:
+        return ""
+    return (
+        f"judged at {at.isoformat()}, after the data's as_of ({as_of.date().isoformat()}): facts "
+        "after that date are unknown here, and what is shown is the last the sources support"
+    )
 
 
 def _version(inst: object, attr: attrs.Attribute[Any], value: object) -> None:

@@ -104,7 +104,7 @@ def _own_ids(svg: str, prefix: str) -> str:
     return re.sub(r"(url\(#)([^)]+)(\))", rename, svg)
 
 
-@check.keyword_only("at", "start", "plots")
+@check.keyword_only("at", "start", "plots", "data_as_of")
 def html_report(
     plan: Plan,
     timeline: Timeline,
@@ -112,19 +112,25 @@ def html_report(
     at: dt.datetime | None = None,
     start: State | None = None,
     plots: bool = True,
+    data_as_of: dt.datetime | None = None,
 ) -> str:
     """The report as one HTML page (a string); see :func:`write_html_report`.
 
     Args:
         plan: the plan (or a variant).
         timeline: the events to replay (the bundled one: ``gazaplan.timeline()``).
-        at: the instant to judge, timezone-aware (default: the last event).
+        at: the instant to judge, timezone-aware (default: *data_as_of*, else the last event).
         start: the state the timeline starts from (default: the plan's facts at publication).
         plots: False leaves the figures out (no matplotlib needed).
+        data_as_of: the latest instant the timeline's sources cover (a dataset release's
+            ``as_of``, such as ``gazaplan.dataset().latest.as_of``): shown as "data as of", and a
+            judgement later than it says that facts after it are unknown.
     """
+    from .datasets import beyond_data
     from .plots import plot_exchange, plot_obligations, plot_withdrawal
 
-    when = at if at is not None else timeline.last
+    when = at if at is not None else data_as_of if data_as_of is not None else timeline.last
+    beyond = beyond_data(data_as_of, when) if data_as_of is not None else ""
     state = replay(plan, timeline, at=when, start=start)
     report = check_plan(plan, state)
     comp = compliance(plan, timeline, at=when, start=start)
@@ -145,10 +151,12 @@ def html_report(
                 ("plan version", plan.version),
                 ("dated", plan.date),
                 ("judged as of", as_of),
+                *([("data as of", data_as_of.date().isoformat())] if data_as_of else []),
                 ("events replayed", f"{len(shown)} of {len(timeline)}"),
                 ("obligations", ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))),
             ]
         ),
+        *([f'<p class="note">Note: {esc(beyond)}.</p>'] if beyond else []),
         _CONTENTS,
         '<h2 id="phases">Phases: preconditions and completion</h2>',
         table(
@@ -266,6 +274,7 @@ def write_html_report(
     at: dt.datetime | None = None,
     start: State | None = None,
     plots: bool = True,
+    data_as_of: dt.datetime | None = None,
 ) -> None:
     """Write :func:`html_report` to *path* (UTF-8), whole or not at all: a failed write leaves
     *path* as it was, and the OSError names it. The report first, then where it goes, as
@@ -288,4 +297,5 @@ def write_html_report(
             at, args = args[0], args[1:]
     if args:
         raise TypeError("write_html_report() takes at, start and plots by keyword")
-    write_atomically(path, html_report(plan, timeline, at=at, start=start, plots=plots))
+    page = html_report(plan, timeline, at=at, start=start, plots=plots, data_as_of=data_as_of)
+    write_atomically(path, page)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 
+import gazaplan as gp
 from gazaplan.cli import main
 
 
@@ -26,7 +29,8 @@ def test_report_replays_the_bundled_timeline() -> None:
     code, out, err = run("report")
     assert code == 0
     assert err == ""
-    assert "the bundled timeline replayed to 2026-10-07" in out
+    assert "(release 2026.10, data as of 2026-10-09) replayed to 2026-10-09T23:59:59" in out
+    assert "Note:" not in out
     assert "Compliance as of" in out
     assert "[FULFILLED LATE] p4-return-hostages" in out
 
@@ -66,3 +70,30 @@ def test_points_and_figures() -> None:
     assert code == 0
     assert "48 people" in out
     assert "Financial Times" in out
+
+
+def test_report_says_how_far_the_data_reaches() -> None:
+    code, out, _ = run("report", "--at", "2026-12-01T12:00+02:00")
+    assert code == 0
+    assert "after the data's as_of (2026-10-09): facts after that date are unknown" in out
+    code, out, _ = run("report", "--release", "2026.05", "--json")
+    doc = json.loads(out)
+    assert (doc["release"], doc["data_as_of"]) == ("2026.05", "2026-05-21T23:59:59+03:00")
+    assert doc["at"] == doc["data_as_of"]
+    assert doc["beyond_data"] == ""
+    code, _, err = run("report", "--release", "2026.05", "--timeline", "x.toml")
+    assert code == 2
+    assert "Use one of --timeline and --release" in err
+    code, out, _ = run("compliance", "--release", "2026.05")
+    assert "Compliance as of 2026-05-21T23:59:59+03:00" in out
+
+
+def test_the_html_report_shows_the_data_as_of() -> None:
+    as_of = gp.dataset().latest.as_of
+    page = gp.html_report(gp.plan(), gp.timeline(), plots=False, data_as_of=as_of)
+    assert "data as of" in page
+    assert "2026-10-09" in page
+    assert "facts after that date are unknown" not in page
+    later = as_of + dt.timedelta(days=30)
+    page = gp.html_report(gp.plan(), gp.timeline(), plots=False, at=later, data_as_of=as_of)
+    assert "facts after that date are unknown" in page
