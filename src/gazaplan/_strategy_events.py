@@ -309,29 +309,11 @@ def datasets(draw: st.DrawFn, plan: Plan | None = None, *, max_size: int = 8) ->
             mark = draw(st.sampled_from(("", "", "corrected", "retracted"))) if later else ""
             if mark:
                 when = draw(st.sampled_from(later))
-                if mark == "corrected":
-                    fixed = attrs.evolve(ev, id=f"{ev.id}-fixed", summary="corrected")
-                    entries.append(
-                        Entry(
-                            when,
-                            "coder",
-                            Status.VETTED,
-                            "reviewer",
-                            fixed,
-                            supersedes=ev.id,
-                            reason="a correction",
-                        )
-                    )
-                else:
-                    entries.append(
-                        Entry(
-                            when,
-                            "coder",
-                            Status.VETTED,
-                            "reviewer",
-                            id=f"{ev.id}-retracted",
-                            retracts=ev.id,
-                            reason="a retraction",
-                        )
-                    )
+                link: dict[str, Any] = (
+                    {"event": attrs.evolve(ev, id=f"{ev.id}-fixed", summary="corrected")}
+                    | {"supersedes": ev.id, "reason": "a correction"}
+                    if mark == "corrected"
+                    else {"id": f"{ev.id}-retracted", "retracts": ev.id, "reason": "a retraction"}
+                )
+                entries.append(Entry(when, "coder", Status.VETTED, "reviewer", **link))
     return Dataset(tuple(releases), tuple(entries))
