@@ -19,8 +19,8 @@ from . import catalog
 from . import tables as t
 from ._checks import need_instant
 from ._compliance import ComplianceStatus, compliance
-from .datasets import beyond_data
-from .exceptions import InvalidValueError, UnknownVersionError
+from .datasets import Release, beyond_data
+from .exceptions import InvalidValueError, ScenarioFormatError, UnknownVersionError
 from .explain import plural
 from .histories import replay
 from .plans import Plan
@@ -29,7 +29,18 @@ from .state import State
 from .timelines import Timeline
 from .truth import Verdict
 
-__all__ = ["JUDGING", "Handler", "at_arg", "emit", "instant", "plan_and_timeline", "timeline_arg"]
+__all__ = [
+    "JUDGING",
+    "Handler",
+    "at_arg",
+    "bundled_release",
+    "data_as_of",
+    "emit",
+    "instant",
+    "plan_and_timeline",
+    "problem_rows",
+    "timeline_arg",
+]
 
 Handler = Callable[[argparse.Namespace, TextIO], int | None]
 
@@ -120,11 +131,22 @@ def at_arg(args: argparse.Namespace) -> dt.datetime | None:
     return None if text is None else instant(text)
 
 
-def data_as_of(args: argparse.Namespace) -> dt.datetime | None:
-    """The as_of of the bundled release a command replays (None for a timeline file)."""
+def bundled_release(args: argparse.Namespace) -> Release | None:
+    """The bundled dataset's release a command replays (None for a timeline file)."""
     if getattr(args, "timeline", None) is not None:
         return None
-    return catalog.dataset().release(getattr(args, "release", None)).as_of
+    return catalog.dataset().release(getattr(args, "release", None))
+
+
+def problem_rows(e: ScenarioFormatError) -> list[dict[str, Any]]:
+    """A reading error's problems as rows for ``--json`` (message, path, line)."""
+    return [{"message": p.message, "path": p.path, "line": p.line} for p in e.problems]
+
+
+def data_as_of(args: argparse.Namespace) -> dt.datetime | None:
+    """The as_of of the bundled release a command replays (None for a timeline file)."""
+    release = bundled_release(args)
+    return release.as_of if release is not None else None
 
 
 def _plan_of(text: str) -> tuple[Plan, Timeline | None]:
@@ -162,8 +184,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
         plan, tl = catalog.plan(args.plan_version), None
     else:
         plan, tl = plan_and_timeline(args)
-    bundled = tl is not None and args.timeline is None
-    release = catalog.dataset().release(args.release) if bundled else None
+    release = bundled_release(args) if tl is not None else None
     as_of = release.as_of if release is not None else None
     at = at_arg(args) or as_of or (tl.last if tl is not None else None)
     beyond = beyond_data(as_of, at) if as_of is not None else ""

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from . import catalog
 from . import tables as t
-from ._commands import JUDGING, Handler, emit, instant, timeline_arg
+from ._commands import JUDGING, Handler, emit, instant, problem_rows, timeline_arg
 from ._commands_dataset import HANDLERS as DATASET
 from .exceptions import GazaplanError, ScenarioFormatError
 from .records import Topic
@@ -34,7 +34,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
                 obj.validate()
             problems: list[dict[str, Any]] = []
         except ScenarioFormatError as e:
-            problems = [{"message": p.message, "path": p.path, "line": p.line} for p in e.problems]
+            problems = problem_rows(e)
             sys.stderr.write(f"gazaplan: error: {e}\n")
         except GazaplanError as e:
             problems = [{"message": str(e), "path": "", "line": None}]

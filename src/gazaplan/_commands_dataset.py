@@ -15,7 +15,7 @@ from typing import Any, TextIO
 import attrs
 
 from . import catalog
-from ._commands import Handler, emit
+from ._commands import Handler, emit, problem_rows
 from .datasets import Dataset
 from .exceptions import ScenarioFormatError
 
@@ -43,7 +43,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
         try:
             ds = catalog.dataset() if name is None else load(name, Dataset, plan=plan)
         except ScenarioFormatError as e:
-            problems = [{"message": p.message, "path": p.path, "line": p.line} for p in e.problems]
+            problems = problem_rows(e)
             sys.stderr.write(f"gazaplan: error: {e}\n")
         row: dict[str, Any] = {"file": shown, "valid": not problems, "problems": problems}
         if ds is not None:
@@ -59,18 +59,19 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def _releases(args: argparse.Namespace, out: TextIO) -> None:
     ds = _dataset(args)
-    rows = [
-        {
-            "version": r.version,
-            "as_of": r.as_of,
-            "title": r.title,
-            "events": len(ds.timeline(r.version)),
-            "candidates": len(ds.timeline(r.version, candidates=True))
-            - len(ds.timeline(r.version)),
-            "unknown": list(r.unknown),
-        }
-        for r in ds.releases
-    ]
+    rows = []
+    for r in ds.releases:
+        vetted, every = len(ds.timeline(r.version)), len(ds.timeline(r.version, candidates=True))
+        rows.append(
+            {
+                "version": r.version,
+                "as_of": r.as_of,
+                "title": r.title,
+                "events": vetted,
+                "candidates": every - vetted,
+                "unknown": list(r.unknown),
+            }
+        )
     if args.json:
         emit(out, "data releases", {"releases": rows})
         return

@@ -32,7 +32,13 @@ import attrs
 
 from . import _checks as check
 from .events import Event
-from .exceptions import InvalidDatasetError, InvalidValueError, UnknownVersionError, did_you_mean
+from .exceptions import (
+    InvalidDatasetError,
+    InvalidValueError,
+    UnknownIdError,
+    UnknownVersionError,
+    did_you_mean,
+)
 from .timelines import Timeline
 
 __all__ = ["Dataset", "Entry", "Release", "Status", "beyond_data"]
@@ -388,8 +394,6 @@ class Dataset:
         Raises:
             UnknownIdError: no entry has that id; the message suggests the nearest.
         """
-        from .exceptions import UnknownIdError
-
         for e in self.entries:
             if e.key == key:
                 return e

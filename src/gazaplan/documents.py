@@ -372,7 +372,9 @@ def _plan_problems(obj: object, plan: Plan) -> Iterator[tuple[Path, str]]:
     from .timelines import Timeline, check_ids
 
     if isinstance(obj, Dataset):
-        yield from _dataset_problems(plan, obj)
+        from .releases import plan_problems
+
+        yield from plan_problems(obj, plan)
         return
     try:
         if isinstance(obj, Timeline):
@@ -383,32 +385,6 @@ def _plan_problems(obj: object, plan: Plan) -> Iterator[tuple[Path, str]]:
             check_ids(plan, obj)
     except GazaplanError as exc:
         yield (), str(exc)
-
-
-def _dataset_problems(plan: Plan, ds: Any) -> Iterator[tuple[Path, str]]:
-    """Each entry's names checked against *plan*, then each release replayed on it."""
-    from .timelines import check_ids
-
-    where = {e.key: i for i, e in enumerate(ds.entries)}
-    bad = False
-    for i, e in enumerate(ds.entries):
-        if e.event is not None:
-            try:
-                check_ids(plan, e.event)
-            except GazaplanError as exc:
-                bad = True
-                yield ("entries", i, "event"), str(exc)
-    if bad:
-        return  # a replay would stop at the same names
-    from .histories import history
-
-    for r in ds.releases:
-        try:
-            history(plan, ds.timeline(r.version, candidates=True))
-        except GazaplanError as exc:
-            i = where.get(getattr(exc, "event_id", None), -1)
-            yield (("entries", i, "event") if i >= 0 else ()), f"in release {r.version}: {exc}"
-            return
 
 
 def _replay_problems(plan: Plan, timeline: Any, at: Path) -> Iterator[tuple[Path, str]]:

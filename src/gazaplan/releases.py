@@ -1,4 +1,5 @@
-"""What a dataset release changes: :func:`release_notes`, with the verdicts it changes.
+"""What a dataset release changes: :func:`release_notes`, with the verdicts it changes; and
+:func:`plan_problems`, what keeps a dataset from fitting a plan (the loader's check).
 
 The datasets analysts rely on publish what an update adds, corrects and deletes; this module also
 says what the update changes in the rules' conclusions. For two releases of a dataset (by default
@@ -15,15 +16,17 @@ of the plan changes (for that, see :func:`gazaplan.diff`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 
 from ._compliance import compliance
 from .datasets import Dataset, Entry, Release
-from .exceptions import InvalidValueError
-from .histories import replay
+from .exceptions import GazaplanError, InvalidValueError
+from .histories import history, replay
 from .rules import check_plan
+from .timelines import check_ids
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -31,7 +34,34 @@ if TYPE_CHECKING:
     from .plans import Plan
     from .timelines import Timeline
 
-__all__ = ["ReleaseNotes", "VerdictChange", "release_notes", "verdicts"]
+__all__ = ["ReleaseNotes", "VerdictChange", "plan_problems", "release_notes", "verdicts"]
+
+Path = tuple[str | int, ...]
+
+
+def plan_problems(dataset: Dataset, plan: Plan) -> Iterator[tuple[Path, str]]:
+    """What keeps *dataset* from fitting *plan*, each located: the names its events use (all of
+    them), then each release's timeline replayed on *plan*, candidates included (the first
+    impossible event)."""
+    bad = False
+    for i, e in enumerate(dataset.entries):
+        if e.event is not None:
+            try:
+                check_ids(plan, e.event)
+            except GazaplanError as exc:
+                bad = True
+                yield ("entries", i, "event"), str(exc)
+    if bad:
+        return  # a replay would stop at the same names
+    where = {e.key: i for i, e in enumerate(dataset.entries)}
+    for r in dataset.releases:
+        try:
+            history(plan, dataset.timeline(r.version, candidates=True))
+        except GazaplanError as exc:
+            event_id = getattr(exc, "event_id", None)
+            i = where.get(event_id, -1) if isinstance(event_id, str) else -1
+            yield (("entries", i, "event") if i >= 0 else ()), f"in release {r.version}: {exc}"
+            return
 
 
 @attrs.frozen
