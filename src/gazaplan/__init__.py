@@ -14,9 +14,10 @@ included)::
     exceptions, truth, _checks, _frozenmap      errors, three-valued truth, validators
     _kinds                                      the registries of kinds (conditions, events, edits)
     _notebook                                   the notebook-display mixin (builds lazily)
-    sources, parties, records                   who says what; who acts; reported figures
+    sources, parties                            who says what; who acts
     facts, _fact_fields, state                  the fact schema; State and its field checks
     _condition_base, _leaves, conditions        conditions as data: each kind says what it means
+    records                                     reported figures; positions (stated conditions)
     _plancache, _references                     a plan's caches; the reference checks it runs
     provisions, terms, obligations, plans       the plan model; Plan checks its references
     _compile, evaluation, explain, rules        evaluation, text reports, rule functions
@@ -167,6 +168,7 @@ if TYPE_CHECKING:
     from .records import Figure as Figure
     from .records import Position as Position
     from .records import Qualifier as Qualifier
+    from .records import Stance as Stance
     from .records import Topic as Topic
     from .rules import ObligationReport as ObligationReport
     from .rules import ObligationStatus as ObligationStatus
@@ -312,6 +314,7 @@ _WHERE = {
     "Figure": ".records",
     "Position": ".records",
     "Qualifier": ".records",
+    "Stance": ".records",
     "Topic": ".records",
     "ObligationReport": ".rules",
     "ObligationStatus": ".rules",

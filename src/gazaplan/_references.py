@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import _checks as check
 from .conditions import (
     MAX_DEPTH,
+    Condition,
     Term,
     depth,
     facts_read,
@@ -72,7 +73,15 @@ def check_references(plan: Plan) -> None:
             raise InvalidPlanError(f"two obligations share the id {o.id!r}; give each its own id")
         seen_obligations.add(o.id)
 
-    for where, cond in plan.conditions():
+    obligation_ids = {o.id for o in plan.obligations()}
+    stated: list[tuple[str, Condition]] = []
+    for pos in plan.positions:
+        where = f"position of {pos.party!r} ({pos.as_of})"
+        if pos.obligation and pos.obligation not in obligation_ids:
+            raise UnknownIdError(pos.obligation, obligation_ids, where=f"{where}, obligation")
+        if pos.only_if is not None:
+            stated.append((f"{where}, only_if", pos.only_if))
+    for where, cond in (*plan.conditions(), *stated):
         for fact in facts_read(cond):
             _, named = spec_of(fact)
             if named is not None:

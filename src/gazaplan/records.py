@@ -3,6 +3,13 @@
 A figure is a number someone reported (hostages held, people killed according to a named
 authority, trucks a day); a position is what a party said about the plan. Both are dated,
 attributed and sourced. An unconfirmed figure has the value :data:`~gazaplan.UNKNOWN`.
+
+A position can be a stated condition, as data: *who* (``party``) commits to or refuses
+(``stance``) *which action* (``action``, and the plan ``obligation`` it bears on), *only if*
+which :class:`~gazaplan.Condition` (``only_if``), valid from ``as_of`` until ``valid_until``.
+:func:`gazaplan.whatif.under_positions` puts the conditions a party states into the plan's
+triggers, so a check, a compliance judgement or a what-if can ask what follows from them. Every
+position is worded by the same template, whichever party holds it (:meth:`Position.statement`).
 """
 
 from __future__ import annotations
@@ -14,11 +21,13 @@ from typing import Any
 import attrs
 
 from . import _checks as check
+from .conditions import KINDS, Condition, text
+from .exceptions import InvalidValueError
 from .parties import Response
 from .sources import Source, cite, sources_required
 from .truth import UNKNOWN, Unknown
 
-__all__ = ["Figure", "Position", "Qualifier", "Topic"]
+__all__ = ["Figure", "Position", "Qualifier", "Stance", "Topic"]
 
 
 class Topic(enum.Enum):
@@ -104,6 +113,56 @@ class Figure:
         return f"{self.label}: {amount} (per {self.claimed_by}) {cite(self.sources)}"
 
 
+class Stance(enum.Enum):
+    """What a position says a party will do about an action."""
+
+    COMMITS = "commits to"
+    """It will take the action (if ``only_if`` is given, only once that holds)."""
+    REFUSES = "refuses"
+    """It will not take the action, whatever happens."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _condition(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, KINDS.types()):
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "expected a condition",
+            "Build one from gazaplan.conditions (Equals, OneOf, AllOf, ...), or leave it out.",
+        )
+
+
+def _obligation_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value != "":
+        check.ident()(inst, attr, value)
+
+
+def _position(pos: Position) -> None:
+    def bad(field: str, value: object, problem: str, fix: str) -> InvalidValueError:
+        return InvalidValueError(f"Position.{field}", value, problem, fix)
+
+    if pos.stance is not UNKNOWN and not pos.action:
+        raise bad("action", pos.action, "a stance is about an action", "Say which, in words.")
+    if pos.obligation and pos.stance is UNKNOWN:
+        raise bad(
+            "stance", pos.stance, "a position on an obligation says whether the party commits",
+            "Give a stance: commits or refuses.",
+        )  # fmt: skip
+    if pos.only_if is not None and pos.stance is not Stance.COMMITS:
+        raise bad(
+            "only_if", pos.only_if, "a condition goes with a commitment",
+            "Make the stance 'commits' (refusing unless C is committing only if C).",
+        )  # fmt: skip
+    if pos.valid_until is not None and pos.as_of is not None and pos.valid_until < pos.as_of:
+        raise bad(
+            "valid_until", pos.valid_until, f"it is before the position was stated ({pos.as_of})",
+            "Correct one of the dates.",
+        )  # fmt: skip
+
+
 @attrs.frozen
 class Position:
     """A party's stated position on the plan, paraphrased, dated and sourced.
@@ -113,8 +172,14 @@ class Position:
         summary: the library's paraphrase of what the party said.
         sources: where it is reported.
         response: the answer to the plan the position amounts to, or UNKNOWN where it is unclear.
-        as_of: when it was stated, if known.
+        as_of: when it was stated, if known; it holds from then.
         topics: what it is about.
+        stance: COMMITS or REFUSES, or UNKNOWN for a general statement.
+        action: the action it commits to or refuses, in the library's words.
+        obligation: the id of the plan's obligation the action is, if it is one.
+        only_if: the condition the party puts on its commitment, if any.
+        valid_until: the last day it is known to hold (None: not known to have lapsed).
+        reported_by: who reports it, where the sources relay it.
     """
 
     party: str = attrs.field(validator=check.ident())
@@ -125,7 +190,30 @@ class Position:
     response: Response | Unknown = attrs.field(default=UNKNOWN, validator=check.member(Response))
     as_of: dt.date | None = attrs.field(default=None, validator=check.optional_date())
     topics: frozenset[Topic] = attrs.field(default=frozenset(), converter=check.as_frozenset)
+    stance: Stance | Unknown = attrs.field(default=UNKNOWN, validator=check.member(Stance))
+    action: str = ""
+    obligation: str = attrs.field(default="", validator=_obligation_id)
+    only_if: Condition | None = attrs.field(default=None, validator=_condition)
+    valid_until: dt.date | None = attrs.field(default=None, validator=check.optional_date())
+    reported_by: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _position(self)
+
+    def holds_at(self, day: dt.date) -> bool:
+        """Whether it holds on *day*: stated by then (or undated), not known to have lapsed."""
+        started = self.as_of is None or self.as_of <= day
+        return started and (self.valid_until is None or day <= self.valid_until)
+
+    def statement(self) -> str:
+        """The position in the library's one template, the same for every party: ``"israel
+        commits to X only if Y"``, ``"hamas refuses X"``, or the summary for a general one."""
+        if self.stance is UNKNOWN:
+            return self.summary
+        condition = f" only if {text(self.only_if)}" if self.only_if is not None else ""
+        return f"{self.party} {self.stance} {self.action}{condition}"
 
     def __str__(self) -> str:
         when = f" ({self.as_of})" if self.as_of else ""
-        return f"{self.party}{when}: {self.summary} {cite(self.sources)}"
+        said = f" {self.statement()}:" if self.stance is not UNKNOWN else ""
+        return f"{self.party}{when}:{said} {self.summary} {cite(self.sources)}"

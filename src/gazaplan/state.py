@@ -124,6 +124,16 @@ class State:
         F.CHOICE, "military, terror and offensive infrastructure destroyed", choices=Progress
     )
     guarantee_given: Flag = _fact(F.FLAG, "regional partners have given the guarantee (point 14)")
+    # -- the implementation roadmap of 21 May 2026 and the July disarmament agreement --
+    phase_one_certified: Flag = _fact(
+        F.FLAG, "the verification committee certifies phase one's obligations met (roadmap)"
+    )
+    phase_two_certified: Flag = _fact(
+        F.FLAG, "the verification committee certifies the security step complete (roadmap)"
+    )
+    weapons_to_committee: Flag = _fact(
+        F.FLAG, "weapons are handed to the technocratic committee, not to Israel (July 2026)"
+    )
     # -- people, economy, politics (points 9-12, 18-20) --
     free_to_leave_and_return: Flag = _fact(
         F.FLAG, "nobody is forced to leave and those who leave may return (point 12)"

@@ -20,8 +20,16 @@ def verdict(cond: gp.Condition, state: gp.State) -> gp.Verdict:
 
 
 def test_versions() -> None:
-    assert gp.versions() == ("2025-09-29", "2025-10-09", "2025-11-17", "2026-01-14")
-    assert gp.plan() is gp.plan("2026-01-14")
+    assert gp.versions() == (
+        "2025-09-29",
+        "2025-10-09",
+        "2025-11-17",
+        "2026-01-14",
+        "2026-05-21",
+        "2026-07-31",
+        "2026-08-09",
+    )
+    assert gp.plan() is gp.plan("2026-08-09")
     assert gp.plan("2025-09-29") is PLAN
     with pytest.raises(gp.UnknownVersionError, match="2025-09-29"):
         gp.plan("2025-09-30")

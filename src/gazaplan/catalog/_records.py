@@ -12,7 +12,7 @@ from datetime import date as d
 from ..facts import GovernanceRole, Progress
 from ..obligations import InitialFact
 from ..parties import Response
-from ..records import Figure, Position, Qualifier
+from ..records import Figure, Position, Qualifier, Stance
 from ..records import Topic as T
 from ._sources import (
     AP_1010,
@@ -276,6 +276,9 @@ POSITIONS = (
         "would not agree to one.",
         (FT, R4),
         topics={T.WITHDRAWAL},
+        stance=Stance.REFUSES,
+        action="a full military withdrawal",
+        reported_by="the Israeli prime minister (FT; R4)",
     ),
     Position(
         "israel",
@@ -283,6 +286,9 @@ POSITIONS = (
         (R2,),
         as_of=d(2025, 10, 6),
         topics={T.POLITICAL_HORIZON},
+        stance=Stance.REFUSES,
+        action="Palestinian statehood as part of the agreement",
+        reported_by="the Israeli prime minister (R2)",
     ),
     Position(
         "hamas",

@@ -18,7 +18,7 @@ def _s(
     title: str,
     outlet: str,
     when: d | None,
-    url: str,
+    url: str | None,
     *,
     approx: bool = False,
     note: str = "",
@@ -745,4 +745,139 @@ _s(
     "ScoopFeeds",
     d(2026, 5, 21),
     "https://scoopfeeds.com/article/c1cc22b4-c796-56a5-b532-fec39d6f5979",
+)
+
+
+# Sources of the 2026 register that the plan's later versions cite (the dataset holds the same
+# sources under the same tags: tests hold each tag to one source).
+_s(
+    "TL-2026-05-21-1",
+    "Roadmap thread (1/16) following the UN Security Council briefing",
+    "Thread Reader (copy of Mladenov post on X)",
+    d(2026, 5, 21),
+    "https://threadreaderapp.com/scrolly/2057472417153401063",
+)
+_s(
+    "TL-2026-05-21-2",
+    "Finally a plan for Gaza",
+    "Gershon Baskin (Substack)",
+    d(2026, 5, 22),
+    "https://gershonbaskin.substack.com/p/finally-a-plan-for-gaza",
+)
+_s(
+    "TL-2026-05-21-3",
+    "Mladenov outlines 15-point roadmap",
+    "Al-Quds",
+    d(2026, 5, 21),
+    "https://alquds.com/he/posts/240848",
+)
+_s(
+    "TL-2026-05-21-4",
+    "Mladenov rolls out 15-point Gaza strategy",
+    "Jooish",
+    d(2026, 5, 21),
+    "https://jooish.app/posts/cmpfyg5i90005qx0lrajalin4",
+)
+_s(
+    "TL-2026-05-21-5",
+    "Mladenov 15-point roadmap for Gaza",
+    "Nikk News",
+    d(2026, 5, 21),
+    "https://news.nikk.co.il/?p=275182",
+)
+_s(
+    "TL-2026-07-31-1",
+    "Conflict dashboard, Gaza card and news items [GitHub news digest (stored copy 61928992560)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 8, 1),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-07-31-2",
+    "Political Academy unit on Israel (cites Al Jazeera 31 Jul, WaPo 30 Jul) [GitHub news digest (stored copy 70597637198)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 9, 28),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-07-31-3",
+    "Japanese-language daily news build (Kyodo items) [GitHub news digest (stored copy 60894146914)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 8, 10),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-07-31-4",
+    "Japanese news digest (Hamas official on weapons and phased withdrawal) [GitHub news digest (stored copy 60814716489)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 7, 31),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-07-31-5",
+    "Iran-war daily brief, Day 189 (Gaza section) [GitHub news digest (stored copy 59768700013)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 9, 4),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-07-31-6",
+    "Dashboard item on Kushner timetable [GitHub news digest (stored copy 59703473821)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    None,
+    None,
+    note="The register dates it: undated (after 31 Jul 2026). A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-06-20-1",
+    "Conflict dashboard explainer, Gaza section [GitHub news digest (stored copy 62010667032)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    None,
+    None,
+    note="The register dates it: 2026-08 (as of mid-Aug). A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-08-09-1",
+    "BBC headline dashboard [GitHub news digest (stored copy 58299582631)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 8, 10),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-08-09-2",
+    "BBC headline dashboard [GitHub news digest (stored copy 58233512990)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 8, 10),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-09-04-1",
+    "Iran-war daily brief, Day 194 [GitHub news digest (stored copy 66230412172)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 9, 9),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-09-04-2",
+    "Iran-war daily brief, Day 196 [GitHub news digest (stored copy 66035502353)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 9, 11),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
+)
+_s(
+    "TL-2026-09-04-3",
+    "Iran-war daily brief, Day 200 [GitHub news digest (stored copy 68570393362)]",
+    "GitHub news dashboard/digest (third-party, AI-assisted)",
+    d(2026, 9, 15),
+    None,
+    note="A third-party news digest or dashboard kept in a public GitHub repository, often machine-written; its repository is not recorded. The primary outlet it cites was not read.",
 )

@@ -5,6 +5,7 @@ Sharm el-Sheikh on 9 Oct, approved by Israel's government overnight 9-10 Oct). T
 public; every edit rests on the reports it cites.
 2025-11-17: UN Security Council resolution 2803 (positions recorded; terms unchanged).
 2026-01-14: the launch of phase two, before phase one's last remains were returned.
+Later 2026 versions (the roadmap, the July agreement, the August positions): ``_versions_2026``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..sources import Sourced
 from ._rules import at_or_beyond
 from ._sources import R7, R8, R9, R10, R12, R17, R21, W12, WH
 from ._timeline_sources import TL
+from ._versions_2026 import LATER_2026
 
 EGYPT_TERMS = Amendment(
     version="2025-10-09",
@@ -133,4 +135,4 @@ PHASE_TWO = Amendment(
     ),
 )
 
-LATER = (EGYPT_TERMS, UNSC_2803, PHASE_TWO)
+LATER = (EGYPT_TERMS, UNSC_2803, PHASE_TWO, *LATER_2026)
