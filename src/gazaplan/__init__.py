@@ -33,6 +33,7 @@ included)::
     _strategy_kinds, _strategy_events           edge: hypothesis strategies (the extra): kinds by
     strategies, _hypothesis                     fields, events and timelines, the rest, the hook
     _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
+    pax                                         edge: implementation scores; the CSV export
     _html, _display                             edge: notebook displays (_repr_html_)
     _plotting, _plot_exchange, plots            edge: matplotlib plots (the extra)
     htmlreport                                  edge: the HTML report

@@ -153,8 +153,20 @@ def _event_new(args: argparse.Namespace, out: TextIO) -> None:
     out.write(TEMPLATE.format(release=release, kinds=", ".join(KINDS.by_tag)))
 
 
+def _export(args: argparse.Namespace, out: TextIO) -> None:
+    from .pax import export_csv
+
+    paths = export_csv(args.directory, catalog.plan(args.plan_version), _dataset(args),
+                       release=args.release)  # fmt: skip
+    if args.json:
+        emit(out, "data export", {"wrote": [str(p) for p in paths]})
+    else:
+        out.write("".join(f"wrote {p}\n" for p in paths))
+
+
 def _data(args: argparse.Namespace, out: TextIO) -> int | None:
-    handler = {"validate": _validate, "releases": _releases, "diff": _diff}[args.data_command]
+    handlers = {"validate": _validate, "releases": _releases, "diff": _diff, "export": _export}
+    handler = handlers[args.data_command]
     return handler(args, out)
 
 

@@ -14,7 +14,8 @@ Commands (``gazaplan COMMAND --help`` for each)::
   versions    the bundled plan versions
   points, figures, export, convert, schema: the plan's points, its figures, files and the schema
   data        the bundled dataset: ``data validate [FILE...]``, ``data releases``,
-              ``data diff [OLD] [NEW]`` (what a release changes, verdicts included)
+              ``data diff [OLD] [NEW]`` (what a release changes, verdicts included),
+              ``data export DIR`` (events and implementation scores as CSV)
   event new   a commented template of a new dataset entry
 
 Every command takes ``--json`` and then prints one JSON document (instants in RFC 3339,
@@ -182,6 +183,10 @@ def _parser() -> argparse.ArgumentParser:
     dd.add_argument("--file", default=None, metavar="FILE", help="a dataset file to read instead")
     dd.add_argument("--candidates", action="store_true", help="include candidate entries")
     dd.add_argument("--exit-code", action="store_true", help="exit 1 if a verdict changes")
+    de = action("export", "events and implementation scores as CSV, with a column descriptor")
+    de.add_argument("directory", metavar="DIR", help="where to write the three files")
+    de.add_argument("--release", default=None, metavar="VERSION", help="default: the latest")
+    de.add_argument("--file", default=None, metavar="FILE", help="a dataset file to read instead")
 
     event = sub.add_parser("event", help="a template for a new dataset entry", epilog=EXIT_CODES)
     event_sub = event.add_subparsers(dest="event_command", required=True, metavar="ACTION")

@@ -1,0 +1,89 @@
+"""Implementation scores on the Peace Accords Matrix scale, PA-X tags, and the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gazaplan as gp
+from gazaplan.cli import main
+from gazaplan.pax import (
+    PAX_TAGS,
+    export_csv,
+    obligation_score,
+    point_score,
+    provision_scores,
+)
+
+PLAN, DATA = gp.plan(), gp.dataset()
+AS_OF = DATA.latest.as_of
+S = gp.ComplianceStatus
+SCORES = st.lists(st.sampled_from([0, 1, 2, 3, gp.UNKNOWN]), max_size=6)
+
+
+@given(SCORES)
+def test_a_known_point_score_holds_whatever_the_unknowns_are(
+    scores: list[int | gp.Unknown],
+) -> None:
+    result = point_score(scores)
+    if not scores:
+        assert result is gp.UNKNOWN
+        return
+    fillings = [[v if not isinstance(v, gp.Unknown) else k for v in scores] for k in range(4)]
+    outcomes = {math.floor(sum(f) / len(f)) for f in fillings}
+    if result is not gp.UNKNOWN:
+        assert outcomes == {result}  # sound: no unknown could change it
+    if gp.UNKNOWN not in scores:
+        assert result == sum(scores) // len(scores)  # type: ignore[arg-type]
+
+
+def test_the_status_mapping() -> None:
+    for item in gp.compliance(PLAN, gp.timeline(), at=AS_OF).items:
+        score = obligation_score(item)
+        if item.status in (S.FULFILLED, S.FULFILLED_LATE, S.FULFILLED_ON_TIME):
+            assert score == 3
+        elif item.status is S.NOT_TRIGGERED:
+            assert score == 0
+        elif item.status is S.UNKNOWN or not item.quantities:
+            assert score is gp.UNKNOWN  # not complete is not 'not initiated'
+
+
+def test_points_are_scored_and_tagged() -> None:
+    scores = {s.point: s for s in provision_scores(PLAN, gp.timeline(), at=AS_OF)}
+    assert len(scores) == 20
+    assert (scores[3].score, scores[3].label) == (3, "full")  # ceasefire and first line [TL]
+    assert scores[19].score is gp.UNKNOWN  # no obligation under an aspiration
+    assert "ceprov" in scores[3].tags
+    assert set(PAX_TAGS) <= set(gp.records.Topic)
+
+
+def test_the_export_describes_every_column(tmp_path: Path) -> None:
+    events, table, descriptor = export_csv(tmp_path, PLAN, DATA)
+    package = json.loads(descriptor.read_text("utf-8"))
+    assert package["version"] == "2026.10"
+    for resource, path in zip(package["resources"], (events, table), strict=True):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        names = [field["name"] for field in resource["schema"]["fields"]]
+        assert list(rows[0]) == names
+        assert all(field["description"] for field in resource["schema"]["fields"])
+    with events.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["id"] for r in rows] == [e.id for e in gp.timeline()]  # no candidate bundled
+    figures = json.loads(
+        next(r for r in rows if r["id"] == "2026-10-07-third-anniversary")["figures"]
+    )
+    assert {f["by"] for f in figures} >= {"CNN, via a news-site build"}
+
+
+def test_data_export_on_the_command_line(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["data", "export", str(tmp_path), "--release", "2026.05"], out=out, err=err) == 0
+    assert "wrote" in out.getvalue()
+    assert json.loads((tmp_path / "datapackage.json").read_text("utf-8"))["version"] == "2026.05"
