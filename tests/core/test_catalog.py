@@ -150,8 +150,10 @@ def test_first_line_share_is_contested_not_picked() -> None:
     text = yellow.describe_share()
     assert "Israeli officials" in text
     assert "Sanad" in text
-    assert PLAN.line("second").share == 40.0
-    assert PLAN.line("perimeter").share == 15.0
+    # one reading of a map (R22), which the source register lists as unverified: unknown
+    assert PLAN.line("second").share is gp.UNKNOWN
+    assert PLAN.line("perimeter").share is gp.UNKNOWN
+    assert "about 40%" in PLAN.line("second").description
     assert PLAN.line("front").share is gp.UNKNOWN  # no source gives it
     assert [line.id for line in PLAN.lines] == ["front", "yellow", "second", "perimeter", "full"]
 

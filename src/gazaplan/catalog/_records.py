@@ -14,6 +14,7 @@ from ..obligations import InitialFact
 from ..parties import Response
 from ..records import Figure, Position, Qualifier, Stance
 from ..records import Topic as T
+from ..truth import UNKNOWN
 from ._sources import (
     AP_1010,
     FT,
@@ -242,23 +243,23 @@ FIGURES = (
         "israeli-share-second-line",
         T.TERRITORY,
         "share of Gaza under Israeli control at the second line",
-        40,
+        UNKNOWN,
         "percent",
         "the BBC, reading the White House map",
         (R22,),
-        qualifier=Q.ABOUT,
-        note="One reading of a map, not a text.",
+        note="Unknown: the only source is one reading of a map (the BBC gives about 40%), which "
+        "the source register lists as unverified.",
     ),
     Figure(
         "israeli-share-perimeter",
         T.TERRITORY,
         "share of Gaza inside the security perimeter",
-        15,
+        UNKNOWN,
         "percent",
         "the BBC, reading the White House map",
         (R22,),
-        qualifier=Q.ABOUT,
-        note="One reading of a map, not a text.",
+        note="Unknown: the only source is one reading of a map (the BBC gives about 15%), which "
+        "the source register lists as unverified.",
     ),
 )
 

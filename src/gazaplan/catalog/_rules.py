@@ -139,16 +139,10 @@ LINES = (
         "Second line",
         2,
         "A further line shown on the plan's 29 Sep map, to which forces pull back as the ISF takes over; "
-        "the reporting calls it the 'red line'.",
+        "the reporting calls it the 'red line'. The share of Gaza it leaves under Israeli control is "
+        "unknown: one reading of the map (the BBC, R22) gives about 40%, and a single reading is "
+        "not confirmed.",
         (R15, R22),
-        israeli_share=(
-            Claim(
-                40.0,
-                "the BBC, reading the map the White House distributed",
-                (R22,),
-                note="one reading of a map, not a text",
-            ),
-        ),
         advance=AllOf(
             (DECOMMISSIONED, ISF_IN_PLACE), point=16, label="demilitarisation milestones met"
         ),
@@ -159,16 +153,10 @@ LINES = (
         "Security perimeter",
         3,
         "The perimeter presence point 16 keeps until Gaza is judged secure against a renewed terror "
-        "threat; the text sets no test for that judgement, so no condition for leaving it is encoded.",
+        "threat; the text sets no test for that judgement, so no condition for leaving it is encoded. "
+        "Its share of Gaza is unknown: one reading of the map (the BBC, R22) gives about 15%, and a "
+        "single reading is not confirmed.",
         (WH.at(16), R15, R22),
-        israeli_share=(
-            Claim(
-                15.0,
-                "the BBC, reading the map the White House distributed",
-                (R22,),
-                note="one reading of a map, not a text",
-            ),
-        ),
     ),
     WithdrawalLine(
         "full",
