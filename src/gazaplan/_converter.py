@@ -160,6 +160,14 @@ class _Factory:
                     errors.append(at(exc, (i,)))
             if errors:
                 raise SeveralError(errors)
+            if make is frozenset:
+                seen: list[Any] = []
+                for i, x in enumerate(out):
+                    if x in seen:
+                        raise codec.BadValueError(
+                            f"{codec.show(raw[i])} is listed twice in a set; list each once", (i,)
+                        )
+                    seen.append(x)
             return make(out)
 
         return structure

@@ -12,7 +12,7 @@ from typing import Any, Final
 from ._kinds import family_of
 from .amendments import Amendment, Edit
 from .conditions import Condition
-from .datasets import Dataset
+from .datasets import Dataset, Entry, Release
 from .events import Change, Event
 from .exceptions import InvalidValueError
 from .obligations import Deadline, InitialFact, Measure, Obligation, Phase
@@ -33,6 +33,8 @@ KINDS: Final[dict[str, Any]] = {
     "plan": Plan,
     "timeline": Timeline,
     "dataset": Dataset,
+    "entry": Entry,
+    "release": Release,
     "state": State,
     "event": Event,
     "change": Change,

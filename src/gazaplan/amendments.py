@@ -109,13 +109,21 @@ class AddObligation:
 
 @attrs.frozen
 class DropObligation:
-    """Remove obligation *obligation*."""
+    """Remove obligation *obligation*. A stated position about it stays on record (what a party
+    said does not change), no longer linked to an obligation of the plan."""
 
     obligation: str = attrs.field(validator=check.ident())
     tag: ClassVar[str] = "drop_obligation"
 
     def applied(self, plan: Plan) -> Plan:
-        return _edit_obligation(plan, self.obligation, lambda _o: None)
+        dropped = _edit_obligation(plan, self.obligation, lambda _o: None)
+        if not any(p.obligation == self.obligation for p in plan.positions):
+            return dropped
+        positions = tuple(
+            attrs.evolve(p, obligation="") if p.obligation == self.obligation else p
+            for p in plan.positions
+        )
+        return attrs.evolve(dropped, positions=positions)
 
 
 @attrs.frozen

@@ -112,3 +112,12 @@ def test_the_roadmap_waits_on_certification() -> None:
     assert recon.verdict is gp.Verdict.UNKNOWN  # no source reports a certification
     assert gp.check_phase(gp.plan("2026-01-14"), "reconstruction", state).verdict is gp.Verdict.MET
     assert "known only from" in ROADMAP.rationale
+
+
+def test_dropping_an_obligation_keeps_what_the_party_said() -> None:
+    edit = gp.amendments.DropObligation("p16-hand-over")
+    dropped = gp.amend(PLAN, gp.Amendment("what-if", "drop", (edit,)))
+    said = [p for p in dropped.positions if p.summary.startswith("The prime minister said Israel")]
+    assert len(said) == 1
+    assert said[0].obligation == ""
+    assert said[0].only_if is not None  # the condition it states is still on record

@@ -75,7 +75,9 @@ def test_the_export_describes_every_column(tmp_path: Path) -> None:
         assert all(field["description"] for field in resource["schema"]["fields"])
     with events.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert [r["id"] for r in rows] == [e.id for e in gp.timeline()]  # no candidate bundled
+    assert [r["id"] for r in rows if r["status"] == "vetted"] == [e.id for e in gp.timeline()]
+    candidates = {e.id for e in gp.timeline(candidates=True)} - {e.id for e in gp.timeline()}
+    assert {r["id"] for r in rows if r["status"] == "candidate"} == candidates  # marked, kept
     figures = json.loads(
         next(r for r in rows if r["id"] == "2026-10-07-third-anniversary")["figures"]
     )

@@ -141,7 +141,7 @@ def test_dump_and_load_agree_on_one_size_limit(
 ) -> None:
     from gazaplan import documents
 
-    events = gp.timeline().events
+    events = gp.timeline("2026.05").events
     small, large = gp.Timeline(events[:1]), gp.Timeline(events[:12])
     limit = len(gp.dumps(small).encode()) + 10
     assert len(gp.dumps(large).encode()) > limit
@@ -161,3 +161,14 @@ def test_dump_and_load_agree_on_one_size_limit(
     assert len(wide) <= limit < len(wide.encode())
     with pytest.raises(gp.ScenarioFormatError, match="the limit is"):
         gp.loads(wide, gp.Timeline)
+
+
+def test_a_set_listing_an_item_twice_is_refused_not_merged() -> None:
+    doc = (
+        '{"schema_version": 1, "document": "change", "kind": "reported", "topics": ["aid", "aid"]}'
+    )
+    with pytest.raises(gp.ScenarioFormatError) as info:
+        gp.loads(doc, gp.events.Reported)
+    (problem,) = info.value.problems
+    assert problem.path == "topics[1]"
+    assert "listed twice" in problem.message
