@@ -24,6 +24,18 @@ def test_the_tour_runs() -> None:
     assert "58% per Al Jazeera's Sanad unit" in text
 
 
+def test_the_data_section_runs() -> None:
+    (block,) = re.findall(
+        r"## The data, and how far it reaches\n.*?```python\n(.*?)```", README.read_text(), re.S
+    )
+    namespace: dict[str, object] = {"gp": gp}
+    exec(compile(block, "README.md", "exec"), namespace)  # the README is ours
+    stated = namespace["stated"]
+    assert isinstance(stated, gp.Plan)
+    assert stated.version.endswith("+positions")
+    assert "2026.10" in README.read_text()
+
+
 def test_the_readme_gives_the_two_commands_that_ci_runs() -> None:
     ci = (README.parent / ".ci" / "run").read_text()
     commands = re.findall(r"```sh\n(.*?)\n```", README.read_text(), re.S)
