@@ -64,7 +64,15 @@ def test_the_phase_one_terms_in_practice() -> None:
     assert "88 or 96" in prisoners.note
     assert figures_of("2025-10-13-prisoners-deported") == {"deported-to-egypt": 154}
     assert figures_of("2026-01-29-icrc-transfers") == {"icrc-detainees-transferred": 1808}
-    assert figures_of("2025-10-10-prisoner-lists") == {"gaza-detainees-listed": 1722}
+    assert figures_of("2025-10-10-prisoner-lists") == {
+        "gaza-detainees-listed": 1722,
+        "gaza-detainees-held-back": 40,
+    }
+    assert figures_of("2025-10-09-prisoner-numbers-xinhua") == {"convicted": 270, "detainees": 1700}
+    share = gp.replay(EGYPT, TL, at=dt.datetime(2025, 10, 11, tzinfo=dt.UTC)).israeli_control_pct
+    assert sorted(share.values()) == [53.0, 58.0, 60.0]  # type: ignore[union-attr]
+    assert DATA.marks()["2025-10-10-share-held"] == "2025-10-10-share-held-corrected"
+    assert DATA.entry("2025-10-10-share-held").event is not None  # the old entry stays
     end = gp.replay(EGYPT, TL, at=AS_OF)
     assert (end.gazan_remains_returned, end.israeli_hostage_remains_returned) == (360, 24)
 
