@@ -89,3 +89,15 @@ def test_data_export_on_the_command_line(tmp_path: Path) -> None:
     assert main(["data", "export", str(tmp_path), "--release", "2026.05"], out=out, err=err) == 0
     assert "wrote" in out.getvalue()
     assert json.loads((tmp_path / "datapackage.json").read_text("utf-8"))["version"] == "2026.05"
+
+
+def test_a_partly_delivered_obligation_scores_by_its_least_share() -> None:
+    egypt = gp.plan("2025-10-09")
+    import datetime as dt
+
+    item = gp.compliance(egypt, gp.timeline(), at=dt.datetime(2025, 10, 20, tzinfo=dt.UTC)).get(
+        "p4-return-hostages"
+    )
+    shares = [q.delivered / q.owed for q in item.quantities]
+    assert 0 < min(shares) < 0.5  # 20 of 20 living back, fewer than half the deceased
+    assert obligation_score(item) == 1

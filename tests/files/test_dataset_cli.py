@@ -122,3 +122,9 @@ def test_the_event_template_becomes_a_valid_entry_once_filled(tmp_path: Path) ->
     assert entry.event.kind == "reported"
     assert tomllib.loads(path.read_text("utf-8"))["entries"][0]["coded_by"] == "your name or team"
     assert run("data", "validate", str(path))[0] == 0
+
+
+def test_release_notes_print_as_their_explanation() -> None:
+    notes = release_notes(gp.dataset(), plan=PLAN)
+    assert str(notes) == notes.explain()
+    assert notes.explain().startswith("Release 2026.10 against 2026.05")

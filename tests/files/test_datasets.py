@@ -205,3 +205,51 @@ def test_datasets_round_trip_and_releases_hide_what_they_correct(ds: Dataset) ->
         assert all(e.at <= r.as_of for e in ds.timeline(r.version, candidates=True))
     vetted_only = ds.published(candidates=False)
     assert all(e.status is Status.VETTED for e in vetted_only)
+
+
+def test_every_kind_of_broken_link_is_named() -> None:
+    a, b = event("a", 2), event("b", 3)
+    cases = {
+        "listed twice": ((JAN, JAN), (vetted(JAN, a),)),
+        "cannot point to itself": ((JAN,), (vetted(JAN, a, revises=("a",)),)),
+        "added in a later release": (
+            (JAN, FEB),
+            (vetted(FEB, a), vetted(JAN, b, supersedes="a", reason="x")),
+        ),
+        "already corrected or retracted": (
+            (JAN, FEB),
+            (
+                vetted(JAN, a),
+                vetted(FEB, event("a2", 2), supersedes="a", reason="x"),
+                vetted(FEB, event("a3", 2), supersedes="a", reason="y"),
+            ),
+        ),
+    }
+    for words, (releases, entries) in cases.items():
+        with pytest.raises(InvalidDatasetError, match=words):
+            Dataset(releases, entries)
+    with pytest.raises(InvalidDatasetError, match="at least one release"):
+        Dataset((), ())
+    with pytest.raises(InvalidValueError, match="no such time zone"):
+        Dataset((JAN,), (), "Mars/Olympus")
+    with pytest.raises(InvalidValueError, match="an id of its own"):
+        Entry("2026.01", "c", Status.CANDIDATE, retracts="a", reason="x")
+    with pytest.raises(InvalidValueError, match="neither corrects nor revises"):
+        Entry("2026.01", "c", Status.CANDIDATE, id="r", retracts="a", supersedes="b", reason="x")
+    with pytest.raises(InvalidValueError, match="its event's"):
+        Entry("2026.01", "c", Status.CANDIDATE, event=a, id="other")
+    with pytest.raises(gp.UnknownIdError, match="zz"):
+        BUNDLED.entry("zz")
+    assert str(Status.VETTED) == "vetted"
+
+
+def test_an_impossible_event_in_a_release_is_located_by_its_replay() -> None:
+    ds = Dataset((JAN,), (vetted(JAN, event("a", 2)),))
+    raw = tomllib.loads(gp.dumps(ds, format="toml"))
+    raw["entries"][0]["event"]["change"] = {"kind": "hostages_released", "living": 50}
+    with pytest.raises(gp.ScenarioFormatError) as info:
+        gp.loads(tomli_w.dumps(raw), Dataset, format="toml", plan=PLAN)
+    (problem,) = info.value.problems
+    assert problem.path == "entries[0].event"
+    assert problem.message.startswith("in release 2026.01:")
+    assert "more returned than the 20 held" in problem.message
