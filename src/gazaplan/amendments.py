@@ -16,13 +16,12 @@ import attrs
 from . import _checks as check
 from ._kinds import Kinds
 from ._references import check_references
-from .conditions import Condition
+from .conditions import Condition, condition_check
 from .exceptions import InvalidValueError, UnknownIdError
 from .obligations import Deadline, Obligation, Phase
 from .plans import DEFERRED_CHECKS, Plan
 from .records import Position
 from .sources import Source, Sourced
-from .terms import condition_check
 
 __all__ = [
     "EDIT_TYPES",

@@ -70,6 +70,7 @@ __all__ = [
     "Times",
     "by_claims",
     "children",
+    "condition_check",
     "depth",
     "fact_id",
     "facts_read",
@@ -255,6 +256,24 @@ Condition: TypeAlias = Leaf | AllOf | AnyOf | Not
 
 KINDS: Final = Kinds("condition", Condition, requires=("fast", "words", "need|heading"))
 """The kinds of condition by tag: the built-in ones and any registered with ``KINDS.register``."""
+
+
+def condition_check(optional: bool = False) -> check.Validator:
+    """An attrs validator: the value is a condition of a known kind (or None, if *optional*)."""
+
+    def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, KINDS.types()):
+            raise InvalidValueError(
+                check.where(inst, attr),
+                value,
+                "expected a condition",
+                "Build one from gazaplan.conditions (AllOf, Equals, AtLeast, ...).",
+            )
+
+    return checker
+
 
 CONDITION_TYPES: tuple[type, ...] = KINDS.types()
 """The built-in kinds (kept for old code; :meth:`KINDS.types` includes registered kinds)."""

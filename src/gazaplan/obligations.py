@@ -15,10 +15,9 @@ import attrs
 
 from . import _checks as check
 from ._notebook import NotebookDisplay
-from .conditions import AtLeast, Condition, Term, Times
+from .conditions import AtLeast, Condition, Term, Times, condition_check
 from .exceptions import InvalidValueError
 from .sources import Source, sources_required
-from .terms import condition_check
 
 __all__ = ["Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
 

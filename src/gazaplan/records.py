@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from . import _checks as check
-from .conditions import KINDS, Condition, text
+from .conditions import Condition, condition_check, text
 from .exceptions import InvalidValueError
 from .parties import Response
 from .sources import Source, cite, sources_required
@@ -125,16 +125,6 @@ class Stance(enum.Enum):
         return self.value
 
 
-def _condition(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, KINDS.types()):
-        raise InvalidValueError(
-            check.where(inst, attr),
-            value,
-            "expected a condition",
-            "Build one from gazaplan.conditions (Equals, OneOf, AllOf, ...), or leave it out.",
-        )
-
-
 def _obligation_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if value != "":
         check.ident()(inst, attr, value)
@@ -193,7 +183,7 @@ class Position:
     stance: Stance | Unknown = attrs.field(default=UNKNOWN, validator=check.member(Stance))
     action: str = ""
     obligation: str = attrs.field(default="", validator=_obligation_id)
-    only_if: Condition | None = attrs.field(default=None, validator=_condition)
+    only_if: Condition | None = attrs.field(default=None, validator=condition_check(optional=True))
     valid_until: dt.date | None = attrs.field(default=None, validator=check.optional_date())
     reported_by: str = ""
 

@@ -12,28 +12,13 @@ from typing import Any
 import attrs
 
 from . import _checks as check
-from .conditions import KINDS, Condition
+from .conditions import Condition, condition_check
 from .exceptions import InvalidValueError
 from .facts import Crossing
 from .sources import Claim, Source, Sourced, cite, sources_required
 from .truth import UNKNOWN, Unknown
 
 __all__ = ["AidTerms", "ExchangeTerms", "WithdrawalLine"]
-
-
-def condition_check(optional: bool = False) -> check.Validator:
-    def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, KINDS.types()):
-            raise InvalidValueError(
-                check.where(inst, attr),
-                value,
-                "expected a condition",
-                "Build one from gazaplan.conditions (AllOf, Equals, AtLeast, ...).",
-            )
-
-    return checker
 
 
 def _sourced(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
