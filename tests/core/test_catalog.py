@@ -240,3 +240,12 @@ def test_no_condition_compares_with_literal_terms() -> None:
         for node in walk(cond):
             value = getattr(node, "value", None)
             assert value not in (250, 1700, 15, 72, 600), where
+
+
+def test_each_version_is_its_amendments_applied_one_after_another() -> None:
+    from gazaplan.catalog._versions import LATER
+
+    chain = gp.plan("2025-09-29")
+    for amendment, version in zip(LATER, gp.versions()[1:], strict=True):
+        chain = gp.amend(chain, amendment)  # checked at every step
+        assert chain == gp.plan(version)  # the catalog applies them all at once, checked once

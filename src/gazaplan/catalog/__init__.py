@@ -47,8 +47,9 @@ def _build(version: str) -> Plan:
         from ._versions import LATER
 
         ids = [a.version for a in LATER]
-        before = PUBLISHED if ids.index(version) == 0 else ids[ids.index(version) - 1]
-        return amend(_build(before), LATER[ids.index(version)])
+        # every amendment up to *version* applied to the published text in one call, checked
+        # once on the result (not version by version: the latest is what is asked for first)
+        return amend(_build(PUBLISHED), *LATER[: ids.index(version) + 1])
     from ._parties import PARTIES
     from ._phases import PHASES
     from ._points import POINTS
