@@ -27,6 +27,7 @@ included)::
     amendments                                  versions as amendments, what-if edits
     catalog                                     the bundled content (the only plan content)
     whatif, scenarios, releases                 diff and compare; scenarios; what a data release changes
+    analysis                                    verdicts over time; when a target was first MET
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
@@ -78,6 +79,8 @@ if TYPE_CHECKING:
     from .amendments import SetDeadline as SetDeadline
     from .amendments import SetTerm as SetTerm
     from .amendments import amend as amend
+    from .analysis import first_met as first_met
+    from .analysis import verdicts_over_time as verdicts_over_time
     from .catalog import dataset as dataset
     from .catalog import plan as plan
     from .catalog import timeline as timeline
@@ -228,6 +231,8 @@ _WHERE = {
     "Diff": ".whatif",
     "Difference": ".whatif",
     "compare": ".whatif",
+    "verdicts_over_time": ".analysis",
+    "first_met": ".analysis",
     "diff": ".whatif",
     "Compliance": "._compliance",
     "ComplianceReport": "._compliance",
@@ -445,6 +450,7 @@ __all__ = [
     "dump_scenario",
     "dumps",
     "evaluate",
+    "first_met",
     "history",
     "html_report",
     "load",
@@ -453,6 +459,7 @@ __all__ = [
     "plan",
     "replay",
     "timeline",
+    "verdicts_over_time",
     "versions",
     "write_html_report",
 ]

@@ -47,6 +47,8 @@ class Tables(Protocol):
 
     def to_pandas(self, obj: Any, *args: Any, **kwargs: Any) -> pd.DataFrame: ...
 
+    def frame(self, rows: Any, columns: Any, *, feature: str) -> pd.DataFrame: ...
+
 
 class Display(Protocol):
     """The edge that renders a result as an HTML table (:mod:`gazaplan._display`)."""
