@@ -27,7 +27,7 @@ included)::
     amendments                                  versions as amendments, what-if edits
     catalog                                     the bundled content (the only plan content)
     whatif, scenarios, releases                 diff and compare; scenarios; what a data release changes
-    analysis                                    verdicts over time; when a target was first MET
+    analysis                                    verdicts over time, first MET, mutual conditions
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from .amendments import SetDeadline as SetDeadline
     from .amendments import SetTerm as SetTerm
     from .amendments import amend as amend
+    from .analysis import cycles as cycles
     from .analysis import first_met as first_met
     from .analysis import verdicts_over_time as verdicts_over_time
     from .catalog import dataset as dataset
@@ -233,6 +234,7 @@ _WHERE = {
     "compare": ".whatif",
     "verdicts_over_time": ".analysis",
     "first_met": ".analysis",
+    "cycles": ".analysis",
     "diff": ".whatif",
     "Compliance": "._compliance",
     "ComplianceReport": "._compliance",
@@ -444,6 +446,7 @@ __all__ = [
     "check_scenario",
     "compare",
     "compliance",
+    "cycles",
     "dataset",
     "diff",
     "dump",
