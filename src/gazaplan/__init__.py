@@ -18,6 +18,7 @@ included)::
     facts, _fact_fields, state                  the fact schema; State and its field checks
     _condition_base, _leaves, conditions        conditions as data: each kind says what it means
     records                                     reported figures; positions (stated conditions)
+    control                                     who can change each fact (the table is data)
     _plancache, _references                     a plan's caches; the reference checks it runs
     provisions, terms, obligations, plans       the plan model; Plan checks its references
     _compile, evaluation, explain, rules        evaluation, text reports, rule functions
@@ -27,7 +28,9 @@ included)::
     amendments                                  versions as amendments, what-if edits
     catalog                                     the bundled content (the only plan content)
     whatif, scenarios, releases                 diff and compare; scenarios; what a data release changes
-    analysis                                    verdicts over time, first MET, mutual conditions
+    _structure, implicants, vetoes              structure: terms and domains; what must happen; vetoes
+    waits, graphs, structural                   who waits for whom; the graph; the structure report
+    analysis                                    verdicts over time, first MET; names the rest
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
@@ -79,9 +82,15 @@ if TYPE_CHECKING:
     from .amendments import SetDeadline as SetDeadline
     from .amendments import SetTerm as SetTerm
     from .amendments import amend as amend
+    from .analysis import analyse as analyse
     from .analysis import cycles as cycles
+    from .analysis import graph as graph
+    from .analysis import paths_to as paths_to
+    from .analysis import value_of_information as value_of_information
+    from .analysis import veto_players as veto_players
     from .analysis import first_met as first_met
     from .analysis import verdicts_over_time as verdicts_over_time
+    from .catalog import controls as controls
     from .catalog import dataset as dataset
     from .catalog import plan as plan
     from .catalog import timeline as timeline
@@ -235,6 +244,12 @@ _WHERE = {
     "verdicts_over_time": ".analysis",
     "first_met": ".analysis",
     "cycles": ".analysis",
+    "graph": ".analysis",
+    "paths_to": ".analysis",
+    "veto_players": ".analysis",
+    "value_of_information": ".analysis",
+    "analyse": ".analysis",
+    "controls": ".catalog",
     "diff": ".whatif",
     "Compliance": "._compliance",
     "ComplianceReport": "._compliance",
@@ -389,6 +404,17 @@ _SUBMODULES = frozenset(
         "tables",
         "plots",
         "htmlreport",
+        "analysis",
+        "control",
+        "graphs",
+        "implicants",
+        "vetoes",
+        "waits",
+        "structural",
+        "datasets",
+        "releases",
+        "pax",
+        "histories",
     }
 )
 
@@ -440,12 +466,14 @@ __all__ = [
     "Timeline",
     "Verdict",
     "amend",
+    "analyse",
     "apply",
     "check_phase",
     "check_plan",
     "check_scenario",
     "compare",
     "compliance",
+    "controls",
     "cycles",
     "dataset",
     "diff",
@@ -454,15 +482,19 @@ __all__ = [
     "dumps",
     "evaluate",
     "first_met",
+    "graph",
     "history",
     "html_report",
     "load",
     "load_scenario",
     "loads",
+    "paths_to",
     "plan",
     "replay",
     "timeline",
+    "value_of_information",
     "verdicts_over_time",
     "versions",
+    "veto_players",
     "write_html_report",
 ]

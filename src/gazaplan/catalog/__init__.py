@@ -22,10 +22,11 @@ from ..exceptions import UnknownVersionError
 from ..plans import Plan
 
 if TYPE_CHECKING:
+    from ..control import Controls
     from ..datasets import Dataset
     from ..timelines import Timeline
 
-__all__ = ["DATA_FILE", "dataset", "plan", "timeline", "versions"]
+__all__ = ["DATA_FILE", "controls", "dataset", "plan", "timeline", "versions"]
 
 DATA_FILE = "data/timeline.toml"
 """The bundled dataset, inside this package."""
@@ -87,6 +88,14 @@ def plan(version: str | None = None) -> Plan:
     if version not in versions():
         raise UnknownVersionError(version, versions())
     return _build(version)
+
+
+def controls() -> Controls:
+    """Who can change each fact, read from the plan's text point by point, each entry sourced;
+    a fact whose point names nobody who acts lists no party ("none identified")."""
+    from ._control import CONTROLS
+
+    return CONTROLS
 
 
 @cache
