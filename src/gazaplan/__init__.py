@@ -84,12 +84,12 @@ if TYPE_CHECKING:
     from .amendments import amend as amend
     from .analysis import analyse as analyse
     from .analysis import cycles as cycles
+    from .analysis import first_met as first_met
     from .analysis import graph as graph
     from .analysis import paths_to as paths_to
     from .analysis import value_of_information as value_of_information
-    from .analysis import veto_players as veto_players
-    from .analysis import first_met as first_met
     from .analysis import verdicts_over_time as verdicts_over_time
+    from .analysis import veto_players as veto_players
     from .catalog import controls as controls
     from .catalog import dataset as dataset
     from .catalog import plan as plan

@@ -26,12 +26,8 @@ from . import _notebook
 from ._compile import compiled
 from ._notebook import NotebookDisplay
 from .exceptions import InvalidValueError, UnknownPhaseError
-from .histories import history
-from .plans import Plan
-from .state import State
-from .timelines import Timeline
-from .truth import Verdict
 from .graphs import Edge, EdgeKind, Graph, Node, NodeKind, graph
+from .histories import history
 from .implicants import (
     Change,
     ChangeSet,
@@ -43,7 +39,11 @@ from .implicants import (
     targets,
     value_of_information,
 )
+from .plans import Plan
+from .state import State
 from .structural import StructureReport, analyse, next_phase
+from .timelines import Timeline
+from .truth import Verdict
 from .vetoes import Coalition, Veto, Vetoes, veto_players
 from .waits import Cycle, Link, cycles
 
