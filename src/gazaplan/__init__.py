@@ -38,11 +38,12 @@ included)::
     strategies, _hypothesis                     fields, events and timelines, the rest, the hook
     _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
     pax                                         edge: implementation scores; the CSV export
-    _html, _display                             edge: notebook displays (_repr_html_)
+    _html, _graph_svg, _display                 edge: notebook displays (_repr_html_; graphs as SVG)
     _plotting, _plot_exchange, plots            edge: matplotlib plots (the extra)
     htmlreport                                  edge: the HTML report
     _commands, _commands_dataset                edge: the ``gazaplan`` command (its handlers,
-    _commands_data, cli                         the dataset's, the data's; the parser)
+    _commands_analysis                          the dataset's, the analysis', the data's;
+    _commands_data, cli                         the parser)
 
 The core imports nothing above it, not even inside a method: a result's ``to_pandas()`` and
 ``_repr_html_`` ask ``_notebook`` for the tables and displays, and this package, on top, says

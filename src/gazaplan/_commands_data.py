@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from . import catalog
 from . import tables as t
 from ._commands import JUDGING, Handler, emit, instant, problem_rows, timeline_arg
+from ._commands_analysis import HANDLERS as ANALYSIS
 from ._commands_dataset import HANDLERS as DATASET
 from .exceptions import GazaplanError, ScenarioFormatError
 from .records import Topic
@@ -159,6 +160,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> None:
 HANDLERS: dict[str, Handler] = {
     **JUDGING,
     **DATASET,
+    **ANALYSIS,
     "validate": _validate,
     "timeline": _timeline,
     "versions": _versions,

@@ -13,13 +13,18 @@ from collections.abc import Sequence
 from . import tables as t
 from ._compliance import Compliance, ComplianceReport
 from ._html import badge, box, esc, kv_table, table
+from .analysis import VerdictsOverTime
 from .evaluation import Blocker, Evaluation
 from .explain import explain_evaluation
+from .graphs import Graph
 from .obligations import Phase
 from .plans import Plan
 from .rules import ObligationReport, PhaseReport, PlanReport
 from .scenarios import ScenarioResult
+from .structural import StructureReport
 from .timelines import Timeline
+from .truth import Verdict
+from .vetoes import Vetoes
 from .whatif import Comparison, Diff
 
 __all__ = ["html_of"]
@@ -235,3 +240,76 @@ def _scenario_result(r: ScenarioResult) -> str:
 def _timeline(tl: Timeline) -> str:
     body = table(t.timeline_rows(tl), ["at", "kind", "summary", "sources"])
     return box(f"Timeline: {len(tl)} events", body)
+
+
+@html_of.register
+def _graph(graph: Graph) -> str:
+    from ._graph_svg import MAX_DRAWN, svg
+
+    kinds: dict[str, int] = {}
+    for n in graph.nodes:
+        kinds[n.kind.value] = kinds.get(n.kind.value, 0) + 1
+    head = kv_table([("plan version", graph.plan_version), ("nodes", len(graph.nodes)),
+                     ("edges", len(graph.edges)),
+                     ("by kind", ", ".join(f"{k} {v}" for k, v in kinds.items()))])  # fmt: skip
+    if len(graph.nodes) <= MAX_DRAWN:
+        body = svg(graph)
+        note = "Hover a node or an edge for its detail; to_dot() and to_networkx() give the rest."
+    else:
+        rows = graph.rows()
+        body = table(rows, ["source", "kind", "target", "because"], caption="Edges")
+        note = (f"Too many nodes to draw ({len(graph.nodes)}): graph.around(node_id) draws the "
+                "part near one node; to_pandas() has every edge.")  # fmt: skip
+    return box("Dependency graph", head, body, note=note)
+
+
+def _veto_rows(v: Vetoes) -> list[dict[str, str]]:
+    sure = ", ".join(v.players) or "none for certain"
+    maybe = ", ".join(x.party for x in v if x.verdict is Verdict.UNKNOWN)
+    first = next((c for c in v.coalitions), None)
+    return [{"target": v.target, "now": str(v.now), "veto": sure, "possibly": maybe,
+             "suffices": " + ".join(first.parties) if first and first.parties else "",
+             "free": ", ".join(v.free)}]  # fmt: skip
+
+
+@html_of.register
+def _vetoes(v: Vetoes) -> str:
+    return box(f"Veto players: {v.target}",
+               table(_veto_rows(v), ["target", "now", "veto", "possibly", "suffices", "free"],
+                     badges=["now"]),
+               note=v.explain())  # fmt: skip
+
+
+@html_of.register
+def _structure(r: StructureReport) -> str:
+    cycles = [{"obligations": ", ".join(c.obligations), "parties": ", ".join(c.parties),
+               "points": ", ".join(map(str, c.points)),
+               "links": "; ".join(f"{k.waiter} waits on {k.holder} ({k.because})" for k in c.links)}
+              for c in r.cycles]  # fmt: skip
+    vetoes = [row for v in r.vetoes for row in _veto_rows(v) if row["veto"] != "none for certain"
+              or row["possibly"]]  # fmt: skip
+    info = [{"fact": i.fact, "settles": i.settles} for i in r.information]
+    parts = [kv_table([("plan version", r.plan_version), ("positions", r.positions),
+                       ("next phase", r.next_phase or "every phase has opened")])]  # fmt: skip
+    parts.append(table(cycles, ["obligations", "parties", "points", "links"],
+                       caption="Obligations that wait on each other"))  # fmt: skip
+    if r.next_phase is not None:
+        p = r.paths_of(f"{r.next_phase}.entry")
+        rows = [{"set": i, "fact": c.fact, "now": c.now, "needs": "; ".join(c.needs),
+                 "controlled_by": ", ".join(c.controlled_by) or "none identified"}
+                for i, s in enumerate(p, 1) for c in s.changes]  # fmt: skip
+        parts.append(table(rows, ["set", "fact", "now", "needs", "controlled_by"],
+                           caption=f"What must happen for {p.target}"))  # fmt: skip
+    parts.append(table(vetoes, ["target", "now", "veto", "possibly", "suffices", "free"],
+                       caption="Veto players", badges=["now"]))  # fmt: skip
+    parts.append(table(info, ["fact", "settles"], caption="Unknown facts that matter most"))
+    return box("Structure report", *parts, note="report.explain() gives every reason in words.")
+
+
+@html_of.register
+def _over_time(v: VerdictsOverTime) -> str:
+    changes = v.explain().splitlines()[1:]
+    rows = [{"change": line.strip()} for line in changes]
+    return box(f"Verdicts over time (plan version {v.plan_version})",
+               table(rows, ["change"], caption="Each change of a phase's verdicts"),
+               note="to_pandas() has every instant and phase.")  # fmt: skip

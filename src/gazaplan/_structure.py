@@ -87,8 +87,14 @@ def _claims(value: Any) -> tuple[Any, ...]:
 class Structure:
     """Terms, domains and change sets for one plan, judged from one state (cached)."""
 
-    def __init__(self, plan: Plan, state: State, base: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self, plan: Plan, state: State, base: Mapping[str, Any] | None = None,
+        extra: Iterable[Condition] = (),
+    ) -> None:  # fmt: skip
+        """*base*: facts to see replaced; *extra*: conditions outside the plan whose thresholds
+        the domains must also tell apart."""
         self.plan, self.state = plan, state
+        self.extra = tuple(extra)
         self.base: dict[str, Any] = dict(base or {})
         # Keyed by id(): hashing a condition tree is deep; the plan keeps every condition alive.
         self._verdicts: dict[int, Verdict] = {}
@@ -204,7 +210,7 @@ class Structure:
 
     def _marks(self) -> dict[str, set[Any]]:
         if self._thresholds is None:
-            self._thresholds = _thresholds(self.plan, self.state)
+            self._thresholds = _thresholds(self.plan, self.state, self.extra)
         return self._thresholds
 
     # -- changes ---------------------------------------------------------------------------------
@@ -279,12 +285,12 @@ def conditions_of(plan: Plan) -> list[Condition]:
     return found
 
 
-def _thresholds(plan: Plan, state: State) -> dict[str, set[Any]]:
+def _thresholds(plan: Plan, state: State, extra: tuple[Condition, ...]) -> dict[str, set[Any]]:
     """The numbers each numeric fact is compared with anywhere in *plan* (a product's, for each
     value its other fact may take)."""
     marks: dict[str, set[Any]] = {}
     products: list[tuple[str, Any, str]] = []
-    for cond in conditions_of(plan):
+    for cond in (*conditions_of(plan), *extra):
         for leaf in walk(cond):
             fact, operand = getattr(leaf, "fact", None), leaf.operand()
             if fact is None:

@@ -7,6 +7,9 @@ Commands (``gazaplan COMMAND --help`` for each)::
   check       a phase's preconditions (exit 1 unless they are as expected, MET by default), or
               the expectations of scenario files (exit 1 if one fails)
   compliance  every obligation's status as of --at (--fail-on overdue for CI)
+  analyse     the plan's structure from the state at --at: obligations that wait on each other,
+              veto players, what must happen for the next phase, the unknowns that matter most
+              (``analyze`` is the same; ``--no-positions`` leaves the stated positions out)
   diff        every difference between two plans (bundled versions or files)
   compare     the verdicts and statuses that differ between two plans over a timeline
   validate    read documents and check them; every problem at once, located
@@ -59,8 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"gazaplan {_program_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help, description=help, epilog=EXIT_CODES)
+    def command(name: str, help: str, aliases: Sequence[str] = ()) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help, description=help, epilog=EXIT_CODES, aliases=aliases)
         c.add_argument("--json", action="store_true", help="print one JSON document")
         c.add_argument(
             "--debug", action="store_true", help="on an internal error, print the traceback"
@@ -122,6 +125,19 @@ def _parser() -> argparse.ArgumentParser:
         "--fail-on", action="append", default=[], metavar="STATUS",
         help="exit 1 if any obligation has this status (repeatable), such as overdue",
     )  # fmt: skip
+
+    an = command("analyse", "who waits for whom, veto players, what must happen", ["analyze"])
+    version(an)
+    at(an)
+    timeline(an)
+    an.add_argument("--phase", default=None, help="the phase whose way forward to show "
+                    "(default: the next to open)")  # fmt: skip
+    an.add_argument(
+        "--positions", action=argparse.BooleanOptionalAction, default=True,
+        help="take the parties' stated positions into account (default; --no-positions: the "
+        "plan's terms only)",
+    )  # fmt: skip
+    an.add_argument("--limit", type=int, default=8, help="the largest set of changes looked for")
 
     diff = command("diff", "every difference between two plans")
     diff.add_argument("a", metavar="A", help="a bundled version id, or a plan or scenario file")

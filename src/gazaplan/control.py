@@ -21,7 +21,7 @@ import attrs
 from . import _checks as check
 from .exceptions import InvalidValueError
 from .sources import Source, cite
-from .state import spec_of
+from .state import FACTS, spec_of
 
 __all__ = ["NONE_IDENTIFIED", "Control", "Controls"]
 
@@ -53,12 +53,14 @@ class Control:
     named_party: bool = False
 
     def __attrs_post_init__(self) -> None:
-        base, dot, _ = self.fact.partition(".")
-        spec, _party = spec_of(self.fact if dot or not self.named_party else f"{base}.israel")
-        if self.named_party and (dot or not spec.per_party):
+        if not self.named_party:
+            spec_of(self.fact)  # raises, listing the facts
+            return
+        spec = FACTS.get(self.fact)
+        if spec is None or not spec.per_party:
             raise InvalidValueError(
                 "Control.named_party", self.fact, "only a per-party fact's prefix can name its party",
-                f'Write the prefix alone ("{base}") for a per-party fact, or drop named_party.',
+                "Write the prefix of a per-party fact (\"response\"), or drop named_party.",
             )  # fmt: skip
 
     def who(self, fact_id: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from ._notebook import NotebookDisplay
 from ._structure import Structure
 from .control import NONE_IDENTIFIED, Controls
 from .graphs import Graph, graph
-from .implicants import Information, Paths, bundled_controls, paths_to, resolve, targets
+from .implicants import Information, Paths, bundled_controls, paths_to, targets
 from .implicants import value_of_information as _value_of_information
 from .plans import Plan
 from .state import State
@@ -148,7 +148,7 @@ def analyse(
 
         judged = under_positions(plan, on=on)
     if phase is not None:
-        resolve(plan, phase)  # raises, listing the ids
+        plan.phase(phase.partition(".")[0])  # raises, listing the phases
     s = Structure(judged, state)
     opened = (p.id for p in judged.phases if s.verdict(p.entry) is not Verdict.MET)
     chosen = phase.partition(".")[0] if phase else next(opened, None)

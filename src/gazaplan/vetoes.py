@@ -96,6 +96,10 @@ class Vetoes(NotebookDisplay):
 
     def explain(self) -> str:
         lines = [f"{self.target} ({self.now} now)"]
+        if self.now is Verdict.MET:
+            return (
+                lines[0] + ": already MET; a refusal keeps facts as they are, so none undoes it\n"
+            )
         blocking = [v for v in self.vetoes if v.verdict is not Verdict.UNMET]
         none = "  veto: no party's refusal alone blocks it"
         lines += [f"  veto: {v.explain()}" for v in blocking] or [none]
@@ -169,5 +173,7 @@ def veto_players(
             if verdict is not Verdict.UNMET and verdict not in below:
                 coalitions.append(Coalition(group, verdict))
     coalitions.sort(key=lambda c: (c.verdict is not Verdict.MET, len(c.parties), c.parties))
+    if s.verdict(cond) is Verdict.MET:
+        coalitions = []  # nothing has to be done
     free = tuple(f for f in reads if not owners[f])
     return Vetoes(name, s.verdict(cond), tuple(vetoes), tuple(coalitions), free)

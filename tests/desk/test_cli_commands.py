@@ -45,6 +45,7 @@ def run_json(*argv: str) -> tuple[int, Any]:
         ["points"],
         ["figures"],
         ["schema"],
+        ["analyse"],
     ],
 )
 def test_every_command_prints_one_json_document(argv: list[str]) -> None:
