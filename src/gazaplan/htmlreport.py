@@ -23,7 +23,10 @@ from ._html import CSS, badge, esc, kv_table, table
 from .exceptions import MissingExtraError
 from .histories import replay
 from .rules import check_plan
+from .sources import cite
+from .structural import StructureReport, analyse
 from .timelines import Timeline
+from .truth import Verdict
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,6 +62,7 @@ h1{{font-size:22px;margin:0 0 4px 0}} h2{{font-size:17px;margin:26px 0 6px 0;bor
 
 _CONTENTS = (
     '<p class="note">Contents: <a href="#phases">phases</a> · <a href="#compliance">compliance</a>'
+    ' · <a href="#structure">structure</a>'
     ' · <a href="#plots">over time</a> · <a href="#points">points</a> · <a href="#terms">terms</a>'
     ' · <a href="#figures">figures</a> · <a href="#positions">positions</a>'
     ' · <a href="#timeline">timeline</a> · <a href="#sources">sources</a></p>'
@@ -187,6 +191,7 @@ def html_report(
             limit=None,
         ),
     ]
+    parts += structure_section(analyse(plan, state, on=when.date() if when else None))
     if plots:
         parts += [
             '<h2 id="plots">Over time</h2>',
@@ -209,6 +214,49 @@ def html_report(
         css=CSS,
         body="\n".join(parts),
     )
+
+
+def structure_section(r: StructureReport) -> list[str]:
+    """The report's structure section: mutual conditions, what must happen for the next phase
+    (each change with who controls it and where the plan says so), veto players, and the
+    unknown facts that matter most."""
+    from .catalog import controls
+
+    table_ = controls()
+    cycles = [{"obligations": ", ".join(c.obligations), "parties": ", ".join(c.parties),
+               "points": ", ".join(map(str, c.points)),
+               "why": "; ".join(f"{k.waiter} waits on {k.holder} through {', '.join(k.facts)} "
+                                f"({k.because})" for k in c.links)} for c in r.cycles]  # fmt: skip
+    out = ['<h2 id="structure">Structure: who waits for whom, veto players, what must happen</h2>',
+           ('<p class="note">Stated positions are included and attributed. A party refusing '
+            "keeps every fact it controls as it is; facts whose point names nobody are shown as "
+            '"none identified" and left free.</p>'),
+           table(cycles, ["obligations", "parties", "points", "why"], limit=None,
+                 caption="Obligations of two or more parties that wait on each other")]  # fmt: skip
+    if r.next_phase is not None:
+        paths = r.paths_of(f"{r.next_phase}.entry")
+        rows = []
+        for i, s in enumerate(paths, 1):
+            for c in s.changes:
+                entry = table_.of(c.fact)
+                basis = f"{entry.basis} {cite(entry.sources)}" if entry else "not in the table"
+                rows.append({"set": i, "fact": c.fact, "now": c.now, "needs": "; ".join(c.needs),
+                             "controlled_by": ", ".join(c.controlled_by) or "none identified",
+                             "basis": basis})  # fmt: skip
+        out.append(table(rows, ["set", "fact", "now", "needs", "controlled_by", "basis"],
+                         limit=None, caption=f"What must happen for {paths.target} "
+                         f"(now {paths.now})"))  # fmt: skip
+    vetoes = [{"target": v.target, "now": str(v.now), "veto": ", ".join(v.players),
+               "possibly": ", ".join(x.party for x in v if x.verdict is Verdict.UNKNOWN)}
+              for v in r.vetoes if v.players or any(x.verdict is Verdict.UNKNOWN for x in v)]  # fmt: skip
+    out.append(table(vetoes, ["target", "now", "veto", "possibly"], badges=("now",), limit=None,
+                     caption="Parties whose refusal alone blocks each target"))  # fmt: skip
+    info = [{"fact": i.fact, "settles": i.settles,
+             "flips": "; ".join(f"{t} {b} if {v}" for t, v, b in i.flips)}
+            for i in r.information]  # fmt: skip
+    out.append(table(info, ["fact", "settles", "flips"],
+                     caption="Unknown facts that matter most: what learning each could settle"))  # fmt: skip
+    return out
 
 
 def _plan_sections(plan: Plan, timeline: Timeline) -> list[str]:

@@ -78,15 +78,23 @@ def links(plan: Plan, *, positions: bool = True, on: dt.date | None = None) -> l
             if p.obligation in waits and p.only_if is not None and (on is None or p.holds_at(on)):
                 said = f"{p.statement()}, {p.as_of or 'undated'} {cite(p.sources)}"
                 waits[p.obligation].append((set(facts_read(p.only_if)), said))
-    found = []
+    readers: dict[str, set[str]] = {}  # fact -> the obligations whose completion reads it
+    for holder, done in completes.items():
+        for fact in done:
+            readers.setdefault(fact, set()).add(holder)
+    order = {o: i for i, o in enumerate(completes)}
+    found: list[Link] = []
     for waiter, reasons in waits.items():
-        for holder, done in completes.items():
-            if holder == waiter:
-                continue
-            for facts, because in reasons:
-                shared = tuple(sorted(facts & done))
-                if shared:
-                    found.append(Link(waiter, holder, shared, because))
+        mine: list[tuple[int, int, Link]] = []
+        for r, (facts, because) in enumerate(reasons):
+            holders: dict[str, set[str]] = {}
+            for fact in facts:
+                for holder in readers.get(fact, ()):
+                    if holder != waiter:
+                        holders.setdefault(holder, set()).add(fact)
+            mine += [(order[h], r, Link(waiter, h, tuple(sorted(f)), because))
+                     for h, f in holders.items()]  # fmt: skip
+        found += [link for _, _, link in sorted(mine, key=lambda x: x[:2])]
     return found
 
 

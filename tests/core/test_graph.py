@@ -60,18 +60,20 @@ def test_the_graph_is_typed_and_each_view_of_it_agrees() -> None:
     assert {e.kind for e in GRAPH} >= {EdgeKind.READS, EdgeKind.CONTROLS, EdgeKind.TRIGGERS,
                                        EdgeKind.COMPLETES, EdgeKind.WAITS_ON}  # fmt: skip
     for e in GRAPH:
-        assert e.source in GRAPH and e.target in GRAPH
+        assert e.source in GRAPH
+        assert e.target in GRAPH
     frame = GRAPH.to_pandas()
     assert len(frame) == len(GRAPH.edges)
     assert list(frame.columns)[:3] == ["source", "target", "kind"]
     nx_graph = GRAPH.to_networkx()
-    assert nx_graph.number_of_nodes() == len(GRAPH) and nx_graph.number_of_edges() == len(
-        GRAPH.edges
-    )
+    assert nx_graph.number_of_nodes() == len(GRAPH)
+    assert nx_graph.number_of_edges() == len(GRAPH.edges)
     dot = GRAPH.to_dot()
-    assert dot.startswith('digraph "2026-08-09"') and dot.count(" -> ") == len(GRAPH.edges)
+    assert dot.startswith('digraph "2026-08-09"')
+    assert dot.count(" -> ") == len(GRAPH.edges)
     near = GRAPH.around("p13-decommission")
-    assert "p13-decommission" in near and len(near) < len(GRAPH)
+    assert "p13-decommission" in near
+    assert len(near) < len(GRAPH)
     assert "<svg" in near._repr_html_()  # small: drawn
     assert "<svg" not in GRAPH._repr_html_()  # large: tables, with a way to see a part
     with pytest.raises(gp.exceptions.UnknownIdError):

@@ -64,3 +64,15 @@ def test_without_matplotlib_the_page_says_which_extra(monkeypatch: pytest.Monkey
     page = html_report(PLAN, TL)
     assert "pip install &#x27;gazaplan[plot]&#x27;" in page
     assert "<svg" not in page
+
+
+def test_page_has_the_structure_section_with_every_claim_cited() -> None:
+    section = PAGE.split('id="structure"', 1)[1].split("<h2", 1)[0]
+    assert 'href="#structure"' in PAGE
+    assert "p13-decommission, p16-hand-over" in section  # the cycle
+    assert "TL-2026-07-31-4" in section  # Hamas's stated condition, cited
+    assert "TL-2026-08-09-1" in section  # Israel's, cited
+    assert "What must happen for perimeter.entry" in section
+    assert "[WH 16;" in section  # who controls the withdrawal, and where the plan says so
+    assert "none identified" in section
+    assert "Parties whose refusal alone blocks each target" in section
