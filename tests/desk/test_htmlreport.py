@@ -73,6 +73,6 @@ def test_page_has_the_structure_section_with_every_claim_cited() -> None:
     assert "TL-2026-07-31-4" in section  # Hamas's stated condition, cited
     assert "TL-2026-08-09-1" in section  # Israel's, cited
     assert "What must happen for perimeter.entry" in section
-    assert "[WH 16;" in section  # who controls the withdrawal, and where the plan says so
+    assert "WH 16" in section  # who controls the withdrawal, and where the plan says so
     assert "none identified" in section
     assert "Parties whose refusal alone blocks each target" in section
