@@ -347,6 +347,41 @@ def starting(rep: Report, runs: int) -> None:
     )
 
 
+def analysing(rep: Report, runs: int) -> None:
+    """The structure report: cold on the bundled plan (its modules imported in the time), and on
+    generated plans up to ten times the bundled size, with the growth."""
+    from .bench_analysis import report_seconds
+
+    timed = "import time; t = time.perf_counter(); {}; print(time.perf_counter() - t)"
+    attrs_s = statistics.median(fresh_seconds(timed.format("import attrs"), runs))
+    cold = statistics.median(
+        fresh_seconds(
+            "import time, gazaplan as gp; p = gp.plan(); "
+            "st = gp.replay(p, gp.timeline(), at=gp.dataset().latest.as_of); "
+            "t = time.perf_counter(); gp.analyse(p, st); print(time.perf_counter() - t)",
+            runs,
+        )
+    )
+    rep.goal(
+        "structure report cold (bundled plan, all targets)",
+        f"{cold * 1e3:.1f} ms",
+        f"{cold / attrs_s:6.2f}x import attrs",
+        "<= 50 ms",
+        cold <= 0.050,
+    )
+    sizes = [1, 2, 5, 10]
+    report_seconds(1)  # warm the plan's own caches once; each size then builds its own plan
+    seconds = [min(report_seconds(k) for _ in range(2)) for k in sizes]
+    rep.series("structure report, k x the bundled plan", sizes, seconds, 1.1)
+    rep.goal(
+        "structure report, 10x the bundled plan",
+        f"{seconds[-1] * 1e3:.0f} ms",
+        f"{seconds[-1] / seconds[0]:6.2f}x the bundled plan's",
+        "<= 1 s",
+        seconds[-1] <= 1.0,
+    )
+
+
 def growing(rep: Report, sizes: list[int]) -> None:
     series: dict[str, list[float]] = {
         "replay": [],
@@ -387,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     loading(rep, 2000 if quick else 10_000, rounds)
     plotting(rep, 3 if quick else 7)
     starting(rep, 3 if quick else 11)
+    analysing(rep, 3 if quick else 7)
     unmet = [r[0] for r in rep.rows if r[4] is False]
     steep = [g[0] for g in rep.growth if g[3] > GROWTH_LIMIT]
     print(f"{load()} at the end; {time.perf_counter() - started:.0f} s in all")

@@ -104,6 +104,7 @@ class Structure:
         self._thresholds: dict[str, set[Any]] | None = None
         self._views: dict[frozenset[tuple[str, Any]], Structure] = {}
         self._minimal: dict[int, tuple[frozenset[str], ...]] = {}
+        self._reads: dict[int, frozenset[str]] = {}
 
     def with_base(self, base: Mapping[str, Any]) -> Structure:
         """The same plan seen from this state with *base* facts replaced (terms kept; cached)."""
@@ -111,7 +112,7 @@ class Structure:
         other = self._views.get(key)
         if other is None:
             other = Structure(self.plan, self.state, {**self.base, **base})
-            other._terms, other._domains = self._terms, self._domains
+            other._terms, other._domains, other._reads = self._terms, self._domains, self._reads
             other._thresholds = self._marks()
             self._views[key] = other
         return other
@@ -150,6 +151,23 @@ class Structure:
         found = self._holds.get(key)
         if found is None:
             found = self._holds[key] = self._eval(leaf, over) is (MET if want else UNMET)
+        return found
+
+    def reads(self, cond: Condition) -> frozenset[str]:
+        """The facts *cond* reads, a phase's completion included where it names one (cached)."""
+        found = self._reads.get(id(cond))
+        if found is None:
+            found = frozenset(f for want in (True, False) for t in self.terms(cond, want)
+                              for lit in t for f in self.leaf_facts(lit[0]))  # fmt: skip
+            self._reads[id(cond)] = found
+        return found
+
+    def leaf_facts(self, leaf: Condition) -> frozenset[str]:
+        """The facts one leaf reads (cached)."""
+        key = -id(leaf) - 1  # kept apart from reads()' keys in the same table
+        found = self._reads.get(key)
+        if found is None:
+            found = self._reads[key] = facts_read(leaf)
         return found
 
     # -- terms -----------------------------------------------------------------------------------
@@ -220,7 +238,7 @@ class Structure:
         singles: dict[str, list[Literal]] = {}
         multis: list[Literal] = []
         for lit in term:
-            facts = facts_read(lit[0])
+            facts = self.leaf_facts(lit[0])
             if len(facts) == 1:
                 singles.setdefault(next(iter(facts)), []).append(lit)
             elif not facts:
@@ -232,7 +250,7 @@ class Structure:
         if limit is not None and len(must) > limit:
             return ()
         allowed: dict[str, tuple[Any, ...]] = {}
-        for f in must | {f for lit in multis for f in facts_read(lit[0])}:
+        for f in must | {f for lit in multis for f in self.leaf_facts(lit[0])}:
             lits = singles.get(f, [])
             allowed[f] = tuple(
                 v for v in self.domain(f) if all(self.holds(x, {f: v}) for x in lits)
@@ -241,7 +259,7 @@ class Structure:
                 return ()
         if not multis:
             return ((frozenset(must), {f: allowed[f][0] for f in sorted(must)}),)
-        extra = sorted({f for lit in multis for f in facts_read(lit[0])} - must)
+        extra = sorted({f for lit in multis for f in self.leaf_facts(lit[0])} - must)
         found: list[Change] = []
         for size in range(len(extra) + 1):
             if limit is not None and len(must) + size > limit:

@@ -197,6 +197,8 @@ def _edit_obligation(plan: Plan, obligation_id: str, change: Any) -> Plan:
     plan.obligation(obligation_id)  # raises with the known ids
 
     def in_phase(p: Phase) -> Phase:
+        if all(o.id != obligation_id for o in p.obligations):
+            return p  # untouched: no phase is rebuilt (and re-checked) for nothing
         obs = tuple(change(o) if o.id == obligation_id else o for o in p.obligations)
         return attrs.evolve(p, obligations=tuple(o for o in obs if o is not None))
 

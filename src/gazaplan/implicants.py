@@ -20,7 +20,7 @@ import attrs
 
 from ._condition_base import show
 from ._structure import Clause, Literal, Structure
-from .conditions import Condition, facts_read, text
+from .conditions import Condition, text
 from .control import NONE_IDENTIFIED, Controls
 from .exceptions import InvalidValueError, UnknownIdError
 from .plans import Plan
@@ -42,8 +42,10 @@ def resolve(plan: Plan, target: str) -> tuple[str, Condition]:
         InvalidValueError: the part after the dot is not an aspect of it.
     """
     head, _, aspect = target.partition(".")
-    phases = {p.id: p for p in plan.phases}
-    obligations = {o.id: o for o in plan.obligations()}
+    phases, obligations = plan._cache.derive(  # the plan's own cache
+        "analysis.targets",
+        lambda: ({p.id: p for p in plan.phases}, {o.id: o for o in plan.obligations()}),
+    )
     if head in phases:
         aspects, aspect = PHASE_ASPECTS, aspect or "entry"
     elif head in obligations:
@@ -168,7 +170,7 @@ def _change_set(s: Structure, controls: Controls, term: Clause, facts: frozenset
                 witness: dict[str, Any]) -> ChangeSet:  # fmt: skip
     changes = []
     for f in sorted(facts):
-        lits = sorted((x for x in term if f in facts_read(x[0])), key=_words)
+        lits = sorted((x for x in term if f in s.leaf_facts(x[0])), key=_words)
         points = sorted({x[0].point for x in lits if x[0].point is not None})
         entry = controls.of(f)
         changes.append(Change(f, show(s.value(f)), tuple(_words(x) for x in lits),
@@ -258,8 +260,7 @@ def value_of_information(
 
 
 def _reads(s: Structure, cond: Condition) -> frozenset[str]:
-    return frozenset(f for t in s.terms(cond, True) + s.terms(cond, False) for lit in t
-                     for f in facts_read(lit[0]))  # fmt: skip
+    return s.reads(cond)
 
 
 @attrs.frozen

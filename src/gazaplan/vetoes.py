@@ -19,7 +19,7 @@ import attrs
 
 from ._notebook import NotebookDisplay
 from ._structure import Structure
-from .conditions import Condition, facts_read
+from .conditions import Condition
 from .control import NONE_IDENTIFIED, Controls
 from .implicants import bundled_controls, resolve
 from .plans import Plan
@@ -155,7 +155,7 @@ def veto_players(
     name, cond = resolve(plan, target)
     s = structure if structure is not None else Structure(plan, state)
     table = bundled_controls(controls)
-    reads = sorted({f for t in s.terms(cond, True) for lit in t for f in facts_read(lit[0])})
+    reads = sorted({f for t in s.terms(cond, True) for lit in t for f in s.leaf_facts(lit[0])})
     owners = {f: table.parties(f) for f in reads}
     parties = sorted({p for who in owners.values() for p in who})
     vetoes = []
