@@ -29,8 +29,8 @@ from .exceptions import InvalidValueError, UnknownPhaseError
 from .graphs import Edge, EdgeKind, Graph, Node, NodeKind, graph
 from .histories import history
 from .implicants import (
-    Change,
     ChangeSet,
+    FactChange,
     Flip,
     Information,
     Paths,
@@ -51,12 +51,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "Change",
     "ChangeSet",
     "Coalition",
     "Cycle",
     "Edge",
     "EdgeKind",
+    "FactChange",
     "FirstMet",
     "Flip",
     "Graph",

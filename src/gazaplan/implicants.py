@@ -27,8 +27,18 @@ from .plans import Plan
 from .state import State
 from .truth import UNKNOWN, Verdict
 
-__all__ = ["Change", "ChangeSet", "Flip", "Information", "Paths", "flips", "paths_to", "resolve", "targets",
-           "value_of_information"]  # fmt: skip
+__all__ = [
+    "ChangeSet",
+    "FactChange",
+    "Flip",
+    "Information",
+    "Paths",
+    "flips",
+    "paths_to",
+    "resolve",
+    "targets",
+    "value_of_information",
+]  # fmt: skip
 
 PHASE_ASPECTS = ("entry", "completion")
 OBLIGATION_ASPECTS = ("trigger", "completion")
@@ -81,7 +91,7 @@ def bundled_controls(controls: Controls | None) -> Controls:
 
 
 @attrs.frozen
-class Change:
+class FactChange:
     """One fact to change: what it must come to satisfy (*needs*, in words), an example value,
     who controls it and the points involved."""
 
@@ -102,7 +112,7 @@ class Change:
 class ChangeSet:
     """A smallest set of fact changes that makes the target MET (or UNMET)."""
 
-    changes: tuple[Change, ...]
+    changes: tuple[FactChange, ...]
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -173,7 +183,7 @@ def _change_set(s: Structure, controls: Controls, term: Clause, facts: frozenset
         lits = sorted((x for x in term if f in s.leaf_facts(x[0])), key=_words)
         points = sorted({x[0].point for x in lits if x[0].point is not None})
         entry = controls.of(f)
-        changes.append(Change(f, show(s.value(f)), tuple(_words(x) for x in lits),
+        changes.append(FactChange(f, show(s.value(f)), tuple(_words(x) for x in lits),
                               show(witness[f]), controls.parties(f),
                               tuple(points) or (entry.points if entry else ())))  # fmt: skip
     return ChangeSet(tuple(changes), witness=tuple(sorted(witness.items())))
@@ -270,7 +280,7 @@ class Flip:
     target: str
     now: Verdict
     to: Verdict
-    change: Change
+    change: FactChange
 
     def explain(self) -> str:
         return f"{self.target}: {self.now} -> {self.to} if {self.change.explain()}"

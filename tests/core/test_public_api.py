@@ -58,8 +58,10 @@ def test_no_submodule_shadows_a_public_name() -> None:
 
 def test_import_pulls_in_no_optional_dependency() -> None:
     code = (
-        "import sys, gazaplan; gazaplan.plan(); "
-        "bad = [m for m in ('cattrs', 'hypothesis', 'pandas', 'matplotlib', 'dask') if m in sys.modules]; "
+        "import sys, gazaplan; p = gazaplan.plan(); "
+        "gazaplan.analyse(p, gazaplan.State.initial(p)); gazaplan.graph(p); "
+        "bad = [m for m in ('cattrs', 'hypothesis', 'pandas', 'matplotlib', 'dask', 'networkx') "
+        "if m in sys.modules]; "
         "print(bad); raise SystemExit(1 if bad else 0)"
     )
     result = subprocess.run(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import gazaplan as gp
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -63,3 +65,17 @@ def test_every_python_snippet_in_the_readme_runs_as_printed() -> None:
     assert snippets
     for snippet in snippets:
         exec(compile(snippet, "README.md", "exec"), {})  # the README is ours; no outside input
+
+
+def test_the_structure_section_runs_and_names_the_cycle(capsys: pytest.CaptureFixture[str]) -> None:
+    (block,) = re.findall(
+        r"## Why is it stuck\? The plan's structure\n\n```python\n(.*?)```",
+        README.read_text(),
+        re.S,
+    )
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), namespace)  # the README is ours
+    out = capsys.readouterr().out
+    assert "p13-decommission, p16-hand-over" in out
+    assert "hamas commits to" in out
+    assert "israel commits to" in out
