@@ -251,14 +251,14 @@ def value_of_information(
     built for this plan and state, to share its caches.)"""
     s = structure if structure is not None else Structure(plan, state)
     conds = [resolve(plan, t) for t in targets(plan)]
-    facts = sorted({f for _, c in conds for f in _reads(s, c)})
+    facts = sorted({f for _, c in conds for f in s.reads(c)})
     found = []
     for f in facts:
         if s.value(f) is not UNKNOWN:
             continue
         flips = []
         for name, cond in conds:
-            if s.verdict(cond) is not Verdict.UNKNOWN or f not in _reads(s, cond):
+            if s.verdict(cond) is not Verdict.UNKNOWN or f not in s.reads(cond):
                 continue
             for value in s.domain(f):
                 after = s.verdict(cond, {f: value})
@@ -267,10 +267,6 @@ def value_of_information(
         if flips:
             found.append(Information(f, tuple(flips)))
     return tuple(sorted(found, key=lambda i: (-i.settles, i.fact)))
-
-
-def _reads(s: Structure, cond: Condition) -> frozenset[str]:
-    return s.reads(cond)
 
 
 @attrs.frozen
