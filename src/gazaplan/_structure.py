@@ -93,8 +93,9 @@ class Structure:
     ) -> None:  # fmt: skip
         """*base*: facts to see replaced; *extra*: conditions outside the plan whose thresholds
         the domains must also tell apart."""
-        self.plan, self.state = plan, state
-        self.extra = tuple(extra)
+        self.plan: Plan = plan
+        self.state: State = state
+        self.extra: tuple[Condition, ...] = tuple(extra)
         self.base: dict[str, Any] = dict(base or {})
         # Keyed by id(): hashing a condition tree is deep; the plan keeps every condition alive.
         self._verdicts: dict[int, Verdict] = {}
