@@ -382,6 +382,29 @@ def analysing(rep: Report, runs: int) -> None:
     )
 
 
+def exploring(rep: Report, quick: bool) -> None:
+    """Exhaustive exploration of the bundled phases 1-2 model (issue 15's goals; SPIN is not
+    yet measured beside it)."""
+    from .bench_explore import QUICK, SIZES, measure
+
+    sizes = QUICK if quick else SIZES
+    runs = [measure(living, deceased) for living, deceased in sizes]
+    last = runs[-1]
+    living, deceased = sizes[-1]
+    rate = last["states"] / last["seconds"]
+    moves = last["transitions"] / last["seconds"]
+    rep.goal(f"explore: states a second ({living}+{deceased} hostages)", f"{rate:,.0f}/s",
+             f"{rate / 250_000:6.2f}x the goal", ">= 250,000/s", rate >= 250_000)  # fmt: skip
+    rep.goal(f"explore: transitions a second ({last['transitions']:,.0f})", f"{moves:,.0f}/s",
+             f"{moves / 1_500_000:6.2f}x the goal", ">= 1,500,000/s", moves >= 1_500_000)  # fmt: skip
+    memory = measure(*sizes[0], memory=True)["bytes_per_state"]
+    rep.goal("explore: bytes a state (peak, tracemalloc)", f"{memory:.0f} B", "", "<= 130 B",
+             memory <= 130)  # fmt: skip
+    for (lv, dc), m in zip(sizes, runs, strict=True):
+        rep.goal(f"explore: {lv} living, {dc} deceased", f"{m['states']:,.0f} states",
+                 f"{m['seconds']:.2f} s", "(information)", None)  # fmt: skip
+
+
 def growing(rep: Report, sizes: list[int]) -> None:
     series: dict[str, list[float]] = {
         "replay": [],
@@ -423,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     plotting(rep, 3 if quick else 7)
     starting(rep, 3 if quick else 11)
     analysing(rep, 3 if quick else 7)
+    exploring(rep, quick)
     unmet = [r[0] for r in rep.rows if r[4] is False]
     steep = [g[0] for g in rep.growth if g[3] > GROWTH_LIMIT]
     print(f"{load()} at the end; {time.perf_counter() - started:.0f} s in all")

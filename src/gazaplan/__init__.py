@@ -18,7 +18,7 @@ included)::
     facts, _fact_fields, state                  the fact schema; State and its field checks
     _condition_base, _leaves, conditions        conditions as data: each kind says what it means
     records                                     reported figures; positions (stated conditions)
-    control                                     who can change each fact (the table is data)
+    control, models                             who can change each fact; action models (data)
     _plancache, _references                     a plan's caches; the reference checks it runs
     provisions, terms, obligations, plans       the plan model; Plan checks its references
     _compile, evaluation, explain, rules        evaluation, text reports, rule functions
@@ -30,6 +30,7 @@ included)::
     whatif, scenarios, releases                 diff and compare; scenarios; what a data release changes
     _structure, implicants, vetoes              structure: terms and domains; what must happen; vetoes
     waits, graphs, structural                   who waits for whom; the graph; the structure report
+    _packing, exploration                       the packed engine; exhaustive search
     analysis                                    verdicts over time, first MET; names the rest
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
@@ -42,7 +43,7 @@ included)::
     _plotting, _plot_exchange, plots            edge: matplotlib plots (the extra)
     htmlreport                                  edge: the HTML report
     _commands, _commands_dataset                edge: the ``gazaplan`` command (its handlers,
-    _commands_analysis                          the dataset's, the analysis', the data's;
+    _commands_analysis, _commands_explore       the dataset's, the analysis', exploring, the data's;
     _commands_data, cli                         the parser)
 
 The core imports nothing above it, not even inside a method: a result's ``to_pandas()`` and
@@ -154,6 +155,7 @@ if TYPE_CHECKING:
     from .exceptions import UnknownPhaseError as UnknownPhaseError
     from .exceptions import UnknownTermError as UnknownTermError
     from .exceptions import UnknownVersionError as UnknownVersionError
+    from .exploration import explore as explore
     from .facts import Crossing as Crossing
     from .facts import FactKind as FactKind
     from .facts import FactSpec as FactSpec
@@ -250,6 +252,7 @@ _WHERE = {
     "veto_players": ".analysis",
     "value_of_information": ".analysis",
     "analyse": ".analysis",
+    "explore": ".exploration",
     "controls": ".catalog",
     "diff": ".whatif",
     "Compliance": "._compliance",
@@ -416,6 +419,8 @@ _SUBMODULES = frozenset(
         "releases",
         "pax",
         "histories",
+        "models",
+        "exploration",
     }
 )
 
@@ -482,6 +487,7 @@ __all__ = [
     "dump_scenario",
     "dumps",
     "evaluate",
+    "explore",
     "first_met",
     "graph",
     "history",

@@ -13,6 +13,7 @@ from . import tables as t
 from ._commands import JUDGING, Handler, emit, instant, problem_rows, timeline_arg
 from ._commands_analysis import HANDLERS as ANALYSIS
 from ._commands_dataset import HANDLERS as DATASET
+from ._commands_explore import HANDLERS as EXPLORE
 from .exceptions import GazaplanError, ScenarioFormatError
 from .records import Topic
 from .sources import cite
@@ -161,6 +162,7 @@ HANDLERS: dict[str, Handler] = {
     **JUDGING,
     **DATASET,
     **ANALYSIS,
+    **EXPLORE,
     "validate": _validate,
     "timeline": _timeline,
     "versions": _versions,

@@ -22,13 +22,15 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
+import attrs
+
 from ._compile import compiled
 from ._condition_base import Term, Times
 from .conditions import AllOf, AnyOf, Condition, Not, PhaseComplete, facts_read, walk
 from .facts import FactKind
 from .plans import Plan
 from .sources import Contested
-from .state import State, read_fact, spec_of
+from .state import State, parts_of, read_fact, spec_of
 from .truth import UNKNOWN, Verdict
 
 __all__ = ["Clause", "Literal", "Structure", "View"]
@@ -64,7 +66,13 @@ class View:
                     data[party] = v
             return _Parties(data)
         fact = _FIELD_FACTS.get(field, field)
-        return self._over.get(fact, value)
+        if fact in self._over:
+            return self._over[fact]
+        sources = parts_of(fact)
+        if sources and any(f in self._over for f in sources):  # a derived count, from its parts
+            parts = {f: self._over[f] for f in sources if f in self._over}
+            return getattr(attrs.evolve(self._state, **parts), field)
+        return value
 
 
 def _fields() -> tuple[dict[str, str], dict[str, str]]:

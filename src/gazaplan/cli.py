@@ -10,6 +10,8 @@ Commands (``gazaplan COMMAND --help`` for each)::
   analyse     the plan's structure from the state at --at: obligations that wait on each other,
               veto players, what must happen for the next phase, the unknowns that matter most
               (``analyze`` is the same; ``--no-positions`` leaves the stated positions out)
+  explore     every order of the bundled model's moves, exhaustively: reachable targets, deadlocks,
+              stuck targets, shortest witnesses (--positions, --never PARTY[:ACTION], --target)
   diff        every difference between two plans (bundled versions or files)
   compare     the verdicts and statuses that differ between two plans over a timeline
   validate    read documents and check them; every problem at once, located
@@ -138,6 +140,19 @@ def _parser() -> argparse.ArgumentParser:
         "plan's terms only)",
     )  # fmt: skip
     an.add_argument("--limit", type=int, default=8, help="the largest set of changes looked for")
+
+    ex = command("explore", "every order of the parties' moves, exhaustively: what is reachable")
+    version(ex)
+    ex.add_argument("--target", action="append", default=[], metavar="TARGET",
+                    help="a phase or obligation target (repeatable; default: every phase's "
+                    "entry and completion), such as phase-2.completion")  # fmt: skip
+    ex.add_argument("--never", action="append", default=[], metavar="PARTY[:ACTION]",
+                    help="a party that never makes a move (or this move); repeatable")  # fmt: skip
+    ex.add_argument("--positions", action="store_true",
+                    help="judge the moves as the parties' stated positions would have them")  # fmt: skip
+    ex.add_argument("--living", type=int, default=20, help="living hostages (default 20)")
+    ex.add_argument("--deceased", type=int, default=28, help="deceased hostages (default 28)")
+    ex.add_argument("--max-depth", type=int, default=None, help="stop after this many moves")
 
     diff = command("diff", "every difference between two plans")
     diff.add_argument("a", metavar="A", help="a bundled version id, or a plan or scenario file")

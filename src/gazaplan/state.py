@@ -31,7 +31,7 @@ from .truth import UNKNOWN, Unknown
 if TYPE_CHECKING:
     from .plans import Plan
 
-__all__ = ["FACTS", "State", "check_value", "read_fact"]
+__all__ = ["FACTS", "State", "check_value", "parts_of", "read_fact"]
 
 F = FactKind
 
@@ -372,6 +372,11 @@ _DERIVED_FROM: Final = {
         "hostages_deceased_returned",
     ),
 }
+
+
+def parts_of(fact_id: str) -> tuple[str, ...]:
+    """The facts a derived fact (``hostages_held``) is computed from; empty for any other."""
+    return _DERIVED_FROM.get(fact_id, ())
 
 
 @lru_cache(maxsize=4096)

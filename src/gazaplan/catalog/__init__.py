@@ -24,9 +24,20 @@ from ..plans import Plan
 if TYPE_CHECKING:
     from ..control import Controls
     from ..datasets import Dataset
+    from ..models import Model
+    from ..state import State
     from ..timelines import Timeline
 
-__all__ = ["DATA_FILE", "controls", "dataset", "plan", "timeline", "versions"]
+__all__ = [
+    "DATA_FILE",
+    "controls",
+    "dataset",
+    "model",
+    "model_start",
+    "plan",
+    "timeline",
+    "versions",
+]
 
 DATA_FILE = "data/timeline.toml"
 """The bundled dataset, inside this package."""
@@ -96,6 +107,21 @@ def controls() -> Controls:
     from ._control import CONTROLS
 
     return CONTROLS
+
+
+def model(living: int = 20, deceased: int = 28) -> Model:
+    """The bundled action model of phases 1 and 2 (the moves the obligations describe, by the
+    party each point names), with *living* and *deceased* hostages returned one at a time."""
+    from ._model import bundled_model
+
+    return bundled_model(living, deceased)
+
+
+def model_start(plan: Plan, living: int = 20, deceased: int = 28) -> State:
+    """The bundled model's start: *plan*'s facts at publication with those hostage counts."""
+    from ._model import bundled_start
+
+    return bundled_start(plan, living, deceased)
 
 
 @cache
