@@ -51,3 +51,33 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def spin_seconds(living: int, deceased: int) -> tuple[float, float, int] | None:
+    """SPIN on the same model: seconds to compile its verifier (spin -a, gcc -O2), seconds to
+    run it, and the states it stores; None if spin or gcc is missing."""
+    import re
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from gazaplan.promela import to_promela
+
+    if not (shutil.which("spin") and shutil.which("gcc")):
+        return None
+    text = to_promela(PLAN, gp.catalog.model(living, deceased),
+                      gp.catalog.model_start(PLAN, living, deceased))  # fmt: skip
+    with tempfile.TemporaryDirectory() as where:
+        (Path(where) / "m.pml").write_text(text, encoding="utf-8")
+        t = time.perf_counter()
+        subprocess.run(["spin", "-a", "m.pml"], cwd=where, check=True, capture_output=True)
+        subprocess.run(["gcc", "-O2", "-DNOREDUCE", "-DMEMLIM=4096", "-o", "pan", "pan.c"],
+                       cwd=where, check=True, capture_output=True)  # fmt: skip
+        compiled = time.perf_counter() - t
+        t = time.perf_counter()
+        run = subprocess.run(["./pan", "-E", "-m10000000"], cwd=where, check=False,
+                             capture_output=True, text=True)  # fmt: skip
+        ran = time.perf_counter() - t
+    found = re.search(r"(\d+) states, stored", run.stdout)
+    return compiled, ran, int(found.group(1)) if found else -1

@@ -385,7 +385,7 @@ def analysing(rep: Report, runs: int) -> None:
 def exploring(rep: Report, quick: bool) -> None:
     """Exhaustive exploration of the bundled phases 1-2 model (issue 15's goals; SPIN is not
     yet measured beside it)."""
-    from .bench_explore import QUICK, SIZES, measure
+    from .bench_explore import QUICK, SIZES, measure, spin_seconds
 
     sizes = QUICK if quick else SIZES
     runs = [measure(living, deceased) for living, deceased in sizes]
@@ -400,6 +400,15 @@ def exploring(rep: Report, quick: bool) -> None:
     memory = measure(*sizes[0], memory=True)["bytes_per_state"]
     rep.goal("explore: bytes a state (peak, tracemalloc)", f"{memory:.0f} B", "", "<= 130 B",
              memory <= 130)  # fmt: skip
+    spin = spin_seconds(living, deceased)
+    if spin is not None:
+        compiled, ran, stored = spin
+        rep.goal(f"explore vs SPIN compile + run ({stored:,} states)",
+                 f"{last['seconds']:.2f} s vs {compiled + ran:.2f} s",
+                 f"{last['seconds'] / (compiled + ran):6.2f}x SPIN's", "<= 1x",
+                 last["seconds"] <= compiled + ran)  # fmt: skip
+        rep.goal("explore vs SPIN's pan, states a second", f"{rate:,.0f}/s",
+                 f"{rate / (stored / ran):6.2f}x pan's", "(information)", None)  # fmt: skip
     for (lv, dc), m in zip(sizes, runs, strict=True):
         rep.goal(f"explore: {lv} living, {dc} deceased", f"{m['states']:,.0f} states",
                  f"{m['seconds']:.2f} s", "(information)", None)  # fmt: skip

@@ -38,7 +38,7 @@ included)::
     _strategy_kinds, _strategy_events           edge: hypothesis strategies (the extra): kinds by
     strategies, _hypothesis                     fields, events and timelines, the rest, the hook
     _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
-    pax                                         edge: implementation scores; the CSV export
+    pax, promela                                edge: implementation scores, the CSV export; SPIN
     _html, _graph_svg, _display                 edge: notebook displays (_repr_html_; graphs as SVG)
     _plotting, _plot_exchange, plots            edge: matplotlib plots (the extra)
     htmlreport                                  edge: the HTML report

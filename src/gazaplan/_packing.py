@@ -120,6 +120,11 @@ class Packed:
         self._kept.append(cond)
         return table, expr
 
+    def parts(self, cond: Condition) -> list[tuple[int, int]]:
+        """The variables *cond*'s table reads, each with its stride in the table's index."""
+        self.table(cond)
+        return self._parts[id(cond)]
+
     def finder(self, cond: Condition) -> Callable[[Sequence[int]], int | None]:
         """A generated function giving the first state of a layer where *cond* is MET (None)."""
         table, expr = self.table(cond)

@@ -153,6 +153,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--living", type=int, default=20, help="living hostages (default 20)")
     ex.add_argument("--deceased", type=int, default=28, help="deceased hostages (default 28)")
     ex.add_argument("--max-depth", type=int, default=None, help="stop after this many moves")
+    ex.add_argument("--to-promela", default=None, metavar="FILE",
+                    help="write the model in Promela for SPIN (targets as assertions) and stop")  # fmt: skip
 
     diff = command("diff", "every difference between two plans")
     diff.add_argument("a", metavar="A", help="a bundled version id, or a plan or scenario file")
