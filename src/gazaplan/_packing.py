@@ -175,7 +175,7 @@ class Packed:
         g = self.guard(action)
         return t if g is None or self.holds(g, s) else None
 
-    def expand_fn(self, actions: Iterable[Action]) -> tuple[Expand, dict[str, Any]]:
+    def expand_fn(self, actions: Iterable[Action]) -> Expand:
         """The generated successor function: ``expand(frontier, seen, out, dead)`` adds each
         new successor to *seen* and *out*, each state with no action enabled to *dead*, and
         returns the number of transitions."""
@@ -237,7 +237,7 @@ class Packed:
         lines += ["        if n == e:", "            dead.append(s)", "    return n"]
         code = compile("\n".join(lines), "<gazaplan explore>", "exec")
         exec(code, env)  # generated above from the model's own numbers; no outside text
-        return cast("Expand", env["expand"]), env
+        return cast("Expand", env["expand"])
 
 
 def guard_of(plan: Plan, action: Action) -> Condition | None:

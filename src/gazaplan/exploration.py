@@ -182,6 +182,7 @@ def explore(
     for item in never:
         party, _, action = item.partition(":")
         actions = actions.never(party, action or None)
+    stated = plan  # its positions, as data: what the cycles are read from
     if positions:
         from .whatif import under_positions
 
@@ -195,7 +196,7 @@ def explore(
     wanted = _targets(plan, targets)
     goal_cond = wanted[-1][1] if goal is None else _targets(plan, [goal])[0][1]
     finders = [(name, packed.finder(c)) for name, c in wanted]
-    expand, _ = packed.expand_fn(model.actions)
+    expand = packed.expand_fn(model.actions)
     starts = [packed.pack(a) for a in packed.starts()]
     run = _Search(packed, expand, finders, goal_cond, max_depth, max_states)
     run.search(starts)
@@ -217,7 +218,7 @@ def explore(
         packed, model, run.layers, "deadlock", run.first.get("deadlock"), every["deadlock"]
     )
     return Exploration(len(run.seen), run.transitions, run.depth, run.complete, findings, dl,
-                       run.deadlocks, cycles(plan, positions=positions))  # fmt: skip
+                       run.deadlocks, cycles(stated, positions=positions))  # fmt: skip
 
 
 class _Search:
