@@ -30,7 +30,7 @@ included)::
     whatif, scenarios, releases                 diff and compare; scenarios; what a data release changes
     _structure, implicants, vetoes              structure: terms and domains; what must happen; vetoes
     waits, graphs, structural                   who waits for whom; the graph; the structure report
-    _packing, exploration                       the packed engine; exhaustive search
+    _packing, witnesses, exploration            the packed engine; witnesses; exhaustive search
     analysis                                    verdicts over time, first MET; names the rest
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
@@ -421,6 +421,7 @@ _SUBMODULES = frozenset(
         "histories",
         "models",
         "exploration",
+        "witnesses",
     }
 )
 

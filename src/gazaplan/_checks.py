@@ -75,6 +75,19 @@ def ident() -> Validator:
     return check
 
 
+def one_of(words: tuple[str, ...]) -> Validator:
+    """One of *words*."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value not in words:
+            raise InvalidValueError(
+                where(inst, attr), value, f"expected one of {', '.join(words)}",
+                f"Use one of: {', '.join(repr(w) for w in words)}.",
+            )  # fmt: skip
+
+    return check
+
+
 def point_number(*, optional: bool = False) -> Validator:
     """A plan point number, 1 to 20 (or None if *optional*)."""
 

@@ -5,18 +5,23 @@ from the plan's facts at publication (hostage counts as ``--living``/``--decease
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
 
 from . import catalog
 from ._commands import Handler, emit
+from .conditions import Condition, Not
 from .exceptions import InvalidValueError
-from .exploration import explore
+from .exploration import Exploration, Progress, explore
 from .plans import Plan
 
 __all__ = ["HANDLERS"]
 
 
-def _explore(args: argparse.Namespace, out: TextIO) -> None:
+def _explore(args: argparse.Namespace, out: TextIO) -> int | None:
     for name in ("living", "deceased"):
         if getattr(args, name) < 0:
             raise InvalidValueError(f"--{name}", getattr(args, name), "a count is 0 or more",
@@ -24,28 +29,97 @@ def _explore(args: argparse.Namespace, out: TextIO) -> None:
     plan = catalog.plan(args.plan_version)
     if args.to_promela is not None:
         _write_promela(args, plan, out)
-        return
+        return None
+    started = time.perf_counter()
     found = explore(
         plan, actions=catalog.model(args.living, args.deceased),
         start=catalog.model_start(plan, args.living, args.deceased), positions=args.positions,
         never=args.never, targets=args.target or None, max_depth=args.max_depth,
+        invariants=[invariant(plan, text) for text in args.invariant],
+        progress=None if args.quiet or not sys.stderr.isatty() else _progress_line(started),
+        interruptible=True,
     )  # fmt: skip
+    if not args.quiet and sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
+    wrote = None
+    if args.witness is not None:
+        from .documents import dump_scenario
+
+        dump_scenario(found.scenario(args.witness_of), args.witness)
+        wrote = args.witness
     if args.json:
-        emit(out, "explore", {
-            "plan_version": plan.version, "positions": args.positions, "states": found.states,
-            "transitions": found.transitions, "depth": found.depth, "complete": found.complete,
-            "deadlocks": found.deadlocks, "stuck": list(found.stuck),
-            "targets": [{"target": f.what, "reachable": f.reachable, "depth": f.depth,
-                         "from_every_start": f.from_every_start,
-                         "witness": [{"party": e.reported_by, "move": e.summary} for e in f.witness]}
-                        for f in found.targets],
-        })  # fmt: skip
-        return
-    used = "with" if args.positions else "without"
-    out.write(f"Plan version {plan.version} ({used} the parties' stated positions); the bundled "
-              f"model with {args.living} living and {args.deceased} deceased hostages; every move "
-              "is hypothetical.\n\n")  # fmt: skip
-    out.write(found.explain())
+        emit(out, "explore", _json(plan, args, found, wrote))
+    else:
+        used = "with" if args.positions else "without"
+        out.write(f"Plan version {plan.version} ({used} the parties' stated positions); the bundled "
+                  f"model with {args.living} living and {args.deceased} deceased hostages; every "
+                  "move is hypothetical.\n\n")  # fmt: skip
+        out.write(found.explain())
+        if wrote:
+            out.write(f"\nwrote the witness to {wrote} (replay it: gazaplan check {wrote})\n")
+    return 130 if found.interrupted else None
+
+
+def _json(
+    plan: Plan, args: argparse.Namespace, found: Exploration, wrote: str | None
+) -> dict[str, Any]:
+    def one(f: Any) -> dict[str, Any]:
+        return {"finding": f.what, "reachable": f.reachable, "possibly": f.possibly,
+                "depth": f.depth, "from_every_start": f.from_every_start, "loop": f.loop,
+                "witness": [{"party": e.reported_by, "move": e.summary} for e in f.witness]}  # fmt: skip
+
+    return {
+        "plan_version": plan.version, "positions": args.positions, "states": found.states,
+        "transitions": found.transitions, "depth": found.depth, "complete": found.complete,
+        "interrupted": found.interrupted, "deadlocks": found.deadlocks, "stuck": list(found.stuck),
+        "targets": [{"target": f.what, **one(f)} for f in found.targets],
+        "invariants": [{"invariant": f.what, "broken": f.reachable, **one(f),
+                        "verdict": str(dict(f.verdicts).get(f.what, ""))} for f in found.invariants],
+        "livelock": None if found.livelock is None else one(found.livelock),
+        "witness_file": wrote,
+    }  # fmt: skip
+
+
+def _progress_line(started: float) -> Any:
+    def show(p: Progress) -> None:
+        rate = p.states / max(time.perf_counter() - started, 1e-9)
+        sys.stderr.write(f"\r\033[Kexploring: {p.states:,} states, {rate:,.0f} states/s, depth "
+                         f"{p.depth} (Ctrl-C stops and reports)")  # fmt: skip
+        sys.stderr.flush()
+
+    return show
+
+
+def invariant(plan: Plan, text: str) -> tuple[str, Condition]:
+    """An ``--invariant``: ``FACT=VALUE``, ``FACT!=VALUE``, a target (``not TARGET``), or a
+    condition file."""
+    from .documents import load, loads
+    from .implicants import resolve
+
+    if text.endswith((".json", ".toml")) and Path(text).is_file():
+        loaded: Condition = load(text, Condition)  # type: ignore[arg-type]
+        return text, loaded
+    negated = text.startswith("not ")
+    body = text[4:].strip() if negated else text.strip()
+    if "=" in body:
+        fact, value = body.split("=", 1)
+        negated, fact = negated != fact.endswith("!"), fact.rstrip("!").strip()
+        try:
+            raw: Any = json.loads(value)
+        except ValueError:
+            raw = value.strip()
+        doc = {
+            "schema_version": 1,
+            "document": "condition",
+            "kind": "equals",
+            "fact": fact,
+            "value": raw,
+        }
+        where = f"--invariant {text!r}"
+        cond: Condition = loads(json.dumps(doc), Condition, file=where)  # type: ignore[arg-type]
+    else:
+        cond = resolve(plan, body)[1]
+    return text, Not(cond) if negated else cond
 
 
 def _write_promela(args: argparse.Namespace, plan: Plan, out: TextIO) -> None:

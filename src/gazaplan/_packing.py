@@ -50,7 +50,7 @@ class Packed:
             self.width.append(w)
             at += w
         self.bits = at
-        self._tables: dict[int, tuple[list[bool], str]] = {}
+        self._tables: dict[tuple[int, Verdict], tuple[list[bool], str]] = {}
         self._parts: dict[int, list[tuple[int, int]]] = {}
         self._guards: dict[str, Condition | None] = {}
         self._kept: list[Condition] = []  # every condition a table was made for, kept alive
@@ -86,9 +86,11 @@ class Packed:
         return [dict(zip(self.facts, combo, strict=True)) for combo in itertools.product(*choices)]
 
     # -- conditions ------------------------------------------------------------------------------
-    def table(self, cond: Condition) -> tuple[list[bool], str]:
-        """*cond* as a table and the Python expression (over ``s``) of its index."""
-        found = self._tables.get(id(cond))
+    def table(self, cond: Condition, want: Verdict = Verdict.MET) -> tuple[list[bool], str]:
+        """*cond* as a table (True where its verdict is *want*) and the Python expression (over
+        ``s``) of its index."""
+        key = (id(cond), want)
+        found = self._tables.get(key)
         if found is not None:
             return found
         reads = self._reads(cond)
@@ -107,7 +109,7 @@ class Packed:
             over = {
                 self.facts[i]: self.values[i][k] for i, k in zip(reversed(used), combo, strict=True)
             }
-            table.append(fn(cast("State", View(self.start_state, over))) is Verdict.MET)
+            table.append(fn(cast("State", View(self.start_state, over))) is want)
         terms, stride, parts = [], 1, []
         for i in used:  # the first variable varies fastest (itertools.product: the last does)
             mask = (1 << self.width[i]) - 1
@@ -115,7 +117,7 @@ class Packed:
             parts.append((i, stride))
             stride *= len(self.values[i])
         expr = " + ".join(terms) or "0"
-        self._tables[id(cond)] = (table, expr)
+        self._tables[key] = (table, expr)
         self._parts[id(cond)] = parts
         self._kept.append(cond)
         return table, expr
@@ -125,9 +127,12 @@ class Packed:
         self.table(cond)
         return self._parts[id(cond)]
 
-    def finder(self, cond: Condition) -> Callable[[Sequence[int]], int | None]:
-        """A generated function giving the first state of a layer where *cond* is MET (None)."""
-        table, expr = self.table(cond)
+    def finder(
+        self, cond: Condition, want: Verdict = Verdict.MET
+    ) -> Callable[[Sequence[int]], int | None]:
+        """A generated function giving the first state of a layer where *cond*'s verdict is
+        *want* (None)."""
+        table, expr = self.table(cond, want)
         if not any(table):
             return lambda _layer: None
         src = (f"def find(layer):\n    for s in layer:\n        if T[{expr}]:\n"
@@ -150,6 +155,11 @@ class Packed:
                 index += self.field(s, i) * stride
                 stride *= len(self.values[i])
         return table[index]
+
+    def verdict(self, cond: Condition, s: int) -> Verdict:
+        """*cond*'s verdict (MET, UNMET or UNKNOWN) in state *s*, the other facts as at the start."""
+        view = View(self.start_state, self.unpack(s))
+        return compiled(cond, self.plan)(cast("State", view))
 
     # -- actions ---------------------------------------------------------------------------------
     def guard(self, action: Action) -> Condition | None:

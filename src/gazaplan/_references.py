@@ -35,14 +35,46 @@ from .truth import UNKNOWN
 if TYPE_CHECKING:
     from .plans import Plan
 
-__all__ = ["check_references"]
+__all__ = ["check_condition", "check_references"]
+
+
+def check_condition(plan: Plan, cond: Condition, where: str) -> None:
+    """Refuse a condition naming a party, term, phase, point or line *plan* does not have; the
+    error names *where* (``"phase 'perimeter' entry"``, ``"invariant 'x'"``)."""
+    parties = {p.id for p in plan.parties}
+    points = {p.number for p in plan.provisions}
+    phases = {p.id for p in plan.phases}
+    lines = {line.id for line in plan.lines}
+    for fact in facts_read(cond):
+        _, named = spec_of(fact)
+        if named is not None and named not in parties:
+            raise UnknownPartyError(named, parties, where=f"{where}, fact {fact!r}")
+    for path in terms_named(cond):
+        try:
+            plan.term(path)
+        except UnknownTermError as e:
+            raise UnknownTermError(path, e.known, where=where) from None
+    for node in walk(cond):
+        n = getattr(node, "point", None)
+        if n is not None and n not in points:
+            raise UnknownIdError(
+                str(n), [str(p) for p in sorted(points)], where=f"{where} (provision)"
+            )
+        for named in node.phases():
+            if named not in phases:
+                raise UnknownPhaseError(named, phases, where=where)
+        if node.reads()[:1] == ("idf_line",):  # a line named must be one of the plan's
+            value = node.operand()
+            values = value if isinstance(value, frozenset) else {value}
+            for v in values - {None}:
+                if v not in lines:
+                    raise UnknownIdError(str(v), lines, where=f"{where}, withdrawal line")
 
 
 def check_references(plan: Plan) -> None:
     """Refuse a plan any of whose references names nothing (see the module docstring)."""
     parties = {p.id for p in plan.parties}
     points = {p.number for p in plan.provisions}
-    phases = {p.id for p in plan.phases}
     lines = {line.id for line in plan.lines}
 
     def need_party(party: str, where: str) -> None:
@@ -82,26 +114,7 @@ def check_references(plan: Plan) -> None:
         if pos.only_if is not None:
             stated.append((f"{where}, only_if", pos.only_if))
     for where, cond in (*plan.conditions(), *stated):
-        for fact in facts_read(cond):
-            _, named = spec_of(fact)
-            if named is not None:
-                need_party(named, f"{where}, fact {fact!r}")
-        for path in terms_named(cond):
-            try:
-                plan.term(path)
-            except UnknownTermError as e:
-                raise UnknownTermError(path, e.known, where=where) from None
-        for node in walk(cond):
-            need_point(getattr(node, "point", None), where)
-            for named in node.phases():
-                if named not in phases:
-                    raise UnknownPhaseError(named, phases, where=where)
-            if node.reads()[:1] == ("idf_line",):  # a line named must be one of the plan's
-                value = node.operand()
-                values = value if isinstance(value, frozenset) else {value}
-                for v in values - {None}:
-                    if v not in lines:
-                        raise UnknownIdError(str(v), lines, where=f"{where}, withdrawal line")
+        check_condition(plan, cond, where)
     for o in plan.obligations():
         hours = o.deadline.hours if o.deadline is not None else None
         if isinstance(hours, Term):

@@ -51,7 +51,8 @@ INTERNAL_ERROR = 3
 
 EXIT_CODES = (
     "Exit codes: 0 done; 1 an expectation (or --fail-on / --exit-code) failed; "
-    "2 bad input, the error on stderr; 3 an internal error (a bug: --debug shows the traceback)."
+    "2 bad input, the error on stderr; 3 an internal error (a bug: --debug shows the traceback); "
+    "130 interrupted (Ctrl-C; explore reports what it explored)."
 )
 
 
@@ -153,6 +154,17 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--living", type=int, default=20, help="living hostages (default 20)")
     ex.add_argument("--deceased", type=int, default=28, help="deceased hostages (default 28)")
     ex.add_argument("--max-depth", type=int, default=None, help="stop after this many moves")
+    ex.add_argument("--invariant", action="append", default=[], metavar="CONDITION",
+                    help="what should hold in every state: FACT=VALUE, FACT!=VALUE, a target "
+                    "(not TARGET: its negation) or a condition file (.json/.toml); repeatable")  # fmt: skip
+    ex.add_argument("--witness", default=None, metavar="FILE",
+                    help="write a witness as a scenario file (.toml/.json) that gazaplan check "
+                    "replays")  # fmt: skip
+    ex.add_argument("--witness-of", default=None, metavar="FINDING",
+                    help="which finding's witness: a target, deadlock, livelock or an invariant "
+                    "(default: the livelock if a target is stuck, else the last reached target)")  # fmt: skip
+    ex.add_argument("-q", "--quiet", action="store_true",
+                    help="no progress line on stderr (it shows only on a terminal)")  # fmt: skip
     ex.add_argument("--to-promela", default=None, metavar="FILE",
                     help="write the model in Promela for SPIN (targets as assertions) and stop")  # fmt: skip
 

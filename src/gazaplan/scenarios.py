@@ -46,18 +46,25 @@ __all__ = [
 ]
 
 
+PARTS = ("entry", "completion")
+"""What of a phase a :class:`PhaseExpectation` is about."""
+
+
 def _fact(inst: object, attr: attrs.Attribute[Any], value: str) -> None:
     spec_of(value)  # raises UnknownFactError, naming the known facts
 
 
 @attrs.frozen
 class PhaseExpectation:
-    """At *at*, phase *phase* has verdict *verdict* (its entry and completion taken together)."""
+    """At *at*, phase *phase* has verdict *verdict*: the verdict on its entry (its stated
+    preconditions, as ``check_phase`` gives it), or with ``part="completion"`` on its
+    completion condition."""
 
     at: dt.datetime = attrs.field(validator=check.instant("an expectation's instant"))
     phase: str = attrs.field(validator=check.ident())
     verdict: Verdict = attrs.field(validator=attrs.validators.instance_of(Verdict))
     note: str = ""
+    part: str = attrs.field(default="entry", validator=check.one_of(PARTS))
     tag: ClassVar[str] = "phase"
 
 
@@ -167,7 +174,8 @@ class Outcome:
 def subject(e: Expectation) -> tuple[str, Any]:
     """What an expectation is about, and the value it expects."""
     if isinstance(e, PhaseExpectation):
-        return f"phase {e.phase}", e.verdict
+        part = "" if e.part == "entry" else f" {e.part}"
+        return f"phase {e.phase}{part}", e.verdict
     if isinstance(e, ObligationExpectation):
         return f"obligation {e.obligation}", e.status
     return f"fact {e.fact}", e.value
@@ -220,9 +228,8 @@ def check_scenario(scenario: Scenario) -> ScenarioResult:
         state = h.at(e.at)
         if isinstance(e, PhaseExpectation):
             report = check_phase(plan, e.phase, state)
-            outcomes.append(
-                Outcome(e, report.verdict, report.verdict is e.verdict, report.explain())
-            )
+            found = report.verdict if e.part == "entry" else report.completion.verdict
+            outcomes.append(Outcome(e, found, found is e.verdict, report.explain()))
         elif isinstance(e, ObligationExpectation):
             if e.at not in reports:
                 reports[e.at] = compliance(plan, scenario.timeline, at=e.at)

@@ -18,6 +18,8 @@ import attrs
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .amendments import Amendment
+
 from . import _checks as check
 from . import _notebook
 from ._compliance import Compliance, compliance
@@ -38,6 +40,7 @@ __all__ = [
     "Difference",
     "compare",
     "diff",
+    "positions_amendment",
     "stated_conditions",
     "under_positions",
 ]
@@ -324,7 +327,18 @@ def under_positions(
     Unconditional refusals change no trigger: they are listed by ``plan.positions`` and worded
     by :meth:`~gazaplan.records.Position.statement`.
     """
-    from .amendments import Amendment, SetCondition, amend
+    from .amendments import amend
+
+    change = positions_amendment(plan, on=on, parties=parties)
+    return plan if change is None else amend(plan, change)
+
+
+def positions_amendment(
+    plan: Plan, *, on: dt.date | None = None, parties: Iterable[str] | None = None
+) -> Amendment | None:
+    """The amendment :func:`under_positions` makes (None where no position puts a condition),
+    so that a scenario file can say it: ``amendments = [...]``."""
+    from .amendments import Amendment, SetCondition
     from .conditions import AllOf
 
     wanted = None if parties is None else set(parties)
@@ -355,16 +369,13 @@ def under_positions(
             )
         )
     if not edits:
-        return plan
+        return None
     sources = tuple(dict.fromkeys(s for p in chosen for s in p.sources))
-    return amend(
-        plan,
-        Amendment(
-            version=f"{plan.version}+positions",
-            title=f"{plan.title}, under the parties' stated positions",
-            edits=tuple(edits),
-            date=on or plan.date,
-            rationale="Each obligation falls due only once the conditions its obligors state hold.",
-            sources=sources,
-        ),
+    return Amendment(
+        version=f"{plan.version}+positions",
+        title=f"{plan.title}, under the parties' stated positions",
+        edits=tuple(edits),
+        date=on or plan.date,
+        rationale="Each obligation falls due only once the conditions its obligors state hold.",
+        sources=sources,
     )

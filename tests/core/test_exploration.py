@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -84,30 +85,49 @@ def _after(model: Model, a: Action, s: dict[str, Any]) -> dict[str, Any] | None:
     return {**s, a.fact: new}
 
 
-def oracle(model: Model, targets: list[tuple[str, Condition]]) -> dict[str, Any]:
+def _verdict(cond: Condition, assignment: dict[str, Any]) -> gp.Verdict:
+    return compiled(cond, PLAN)(cast("gp.State", View(START, assignment)))
+
+
+def _starts(model: Model) -> list[dict[str, Any]]:
     import itertools
 
     choices = []
     for v in model.variables:
         now = read_fact(START, v.fact)
         choices.append([now] if now in v.values else list(v.values))
-    starts = [dict(zip([v.fact for v in model.variables], c, strict=True))
-              for c in itertools.product(*choices)]  # fmt: skip
+    return [dict(zip([v.fact for v in model.variables], c, strict=True))
+            for c in itertools.product(*choices)]  # fmt: skip
+
+
+def oracle(
+    model: Model, targets: list[tuple[str, Condition]], starts: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    starts = _starts(model) if starts is None else starts
 
     def key(s: dict[str, Any]) -> tuple[tuple[str, str], ...]:
         return tuple(sorted((f, str(v)) for f, v in s.items()))
 
     seen = {key(s) for s in starts}
+    edges: dict[Any, list[Any]] = {}
     layer, depth, transitions, deadlocks = starts, 0, 0, 0
     first: dict[str, int] = {}
+    broken: dict[str, int] = {}  # an invariant (each target taken as one): first depth UNMET
+    unsure: dict[str, int] = {}  # ... or, never UNMET, first depth UNKNOWN
     goal = targets[-1][1]
     while layer:
         for name, cond in targets:
             if name not in first and any(_met(cond, s) for s in layer):
                 first[name] = depth
+            verdicts = {_verdict(cond, s) for s in layer}
+            if gp.Verdict.UNMET in verdicts:
+                broken.setdefault(name, depth)
+            if gp.Verdict.UNKNOWN in verdicts:
+                unsure.setdefault(name, depth)
         nxt: list[dict[str, Any]] = []
         for s in layer:
             succ = [t for a in model.actions if (t := _after(model, a, s)) is not None]
+            edges[key(s)] = [key(t) for t in succ]
             transitions += len(succ)
             if not succ and not _met(goal, s):
                 deadlocks += 1
@@ -116,7 +136,30 @@ def oracle(model: Model, targets: list[tuple[str, Condition]]) -> dict[str, Any]
                     seen.add(key(t))
                     nxt.append(t)
         layer, depth = nxt, depth + 1
-    return {"states": len(seen), "transitions": transitions, "deadlocks": deadlocks, "first": first}
+    return {"states": len(seen), "transitions": transitions, "deadlocks": deadlocks,
+            "first": first, "broken": broken, "unsure": unsure, "cyclic": _cyclic(edges)}  # fmt: skip
+
+
+def _cyclic(edges: dict[Any, list[Any]]) -> bool:
+    """Whether the graph has a cycle (depth first, with colours)."""
+    colour: dict[Any, int] = {}
+    for root in edges:
+        if root in colour:
+            continue
+        stack = [(root, iter(edges[root]))]
+        colour[root] = 1
+        while stack:
+            node, kids = stack[-1]
+            kid = next(kids, None)
+            if kid is None:
+                colour[node] = 2
+                stack.pop()
+            elif colour.get(kid) == 1:
+                return True
+            elif kid not in colour:
+                colour[kid] = 1
+                stack.append((kid, iter(edges[kid])))
+    return False
 
 
 TARGETS: list[tuple[str, Condition]] = [("ceasefire", gp.Equals("ceasefire_in_force", True)),
@@ -128,17 +171,51 @@ TARGETS: list[tuple[str, Condition]] = [("ceasefire", gp.Equals("ceasefire_in_fo
 @settings(deadline=None)
 @given(models())
 def test_explore_agrees_with_a_plain_search_over_assignments(model: Model) -> None:
-    got = explore(PLAN, actions=model, start=START, targets=TARGETS)
+    got = explore(PLAN, actions=model, start=START, targets=TARGETS, invariants=TARGETS,
+                  check_each_start=True)  # fmt: skip
     want = oracle(model, TARGETS)
     assert got.states == want["states"]
     assert got.transitions == want["transitions"]
     assert got.deadlocks == want["deadlocks"]
     assert got.complete
+    alone = [oracle(model, TARGETS, [s0]) for s0 in _starts(model)]
     for f in got.targets:
         assert f.reachable == (f.what in want["first"])
         if f.reachable:
             assert f.depth == want["first"][f.what]  # a shortest witness
             assert len(f.witness) == want["first"][f.what] + bool(f.assumed)
+            assert f.from_every_start == all(f.what in a["first"] for a in alone)
+        else:
+            assert f.possibly == (f.what in want["unsure"])
+    for f in got.invariants:  # broken where UNMET first, else possibly where UNKNOWN first
+        depth = want["broken"].get(f.what, want["unsure"].get(f.what))
+        assert f.depth == depth
+        if depth is not None:
+            sure = f.what in want["broken"]
+            assert dict(f.verdicts)[f.what] is (gp.Verdict.UNMET if sure else gp.Verdict.UNKNOWN)
+    unreached = [f.what for f in got.targets if not f.reachable and not f.possibly]
+    assert bool(got.stuck) == bool(unreached and want["cyclic"])  # stuck: the moves go on
+    if got.stuck:
+        _check_lasso(model, got)
+
+
+def _check_lasso(model: Model, got: gp.Exploration) -> None:
+    """A livelock's witness: its loop is enabled move by move, returns to where it began, and no
+    stuck target holds on the way."""
+    lasso = got.livelock
+    assert lasso is not None
+    assert lasso.loop >= 1
+    states = [dict(lasso.end)]
+    moves = [e for e in lasso.witness if e.id != "start-assumed"]
+    loop = moves[len(moves) - lasso.loop :]
+    for e in loop:
+        action = model.action(e.id.split("-", 2)[2])
+        after = _after(model, action, states[-1])
+        assert after is not None  # enabled where the loop makes it
+        states.append(after)
+    assert states[-1] == states[0]
+    conds = dict(TARGETS)
+    assert not any(_met(conds[name], s) for name in got.stuck for s in states)
 
 
 def test_a_witness_replays_to_its_target_as_hypothetical_events() -> None:
@@ -207,7 +284,7 @@ def test_the_bundled_model_reaches_phase_two_and_its_witness_replays() -> None:
     found = explore(SMALL_PLAN, targets=KEYS, **_small())
     phase_two = found.target("phase-2.completion")
     assert phase_two.reachable
-    assert phase_two.from_every_start is None  # 48 possible starts: not checked one by one
+    assert phase_two.from_every_start is True  # 48 possible starts: each searched alone
     assert found.complete
     end = gp.replay(SMALL_PLAN, phase_two.witness, start=_small()["start"])
     assert gp.check_phase(SMALL_PLAN, "phase-2", end).completion.verdict is gp.Verdict.MET
@@ -230,3 +307,75 @@ def test_a_party_that_never_moves_blocks_what_only_it_can_do() -> None:
     assert not found.target("phase-2.completion").reachable
     with pytest.raises(gp.exceptions.UnknownIdError):
         explore(SMALL_PLAN, never=["nobody"], **_small())
+
+
+def test_witnesses_are_scenarios_that_replay_and_say_what_the_explorer_found() -> None:
+    stuck = explore(SMALL_PLAN, targets=KEYS, positions=True, **_small())
+    lasso = stuck.livelock
+    assert lasso is not None
+    assert lasso.loop >= 2  # e.g. the ceasefire breaks and is restored
+    scenario = stuck.scenario()  # the livelock, by default
+    assert [a.version for a in scenario.amendments] == [f"{SMALL_PLAN.version}+positions"]
+    result = gp.check_scenario(scenario)
+    assert result.passed, result.explain()
+    kinds = {(type(e).__name__, getattr(e, "part", "")) for e in scenario.expectations}
+    assert ("PhaseExpectation", "completion") in kinds
+    assert len({e.at for e in scenario.expectations}) == 2  # before and after the loop
+    reached = explore(SMALL_PLAN, targets=KEYS, **_small())
+    assert reached.livelock is None
+    assert not reached.stuck
+    s2 = reached.scenario("phase-2.completion")
+    assert s2.amendments == ()
+    assert gp.check_scenario(s2).passed
+    last = s2.expectations[-1]
+    assert isinstance(last, gp.PhaseExpectation)
+    wrong = attrs.evolve(last, verdict=gp.Verdict.UNMET)  # a test that can fail
+    assert not gp.check_scenario(attrs.evolve(s2, expectations=(wrong,))).passed
+    with pytest.raises(gp.exceptions.InvalidValueError, match="no witness"):
+        stuck.scenario("perimeter.entry")  # stuck: nothing reaches it
+    with pytest.raises(gp.exceptions.UnknownIdError):
+        reached.scenario("nothing")
+    mine = attrs.evolve(SMALL_PLAN, version="mine", amendments=())
+    with pytest.raises(gp.exceptions.InvalidValueError, match="bundled"):
+        explore(mine, targets=KEYS, **_small()).scenario("phase-1.completion")
+
+
+def test_progress_is_reported_and_an_interruption_keeps_what_was_explored() -> None:
+    seen: list[gp.exploration.Progress] = []
+    explore(SMALL_PLAN, targets=KEYS, progress=seen.append, **_small())
+    assert [p.depth for p in seen] == list(range(1, len(seen) + 1))
+    assert [p.states for p in seen] == sorted(p.states for p in seen)
+
+    def stop_at_three(p: gp.exploration.Progress) -> None:
+        if p.depth == 3:
+            raise KeyboardInterrupt
+
+    cut = explore(SMALL_PLAN, targets=KEYS, progress=stop_at_three, interruptible=True, **_small())
+    assert cut.interrupted
+    assert not cut.complete
+    assert cut.depth == 3
+    assert cut.states == seen[2].states
+    assert not cut.stuck  # nothing is claimed stuck from a search cut short
+    assert "(interrupted)" in cut.explain()
+    with pytest.raises(KeyboardInterrupt):
+        explore(SMALL_PLAN, targets=KEYS, progress=stop_at_three, **_small())
+
+
+def test_the_default_bound_on_states_comes_from_the_free_memory() -> None:
+    from gazaplan.exploration import BYTES_PER_STATE, default_max_states
+
+    n = default_max_states()
+    assert n >= 100_000
+    assert n * BYTES_PER_STATE < 2**50  # half the free memory: a real figure, not infinity
+
+
+def test_an_invariant_naming_what_the_plan_lacks_is_refused() -> None:
+    accepted = gp.Response.ACCEPTED
+    with pytest.raises(gp.exceptions.UnknownPartyError, match="nobody"):
+        explore(SMALL_PLAN, invariants=[("x", gp.Equals("response.nobody", accepted))], **_small())
+    with pytest.raises(gp.exceptions.UnknownIdError, match="nowhere"):
+        explore(SMALL_PLAN, targets=[("y", gp.Equals("idf_line", "nowhere"))], **_small())
+    with pytest.raises(gp.exceptions.UnknownFactError):
+        gp.Equals("no_such_fact", 1)  # refused when it is made
+    with pytest.raises(gp.exceptions.UnknownIdError):
+        explore(SMALL_PLAN, invariants=["no-such-phase.entry"], **_small())

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
+
+import pytest
 
 from gazaplan.cli import main
 
@@ -43,3 +46,70 @@ def test_explore_json_never_and_bad_input() -> None:
     code, _, err = run("explore", *SMALL, "--never", "nobody")
     assert code == 2
     assert "nobody" in err
+
+
+def test_the_witness_file_of_the_stuck_finding_replays_with_gazaplan_check(tmp_path: Path) -> None:
+    witness = tmp_path / "livelock.toml"
+    code, out, err = run("explore", *SMALL, "--positions", "--witness", str(witness))
+    assert (code, err) == (0, "")
+    assert f"wrote the witness to {witness}" in out
+    text = witness.read_text("utf-8")
+    assert 'name = "gazaplan explore: livelock (hypothetical)"' in text
+    assert "2026-08-09+positions" in text  # the stated positions, as an amendment
+    assert text.count("hypothetical: a move the model allows") >= 3
+    code, out, err = run("check", str(witness))
+    assert (code, err) == (0, "")
+    assert "phase phase-2 completion: expected UNMET, found UNMET" in out
+    assert " 0 of " not in out
+    reached = tmp_path / "reached.json"
+    assert run("explore", *SMALL, "--witness", str(reached), "--witness-of",
+               "phase-2.completion")[0] == 0  # fmt: skip
+    code, out, _ = run("check", str(reached))
+    assert code == 0
+    assert "phase phase-2 completion: expected MET, found MET" in out
+
+
+def test_invariants_from_the_command_line(tmp_path: Path) -> None:
+    cond = tmp_path / "cond.json"
+    cond.write_text(json.dumps({"schema_version": 1, "document": "condition", "kind": "equals",
+                                "fact": "rafah_crossing", "value": "closed"}))  # fmt: skip
+    doc = json.loads(run(
+        "explore", *SMALL, "--json", "--invariant", "idf_line!=perimeter", "--invariant",
+        "ceasefire_in_force=false", "--invariant", "not phase-2.completion", "--invariant", str(cond),
+    )[1])  # fmt: skip
+    found = {i["invariant"]: i for i in doc["invariants"]}
+    assert found["idf_line!=perimeter"]["broken"] is True  # the forces may reach the perimeter
+    assert found["ceasefire_in_force=false"]["depth"] == 2  # Hamas accepts, operations suspended
+    assert found["not phase-2.completion"]["verdict"] == "UNMET"
+    assert found[str(cond)]["depth"] == 0  # the sources leave Rafah open at the start: assumed
+    code, _, err = run("explore", *SMALL, "--invariant", "aid_trucks_per_day=lots")
+    assert code == 2
+    assert "--invariant" in err
+    assert "number" in err
+    code, _, err = run("explore", *SMALL, "--invariant", "no_such_fact=1")
+    assert code == 2
+    assert "no_such_fact" in err
+    code, _, err = run("explore", *SMALL, "--witness", str(tmp_path / "w.toml"),
+                       "--witness-of", "phase-2.completion", "--never", "us")  # fmt: skip
+    assert code == 2
+    assert "no witness" in err
+
+
+def test_an_interrupted_exploration_reports_what_it_explored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gazaplan.exploration as exploration
+
+    def interrupt(_: object) -> None:
+        raise KeyboardInterrupt
+
+    real = exploration.explore
+
+    def stopped(*args: object, **kwargs: object) -> object:
+        kwargs["progress"] = interrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("gazaplan._commands_explore.explore", stopped)
+    code, out, _ = run("explore", *SMALL)
+    assert code == 130
+    assert "(interrupted)" in out
