@@ -25,7 +25,7 @@ from .plans import Plan
 from .state import State, parts_of, read_fact
 from .truth import Verdict
 
-__all__ = ["MAX_TABLE", "Packed"]
+__all__ = ["MAX_TABLE", "Packed", "check_model"]
 
 MAX_TABLE = 1 << 20
 """The largest condition table (combinations of the values it reads) the engine builds."""
@@ -37,6 +37,7 @@ class Packed:
     """A model packed for one plan and start state."""
 
     def __init__(self, plan: Plan, model: Model, start: State) -> None:
+        check_model(plan, model)
         self.plan, self.model, self.start_state = plan, model, start
         self.structure = Structure(plan, start)
         self.facts = [v.fact for v in model.variables]
@@ -216,7 +217,10 @@ class Packed:
             else:
                 v = self.values[i].index(a.effect.value)
                 test = f"{f(i)} != {v}"
-                new = f"(s & {~(mask << o)}) | {v << o}"
+                if self.width[i] == 1:  # one bit, not v: the other value; flip it
+                    new = f"s + {1 << o}" if v else f"s - {1 << o}"
+                else:
+                    new = f"(s & {~(mask << o)}) | {v << o}"
             g = self.guard(a)
             if g is not None:
                 table, _ = self.table(g)
@@ -248,6 +252,30 @@ class Packed:
         code = compile("\n".join(lines), "<gazaplan explore>", "exec")
         exec(code, env)  # generated above from the model's own numbers; no outside text
         return cast("Expand", env["expand"])
+
+
+def check_model(plan: Plan, model: Model) -> None:
+    """Refuse a model naming a party, obligation, line or phase *plan* does not have.
+
+    Raises:
+        UnknownPartyError: an action by, or a variable of, a party the plan lacks.
+        UnknownIdError: an action's obligation, or a line or phase its guard names, unknown.
+    """
+    from ._references import check_condition
+    from .exceptions import UnknownPartyError
+
+    parties = {p.id for p in plan.parties}
+    for v in model.variables:
+        for value in v.values:
+            plan.check_ids({v.fact: value})
+    for a in model.actions:
+        for party in a.parties:
+            if party not in parties:
+                raise UnknownPartyError(party, parties, where=f"action {a.id!r}")
+        if a.obligation:
+            plan.obligation(a.obligation)
+        if a.guard is not None:
+            check_condition(plan, a.guard, f"action {a.id!r} guard")
 
 
 def guard_of(plan: Plan, action: Action) -> Condition | None:

@@ -379,3 +379,21 @@ def test_an_invariant_naming_what_the_plan_lacks_is_refused() -> None:
         gp.Equals("no_such_fact", 1)  # refused when it is made
     with pytest.raises(gp.exceptions.UnknownIdError):
         explore(SMALL_PLAN, invariants=["no-such-phase.entry"], **_small())
+
+
+def test_a_model_naming_what_the_plan_lacks_is_refused() -> None:
+    v = Variable("ceasefire_in_force", (False, True))
+
+    def one(**kw: Any) -> Model:
+        return Model((v,), (Action("x", kw.pop("party", "hamas"), "ceasefire_in_force",
+                                   SetTo(True), **kw),))  # fmt: skip
+
+    with pytest.raises(gp.exceptions.UnknownPartyError, match="nobody"):
+        explore(SMALL_PLAN, actions=one(party="hamas, nobody"))
+    with pytest.raises(gp.exceptions.UnknownIdError, match="nope"):
+        explore(SMALL_PLAN, actions=one(obligation="nope"))
+    with pytest.raises(gp.exceptions.UnknownIdError, match="nowhere"):
+        explore(SMALL_PLAN, actions=one(guard=gp.Equals("idf_line", "nowhere")))
+    with pytest.raises(gp.exceptions.UnknownPartyError, match="nobody"):
+        explore(SMALL_PLAN, actions=Model((Variable("response.nobody", (R.ACCEPTED,)),), ()))
+    assert explore(SMALL_PLAN, actions=one(party="")).states == 2  # "": none identified
