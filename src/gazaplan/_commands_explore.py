@@ -15,7 +15,7 @@ from . import catalog
 from ._commands import Handler, emit
 from .conditions import Condition, Not
 from .exceptions import InvalidValueError
-from .exploration import Exploration, Progress, explore
+from .exploration import Exploration, SearchProgress, explore
 from .plans import Plan
 
 __all__ = ["HANDLERS"]
@@ -81,7 +81,7 @@ def _json(
 
 
 def _progress_line(started: float) -> Any:
-    def show(p: Progress) -> None:
+    def show(p: SearchProgress) -> None:
         rate = p.states / max(time.perf_counter() - started, 1e-9)
         sys.stderr.write(f"\r\033[Kexploring: {p.states:,} states, {rate:,.0f} states/s, depth "
                          f"{p.depth} (Ctrl-C stops and reports)")  # fmt: skip

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .scenarios import Scenario
 
 __all__ = [
-    "BYTES_PER_STATE", "MAX_STARTS_CHECKED", "Exploration", "Finding", "Progress", "Target",
+    "BYTES_PER_STATE", "MAX_STARTS_CHECKED", "Exploration", "Finding", "SearchProgress", "Target",
     "default_max_states", "explore",
 ]  # fmt: skip
 
@@ -62,7 +62,7 @@ def default_max_states() -> int:
 
 
 @attrs.frozen
-class Progress:
+class SearchProgress:
     """How far a search has come, after each layer (for a progress line)."""
 
     states: int
@@ -193,7 +193,7 @@ def explore(
     positions: bool = False, never: Iterable[str] = (), targets: Iterable[Target] | None = None,
     goal: Target | None = None, invariants: Iterable[Target] = (), max_depth: int | None = None,
     max_states: int | None = None, check_each_start: bool | None = None,
-    progress: Callable[[Progress], None] | None = None, interruptible: bool = False,
+    progress: Callable[[SearchProgress], None] | None = None, interruptible: bool = False,
 ) -> Exploration:  # fmt: skip
     """Every state the moves of *actions* reach from *start*, breadth first; see the module's
     description.
@@ -332,7 +332,7 @@ class _Search:
 
     def search(
         self, starts: list[int], stop_when: set[str] | None = None,
-        progress: Callable[[Progress], None] | None = None, interruptible: bool = False,
+        progress: Callable[[SearchProgress], None] | None = None, interruptible: bool = False,
     ) -> None:  # fmt: skip
         """Search from *starts*; stop early once everything in *stop_when* is found."""
         self.seen = set(starts)
@@ -345,7 +345,7 @@ class _Search:
             self.complete, self.interrupted = False, True
 
     def _layers(
-        self, stop_when: set[str] | None, progress: Callable[[Progress], None] | None
+        self, stop_when: set[str] | None, progress: Callable[[SearchProgress], None] | None
     ) -> None:
         broken: set[str] = set()  # invariants found UNMET: no need to look for UNKNOWN
         while self.layers[-1]:
@@ -387,4 +387,4 @@ class _Search:
                     f"the memory allows (about {BYTES_PER_STATE} bytes a state).",
                 )  # fmt: skip
             if progress is not None:
-                progress(Progress(len(self.seen), self.transitions, len(self.layers) - 1))
+                progress(SearchProgress(len(self.seen), self.transitions, len(self.layers) - 1))

@@ -341,12 +341,12 @@ def test_witnesses_are_scenarios_that_replay_and_say_what_the_explorer_found() -
 
 
 def test_progress_is_reported_and_an_interruption_keeps_what_was_explored() -> None:
-    seen: list[gp.exploration.Progress] = []
+    seen: list[gp.exploration.SearchProgress] = []
     explore(SMALL_PLAN, targets=KEYS, progress=seen.append, **_small())
     assert [p.depth for p in seen] == list(range(1, len(seen) + 1))
     assert [p.states for p in seen] == sorted(p.states for p in seen)
 
-    def stop_at_three(p: gp.exploration.Progress) -> None:
+    def stop_at_three(p: gp.exploration.SearchProgress) -> None:
         if p.depth == 3:
             raise KeyboardInterrupt
 
