@@ -16,6 +16,7 @@ from ._html import badge, box, esc, kv_table, table
 from .analysis import VerdictsOverTime
 from .evaluation import Blocker, Evaluation
 from .explain import explain_evaluation
+from .exploration import Exploration
 from .graphs import Graph
 from .obligations import Phase
 from .plans import Plan
@@ -304,6 +305,18 @@ def _structure(r: StructureReport) -> str:
                        caption="Veto players", badges=["now"]))  # fmt: skip
     parts.append(table(info, ["fact", "settles"], caption="Unknown facts that matter most"))
     return box("Structure report", *parts, note="report.explain() gives every reason in words.")
+
+
+@html_of.register
+def _exploration(x: Exploration) -> str:
+    head = (f"Exploration: {x.states:,} states, {x.transitions:,} transitions, depth {x.depth}"
+            + ("" if x.complete else " (interrupted)" if x.interrupted else " (cut short)"))  # fmt: skip
+    rows = [{**r, "witness": r["witness"][:300] + ("..." if len(r["witness"]) > 300 else "")}
+            for r in x.rows()]  # fmt: skip
+    return box(head, table(rows, ["finding", "kind", "result", "moves", "loop", "from_every_start",
+                                  "witness"]),
+               note="Every move is hypothetical. explain() says why; scenario(finding) writes a "
+                    "witness gazaplan check replays.")  # fmt: skip
 
 
 @html_of.register

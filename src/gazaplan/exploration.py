@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _notebook
+from ._notebook import NotebookDisplay
 from ._packing import Packed
 from ._references import check_condition
 from .conditions import Condition, Not
@@ -35,6 +37,8 @@ from .waits import Cycle
 from .witnesses import Finding, finding, lasso
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .scenarios import Scenario
 
 __all__ = [
@@ -71,8 +75,8 @@ class SearchProgress:
 
 
 @attrs.frozen
-class Exploration:
-    """What :func:`explore` found.
+class Exploration(NotebookDisplay):
+    """What :func:`explore` found (in a notebook: a table of the findings; ``to_pandas()``).
 
     Attributes:
         states: distinct states reached.
@@ -142,6 +146,36 @@ class Exploration:
         from .witnesses import witness_scenario
 
         return witness_scenario(self, what)
+
+    def findings(self) -> tuple[tuple[str, Finding], ...]:
+        """Every finding with its kind (target, deadlock, livelock, invariant), in that order."""
+        out = [("target", f) for f in self.targets] + [("deadlock", self.deadlock)]
+        out += [("livelock", self.livelock)] if self.livelock is not None else []
+        return (*out, *(("invariant", f) for f in self.invariants))
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per finding: what, kind, result, moves, loop, from every start, the moves."""
+        rows = []
+        for kind, f in self.findings():
+            verdict = dict(f.verdicts).get(f.what)
+            if kind == "invariant":
+                result = ("holds" if not f.reachable else "broken" if verdict is Verdict.UNMET
+                          else "possibly broken")  # fmt: skip
+            elif f.reachable:
+                result = "reached"
+            else:
+                stuck = f.what in self.stuck
+                result = "possibly (UNKNOWN)" if f.possibly else "stuck" if stuck else "not reached"
+            moves = [f"{e.reported_by}: {e.summary}" for e in f.witness if e.id != "start-assumed"]
+            rows.append({"finding": f.what, "kind": kind, "result": result, "moves": f.depth,
+                         "loop": f.loop or None, "from_every_start": f.from_every_start,
+                         "witness": "; ".join(moves)})  # fmt: skip
+        return rows
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The findings as a DataFrame (the ``pandas`` extra)."""
+        columns = ("finding", "kind", "result", "moves", "loop", "from_every_start", "witness")
+        return _notebook.tables().frame(self.rows(), columns, feature="Exploration.to_pandas()")
 
     def explain(self) -> str:
         cut = " (interrupted)" if self.interrupted else " (cut short by max_depth)"

@@ -397,3 +397,20 @@ def test_a_model_naming_what_the_plan_lacks_is_refused() -> None:
     with pytest.raises(gp.exceptions.UnknownPartyError, match="nobody"):
         explore(SMALL_PLAN, actions=Model((Variable("response.nobody", (R.ACCEPTED,)),), ()))
     assert explore(SMALL_PLAN, actions=one(party="")).states == 2  # "": none identified
+
+
+def test_an_exploration_displays_its_findings_in_a_notebook() -> None:
+    pytest.importorskip("pandas")
+    found = explore(SMALL_PLAN, targets=KEYS, positions=True, invariants=KEYS[:1], **_small())
+    rows = {(r["finding"], r["kind"]): r for r in found.rows()}
+    assert rows[("phase-2.completion", "target")]["result"] == "stuck"
+    assert rows[("livelock", "livelock")]["loop"] == found.livelock.loop  # type: ignore[union-attr]
+    assert rows[("phase-1.completion", "invariant")]["result"] == "broken"  # UNMET at the start
+    frame = found.to_pandas()
+    assert list(frame.columns) == ["finding", "kind", "result", "moves", "loop",
+                                   "from_every_start", "witness"]  # fmt: skip
+    assert len(frame) == len(found.rows())
+    html = found._repr_html_()
+    assert "Exploration: " in html
+    assert "stuck" in html
+    assert "<script" not in html
