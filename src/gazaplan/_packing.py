@@ -38,10 +38,12 @@ class Packed:
 
     def __init__(self, plan: Plan, model: Model, start: State) -> None:
         check_model(plan, model)
-        self.plan, self.model, self.start_state = plan, model, start
-        self.structure = Structure(plan, start)
-        self.facts = [v.fact for v in model.variables]
-        self.values = [v.values for v in model.variables]
+        self.plan: Plan = plan
+        self.model: Model = model
+        self.start_state: State = start
+        self.structure: Structure = Structure(plan, start)
+        self.facts: list[str] = [v.fact for v in model.variables]
+        self.values: list[tuple[Any, ...]] = [v.values for v in model.variables]
         self.offset: list[int] = []
         self.width: list[int] = []
         at = 0
@@ -50,7 +52,7 @@ class Packed:
             self.offset.append(at)
             self.width.append(w)
             at += w
-        self.bits = at
+        self.bits: int = at
         self._tables: dict[tuple[int, Verdict], tuple[list[bool], str]] = {}
         self._parts: dict[int, list[tuple[int, int]]] = {}
         self._guards: dict[str, Condition | None] = {}
