@@ -32,6 +32,7 @@ included)::
     waits, graphs, structural                   who waits for whom; the graph; the structure report
     _packing, witnesses, exploration            the packed engine; witnesses; exhaustive search
     analysis                                    verdicts over time, first MET; names the rest
+    runs, _sweep_grid, sweeps                   many runs, here or on an executor; sweeps
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
@@ -40,7 +41,8 @@ included)::
     _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
     pax, promela                                edge: implementation scores, the CSV export; SPIN
     _html, _graph_svg, _display                 edge: notebook displays (_repr_html_; graphs as SVG)
-    _plotting, _plot_exchange, plots            edge: matplotlib plots (the extra)
+    _plotting, _plot_exchange, _plot_sweep      edge: matplotlib plots (the extra): exchange,
+    plots                                       sweeps, and the rest
     htmlreport                                  edge: the HTML report
     _commands, _commands_dataset                edge: the ``gazaplan`` command (its handlers,
     _commands_analysis, _commands_explore       the dataset's, the analysis', exploring, the data's;
@@ -68,6 +70,7 @@ _notebook.provide("display", f"{__name__}._display")
 _notebook.provide("histories", f"{__name__}.histories")
 _notebook.provide("explain", f"{__name__}.explain")
 _notebook.provide("documents", f"{__name__}.documents")
+_notebook.provide("plots", f"{__name__}.plots")
 
 if TYPE_CHECKING:
     from ._compliance import Compliance as Compliance
@@ -208,6 +211,7 @@ if TYPE_CHECKING:
     from .state import FACTS as FACTS
     from .state import State as State
     from .state import read_fact as read_fact
+    from .sweeps import sweep as sweep
     from .terms import AidTerms as AidTerms
     from .terms import ExchangeTerms as ExchangeTerms
     from .terms import WithdrawalLine as WithdrawalLine
@@ -253,6 +257,7 @@ _WHERE = {
     "value_of_information": ".analysis",
     "analyse": ".analysis",
     "explore": ".exploration",
+    "sweep": ".sweeps",
     "controls": ".catalog",
     "diff": ".whatif",
     "Compliance": "._compliance",
@@ -422,6 +427,8 @@ _SUBMODULES = frozenset(
         "models",
         "exploration",
         "witnesses",
+        "runs",
+        "sweeps",
     }
 )
 
@@ -499,6 +506,7 @@ __all__ = [
     "paths_to",
     "plan",
     "replay",
+    "sweep",
     "timeline",
     "value_of_information",
     "verdicts_over_time",

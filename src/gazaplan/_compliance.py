@@ -33,7 +33,14 @@ from .state import State, fact_reader, fields_of
 from .timelines import Timeline
 from .truth import UNKNOWN, Verdict
 
-__all__ = ["Compliance", "ComplianceReport", "ComplianceStatus", "Quantity", "compliance"]
+__all__ = [
+    "Compliance",
+    "ComplianceReport",
+    "ComplianceStatus",
+    "Quantity",
+    "compliance",
+    "first_instant",
+]
 
 MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
 
@@ -205,6 +212,12 @@ def _slack(h: History, index: int | None) -> dt.timedelta:
 
 def _instant(h: History, index: int, origin: dt.datetime) -> dt.datetime:
     return origin if index == 0 else h.event(index).at
+
+
+def first_instant(plan: Plan, h: History, cond: Condition, n: int) -> dt.datetime | None:
+    """When *cond* first became MET along *h*, up to state *n* (None: not by then)."""
+    on = _onset(compiled(cond, plan), h, cond, n)
+    return None if on.index is None else _instant(h, on.index, plan.origin)
 
 
 def _hours(plan: Plan, value: Term | int | float) -> float | None:

@@ -23,6 +23,7 @@ from .plans import Plan
 from .rules import ObligationReport, PhaseReport, PlanReport
 from .scenarios import ScenarioResult
 from .structural import StructureReport
+from .sweeps import SweepResult
 from .timelines import Timeline
 from .truth import Verdict
 from .vetoes import Vetoes
@@ -317,6 +318,22 @@ def _exploration(x: Exploration) -> str:
                                   "witness"]),
                note="Every move is hypothetical. explain() says why; scenario(finding) writes a "
                     "witness gazaplan check replays.")  # fmt: skip
+
+
+@html_of.register
+def _sweep(r: SweepResult) -> str:
+    rows = r.summary()
+    empty = "" if rows else "No phase or obligation stands differently in any variant. "
+    return box(
+        r.title(),
+        table(
+            rows,
+            ["id", "status", "lateness", "variants"],
+            caption="What varies across the grid",
+            badges=["status"],
+        ),
+        note=empty + "to_pandas() has every variant, phase and obligation; plot() draws them.",
+    )
 
 
 @html_of.register

@@ -26,6 +26,7 @@ __all__ = [
     "documents",
     "explainer",
     "histories",
+    "plots",
     "provide",
     "tables",
 ]
@@ -84,6 +85,16 @@ class Documents(Protocol):
 
 def documents() -> Documents:
     return cast("Documents", _load("documents"))
+
+
+class Plots(Protocol):
+    """The plots a result draws of itself (:mod:`gazaplan.plots`, the ``plot`` extra)."""
+
+    def plot_sweep(self, result: Any, subjects: Any = None, *, ax: Any = None) -> Any: ...
+
+
+def plots() -> Plots:
+    return cast("Plots", _load("plots"))
 
 
 def histories() -> ModuleType:

@@ -19,7 +19,7 @@ from .conditions import AtLeast, Condition, Term, Times, condition_check
 from .exceptions import InvalidValueError
 from .sources import Source, sources_required
 
-__all__ = ["Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
+__all__ = ["CountingPoint", "Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
 
 
 def _hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -49,6 +49,25 @@ class Deadline:
     hours: Term | int | float = attrs.field(validator=_hours)
     since: Condition | None = attrs.field(default=None, validator=condition_check(optional=True))
     note: str = ""
+
+
+@attrs.frozen
+class CountingPoint:
+    """One reading of when an obligation's deadline clock starts, as a source gives it.
+
+    Attributes:
+        name: a short name (``"acceptance"``, ``"pull-back"``), used in sweeps.
+        since: the condition whose first becoming true starts the clock.
+        note: the reading, in the library's words.
+        sources: where it is stated.
+    """
+
+    name: str = attrs.field(validator=check.ident())
+    since: Condition = attrs.field(validator=condition_check())
+    note: str = attrs.field(validator=check.text())
+    sources: tuple[Source, ...] = attrs.field(
+        converter=check.as_tuple, validator=sources_required()
+    )
 
 
 @attrs.frozen

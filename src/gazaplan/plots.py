@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._compliance import ComplianceReport, ComplianceStatus
 from ._plot_exchange import EXCHANGE_SERIES, plot_exchange
+from ._plot_sweep import SWEEP_COLOURS, plot_sweep
 from ._plotting import STATUS_COLOURS
 from ._plotting import axes as _axes
 from ._plotting import dates as _dates
@@ -34,8 +35,10 @@ if TYPE_CHECKING:
 __all__ = [
     "EXCHANGE_SERIES",
     "STATUS_COLOURS",
+    "SWEEP_COLOURS",
     "plot_exchange",
     "plot_obligations",
+    "plot_sweep",
     "plot_withdrawal",
 ]
 

@@ -25,12 +25,14 @@ if TYPE_CHECKING:
     from ..control import Controls
     from ..datasets import Dataset
     from ..models import Model
+    from ..obligations import CountingPoint
     from ..state import State
     from ..timelines import Timeline
 
 __all__ = [
     "DATA_FILE",
     "controls",
+    "counting_points",
     "dataset",
     "model",
     "model_start",
@@ -107,6 +109,18 @@ def controls() -> Controls:
     from ._control import CONTROLS
 
     return CONTROLS
+
+
+def counting_points(obligation_id: str | None = None) -> dict[str, tuple[CountingPoint, ...]]:
+    """The readings the sources give of when a deadline's clock starts, by obligation (only
+    *obligation_id*'s if given; an obligation with a single reading is not listed)."""
+    from ._counting import COUNTING_POINTS
+
+    if obligation_id is None:
+        return dict(COUNTING_POINTS)
+    return (
+        {obligation_id: COUNTING_POINTS[obligation_id]} if obligation_id in COUNTING_POINTS else {}
+    )
 
 
 def model(living: int = 20, deceased: int = 28) -> Model:
