@@ -425,6 +425,31 @@ def exploring(rep: Report, quick: bool) -> None:
                      m["seconds"] <= spin[0] + spin[1])  # fmt: skip
 
 
+def simulating(rep: Report, quick: bool) -> None:
+    """Monte Carlo runs (issue 16's goals): one delayed replay with compliance, against replaying
+    each run whole; many runs on one core; pools of one and two spawned workers; a Dask
+    LocalCluster of two workers in the full run."""
+    from .bench_runs import measure as runs
+
+    n = 2000 if quick else 10_000
+    m = runs(n, dask=not quick)
+    each = m["serial"] / n
+    rep.goal("monte carlo: a delayed replay + compliance", f"{each * 1e3:.3f} ms",
+             f"{m['serial'] / m['whole']:6.2f}x replaying it whole", "<= 1 ms", each <= 1e-3)  # fmt: skip
+    rep.goal(f"monte carlo: {n:,} runs, one core", f"{m['serial']:.2f} s",
+             f"{m['serial'] / n * 10_000 / 10:6.2f}x the goal", "10,000 in <= 10 s",
+             m["serial"] / n * 10_000 <= 10)  # fmt: skip
+    over = m["pool1"] / m["serial"] - 1
+    rep.goal("monte carlo: a pool of one worker vs serial", f"{m['pool1']:.2f} s",
+             f"{over:+6.1%} overhead", "<= +10%", over <= 0.10)  # fmt: skip
+    two = m["serial"] / m["pool2"]
+    rep.goal(f"monte carlo: two workers vs serial ({load()})", f"{m['pool2']:.2f} s",
+             f"{two:6.2f}x serial", ">= 1.7x", two >= 1.7)  # fmt: skip
+    if "dask2" in m:
+        rep.goal("monte carlo: Dask LocalCluster, two workers", f"{m['dask2']:.2f} s",
+                 f"{m['serial'] / m['dask2']:6.2f}x serial", "(information)", None)  # fmt: skip
+
+
 def growing(rep: Report, sizes: list[int]) -> None:
     series: dict[str, list[float]] = {
         "replay": [],
@@ -467,6 +492,7 @@ def main(argv: list[str] | None = None) -> int:
     starting(rep, 3 if quick else 11)
     analysing(rep, 3 if quick else 7)
     exploring(rep, quick)
+    simulating(rep, quick)
     unmet = [r[0] for r in rep.rows if r[4] is False]
     steep = [g[0] for g in rep.growth if g[3] > GROWTH_LIMIT]
     print(f"{load()} at the end; {time.perf_counter() - started:.0f} s in all")

@@ -32,7 +32,8 @@ included)::
     waits, graphs, structural                   who waits for whom; the graph; the structure report
     _packing, witnesses, exploration            the packed engine; witnesses; exhaustive search
     analysis                                    verdicts over time, first MET; names the rest
-    runs, _sweep_grid, sweeps                   many runs, here or on an executor; sweeps
+    perturbations                               what a Monte Carlo run changes (data)
+    runs, _sweep_grid, sweeps, montecarlo       many runs, here or on an executor; sweeps; Monte Carlo
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
@@ -45,8 +46,9 @@ included)::
     plots                                       sweeps, and the rest
     htmlreport                                  edge: the HTML report
     _commands, _commands_dataset                edge: the ``gazaplan`` command (its handlers,
-    _commands_analysis, _commands_explore       the dataset's, the analysis', exploring, the data's;
-    _commands_data, cli                         the parser)
+    _commands_analysis, _commands_explore       the dataset's, the analysis', exploring,
+    _commands_runs                              sweeps and simulations,
+    _commands_data, cli                         the data's; the parser)
 
 The core imports nothing above it, not even inside a method: a result's ``to_pandas()`` and
 ``_repr_html_`` ask ``_notebook`` for the tables and displays, and this package, on top, says
@@ -169,6 +171,7 @@ if TYPE_CHECKING:
     from .histories import replay as replay
     from .htmlreport import html_report as html_report
     from .htmlreport import write_html_report as write_html_report
+    from .montecarlo import monte_carlo as monte_carlo
     from .obligations import Deadline as Deadline
     from .obligations import InitialFact as InitialFact
     from .obligations import Measure as Measure
@@ -258,6 +261,7 @@ _WHERE = {
     "analyse": ".analysis",
     "explore": ".exploration",
     "sweep": ".sweeps",
+    "monte_carlo": ".montecarlo",
     "controls": ".catalog",
     "diff": ".whatif",
     "Compliance": "._compliance",
@@ -429,6 +433,8 @@ _SUBMODULES = frozenset(
         "witnesses",
         "runs",
         "sweeps",
+        "perturbations",
+        "montecarlo",
     }
 )
 
@@ -503,6 +509,7 @@ __all__ = [
     "load",
     "load_scenario",
     "loads",
+    "monte_carlo",
     "paths_to",
     "plan",
     "replay",

@@ -14,6 +14,7 @@ from ._commands import JUDGING, Handler, emit, instant, problem_rows, timeline_a
 from ._commands_analysis import HANDLERS as ANALYSIS
 from ._commands_dataset import HANDLERS as DATASET
 from ._commands_explore import HANDLERS as EXPLORE
+from ._commands_runs import HANDLERS as RUNS
 from .exceptions import GazaplanError, ScenarioFormatError
 from .records import Topic
 from .sources import cite
@@ -163,6 +164,7 @@ HANDLERS: dict[str, Handler] = {
     **DATASET,
     **ANALYSIS,
     **EXPLORE,
+    **RUNS,
     "validate": _validate,
     "timeline": _timeline,
     "versions": _versions,

@@ -220,6 +220,35 @@ def first_instant(plan: Plan, h: History, cond: Condition, n: int) -> dt.datetim
     return None if on.index is None else _instant(h, on.index, plan.origin)
 
 
+def judge(plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime) -> Compliance:
+    """Obligation *o*'s compliance along history *h* as of *at* (what :func:`compliance` gives
+    for each obligation)."""
+    return _judge(plan, h, o, phase_id, at, plan.origin)
+
+
+def onset_indices(plan: Plan, h: History, o: Obligation) -> tuple[int, ...]:
+    """The states (1 = after the first event) at which *o*'s trigger, clock or completion first
+    held along the whole of *h*: the only events whose instants its compliance reads."""
+    found = {_onset(compiled(c, plan), h, c, len(h)).index for c in _conditions(o)}
+    return tuple(sorted(i for i in found if i))
+
+
+def read_changes(h: History, o: Obligation) -> tuple[int, ...] | None:
+    """The states at which a fact *o*'s compliance reads changed along *h* (None: it refers to
+    a phase, so may read any fact). Its compliance as of two instants between which none of
+    these lies reads the same facts."""
+    conds = _conditions(o)
+    if any(phases_named(c) for c in conds):
+        return None
+    facts = {f for c in conds for f in facts_read(c)} | {m.fact for m in o.measures}
+    return tuple(sorted({i for fact in facts for fl in fields_of(fact) for i in h.changed(fl)}))
+
+
+def _conditions(o: Obligation) -> list[Condition]:
+    since = o.deadline.since if o.deadline is not None and o.deadline.since is not None else None
+    return [o.trigger, o.completion] + ([since] if since is not None else [])
+
+
 def _hours(plan: Plan, value: Term | int | float) -> float | None:
     v = plan.term(value.path).value if isinstance(value, Term) else value
     return None if v is UNKNOWN else float(v)

@@ -18,6 +18,7 @@ from .evaluation import Blocker, Evaluation
 from .explain import explain_evaluation
 from .exploration import Exploration
 from .graphs import Graph
+from .montecarlo import MonteCarloResult
 from .obligations import Phase
 from .plans import Plan
 from .rules import ObligationReport, PhaseReport, PlanReport
@@ -333,6 +334,34 @@ def _sweep(r: SweepResult) -> str:
             badges=["status"],
         ),
         note=empty + "to_pandas() has every variant, phase and obligation; plot() draws them.",
+    )
+
+
+@html_of.register
+def _monte_carlo(r: MonteCarloResult) -> str:
+    rows = [
+        {
+            **row,
+            "probability": f"{row['probability']:.1%}",
+            "interval": f"{row['low']:.1%} to {row['high']:.1%}",
+        }
+        for row in r.rows()
+        if row["obligation"] in r.varying()
+    ]
+    head = (
+        f"Monte Carlo: {len(r.runs):,} runs of {r.base.name!r} ({r.perturbation.describe()}), "
+        f"seed {r.seed}"
+    )
+    failed = f"{len(r.failed):,} runs could not be replayed. " if r.failed else ""
+    return box(
+        head,
+        table(
+            rows,
+            ["obligation", "status", "runs", "probability", "interval"],
+            caption="Obligations whose status varies (95% Wilson intervals)",
+            badges=["status"],
+        ),
+        note=failed + "to_pandas() has every obligation; scenario(run) writes a run out.",
     )
 
 

@@ -12,6 +12,10 @@ Commands (``gazaplan COMMAND --help`` for each)::
               (``analyze`` is the same; ``--no-positions`` leaves the stated positions out)
   explore     every order of the bundled model's moves, exhaustively: reachable targets, deadlocks,
               stuck targets, shortest witnesses (--positions, --never PARTY[:ACTION], --target)
+  sweep       the plan judged at every point of a grid (--grid exchange.remains_ratio=5:25;
+              --workers N, --scheduler ADDRESS)
+  simulate    a scenario's timeline perturbed at random (--delay 0:3, --drop P, --pick-claims),
+              --runs N times with --seed S: each obligation's statuses with their probabilities
   diff        every difference between two plans (bundled versions or files)
   compare     the verdicts and statuses that differ between two plans over a timeline
   validate    read documents and check them; every problem at once, located
@@ -52,7 +56,8 @@ INTERNAL_ERROR = 3
 EXIT_CODES = (
     "Exit codes: 0 done; 1 an expectation (or --fail-on / --exit-code) failed; "
     "2 bad input, the error on stderr; 3 an internal error (a bug: --debug shows the traceback); "
-    "130 interrupted (Ctrl-C; explore reports what it explored)."
+    "130 interrupted (Ctrl-C; explore reports what it explored; sweep and simulate cancel "
+    "what has not started)."
 )
 
 
@@ -167,6 +172,24 @@ def _parser() -> argparse.ArgumentParser:
                     help="no progress line on stderr (it shows only on a terminal)")  # fmt: skip
     ex.add_argument("--to-promela", default=None, metavar="FILE",
                     help="write the model in Promela for SPIN (targets as assertions) and stop")  # fmt: skip
+
+    from ._commands_runs import add_arguments
+
+    sw = command("sweep", "the plan judged at every point of a grid of terms and deadlines")
+    version(sw)
+    at(sw)
+    timeline(sw)
+    sim = command(
+        "simulate",
+        "a scenario's timeline perturbed at random, many runs: how likely each status is",
+    )
+    version(sim)
+    at(sim)
+    sim.add_argument(
+        "--release", default=None, metavar="VERSION",
+        help="with 'bundled': the dataset's release (default: the latest)",
+    )  # fmt: skip
+    add_arguments(sw, sim)
 
     diff = command("diff", "every difference between two plans")
     diff.add_argument("a", metavar="A", help="a bundled version id, or a plan or scenario file")

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import threading
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -25,6 +26,7 @@ from . import _checks as check
 from . import _notebook
 from ._frozenmap import FrozenMap
 from .events import Event
+from .exceptions import InvalidValueError
 from .explain import show
 from .plans import Plan
 from .state import State, fields_of
@@ -33,7 +35,7 @@ from .timelines import Timeline, check_next, commit, facts_set
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["History", "history", "replay"]
+__all__ = ["History", "history", "replay", "retimed"]
 
 
 class _Log:
@@ -146,7 +148,8 @@ class History:
         new = tuple(events)
         log = self._log
         with log.lock:
-            if len(log.events) != self._n:  # extended before: branch off a copy of our part
+            if len(log.events) != self._n or not isinstance(log.events, list):
+                # extended before (or retimed, sharing another's storage): branch off a copy
                 log = log.prefix(self._n)
             return _fold(self.plan, log, self._n, new, self.start, self._given)
 
@@ -219,6 +222,54 @@ def _fold(
     for field, indices in added.items():
         log.changes.setdefault(field, []).extend(indices)
     return History(plan, first, log, n + len(new), given)
+
+
+class _Retimed(Sequence[Event]):
+    """A history's events at new instants, each made when first asked for."""
+
+    __slots__ = ("_base", "_instants", "_made")
+
+    def __init__(self, base: Sequence[Event], instants: Sequence[dt.datetime]) -> None:
+        self._base, self._instants = base, instants
+        self._made: dict[int, Event] = {}
+
+    def __len__(self) -> int:
+        return len(self._instants)
+
+    @overload
+    def __getitem__(self, i: int) -> Event: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Event]: ...
+    def __getitem__(self, i: int | slice) -> Event | Sequence[Event]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = range(len(self))[i]
+        made = self._made.get(i)
+        if made is None:
+            e = self._base[i]
+            made = e if e.at == self._instants[i] else attrs.evolve(e, at=self._instants[i])
+            self._made[i] = made
+        return made
+
+
+def retimed(h: History, instants: Sequence[dt.datetime]) -> History:
+    """*h* with its events at *instants* (one each, in order, none earlier than the one
+    before): the states are *h*'s, shared, since facts do not depend on when events happen;
+    an event is rebuilt only when asked for. For the runs of a Monte Carlo simulation."""
+    if len(instants) != h._n or any(b < a for a, b in itertools.pairwise(instants)):
+        raise InvalidValueError(
+            "retimed(instants=)",
+            len(instants),
+            f"needs {h._n} instants in order",
+            "Keep the events' order.",
+        )
+    log = _Log([])
+    log.events = _Retimed(h._log.events[: h._n], instants)  # type: ignore[assignment]
+    log.ids = h._log.ids
+    log.instants = list(instants)
+    log.states = h._log.states[: h._n]
+    log.changes = {f: h.changed(f) for f in h._log.changes}  # copies: never shared
+    return History(h.plan, h.start, log, h._n, h._given)
 
 
 def _keep(h: History, timeline: Timeline) -> None:

@@ -205,3 +205,29 @@ def progress_bar(
         bar.update(done - bar.n)
 
     return tell, bar.close
+
+
+def dask_client(address: str, *, timeout: float = 10.0) -> Any:
+    """A Dask ``Client`` of the scheduler at *address* (the ``dask`` extra), or a clear error
+    within *timeout* seconds if none answers there.
+
+    Raises:
+        MissingExtraError: ``distributed`` is not installed.
+        InvalidValueError: no scheduler answered at *address* in time.
+    """
+    try:
+        import distributed
+    except ImportError:
+        from .exceptions import MissingExtraError
+
+        raise MissingExtraError("a Dask scheduler", "dask", "distributed") from None
+    try:
+        connect: Any = distributed.Client  # distributed ships no complete types
+        return connect(address, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise InvalidValueError(
+            "--scheduler",
+            address,
+            f"no Dask scheduler answered there within {timeout:g} s ({type(e).__name__})",
+            "Start one (dask scheduler) and pass the address it prints, e.g. tcp://host:8786.",
+        ) from None

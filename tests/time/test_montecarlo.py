@@ -1,0 +1,231 @@
+"""``gp.monte_carlo``: perturbations as data, each run checked against replaying its timeline
+whole; statuses, Wilson intervals, extreme runs as scenarios that replay; bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gazaplan as gp
+from gazaplan import InvalidValueError, UnknownIdError
+from gazaplan.montecarlo import MonteCarloResult, wilson
+from gazaplan.perturbations import (
+    Delay,
+    Drop,
+    Events,
+    Fixed,
+    Perturbation,
+    PickClaim,
+    Triangular,
+    Uniform,
+)
+from gazaplan.runs import run_seed
+
+PLAN = gp.plan()
+SCENARIO = gp.Scenario(name="bundled", version=PLAN.version, timeline=gp.timeline())
+EVENTS = SCENARIO.timeline.events
+DELAY = Perturbation((Delay(Uniform(0, 3)),), name="a few days late")
+
+
+@pytest.fixture(scope="module")
+def delayed() -> MonteCarloResult:
+    return gp.monte_carlo(SCENARIO, DELAY, 300, seed=11)
+
+
+def replayed_whole(result: MonteCarloResult, index: int) -> dict[str, tuple[object, object]]:
+    """Run *index* the slow way: its timeline drawn again and replayed from the start."""
+    drawn = result.perturbation.draw(EVENTS, random.Random(run_seed(result.seed, index)))
+    report = gp.compliance(PLAN, gp.Timeline.of(drawn.events(EVENTS)), at=result.at)
+    return {c.obligation.id: (c.status, c.late_by or c.overdue_by) for c in report.items}
+
+
+def test_each_run_is_what_replaying_its_timeline_whole_gives(delayed: MonteCarloResult) -> None:
+    assert len(delayed.runs) == 300
+    assert not delayed.failed
+    for run in delayed.runs[::15]:
+        got = dict(
+            zip(delayed.obligations, zip(run.statuses, run.lateness, strict=True), strict=True)
+        )
+        assert got == replayed_whole(delayed, run.index)
+
+
+steps = st.one_of(
+    st.builds(
+        Delay,
+        st.builds(Uniform, st.just(0), st.integers(0, 40)),
+        unit=st.sampled_from(["day", "hour"]),
+    ),
+    st.builds(Delay, st.builds(Fixed, st.integers(0, 5))),
+    st.builds(
+        Delay,
+        st.just(Triangular(0, 1, 9)),
+        st.builds(Events, kinds=st.just(("hostages_released",))),
+    ),
+    st.builds(Drop, st.floats(0, 0.2)),
+    st.just(PickClaim()),
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(steps, min_size=1, max_size=3), st.integers(0, 2**32))
+def test_the_fast_paths_agree_with_replaying_whole(chosen: list[Any], seed: int) -> None:
+    pert = Perturbation(tuple(chosen))
+    result = gp.monte_carlo(SCENARIO, pert, 3, seed=seed)
+    for run in result.runs:
+        if run.error:
+            continue
+        got = dict(
+            zip(result.obligations, zip(run.statuses, run.lateness, strict=True), strict=True)
+        )
+        assert got == replayed_whole(result, run.index)
+
+
+def test_the_same_seed_gives_the_same_runs_and_another_seed_others(
+    delayed: MonteCarloResult,
+) -> None:
+    again = gp.monte_carlo(SCENARIO, DELAY, 300, seed=11)
+    assert again.runs == delayed.runs
+    other = gp.monte_carlo(SCENARIO, DELAY, 300, seed=12)
+    assert [r.seed for r in other.runs] != [r.seed for r in delayed.runs]
+    assert len({run_seed(11, i) for i in range(1000)}) == 1000
+    assert run_seed(11, 5) == delayed.runs[5].seed
+
+
+def test_probabilities_with_wilson_intervals(delayed: MonteCarloResult) -> None:
+    counts = delayed.counts("p3-withdraw-to-first-line")
+    assert sum(counts.values()) == 300
+    # a pull-back 24 hours after approval: a delay of a day or more makes it late in some runs
+    assert set(counts) == {
+        gp.ComplianceStatus.FULFILLED_ON_TIME,
+        gp.ComplianceStatus.FULFILLED_LATE,
+    }
+    late = delayed.probability("p3-withdraw-to-first-line", "fulfilled late")
+    assert late.p == counts[gp.ComplianceStatus.FULFILLED_LATE] / 300
+    assert late.low < late.p < late.high
+    # the textbook value: 10 of 100 runs gives 5.5% to 17.4%
+    ten = wilson(10, 100)
+    assert (round(ten.low, 3), round(ten.high, 3)) == (0.055, 0.174)
+    assert wilson(0, 20).low == 0.0
+    assert wilson(20, 20).high == 1.0
+    rows = delayed.rows()
+    assert {r["obligation"] for r in rows} == set(delayed.obligations)
+    assert sum(r["runs"] for r in rows if r["obligation"] == "p4-return-hostages") == 300
+    assert list(delayed.to_pandas().columns) == [
+        "obligation",
+        "status",
+        "runs",
+        "probability",
+        "low",
+        "high",
+    ]
+    text = delayed.explain()
+    assert "p3-withdraw-to-first-line" in text
+    assert "95% interval" in text
+    assert "late or overdue in all" in text
+    assert "Monte Carlo" in delayed._repr_html_()
+
+
+def test_the_extreme_runs_are_scenarios_that_replay(delayed: MonteCarloResult) -> None:
+    extremes = delayed.extremes()
+    assert extremes["latest"].late >= extremes["least late"].late
+    assert all(extremes["latest"].late >= r.late for r in delayed.runs)
+    s = delayed.scenario(extremes["latest"])
+    assert gp.check_scenario(s).passed
+    assert len(s.expectations) == len(delayed.obligations)
+    moved = [e for e in s.timeline.events if "Hypothetical: a Monte Carlo run moved" in e.note]
+    assert moved
+    assert f"run seed {extremes['latest'].seed}" in s.description
+    again = gp.loads(gp.dumps(s), gp.Scenario)  # a scenario file, read back
+    assert again == s
+
+
+def test_drops_and_claims_are_hypothetical_and_said() -> None:
+    pert = Perturbation(
+        (
+            PickClaim(Events(ids=("2026-06-24-morocco-isf-claim",))),
+            Drop(1.0, Events(ids=("2025-12-10-aid-rate",))),
+        )
+    )
+    result = gp.monte_carlo(SCENARIO, pert, 20, seed=3)
+    s = result.scenario(0)
+    ids = [e.id for e in s.timeline.events]
+    assert "2025-12-10-aid-rate" not in ids
+    assert "Left out: 2025-12-10-aid-rate" in s.description
+    claim = next(e for e in s.timeline.events if e.id == "2026-06-24-morocco-isf-claim")
+    assert "picked one claim" in claim.note
+    isf = {r.statuses[result.obligations.index("p15-build-isf")] for r in result.runs}
+    assert isf  # judged in every run
+    assert "pick one claim" in pert.describe()
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: gp.monte_carlo(SCENARIO, DELAY, 0, seed=1), InvalidValueError, "at least one run"),
+        (lambda: gp.monte_carlo(SCENARIO, DELAY, 10, seed=1.5), InvalidValueError, "whole number"),  # type: ignore[arg-type]
+        (
+            lambda: gp.monte_carlo(SCENARIO, Perturbation((Delay(Uniform(-2, 0)),)), 1, seed=1),
+            InvalidValueError,
+            "before the plan's publication",
+        ),
+        (
+            lambda: gp.monte_carlo(
+                SCENARIO,
+                Perturbation((Delay(Fixed(-1), Events(ids=("2025-10-10-pullback-complete",))),)),
+                1,
+                seed=1,
+            ),
+            (InvalidValueError, UnknownIdError),
+            "before|unknown",
+        ),
+        (
+            lambda: gp.monte_carlo(
+                SCENARIO, Perturbation((Drop(0.5, Events(ids=("no-such-event",))),)), 1, seed=1
+            ),
+            UnknownIdError,
+            "no-such-event",
+        ),
+        (
+            lambda: gp.monte_carlo(
+                SCENARIO, Perturbation((Drop(0.5, Events(kinds=("rumour",))),)), 1, seed=1
+            ),
+            InvalidValueError,
+            "is no kind of event",
+        ),
+        (
+            lambda: gp.monte_carlo(SCENARIO, Perturbation(()), 1, seed=1),
+            InvalidValueError,
+            "needs a step",
+        ),
+        (lambda: Uniform(3, 1), InvalidValueError, "below low"),
+        (lambda: Triangular(0, 5, 2), InvalidValueError, "low <= mode <= high"),
+        (lambda: Drop(1.5), InvalidValueError, "Drop.probability"),
+        (lambda: Delay(Uniform(0, 1), unit="week"), InvalidValueError, "unit"),
+    ],
+)
+def test_bad_input_is_refused_naming_the_place(
+    call: object, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        call()  # type: ignore[operator]
+
+
+def test_an_event_moved_before_the_one_before_it_is_refused() -> None:
+    i = next(
+        i for i in range(5, len(EVENTS)) if EVENTS[i].at - EVENTS[i - 1].at > dt.timedelta(days=2)
+    )
+    gap = (EVENTS[i].at - EVENTS[i - 1].at).days
+    pert = Perturbation((Delay(Fixed(-gap - 1), Events(ids=(EVENTS[i].id,))),))
+    with pytest.raises(
+        InvalidValueError, match=f"could move {EVENTS[i].id} before {EVENTS[i - 1].id}"
+    ):
+        gp.monte_carlo(SCENARIO, pert, 1, seed=1)
+    within = Perturbation((Delay(Fixed(-gap), Events(ids=(EVENTS[i].id,))),))
+    run = gp.monte_carlo(SCENARIO, within, 1, seed=1)  # within the gap: fine
+    moved = run.scenario(0).timeline.events[i]
+    assert moved.at == EVENTS[i].at - dt.timedelta(days=gap)
