@@ -20,6 +20,7 @@ import concurrent.futures as cf
 import hashlib
 import math
 import os
+import pickle
 import sys
 import time
 from collections import OrderedDict
@@ -133,6 +134,14 @@ def executor_of(executor: Any) -> cf.Executor | None:
     )
 
 
+def _batch(
+    fn: Callable[[P, Sequence[I]], list[R]], key: str, blob: bytes, batch: Sequence[I]
+) -> list[R]:
+    """A batch on a worker: the payload read from its bytes once per worker, then *fn*."""
+    payload: P = worker_cached(key, lambda: pickle.loads(blob))  # bytes this library pickled
+    return fn(payload, batch)
+
+
 def run_all(
     fn: Callable[[P, Sequence[I]], list[R]],
     payload: P,
@@ -169,7 +178,11 @@ def run_all(
         return done
     each = max(min(times), 1e-6)
     size = max(1, min(math.ceil(BATCH_SECONDS / each), math.ceil(len(rest) / 8)))
-    futures = [pool.submit(fn, payload, rest[lo : lo + size]) for lo in range(0, len(rest), size)]
+    blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)  # once, not once a batch
+    key = hashlib.blake2b(blob, digest_size=16).hexdigest()
+    futures = [
+        pool.submit(_batch, fn, key, blob, rest[lo : lo + size]) for lo in range(0, len(rest), size)
+    ]
     counted = len(done)
     try:
         for f in cf.as_completed(futures):
