@@ -179,7 +179,12 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int | None:
     from .montecarlo import monte_carlo
 
     scenario = _scenario(args)
-    steps: list[Step] = [PickClaim()] if args.pick_claims else []
+    steps: list[Step] = []
+    if args.perturbation is not None:
+        from .documents import load
+
+        steps += load(args.perturbation, Perturbation).steps
+    steps += [PickClaim()] if args.pick_claims else []
     steps += [parse_drop(t, scenario) for t in args.drop]
     steps += [parse_delay(t, scenario) for t in args.delay]
     pert = Perturbation(tuple(steps), name="the command line")
@@ -259,6 +264,12 @@ def add_arguments(sweep: argparse.ArgumentParser, simulate: argparse.ArgumentPar
         default=[],
         metavar="[EVENTS=]P",
         help="leave events out with probability P (repeatable)",
+    )
+    simulate.add_argument(
+        "--perturbation",
+        default=None,
+        metavar="FILE",
+        help='a perturbation file (.toml/.json, document = "perturbation"); the options add to it',
     )
     simulate.add_argument(
         "--pick-claims", action="store_true", help="in each run, one claim of each contested value"

@@ -17,6 +17,7 @@ from .events import Change, Event
 from .exceptions import InvalidValueError
 from .obligations import Deadline, InitialFact, Measure, Obligation, Phase
 from .parties import Party
+from .perturbations import Perturbation
 from .plans import Plan
 from .provisions import Provision
 from .records import Figure, Position
@@ -55,6 +56,7 @@ KINDS: Final[dict[str, Any]] = {
     "aid_terms": AidTerms,
     "figure": Figure,
     "position": Position,
+    "perturbation": Perturbation,
 }
 
 

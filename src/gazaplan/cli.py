@@ -298,6 +298,9 @@ def main(
     except BrokenPipeError:
         _quiet_pipe(out)
         return 0
+    except KeyboardInterrupt:  # Ctrl-C before a command's own handling of it
+        err.write("gazaplan: interrupted\n")
+        return 130
     except GazaplanError as e:
         err.write(f"gazaplan: error: {e}\n")
         return 2

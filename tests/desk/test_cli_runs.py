@@ -99,6 +99,17 @@ def test_simulate_prints_probabilities_and_writes_the_extremes(tmp_path: Path) -
     assert {"latest", "least late"} == set(doc["extremes"])
 
 
+def test_simulate_reads_a_perturbation_file(tmp_path: Path) -> None:
+    import gazaplan as gp
+    from gazaplan.perturbations import Delay, Perturbation, Uniform
+
+    path = tmp_path / "late.toml"
+    gp.dump(Perturbation((Delay(Uniform(0, 2)),), name="late"), path)
+    code, out, err = run("simulate", "bundled", "--perturbation", str(path), "--runs", "30", "-q")
+    assert code == 0, err
+    assert "delay every event by 0 to 2 days" in out
+
+
 def test_simulate_runs_a_scenario_file(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     assert run("export", "scenario", str(path))[0] == 0
@@ -153,3 +164,23 @@ def test_bad_input_exits_2_naming_the_place(argv: list[str], match: str) -> None
         return
     assert code == 2, err
     assert match in err
+
+
+def test_ctrl_c_cancels_the_pending_runs_and_leaves_no_worker() -> None:
+    import _thread
+    import multiprocessing
+    import threading
+    import time
+
+    timer = threading.Timer(3.0, _thread.interrupt_main)  # Ctrl-C, as the terminal sends it
+    timer.start()
+    started = time.monotonic()
+    try:
+        code, _, err = run("simulate", "bundled", "--delay", "0:3", "--runs", "1000000",
+                           "--workers", "2", "-q")  # fmt: skip
+    finally:
+        timer.cancel()
+    assert code == 130
+    assert "interrupted" in err
+    assert time.monotonic() - started < 60  # not the million runs
+    assert multiprocessing.active_children() == []  # the pool's workers have ended

@@ -85,6 +85,22 @@ def test_the_fast_paths_agree_with_replaying_whole(chosen: list[Any], seed: int)
         assert got == replayed_whole(result, run.index)
 
 
+@settings(max_examples=25, deadline=None)
+@given(st.lists(steps, min_size=1, max_size=4), st.sampled_from(["json", "toml"]))
+def test_a_perturbation_is_a_document_that_reads_back_equal(chosen: list[Any], fmt: str) -> None:
+    pert = Perturbation(tuple(chosen), name="drawn")
+    assert gp.loads(gp.dumps(pert, format=fmt), Perturbation, format=fmt) == pert  # type: ignore[arg-type]
+
+
+def test_a_bad_perturbation_file_is_located() -> None:
+    text = (
+        '{"document": "perturbation", "schema_version": 1, '
+        '"steps": [{"kind": "delay", "by": {"kind": "uniform", "low": 3, "high": 1}}]}'
+    )
+    with pytest.raises(gp.ScenarioFormatError, match=r"steps\[0\]\.by\.high: got 1; is below low"):
+        gp.loads(text, Perturbation)
+
+
 def test_the_same_seed_gives_the_same_runs_and_another_seed_others(
     delayed: MonteCarloResult,
 ) -> None:
