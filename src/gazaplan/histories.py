@@ -35,7 +35,7 @@ from .timelines import Timeline, check_next, commit, facts_set
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["History", "history", "replay", "retimed"]
+__all__ = ["History", "history", "refolded", "replay", "retimed"]
 
 
 class _Log:
@@ -270,6 +270,23 @@ def retimed(h: History, instants: Sequence[dt.datetime]) -> History:
     log.states = h._log.states[: h._n]
     log.changes = {f: h.changed(f) for f in h._log.changes}  # copies: never shared
     return History(h.plan, h.start, log, h._n, h._given)
+
+
+def refolded(h: History, events: Sequence[Event], k: int) -> History:
+    """*events* replayed on *h*'s plan from its start, where the first *k* set the same facts as
+    *h*'s first *k* (at the same or other instants): their states are *h*'s, shared, and only
+    ``events[k:]`` are checked and folded. For the runs of a Monte Carlo simulation."""
+    if not 0 <= k <= min(h._n, len(events)):
+        raise InvalidValueError(
+            "refolded(k=)",
+            k,
+            f"needs 0 to {min(h._n, len(events))}",
+            "Pass the index of the first event that differs.",
+        )
+    log = _Log(list(events[:k]))
+    log.states = h._log.states[:k]
+    log.changes = {f: h.changed(f, k) for f in h._log.changes}
+    return _fold(h.plan, log, k, tuple(events[k:]), h.start, h._given)
 
 
 def _keep(h: History, timeline: Timeline) -> None:

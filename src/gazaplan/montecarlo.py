@@ -32,7 +32,7 @@ from ._compliance import ComplianceStatus, judge, onset_indices, read_changes
 from ._notebook import NotebookDisplay
 from .exceptions import GazaplanError, InvalidValueError
 from .explain import duration
-from .histories import history, retimed
+from .histories import history, refolded, retimed
 from .perturbations import Perturbation
 from .runs import PlanRecipe, run_all, run_seed, token_of, worker_cached
 from .runs import progress_bar as _progress_bar
@@ -120,7 +120,8 @@ class _Base:
             if drawn.retimed_only:
                 items = self._retimed(drawn.instants)
             else:
-                h = history(plan, Timeline.of(drawn.events(self.events)))
+                first = min((*drawn.dropped, *drawn.replaced))  # the facts differ from here
+                h = refolded(self.h, drawn.events(self.events), first)
                 items = [judge(plan, h, o, pid, p.at) for pid, o in self.obligations]
         except GazaplanError as e:
             return Run(index, seed, (), (), str(e))
