@@ -45,13 +45,14 @@ from .events import (
 from .exceptions import GazaplanError
 from .facts import Crossing, Progress
 from .parties import PartyKind, Response
+from .perturbations import Delay, Drop, Events, Fixed, Perturbation, PickClaim, Triangular, Uniform
 from .plans import Plan
 from .records import Figure, Qualifier, Topic
 from .sources import Source
 from .state import State
 from .timelines import Timeline, apply
 
-__all__ = ["T0", "Kit", "datasets", "kit", "sources", "text", "timelines"]
+__all__ = ["T0", "Kit", "datasets", "kit", "perturbations", "sources", "text", "timelines"]
 
 T0: Final = dt.datetime(2025, 9, 29, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))
 """The instant drawn timelines start from: the plan's publication day, noon in Gaza."""
@@ -317,3 +318,40 @@ def datasets(draw: st.DrawFn, plan: Plan | None = None, *, max_size: int = 8) ->
                 )
                 entries.append(Entry(when, "coder", Status.VETTED, "reviewer", **link))
     return Dataset(tuple(releases), tuple(entries))
+
+
+@st.composite
+def perturbations(draw: st.DrawFn, timeline: Timeline | None = None) -> Perturbation:
+    """Perturbations that :meth:`~gazaplan.perturbations.Perturbation.check` accepts for
+    *timeline* (any timeline if None): delays that never move an event earlier, drops and claim
+    picks, each over every event, some of the timeline's ids or one of its kinds of event."""
+    events = timeline.events if timeline is not None else ()
+    picks: list[st.SearchStrategy[Events]] = [st.just(Events())]
+    if events:
+        picks.append(
+            st.builds(
+                Events,
+                ids=st.lists(
+                    st.sampled_from([e.id for e in events]), min_size=1, max_size=3, unique=True
+                ),
+            )
+        )
+        picks.append(
+            st.builds(
+                Events, kinds=st.sampled_from([e.change.tag for e in events]).map(lambda k: (k,))
+            )
+        )
+    chosen = st.one_of(picks)
+    spans = st.integers(0, 30).flatmap(
+        lambda hi: st.one_of(
+            st.builds(Uniform, st.integers(0, hi), st.just(hi)),
+            st.builds(Fixed, st.just(hi)),
+            st.integers(0, hi).map(lambda m: Triangular(0, m, hi)),
+        )
+    )
+    step = st.one_of(
+        st.builds(Delay, spans, chosen, st.sampled_from(("day", "hour"))),
+        st.builds(Drop, st.floats(0, 1), chosen),
+        st.builds(PickClaim, chosen),
+    )
+    return Perturbation(tuple(draw(st.lists(step, min_size=1, max_size=4))))

@@ -23,7 +23,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from . import _strategy_events as _ev
-from ._strategy_events import T0, datasets, sources, timelines
+from ._strategy_events import T0, datasets, perturbations, sources, timelines
 from ._strategy_kinds import known_values, leaf_from_fields
 from .amendments import Amendment, DropObligation, SetDeadline, SetTerm, amend
 from .catalog import plan as bundled_plan
@@ -61,6 +61,7 @@ __all__ = [
     "known_values",
     "leaves",
     "parties",
+    "perturbations",
     "plans",
     "scenarios",
     "sources",

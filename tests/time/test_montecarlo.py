@@ -25,6 +25,7 @@ from gazaplan.perturbations import (
     Uniform,
 )
 from gazaplan.runs import run_seed
+from gazaplan.strategies import perturbations
 
 PLAN = gp.plan()
 SCENARIO = gp.Scenario(name="bundled", version=PLAN.version, timeline=gp.timeline())
@@ -86,10 +87,10 @@ def test_the_fast_paths_agree_with_replaying_whole(chosen: list[Any], seed: int)
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(steps, min_size=1, max_size=4), st.sampled_from(["json", "toml"]))
-def test_a_perturbation_is_a_document_that_reads_back_equal(chosen: list[Any], fmt: str) -> None:
-    pert = Perturbation(tuple(chosen), name="drawn")
+@given(perturbations(SCENARIO.timeline), st.sampled_from(["json", "toml"]))
+def test_a_perturbation_is_a_document_that_reads_back_equal(pert: Perturbation, fmt: str) -> None:
     assert gp.loads(gp.dumps(pert, format=fmt), Perturbation, format=fmt) == pert  # type: ignore[arg-type]
+    pert.check(EVENTS, PLAN.origin)  # what the strategy draws, a simulation accepts
 
 
 def test_a_bad_perturbation_file_is_located() -> None:
