@@ -233,15 +233,23 @@ def onset_indices(plan: Plan, h: History, o: Obligation) -> tuple[int, ...]:
     return tuple(sorted(i for i in found if i))
 
 
-def read_changes(h: History, o: Obligation) -> tuple[int, ...] | None:
-    """The states at which a fact *o*'s compliance reads changed along *h* (None: it refers to
-    a phase, so may read any fact). Its compliance as of two instants between which none of
-    these lies reads the same facts."""
+def read_fields(o: Obligation) -> frozenset[str] | None:
+    """The State fields *o*'s compliance reads (None: it refers to a phase, so may read any)."""
     conds = _conditions(o)
     if any(phases_named(c) for c in conds):
         return None
     facts = {f for c in conds for f in facts_read(c)} | {m.fact for m in o.measures}
-    return tuple(sorted({i for fact in facts for fl in fields_of(fact) for i in h.changed(fl)}))
+    return frozenset(fl for fact in facts for fl in fields_of(fact))
+
+
+def read_changes(h: History, o: Obligation) -> tuple[int, ...] | None:
+    """The states at which a fact *o*'s compliance reads changed along *h* (None: it refers to
+    a phase, so may read any fact). Its compliance as of two instants between which none of
+    these lies reads the same facts."""
+    fields = read_fields(o)
+    if fields is None:
+        return None
+    return tuple(sorted({i for fl in fields for i in h.changed(fl)}))
 
 
 def _conditions(o: Obligation) -> list[Condition]:

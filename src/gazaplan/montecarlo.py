@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _notebook
-from ._compliance import ComplianceStatus, judge, onset_indices, read_changes
+from ._compliance import ComplianceStatus, judge, onset_indices, read_changes, read_fields
 from ._notebook import NotebookDisplay
+from .events import Event
 from .exceptions import GazaplanError, InvalidValueError
 from .explain import duration
 from .histories import history, refolded, retimed
@@ -110,19 +111,22 @@ class _Base:
         self.items = [judge(plan, self.h, o, pid, p.at) for pid, o in self.obligations]
         self.onsets = [onset_indices(plan, self.h, o) for _, o in self.obligations]
         self.reads = [read_changes(self.h, o) for _, o in self.obligations]
+        self.fields = [read_fields(o) for _, o in self.obligations]
         self.selected = p.perturbation.select(self.events)
 
     def run(self, index: int) -> Run:
-        p, plan = self.p, self.plan
+        p = self.p
         seed = run_seed(p.seed, index)
         drawn = p.perturbation.draw(self.events, random.Random(seed), self.selected)
         try:
             if drawn.retimed_only:
                 items = self._retimed(drawn.instants)
             else:
-                first = min((*drawn.dropped, *drawn.replaced))  # the facts differ from here
-                h = refolded(self.h, drawn.events(self.events), first)
-                items = [judge(plan, h, o, pid, p.at) for pid, o in self.obligations]
+                items = self._refolded(
+                    drawn.instants,
+                    drawn.events(self.events),
+                    min((*drawn.dropped, *drawn.replaced)),
+                )
         except GazaplanError as e:
             return Run(index, seed, (), (), str(e))
         return Run(
@@ -131,6 +135,32 @@ class _Base:
             tuple(c.status for c in items),
             tuple(c.late_by or c.overdue_by for c in items),
         )
+
+    def _refolded(
+        self, instants: Sequence[dt.datetime], events: Sequence[Event], first: int
+    ) -> list[Any]:
+        """Each obligation judged on the timeline refolded from event *first* (where the facts
+        begin to differ), or kept where none of the facts it reads changes after *first* in
+        either history, both cut-offs at *at* lie beyond it and, for one with a deadline, its
+        onsets (all before *first*) happened at the same instants."""
+        h = refolded(self.h, events, first)
+        n = h.count(self.p.at)
+        out = []
+        for j, (pid, o) in enumerate(self.obligations):
+            fields, reads = self.fields[j], self.reads[j]
+            same = (
+                fields is not None
+                and reads is not None
+                and min(n, self.n) >= first
+                and (not reads or reads[-1] <= first)
+                and all(not (c := h.changed(f)) or c[-1] <= first for f in fields)
+            )
+            same = same and (
+                o.deadline is None
+                or all(instants[k - 1] == self.instants[k - 1] for k in self.onsets[j])
+            )
+            out.append(self.items[j] if same else judge(self.plan, h, o, pid, self.p.at))
+        return out
 
     def _retimed(self, instants: Sequence[dt.datetime]) -> list[Any]:
         """Each obligation's status and lateness on the retimed history: kept from the
