@@ -55,6 +55,24 @@ def test_each_run_is_what_replaying_its_timeline_whole_gives(delayed: MonteCarlo
         assert got == replayed_whole(delayed, run.index)
 
 
+@pytest.mark.parametrize(
+    "pert",
+    [
+        Perturbation((Drop(0.05), Delay(Uniform(0, 3)))),
+        Perturbation((PickClaim(), Drop(0.3, Events(kinds=("hostages_released",))))),
+    ],
+    ids=["drops-and-delays", "claims-and-releases-dropped"],
+)
+def test_refolded_runs_are_what_replaying_whole_gives(pert: Perturbation) -> None:
+    result = gp.monte_carlo(SCENARIO, pert, 40, seed=5)
+    assert not result.failed
+    for run in result.runs:
+        got = dict(
+            zip(result.obligations, zip(run.statuses, run.lateness, strict=True), strict=True)
+        )
+        assert got == replayed_whole(result, run.index)
+
+
 steps = st.one_of(
     st.builds(
         Delay,
