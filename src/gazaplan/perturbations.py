@@ -223,20 +223,32 @@ class Perturbed:
 
 
 def _picked(event: Event, rng: random.Random) -> Event | None:
+    """*event* with one claim of each contested value it reports, drawn in the order of its
+    fields (a report's facts in their order); None if it reports none."""
     change = event.change
-    if not isinstance(change, FactsReported):
+    chosen: list[str] = []
+
+    def pick(name: str, value: Any) -> Any:
+        if not isinstance(value, Contested):
+            return value
+        claim = value.claims[rng.randrange(len(value.claims))]
+        chosen.append(f"{name}: {claim.value!r} as {claim.claimed_by or 'a source'} claims")
+        return claim.value
+
+    if isinstance(change, FactsReported):
+        values = dict(change.facts)
+    else:
+        values = {a.name: getattr(change, a.name) for a in attrs.fields(type(change)) if a.init}
+    if not any(isinstance(v, Contested) for v in values.values()):
         return None
-    contested = [k for k, v in change.facts.items() if isinstance(v, Contested)]
-    if not contested:
-        return None
-    facts: dict[str, Any] = dict(change.facts)
-    chosen = []
-    for k in contested:
-        claim = facts[k].claims[rng.randrange(len(facts[k].claims))]
-        facts[k] = claim.value
-        chosen.append(f"{k}: {claim.value!r} as {claim.claimed_by or 'a source'} claims")
+    picked = {k: pick(k, v) for k, v in values.items()}
+    new = (
+        FactsReported(picked)
+        if isinstance(change, FactsReported)
+        else attrs.evolve(change, **picked)
+    )
     note = "Hypothetical: a Monte Carlo run picked one claim: " + "; ".join(chosen) + "."
-    return attrs.evolve(event, change=FactsReported(facts), note=(event.note + " " + note).strip())
+    return attrs.evolve(event, change=new, note=(event.note + " " + note).strip())
 
 
 @attrs.frozen
