@@ -33,7 +33,8 @@ included)::
     _packing, witnesses, exploration            the packed engine; witnesses; exhaustive search
     analysis                                    verdicts over time, first MET; names the rest
     perturbations                               what a Monte Carlo run changes (data)
-    runs, _sweep_grid, sweeps, montecarlo       many runs, here or on an executor; sweeps; Monte Carlo
+    runs, _sweep_grid, sweeps                   many runs, here or on an executor; sweeps
+    _simulation, montecarlo                     Monte Carlo: the runs, as a worker computes them
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
@@ -42,8 +43,8 @@ included)::
     _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
     pax, promela                                edge: implementation scores, the CSV export; SPIN
     _html, _graph_svg, _display                 edge: notebook displays (_repr_html_; graphs as SVG)
-    _plotting, _plot_exchange, _plot_sweep      edge: matplotlib plots (the extra): exchange,
-    plots                                       sweeps, and the rest
+    _plotting, _plot_exchange, _plot_runs       edge: matplotlib plots (the extra): exchange,
+    plots                                       sweeps and simulations, and the rest
     htmlreport                                  edge: the HTML report
     _commands, _commands_dataset                edge: the ``gazaplan`` command (its handlers,
     _commands_analysis, _commands_explore       the dataset's, the analysis', exploring,

@@ -92,6 +92,8 @@ class Plots(Protocol):
 
     def plot_sweep(self, result: Any, subjects: Any = None, *, ax: Any = None) -> Any: ...
 
+    def plot_monte_carlo(self, result: Any, obligations: Any = None, *, ax: Any = None) -> Any: ...
+
 
 def plots() -> Plots:
     return cast("Plots", _load("plots"))

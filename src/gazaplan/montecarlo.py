@@ -18,7 +18,6 @@ and counted apart: never silently left out.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import math
 import random
@@ -28,20 +27,21 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _notebook
-from ._compliance import ComplianceStatus, judge, onset_indices, read_changes, read_fields
+from ._compliance import ComplianceStatus
 from ._notebook import NotebookDisplay
-from .events import Event
-from .exceptions import GazaplanError, InvalidValueError
+from ._simulation import Payload, Run
+from ._simulation import runs as simulate_runs
+from .exceptions import InvalidValueError
 from .explain import duration
-from .histories import history, refolded, retimed
 from .perturbations import Perturbation
-from .runs import PlanRecipe, run_all, run_seed, token_of, worker_cached
+from .runs import PlanRecipe, run_all, run_seed, token_of
 from .runs import progress_bar as _progress_bar
 from .scenarios import ObligationExpectation, Scenario
 from .timelines import Timeline
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.axes import Axes
 
 __all__ = ["Estimate", "MonteCarloResult", "Run", "monte_carlo", "wilson"]
 
@@ -68,130 +68,6 @@ def wilson(k: int, n: int, z: float = Z95) -> Estimate:
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
     return Estimate(p, max(0.0, centre - half), min(1.0, centre + half))
-
-
-@attrs.frozen
-class Run:
-    """One run: its index and seed, each obligation's status and lateness (in the result's
-    order of obligations), or why its timeline could not be replayed."""
-
-    index: int
-    seed: int
-    statuses: tuple[ComplianceStatus, ...]
-    lateness: tuple[dt.timedelta | None, ...]
-    error: str = ""
-
-    @property
-    def late(self) -> dt.timedelta:
-        """How late, in all: the sum of every obligation's lateness or time overdue."""
-        return sum((x for x in self.lateness if x is not None), dt.timedelta())
-
-
-@attrs.frozen
-class _Payload:
-    token: str
-    recipe: PlanRecipe
-    timeline: Timeline
-    at: dt.datetime
-    perturbation: Perturbation
-    seed: int
-
-
-class _Base:
-    """The unperturbed judgement, made once per worker, that each run starts from."""
-
-    def __init__(self, p: _Payload) -> None:
-        self.p = p
-        self.plan = plan = p.recipe.plan()
-        self.events = p.timeline.events
-        self.h = history(plan, p.timeline)
-        self.n = self.h.count(p.at)
-        self.instants = [e.at for e in self.events]
-        self.obligations = [(ph.id, o) for ph in plan.phases for o in ph.obligations]
-        self.items = [judge(plan, self.h, o, pid, p.at) for pid, o in self.obligations]
-        self.onsets = [onset_indices(plan, self.h, o) for _, o in self.obligations]
-        self.reads = [read_changes(self.h, o) for _, o in self.obligations]
-        self.fields = [read_fields(o) for _, o in self.obligations]
-        self.selected = p.perturbation.select(self.events)
-
-    def run(self, index: int) -> Run:
-        p = self.p
-        seed = run_seed(p.seed, index)
-        drawn = p.perturbation.draw(self.events, random.Random(seed), self.selected)
-        try:
-            if drawn.retimed_only:
-                items = self._retimed(drawn.instants)
-            else:
-                items = self._refolded(
-                    drawn.instants,
-                    drawn.events(self.events),
-                    min((*drawn.dropped, *drawn.replaced)),
-                )
-        except GazaplanError as e:
-            return Run(index, seed, (), (), str(e))
-        return Run(
-            index,
-            seed,
-            tuple(c.status for c in items),
-            tuple(c.late_by or c.overdue_by for c in items),
-        )
-
-    def _refolded(
-        self, instants: Sequence[dt.datetime], events: Sequence[Event], first: int
-    ) -> list[Any]:
-        """Each obligation judged on the timeline refolded from event *first* (where the facts
-        begin to differ), or kept where none of the facts it reads changes after *first* in
-        either history, both cut-offs at *at* lie beyond it and, for one with a deadline, its
-        onsets (all before *first*) happened at the same instants."""
-        h = refolded(self.h, events, first)
-        n = h.count(self.p.at)
-        out = []
-        for j, (pid, o) in enumerate(self.obligations):
-            fields, reads = self.fields[j], self.reads[j]
-            same = (
-                fields is not None
-                and reads is not None
-                and min(n, self.n) >= first
-                and (not reads or reads[-1] <= first)
-                and all(not (c := h.changed(f)) or c[-1] <= first for f in fields)
-            )
-            same = same and (
-                o.deadline is None
-                or all(instants[k - 1] == self.instants[k - 1] for k in self.onsets[j])
-            )
-            out.append(self.items[j] if same else judge(self.plan, h, o, pid, self.p.at))
-        return out
-
-    def _retimed(self, instants: Sequence[dt.datetime]) -> list[Any]:
-        """Each obligation's status and lateness on the retimed history: kept from the
-        unperturbed judgement where the facts it reads as of *at* are the same and, for one with
-        a deadline, its trigger, clock and completion happened at the same instants."""
-        n = bisect.bisect_right(instants, self.p.at)
-        lo, hi = min(n, self.n), max(n, self.n)
-        h = None
-        out = []
-        for j, (pid, o) in enumerate(self.obligations):
-            reads = self.reads[j]
-            same = (reads is None and lo == hi) or (
-                reads is not None
-                and bisect.bisect_right(reads, lo) == bisect.bisect_right(reads, hi)
-            )
-            # without a deadline, when things happened changes no status and no lateness
-            same = same and (
-                o.deadline is None
-                or all(instants[k - 1] == self.instants[k - 1] for k in self.onsets[j] if k <= n)
-            )
-            if same:
-                out.append(self.items[j])
-                continue
-            h = h or retimed(self.h, instants)
-            out.append(judge(self.plan, h, o, pid, self.p.at))
-        return out
-
-
-def _runs(p: _Payload, indices: Sequence[int]) -> list[Run]:
-    base: _Base = worker_cached(p.token, lambda: _Base(p))
-    return [base.run(i) for i in indices]
 
 
 def monte_carlo(
@@ -231,14 +107,14 @@ def monte_carlo(
     perturbation.check(timeline.events, plan.origin)
     at = at or timeline.last or plan.origin
     recipe = PlanRecipe(scenario.version, scenario.amendments)
-    payload = _Payload(token_of(scenario, perturbation), recipe, timeline, at, perturbation, seed)
+    payload = Payload(token_of(scenario, perturbation), recipe, timeline, at, perturbation, seed)
     tell, close = _progress_bar(n, "monte carlo", progress)
     try:
-        runs = run_all(_runs, payload, range(n), executor=executor, progress=tell)
+        done = run_all(simulate_runs, payload, range(n), executor=executor, progress=tell)
     finally:
         close()
     ids = tuple(o.id for ph in plan.phases for o in ph.obligations)
-    return MonteCarloResult(scenario, perturbation, seed, at, ids, tuple(runs))
+    return MonteCarloResult(scenario, perturbation, seed, at, ids, tuple(done))
 
 
 @attrs.frozen
@@ -309,12 +185,52 @@ class MonteCarloResult(NotebookDisplay):
                 )
         return out
 
-    def to_pandas(self) -> pd.DataFrame:
-        """The rows as a DataFrame (the ``pandas`` extra)."""
+    def run_rows(self) -> list[dict[str, Any]]:
+        """One row per run and obligation: run, seed, obligation, status, lateness (a failed
+        run: one row, with its error)."""
+        out: list[dict[str, Any]] = []
+        for r in self.runs:
+            if r.error:
+                out.append({"run": r.index, "seed": r.seed, "error": r.error})
+                continue
+            out += [
+                {
+                    "run": r.index,
+                    "seed": r.seed,
+                    "obligation": o,
+                    "status": str(s),
+                    "lateness": late,
+                }
+                for o, s, late in zip(self.obligations, r.statuses, r.lateness, strict=True)
+            ]
+        return out
+
+    def to_pandas(self, table: str = "statuses") -> pd.DataFrame:
+        """``"statuses"``: :meth:`rows`, a row per obligation and status; ``"runs"``:
+        :meth:`run_rows`, a row per run and obligation (the ``pandas`` extra)."""
+        if table == "runs":
+            columns: tuple[str, ...] = ("run", "seed", "obligation", "status", "lateness", "error")
+            return _notebook.tables().frame(
+                self.run_rows(), columns, feature="MonteCarloResult.to_pandas()"
+            )
+        if table != "statuses":
+            raise InvalidValueError(
+                "MonteCarloResult.to_pandas(table=)",
+                table,
+                "is neither 'statuses' nor 'runs'",
+                "Pass one of them.",
+            )
         columns = ("obligation", "status", "runs", "probability", "low", "high")
         return _notebook.tables().frame(
             self.rows(), columns, feature="MonteCarloResult.to_pandas()"
         )
+
+    def plot(
+        self, obligations: Sequence[str] | str | None = None, *, ax: Axes | None = None
+    ) -> Axes:
+        """Each status's share of the runs, a bar per obligation (the ``plot`` extra); see
+        :func:`gazaplan.plots.plot_monte_carlo`."""
+        return _notebook.plots().plot_monte_carlo(self, obligations, ax=ax)  # type: ignore[no-any-return]
 
     def varying(self) -> tuple[str, ...]:
         """The obligations whose status is not the same in every replayed run."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._compliance import ComplianceReport, ComplianceStatus
 from ._plot_exchange import EXCHANGE_SERIES, plot_exchange
-from ._plot_sweep import SWEEP_COLOURS, plot_sweep
+from ._plot_runs import SWEEP_COLOURS, plot_monte_carlo, plot_sweep
 from ._plotting import STATUS_COLOURS
 from ._plotting import axes as _axes
 from ._plotting import dates as _dates
@@ -37,6 +37,7 @@ __all__ = [
     "STATUS_COLOURS",
     "SWEEP_COLOURS",
     "plot_exchange",
+    "plot_monte_carlo",
     "plot_obligations",
     "plot_sweep",
     "plot_withdrawal",

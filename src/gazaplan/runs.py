@@ -49,10 +49,11 @@ Progress = Callable[[int, int], None]
 
 
 def run_seed(seed: int, index: int) -> int:
-    """The seed of run *index* of work seeded *seed*: a 64-bit number that is the same on every
-    machine, Python version and executor (BLAKE2b of both numbers)."""
+    """The seed of run *index* of work seeded *seed*: a number below 2**63 (it fits a signed
+    64-bit column) that is the same on every machine, Python version and executor (BLAKE2b of
+    both numbers)."""
     digest = hashlib.blake2b(f"gazaplan:{seed}:{index}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big")
+    return int.from_bytes(digest, "big") >> 1
 
 
 @attrs.frozen

@@ -165,6 +165,34 @@ def test_probabilities_with_wilson_intervals(delayed: MonteCarloResult) -> None:
     assert "Monte Carlo" in delayed._repr_html_()
 
 
+def test_runs_as_rows_and_the_plot(delayed: MonteCarloResult) -> None:
+    rows = delayed.run_rows()
+    assert len(rows) == 300 * len(delayed.obligations)
+    assert rows[0]["run"] == 0
+    assert rows[0]["seed"] == run_seed(11, 0)
+    df = delayed.to_pandas("runs")
+    assert len(df) == len(rows)
+    late = df[(df.obligation == "p3-withdraw-to-first-line") & (df.status == "fulfilled late")]
+    assert (
+        len(late) == delayed.counts("p3-withdraw-to-first-line")[gp.ComplianceStatus.FULFILLED_LATE]
+    )
+    with pytest.raises(InvalidValueError, match="neither 'statuses' nor 'runs'"):
+        delayed.to_pandas("nothing")
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    ax = delayed.plot()
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(delayed.varying())
+    shares = sorted(p.get_width() for p in ax.patches if isinstance(p, Rectangle))
+    on_time = delayed.probability("p3-withdraw-to-first-line", "fulfilled on time").p
+    assert shares[-1] == pytest.approx(on_time)
+    with pytest.raises(UnknownIdError):
+        delayed.plot("p99-nothing")
+    plt.close("all")
+
+
 def test_the_extreme_runs_are_scenarios_that_replay(delayed: MonteCarloResult) -> None:
     extremes = delayed.extremes()
     assert extremes["latest"].late >= extremes["least late"].late

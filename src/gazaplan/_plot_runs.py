@@ -1,10 +1,13 @@
-"""The plot of a sweep (``SweepResult.plot()``): a line for one axis, a heatmap for two.
+"""The plots of many runs: a sweep's (``SweepResult.plot()``: a line for one axis, a heatmap for
+two) and a simulation's (``MonteCarloResult.plot()``: each status's probability).
 
 One axis: each phase or obligation asked for (by default those that vary, up to eight) is a line
 of its lateness in days (how late it was fulfilled, or how long overdue; 0 where it is neither),
 with a marker at each value coloured by its status; an unknown status is a gap, never a zero.
 Two axes: the statuses of one phase or obligation over the grid, a cell per variant, labelled
-with its lateness in days where it has one.
+with its lateness in days where it has one. A simulation: a bar per obligation whose status
+varies, split by the share of runs in each status, the Wilson interval of the largest share
+marked on it.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from ._compliance import ComplianceStatus
 from ._plotting import STATUS_COLOURS, plain_text
 from ._plotting import axes as _axes
 from .exceptions import InvalidValueError
+from .montecarlo import MonteCarloResult
 from .sweeps import Standing, SweepResult
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["SWEEP_COLOURS", "plot_sweep"]
+__all__ = ["SWEEP_COLOURS", "plot_monte_carlo", "plot_sweep"]
 
 SWEEP_COLOURS = {
     **{str(s): c for s, c in STATUS_COLOURS.items()},
@@ -175,6 +179,55 @@ def _heatmap(result: SweepResult, subject: str, ax: Axes | None) -> Axes:
     ax.set_xlabel(cols_axis.path)
     ax.set_ylabel(rows_axis.path)
     ax.set_title(f"{subject}\n(days late or overdue in the cells)", fontsize="medium")
+    ax.legend(
+        handles=[Patch(color=c, label=s) for s, c in seen.items()],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        fontsize="small",
+        title="status",
+    )
+    return ax
+
+
+@plain_text
+def plot_monte_carlo(
+    result: MonteCarloResult,
+    obligations: Sequence[str] | str | None = None,
+    *,
+    ax: Axes | None = None,
+) -> Axes:
+    """*result*'s statuses: a bar per obligation (by default those whose status varies, up to
+    twelve), split by the share of the replayed runs in each status; a black line marks the 95%
+    Wilson interval of the largest share."""
+    chosen = (
+        [obligations]
+        if isinstance(obligations, str)
+        else list(obligations or result.varying()[:12])
+    )
+    for o in chosen:
+        result.counts(o)  # raises UnknownIdError listing the obligations
+    ax = _axes(ax, "MonteCarloResult.plot()", (9, 1.4 + 0.45 * max(1, len(chosen))))
+    total = len(result.runs) - len(result.failed)
+    seen: dict[str, str] = {}
+    for row, o in enumerate(chosen):
+        left = 0.0
+        counts = sorted(result.counts(o).items(), key=lambda kv: -kv[1])
+        for status, k in counts:
+            colour = seen.setdefault(str(status), SWEEP_COLOURS.get(str(status), "#000000"))
+            ax.barh(row, k / total, left=left, color=colour, edgecolor="white")
+            left += k / total
+        if counts:
+            e = result.probability(o, counts[0][0])
+            ax.plot([e.low, e.high], [row, row], color="black", linewidth=1.5)
+    ax.set_yticks(range(len(chosen)), chosen)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(f"share of {total:,} runs (seed {result.seed})")
+    ax.set_title(
+        f"{result.perturbation.describe()}: statuses at {result.at:%Y-%m-%d}", fontsize="medium"
+    )
+    from matplotlib.patches import Patch
+
     ax.legend(
         handles=[Patch(color=c, label=s) for s, c in seen.items()],
         loc="upper left",
