@@ -97,6 +97,20 @@ def _status_legend(ax: Axes, seen: dict[str, str], **where: Any) -> None:
     ax.legend(handles=handles, fontsize="small", title="status", **where)
 
 
+def _patch_legend(ax: Axes, seen: dict[str, str]) -> None:
+    """A legend of the statuses drawn, a coloured patch each, to the right of the axes."""
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=c, label=s) for s, c in seen.items()]
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        fontsize="small",
+        title="status",
+    )
+
+
 def _lines(result: SweepResult, chosen: list[str], ax: Axes | None) -> Axes:
     """Lateness in days against the axis, a line per subject, markers coloured by status."""
     ax = _axes(ax, "SweepResult.plot()", (9, 4.5))
@@ -158,7 +172,6 @@ def _heatmap(result: SweepResult, subject: str, ax: Axes | None) -> Axes:
     )
     ax = _axes(ax, "SweepResult.plot()", size)
     from matplotlib.colors import to_rgb
-    from matplotlib.patches import Patch
 
     n_cols = len(cols_axis.values)
     grid: list[list[tuple[float, float, float]]] = [
@@ -179,13 +192,7 @@ def _heatmap(result: SweepResult, subject: str, ax: Axes | None) -> Axes:
     ax.set_xlabel(cols_axis.path)
     ax.set_ylabel(rows_axis.path)
     ax.set_title(f"{subject}\n(days late or overdue in the cells)", fontsize="medium")
-    ax.legend(
-        handles=[Patch(color=c, label=s) for s, c in seen.items()],
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1),
-        fontsize="small",
-        title="status",
-    )
+    _patch_legend(ax, seen)
     return ax
 
 
@@ -226,13 +233,5 @@ def plot_monte_carlo(
     ax.set_title(
         f"{result.perturbation.describe()}: statuses at {result.at:%Y-%m-%d}", fontsize="medium"
     )
-    from matplotlib.patches import Patch
-
-    ax.legend(
-        handles=[Patch(color=c, label=s) for s, c in seen.items()],
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1),
-        fontsize="small",
-        title="status",
-    )
+    _patch_legend(ax, seen)
     return ax
