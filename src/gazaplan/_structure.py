@@ -27,6 +27,7 @@ import attrs
 from ._compile import compiled
 from ._condition_base import Term, Times
 from .conditions import AllOf, AnyOf, Condition, Not, PhaseComplete, facts_read, walk
+from .exceptions import InconsistentStateError
 from .facts import FactKind
 from .plans import Plan
 from .sources import Contested
@@ -73,6 +74,9 @@ class View:
             parts = {f: self._over[f] for f in sources if f in self._over}
             return getattr(attrs.evolve(self._state, **parts), field)
         return value
+
+
+_STATE_FIELDS = frozenset(a.name for a in attrs.fields(State))
 
 
 def _fields() -> tuple[dict[str, str], dict[str, str]]:
@@ -147,6 +151,26 @@ class Structure:
                 found = self._verdicts[id(cond)] = self._eval(cond, {})
             return found
         return self._eval(cond, over)
+
+    def possible(self, over: Mapping[str, Any]) -> bool:
+        """Whether this state with *over* facts replaced can be: no more hostages returned than
+        held at the start, and a derived count that is set equal to what its parts give."""
+        given = {**self.base, **over}
+        plain = {f: v for f, v in given.items() if f in _STATE_FIELDS and not parts_of(f)}
+        try:
+            made = attrs.evolve(self.state, **plain) if plain else self.state
+        except InconsistentStateError:
+            return False
+        for fact, value in given.items():
+            if parts_of(fact) and any(p in plain for p in parts_of(fact)):
+                derived = read_fact(made, fact)
+                if (
+                    derived is not UNKNOWN
+                    and not isinstance(derived, Contested)
+                    and derived != value
+                ):
+                    return False
+        return True
 
     def _eval(self, cond: Condition, over: Mapping[str, Any]) -> Verdict:
         view = View(self.state, {**self.base, **over})

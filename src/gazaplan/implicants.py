@@ -13,6 +13,7 @@ values that tell the plan's leaves apart (see :mod:`gazaplan._structure`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,7 +25,7 @@ from .conditions import Condition, text
 from .control import NONE_IDENTIFIED, Controls
 from .exceptions import InvalidValueError, UnknownIdError
 from .plans import Plan
-from .state import State
+from .state import FACTS, State, parts_of
 from .truth import UNKNOWN, Verdict
 
 __all__ = [
@@ -193,15 +194,70 @@ def minimal_sets(s: Structure, cond: Condition, want: bool, limit: int | None
                  ) -> list[tuple[frozenset[str], Clause, dict[str, Any]]]:  # fmt: skip
     """The smallest fact sets (with the term and witness behind each) that make *cond* MET
     (*want*) or UNMET, up to *limit* facts."""
-    found = [
-        (facts, term, w) for term in s.terms(cond, want) for facts, w in s.changes(term, limit)
-    ]
+    found = []
+    for term in s.terms(cond, want):
+        for facts, w in s.changes(term, limit):
+            real = _possible(s, cond, want, facts, w)
+            if real is not None:
+                found.append((facts, term, real))
+            else:  # impossible as it stands: with the counts it is coupled to, it may not be
+                found += [(f, term, r) for f, r in _widened(s, cond, want, facts, limit)]
     found.sort(key=lambda x: (len(x[0]), sorted(x[0])))
     kept: list[tuple[frozenset[str], Clause, dict[str, Any]]] = []
     for facts, term, w in found:
         if not any(k[0] < facts for k in kept) and not any(k[0] == facts for k in kept):
             kept.append((facts, term, w))
     return kept
+
+
+def _possible(
+    s: Structure, cond: Condition, want: bool, facts: frozenset[str], witness: dict[str, Any]
+) -> dict[str, Any] | None:
+    """*witness*, if it is a possible state (see ``Structure.possible``) that makes *cond* so;
+    else another assignment of *facts* that is; None if none is. A term's literals are judged
+    one by one, so a witness can couple a count and its parts impossibly (found by a law test)."""
+    goal = Verdict.MET if want else Verdict.UNMET
+    ordered = sorted(facts)
+    tries = itertools.product(*(s.domain(f) for f in ordered))
+    first = [tuple(witness[f] for f in ordered)] if set(witness) >= facts else []
+    for values in itertools.chain(first, tries):
+        over = dict(zip(ordered, values, strict=True))
+        if s.possible(over) and s.verdict(cond, over) is goal:
+            return over
+    return None
+
+
+def _coupled(fact: str, reads: frozenset[str]) -> set[str]:
+    """The facts *cond* reads that *fact* is counted with: its parts, the counts it is part of,
+    and the other parts of those (a start count and a returned count)."""
+    near = set(parts_of(fact))
+    for derived in _DERIVED:
+        if fact in parts_of(derived):
+            near |= {derived, *parts_of(derived)}
+    near |= {p for d in list(near) for p in parts_of(d)}
+    return (near & reads) - {fact}
+
+
+_DERIVED = tuple(f for f in FACTS if parts_of(f))
+
+
+def _widened(
+    s: Structure, cond: Condition, want: bool, facts: frozenset[str], limit: int | None
+) -> list[tuple[frozenset[str], dict[str, Any]]]:
+    """The smallest supersets of *facts*, adding facts coupled to them, that can make *cond* so
+    in a possible state (at most *limit* facts), each with an assignment that does."""
+    reads = s.reads(cond)
+    frontier: list[frozenset[str]] = [facts]
+    out: list[tuple[frozenset[str], dict[str, Any]]] = []
+    while frontier and not out:
+        wider = {f | {g} for f in frontier for x in f for g in _coupled(x, reads) if g not in f}
+        wider = {f for f in wider if limit is None or len(f) <= limit}
+        for f in sorted(wider, key=sorted):
+            real = _possible(s, cond, want, f, {})
+            if real is not None:
+                out.append((f, real))
+        frontier = sorted(wider, key=sorted)
+    return out
 
 
 def paths_to(

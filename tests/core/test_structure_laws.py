@@ -79,7 +79,8 @@ def _structure(cond: Condition, state: gp.State) -> Structure:
 
 def _sufficient(s: Structure, cond: Condition, facts: tuple[str, ...], want: gp.Verdict) -> bool:
     for values in itertools.product(*(s.domain(f) for f in facts)):
-        if s.verdict(cond, dict(zip(facts, values, strict=True))) is want:
+        over = dict(zip(facts, values, strict=True))
+        if s.possible(over) and s.verdict(cond, over) is want:  # an impossible state is no way
             return True
     return False
 
@@ -110,6 +111,39 @@ PRODUCT = gp.AtLeast(
 @SMALL
 @given(_cases(5), st.booleans(), st.integers(0, 3))
 @example((TWICE, gp.State(gaza_detainees_released=5)), True, 2)  # one literal holds, one not
+@example(
+    (
+        gp.AllOf(
+            (gp.AtLeast("hostages_deceased_held", 0), gp.AtLeast("hostages_deceased_returned", 0))
+        ),
+        gp.State(hostages_deceased_at_start=0, hostages_deceased_returned=0),
+    ),
+    False,
+    1,
+)  # more returned than held would make it UNMET, but is no possible state (found by CI)
+@example(
+    (
+        gp.AllOf(
+            (gp.AtMost("hostages_deceased_held", 0), gp.AtLeast("hostages_deceased_returned", 1))
+        ),
+        gp.State(hostages_deceased_at_start=0, hostages_deceased_returned=0),
+    ),
+    True,
+    2,
+)  # the literals one by one would take "returned 1" with none held at the start: impossible
+@example(
+    (
+        gp.AllOf(
+            (
+                gp.AtLeast("hostages_deceased_returned", 1),
+                gp.AtLeast("hostages_deceased_at_start", 0),
+            )
+        ),
+        gp.State(hostages_deceased_at_start=0, hostages_deceased_returned=0),
+    ),
+    True,
+    2,
+)  # possible only with more held at the start too: a set the literals alone do not give
 @example((PRODUCT, gp.State(gazan_remains_returned=10, hostages_deceased_at_start=28,
                             hostages_deceased_returned=28, israeli_hostage_remains_returned=4)),
          True, 2)  # fmt: skip
@@ -122,6 +156,7 @@ def test_smallest_change_sets_are_sound_minimal_and_complete_up_to_the_limit(
     got = minimal_sets(s, cond, want_met, limit)
     for facts, _term, witness in got:
         assert set(witness) == set(facts)
+        assert s.possible(witness)  # a state that can be
         assert s.verdict(cond, witness) is want  # applied, it makes the target so
         for f in facts:  # and no smaller part of it does, whatever values it takes
             assert not _sufficient(s, cond, tuple(sorted(facts - {f})), want)
