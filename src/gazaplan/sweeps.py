@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -208,6 +209,21 @@ def sweep(
     return SweepResult(plan.version, at, axes, variants)
 
 
+def _spans(axis: Axis, indices: Sequence[int]) -> str:
+    """Values of *axis* (by index, in order) in words, consecutive ones as a range: ``5-15, 20``."""
+    spans: list[list[int]] = []
+    for i in indices:
+        if spans and spans[-1][1] == i - 1:
+            spans[-1][1] = i
+        else:
+            spans.append([i, i])
+    label = axis.label
+    return ", ".join(
+        label(axis.values[a]) if a == b else f"{label(axis.values[a])}-{label(axis.values[b])}"
+        for a, b in spans
+    )
+
+
 def _title(axes: Sequence[Axis], values: Sequence[Any]) -> str:
     return ", ".join(f"{a.path} = {a.label(v)}" for a, v in zip(axes, values, strict=True))
 
@@ -330,24 +346,24 @@ class SweepResult(NotebookDisplay):
         return "\n".join(lines) + "\n"
 
     def _where(self, variants: Sequence[Variant]) -> str:
-        """The variants in words: the values of a single axis as ranges, else the first few."""
-        if len(self.axes) == 1:
-            axis = self.axes[0]
-            index = {repr(x): i for i, x in enumerate(axis.values)}
-            spans: list[list[int]] = []
-            for v in variants:
-                i = index[repr(v.values[0])]
-                if spans and spans[-1][1] == i - 1:
-                    spans[-1][1] = i
-                else:
-                    spans.append([i, i])
-            words = [
-                axis.label(axis.values[a])
-                if a == b
-                else f"{axis.label(axis.values[a])}-{axis.label(axis.values[b])}"
-                for a, b in spans
+        """The variants in words: where they are every combination of some values of each
+        axis, those values (ranges for consecutive ones; an axis taking all its values is left
+        out); else how many, and the first few."""
+        taken = [
+            [
+                i
+                for i, x in enumerate(a.values)
+                if any(repr(v.values[k]) == repr(x) for v in variants)
             ]
-            return f"{axis.path} = {', '.join(words)}"
+            for k, a in enumerate(self.axes)
+        ]
+        if len(variants) == math.prod(len(t) for t in taken):  # a product: say it per axis
+            parts = [
+                f"{a.path} = {_spans(a, t)}"
+                for a, t in zip(self.axes, taken, strict=True)
+                if len(t) < len(a.values)
+            ]
+            return "; ".join(parts) or "every variant"
         titles = [v.amendment.title for v in variants]
         more = f"; and {len(titles) - 3} more" if len(titles) > 3 else ""
         return f"{len(titles)} variant(s): " + "; ".join(titles[:3]) + more

@@ -84,7 +84,16 @@ def test_deadline_and_counting_point_axes() -> None:
     assert deadline.hours == 24
     text = r.explain()
     assert "fulfilled late by" in text
-    assert "4 variants" in text.replace("variant(s)", "variants")
+    assert "fulfilled late by 104 days 12 hours to 117 days 1 hour: every variant" in text
+    mixed = gp.sweep(
+        PLAN,
+        {
+            "exchange.remains_ratio": [14, 15, 16, 17],
+            "since.p4-return-hostages": ["acceptance", "pull-back"],
+        },
+        timeline=TIMELINE,
+    ).explain()
+    assert "partly fulfilled: exchange.remains_ratio = 16-17\n" in mixed  # whatever the clock
 
 
 def test_rows_pandas_display_and_plots(ratio: SweepResult) -> None:
