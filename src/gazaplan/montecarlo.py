@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _checks as check
 from . import _notebook
 from ._compliance import ComplianceStatus
 from ._notebook import NotebookDisplay
@@ -106,6 +107,7 @@ def monte_carlo(
     timeline = scenario.timeline
     perturbation.check(timeline.events, plan.origin)
     at = at or timeline.last or plan.origin
+    check.need_instant(at, "at")
     recipe = PlanRecipe(scenario.version, scenario.amendments)
     payload = Payload(token_of(scenario, perturbation), recipe, timeline, at, perturbation, seed)
     tell, close = _progress_bar(n, "monte carlo", progress)

@@ -83,7 +83,7 @@ def recipe_of(plan: Plan) -> PlanRecipe:
         if plan.amendments[:n] != base.amendments:
             continue
         recipe = PlanRecipe(version, tuple(plan.amendments[n:]))
-        if plan is base or (recipe.amendments and recipe.plan() == plan):
+        if plan is base or recipe.plan() == plan:
             return recipe
     raise InvalidValueError(
         "plan",

@@ -153,6 +153,9 @@ def test_an_executor_gives_the_same_results_and_a_hand_built_plan_cannot_travel(
     assert recipe_of(variant).plan() == variant
     import attrs
 
+    assert (
+        recipe_of(gp.loads(gp.dumps(PLAN), gp.Plan)).version == PLAN.version
+    )  # equal, not the same
     hand_built = attrs.evolve(PLAN, amendments=())
     with pytest.raises(InvalidValueError, match="cannot be sent to workers"):
         recipe_of(hand_built)
