@@ -1,7 +1,7 @@
 """What users were shown keeps working: every name ``from gazaplan import ...`` gave in 0.1.0.dev0,
 every module path of that release with its public names (the README, docs/ and examples/ print
 them), and the objects a 0.1.0.dev0 process pickled. The lists were written by that release
-(``tests/golden/api-0.1.0.dev0.json``, ``objects-0.1.0.dev0.pickle.gz``) and are never edited:
+(``tests/compat/api-0.1.0.dev0.json``, ``objects-0.1.0.dev0.pickle.gz``) and are never edited:
 a name that goes away on purpose is listed in :data:`DROPPED` with its reason."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 
 import gazaplan as gp
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent / "compat"
 API = json.loads((GOLDEN / "api-0.1.0.dev0.json").read_text(encoding="utf-8"))
 
 # (module, name): why it went. Shims no release promised (the project was never released).

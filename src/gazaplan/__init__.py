@@ -70,7 +70,6 @@ from . import _notebook
 # (see gazaplan._notebook); nothing is imported until a result asks.
 _notebook.provide("tables", f"{__name__}.tables")
 _notebook.provide("display", f"{__name__}._display")
-_notebook.provide("histories", f"{__name__}.histories")
 _notebook.provide("explain", f"{__name__}.explain")
 _notebook.provide("documents", f"{__name__}.documents")
 _notebook.provide("plots", f"{__name__}.plots")

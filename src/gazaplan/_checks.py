@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
-import inspect
 import math
 import re
-import warnings
 from collections.abc import Callable, Iterable
-from typing import Any, Final, ParamSpec, TypeVar
+from typing import Any, Final
 
 import attrs
 
@@ -306,51 +303,3 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def as_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """attrs converter: any iterable to a frozenset."""
     return frozenset(value)
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def keyword_only(*names: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Make *names* keyword-only, still taking them by position (the old form) with a
-    DeprecationWarning that shows the call in the new form.
-
-    The library's convention: the plan first, then the state or timeline; instants and options
-    by keyword (``at=``, ``start=``, ``format=``).
-    """
-
-    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
-        params = inspect.signature(fn).parameters
-        positional = sum(
-            p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params.values()
-        )
-        for name in names:  # a typo here would silently drop an argument
-            assert params[name].kind is inspect.Parameter.KEYWORD_ONLY, name
-
-        @functools.wraps(fn)
-        def call(*args: P.args, **kwargs: P.kwargs) -> R:
-            if len(args) > positional:
-                extra = args[positional:]
-                if len(extra) > len(names):
-                    raise TypeError(
-                        f"{fn.__name__}() takes {positional} positional arguments "
-                        f"and {', '.join(names)} by keyword; got {len(args)} positional"
-                    )
-                moved = dict(zip(names, extra, strict=False))
-                twice = sorted(set(moved) & set(kwargs))
-                if twice:
-                    raise TypeError(f"{fn.__name__}() got {twice[0]!r} twice")
-                new = ", ".join(f"{k}=..." for k in moved)
-                warnings.warn(
-                    f"pass {new} to {fn.__name__}() by keyword: "
-                    f"{fn.__name__}(..., {new}); the positional form will be removed",
-                    DeprecationWarning,
-                    stacklevel=2,
-                )
-                return fn(*args[:positional], **moved, **kwargs)  # type: ignore[arg-type]
-            return fn(*args, **kwargs)
-
-        return call
-
-    return wrap

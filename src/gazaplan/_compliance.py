@@ -377,7 +377,6 @@ def _due(due: dt.datetime, latest: dt.datetime | None) -> str:
     return f"due between {_when(due)} and {_when(latest)}, as a source gives only the day"
 
 
-@check.keyword_only("at", "start")
 def compliance(
     plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
 ) -> ComplianceReport:

@@ -3,8 +3,8 @@
 The core's results offer ``to_pandas()`` and ``_repr_html_``, but the tables and displays that
 build them sit at the edge, above the core, and the core imports nothing above it. So the core
 asks for them here, by name, and the package (``gazaplan/__init__.py``, on top of every layer)
-says where each is: :func:`provide` at import, :func:`tables`, :func:`display` and
-:func:`histories` when first used. Nothing of the edges is loaded until a result asks.
+says where each is: :func:`provide` at import, :func:`tables`, :func:`display` and the
+others when first used. Nothing of the edges is loaded until a result asks.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ __all__ = [
     "display",
     "documents",
     "explainer",
-    "histories",
     "plots",
     "provide",
     "tables",
@@ -97,11 +96,6 @@ class Plots(Protocol):
 
 def plots() -> Plots:
     return cast("Plots", _load("plots"))
-
-
-def histories() -> ModuleType:
-    """The module that now holds History, history and replay (for old import paths)."""
-    return _load("histories")
 
 
 class NotebookDisplay:

@@ -29,7 +29,7 @@ Commands (``gazaplan COMMAND --help`` for each)::
 
 Every command takes ``--json`` and then prints one JSON document (instants in RFC 3339,
 durations in seconds, lists as arrays, unknown as null), and ``--debug``. Commands that read a plan
-take ``--plan VERSION`` (``--version`` there is the old name, kept). ``gazaplan --version`` prints
+take ``--plan VERSION``. ``gazaplan --version`` prints
 the program's version; ``python -m gazaplan`` is the same command. Exit codes: 0 done, 1 an
 expectation (or a ``--fail-on`` / ``--exit-code`` condition) failed, 2 bad input, with the error on
 stderr, 3 an internal error (a bug in gazaplan; ``--debug`` prints its traceback).
@@ -83,8 +83,6 @@ def _parser() -> argparse.ArgumentParser:
             "--plan", dest="plan_version", default=None, metavar="VERSION",
             help="the bundled plan version (default: the latest; see gazaplan versions)",
         )  # fmt: skip
-        # The option's first name; kept working, no longer shown (--version is the program's).
-        c.add_argument("--version", dest="plan_version", help=argparse.SUPPRESS)
 
     def at(c: argparse.ArgumentParser) -> None:
         c.add_argument(

@@ -24,7 +24,6 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, TypeVar
 
-from . import _checks as check
 from . import _codec as codec
 from ._converter import Format, converter
 from ._document_types import KINDS, kind_of
@@ -92,7 +91,6 @@ def _format_of(path: str | os.PathLike[str], fmt: Format | None) -> Format:
 
 
 # -- writing --
-@check.keyword_only("format")
 def dumps(obj: object, *, format: Format = "json") -> str:
     """The document for *obj* (a Scenario, Plan, Timeline, State, Event, condition, ...) as text.
 

@@ -327,7 +327,6 @@ def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | N
     return History(plan, first, log, len(timeline.events), given, timeline)
 
 
-@check.keyword_only("at", "start")
 def replay(
     plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
 ) -> State:

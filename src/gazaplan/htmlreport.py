@@ -13,10 +13,8 @@ import datetime as dt
 import io
 import os
 import re
-import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from . import _checks as check
 from . import tables as t
 from ._compliance import compliance
 from ._html import CSS, badge, esc, kv_table, table
@@ -108,7 +106,6 @@ def _own_ids(svg: str, prefix: str) -> str:
     return re.sub(r"(url\(#)([^)]+)(\))", rename, svg)
 
 
-@check.keyword_only("at", "start", "plots", "data_as_of")
 def html_report(
     plan: Plan,
     timeline: Timeline,
@@ -318,7 +315,7 @@ def write_html_report(
     plan: Plan,
     timeline: Timeline,
     path: str | os.PathLike[str],
-    *args: Any,
+    *,
     at: dt.datetime | None = None,
     start: State | None = None,
     plots: bool = True,
@@ -327,23 +324,8 @@ def write_html_report(
     """Write :func:`html_report` to *path* (UTF-8), whole or not at all: a failed write leaves
     *path* as it was, and the OSError names it. The report first, then where it goes, as
     :func:`gazaplan.dump`.
-
-    The old form ``write_html_report(path, plan, timeline, at)`` still works, with a
-    DeprecationWarning.
     """
     from ._files import write_atomically
 
-    if isinstance(plan, str | os.PathLike):  # the old order: path, plan, timeline[, at]
-        warnings.warn(
-            "write_html_report(path, plan, timeline, at) is now "
-            "write_html_report(plan, timeline, path, at=...); the old order will be removed",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        plan, timeline, path = timeline, path, plan  # type: ignore[assignment]
-        if args:
-            at, args = args[0], args[1:]
-    if args:
-        raise TypeError("write_html_report() takes at, start and plots by keyword")
     page = html_report(plan, timeline, at=at, start=start, plots=plots, data_as_of=data_as_of)
     write_atomically(path, page)

@@ -42,13 +42,10 @@ __all__ = [
 class ObligationStatus(enum.Enum):
     """An obligation's standing in one state. Its words are those of
     :class:`~gazaplan.ComplianceStatus`, which adds what a timeline tells (deadlines met, late or
-    passed): PENDING is due and not yet done in both, and NOT_TRIGGERED and UNKNOWN mean the same.
-    ``OWED`` is the old name of PENDING (an alias: ``ObligationStatus.OWED is
-    ObligationStatus.PENDING``)."""
+    passed): PENDING is due and not yet done in both, and NOT_TRIGGERED and UNKNOWN mean the same."""
 
     NOT_TRIGGERED = "not triggered"
     PENDING = "pending"
-    OWED = "pending"  # noqa: PIE796 (an alias on purpose: the old name)
     FULFILLED = "fulfilled"
     UNKNOWN = "unknown"
 

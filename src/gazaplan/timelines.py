@@ -259,10 +259,3 @@ def commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None)
             "Check the event's numbers against what is still held.",
             fact=e.where,
         ) from None
-
-
-def __getattr__(name: str) -> Any:
-    # History, history and replay moved to gazaplan.histories; the old names keep working.
-    if name in ("History", "history", "replay"):
-        return getattr(_notebook.histories(), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
     from .amendments import Amendment
 
-from . import _checks as check
 from . import _notebook
 from ._compliance import Compliance, compliance
 from ._notebook import NotebookDisplay
@@ -269,7 +268,6 @@ class Comparison(NotebookDisplay):
         return _notebook.tables().to_pandas(self)
 
 
-@check.keyword_only("at", "start")
 def compare(
     a: Plan,
     b: Plan,

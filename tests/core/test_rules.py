@@ -43,7 +43,7 @@ def test_obligation_statuses() -> None:
     both = START.updated({"response.hamas": gp.Response.ACCEPTED})
     report = gp.check_plan(PLAN, both)
     status = {o.obligation.id: o.status for o in report.obligations}
-    assert status["p3-withdraw-to-first-line"] is gp.ObligationStatus.OWED
+    assert status["p3-withdraw-to-first-line"] is gp.ObligationStatus.PENDING
     assert status["p5-release-prisoners"] is gp.ObligationStatus.NOT_TRIGGERED
     assert status["p7-full-aid"] is gp.ObligationStatus.UNKNOWN  # aid volume unknown
     assert status["p5-return-remains"] is gp.ObligationStatus.NOT_TRIGGERED  # nothing owed yet

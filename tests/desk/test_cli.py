@@ -36,7 +36,7 @@ def test_report_replays_the_bundled_timeline() -> None:
 
 
 def test_report_at_an_instant() -> None:
-    code, out, _ = run("report", "--at", "2025-10-13T23:00+03:00", "--version", "2025-10-09")
+    code, out, _ = run("report", "--at", "2025-10-13T23:00+03:00", "--plan", "2025-10-09")
     assert code == 0
     assert "[OVERDUE] p4-return-hostages" in out  # due noon 13 Oct [R7, R12]
     assert "overdue by 11 hours" in out

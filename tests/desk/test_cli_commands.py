@@ -136,7 +136,7 @@ def test_diff_and_its_exit_code() -> None:
 
 def test_diff_reads_plan_and_scenario_files(tmp_path: Path) -> None:
     plan_file = tmp_path / "plan.json"
-    assert run("export", "plan", str(plan_file), "--version", "2025-10-09")[0] == 0
+    assert run("export", "plan", str(plan_file), "--plan", "2025-10-09")[0] == 0
     code, out, _ = run("diff", str(plan_file), "2025-10-09")
     assert code == 0
     assert "no differences" in out

@@ -29,11 +29,12 @@ def test_the_program_has_a_version_and_runs_as_a_module() -> None:
     assert out.startswith("gazaplan ")
 
 
-def test_the_plan_version_option_is_plan_and_the_old_name_still_works() -> None:
+def test_the_plan_version_option_is_plan() -> None:
     _, new, _ = run("report", "--plan", "2025-09-29", "--json")
-    _, old, _ = run("report", "--version", "2025-09-29", "--json")
     assert json.loads(new)["version"] == "2025-09-29"
-    assert new == old
+    code, _, err = run("report", "--version", "2025-09-29")  # the name before 0.1.0: refused
+    assert code == 2
+    assert "unrecognized arguments: --version" in err
     _, helptext, _ = run("report", "--help")
     assert "--plan VERSION" in helptext
     assert "--version" not in helptext

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 
 import gazaplan as gp
 from gazaplan import tables
-from gazaplan.timelines import history
+from gazaplan.histories import history
 
 from ..htmlcheck import check_html, text_of
 from ..strategies import PLAN, states, timelines

@@ -50,7 +50,7 @@ def test_export_then_convert_round_trips(tmp_path: Path) -> None:
     a = gp.load_scenario(tmp_path / "s.toml")
     assert a == gp.load_scenario(tmp_path / "s.json")
     assert a.timeline == gp.timeline()
-    assert run("export", "plan", "--version", "2025-10-09", str(tmp_path / "p.json"))[0] == 0
+    assert run("export", "plan", "--plan", "2025-10-09", str(tmp_path / "p.json"))[0] == 0
     assert gp.load(tmp_path / "p.json", gp.Plan) == gp.plan("2025-10-09")
 
 
