@@ -12,10 +12,11 @@ only for type checkers do not count; ``tests/core/test_layering.py`` enforces it
 included)::
 
     exceptions, truth, _checks, _frozenmap      errors, three-valued truth, validators
+    _moved                                      module paths of 0.1.0.dev0, resolved
     _kinds                                      the registries of kinds (conditions, events, edits)
     _notebook                                   the notebook-display mixin (builds lazily)
     sources, parties                            who says what; who acts
-    facts, _fact_fields, state                  the fact schema; State and its field checks
+    facts, state                                the fact schema; State and its field checks
     _condition_base, _leaves, conditions        conditions as data: each kind says what it means
     records                                     reported figures; positions (stated conditions)
     control, models                             who can change each fact; action models (data)
@@ -64,7 +65,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import _notebook
+from . import _moved, _notebook
+
+_moved.install()  # module paths of 0.1.0.dev0 resolve to their new homes
 
 # The package sits on top of every layer, so it says where the edges the core asks for are
 # (see gazaplan._notebook); nothing is imported until a result asks.
@@ -443,7 +446,7 @@ def __getattr__(name: str) -> Any:
     """Load a public name (or submodule) on first use, then keep it in the module's namespace."""
     if name in _WHERE:
         value = getattr(importlib.import_module(_WHERE[name], __name__), name)
-    elif name in _SUBMODULES:
+    elif name in _SUBMODULES or name in _moved.MOVED:
         value = importlib.import_module(f".{name}", __name__)
     else:
         msg = f"module 'gazaplan' has no attribute {name!r}"

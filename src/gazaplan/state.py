@@ -8,6 +8,7 @@ consistent (nobody is returned who was not held); a state that breaks this is re
 
 from __future__ import annotations
 
+import enum
 import operator
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
@@ -18,10 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeGuard
 import attrs
 
 from . import _checks as check
-from ._fact_fields import VALIDATORS, PartyCheck, or_contested
-from ._fact_fields import fact as _fact
-from ._fact_fields import party_map as _party_map
-from ._frozenmap import FrozenMap
+from ._frozenmap import FrozenMap, frozen_map
 from .exceptions import InconsistentStateError, InvalidValueError, UnknownFactError
 from .facts import Crossing, FactKind, FactSpec, GovernanceRole, Progress
 from .parties import Response
@@ -33,9 +31,94 @@ if TYPE_CHECKING:
 
 __all__ = ["FACTS", "State", "check_value", "parts_of", "read_fact"]
 
+# How a State field is declared and checked: a fact's validator by kind, a contested value's
+# claims each checked, and a per-party map checked entry by entry (so that an update checks only
+# the entries it changes).
+
+VALIDATORS: Final[dict[FactKind, Callable[..., check.Validator]]] = {
+    FactKind.FLAG: check.flag,
+    FactKind.COUNT: check.count,
+    FactKind.NUMBER: check.number,
+    FactKind.PERCENT: lambda: check.number(low=0.0, high=100.0),
+    FactKind.LINE: lambda: _line_id,
+}
+
+
+def _line_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not UNKNOWN:
+        check.ident()(inst, attr, value)
+
+
+def or_contested(inner: check.Validator) -> check.Validator:
+    """Accept a Contested value whose every claim passes *inner*."""
+
+    def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, Contested):
+            for c in value.claims:
+                inner(inst, attr, c.value)
+        else:
+            inner(inst, attr, value)
+
+    return checker
+
+
+def _fact(
+    kind: FactKind, doc: str, *, unit: str = "", choices: type[enum.Enum] | None = None
+) -> Any:
+    validator = or_contested(check.member(choices) if choices is not None else VALIDATORS[kind]())
+    spec = {"kind": kind, "doc": doc, "unit": unit, "choices": choices}
+    return attrs.field(default=UNKNOWN, validator=validator, metadata={"fact": spec})
+
+
+class PartyCheck:
+    """The validator of a per-party map: each key a party id, each value as *value_check* says.
+    :meth:`one` checks a single entry, so that a state update checks only what it changes."""
+
+    __slots__ = ("_named", "value_check")
+
+    def __init__(self, value_check: check.Validator) -> None:
+        self.value_check = value_check
+        self._named: dict[tuple[str, str], attrs.Attribute[Any]] = {}  # "responses['hamas']"
+
+    def one(self, inst: object, attr: attrs.Attribute[Any], party: object, v: object) -> None:
+        if not isinstance(party, str) or not check.ID_PATTERN.match(party):
+            raise InvalidValueError(
+                f"{check.where(inst, attr)}[{party!r}]",
+                party,
+                "keys are party ids",
+                "Use ids such as 'israel' or 'hamas'.",
+            )
+        named = self._named.get((attr.name, party))
+        if named is None:  # built once per field and party (messages name the entry)
+            named = attr.evolve(name=f"{attr.name}[{party!r}]")
+            if len(self._named) < 1024:
+                self._named[(attr.name, party)] = named
+        self.value_check(inst, named, v)
+
+    def __call__(
+        self, inst: object, attr: attrs.Attribute[Any], value: FrozenMap[Any, Any]
+    ) -> None:
+        for party, v in value.items():
+            self.one(inst, attr, party, v)
+
+
+def _party_map(kind: FactKind, doc: str, *, choices: type[enum.Enum] | None = None) -> Any:
+    inner = check.member(choices) if choices is not None else VALIDATORS[kind]()
+    spec = {"kind": kind, "doc": doc, "choices": choices, "per_party": True}
+    return attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        validator=PartyCheck(inner),
+        metadata={"fact": spec},
+    )
+
+
 F = FactKind
 
+
 Flag = bool | Unknown | Contested
+
+
 Count = int | Unknown | Contested
 
 
@@ -275,7 +358,11 @@ class State:
 
 
 _ATTRIBUTES: Final = {a.name: a for a in attrs.fields(State)}
+
+
 _FIELD_NAMES: Final = tuple(_ATTRIBUTES)
+
+
 # Fields the cross-field invariants in __attrs_post_init__ read: only a change to one of them
 # needs the invariants checked again.
 _CROSS_CHECKED: Final = frozenset(
@@ -302,6 +389,7 @@ def _make_copier() -> Callable[[State, State], None]:
 
 
 _copy_fields: Final = _make_copier()
+
 
 _RETURN_PAIRS: Final = (
     ("hostages_living_at_start", "hostages_living_returned"),
@@ -336,6 +424,8 @@ def _build_facts() -> dict[str, FactSpec]:
 
 
 FACTS: Final[Mapping[str, FactSpec]] = FrozenMap(_build_facts())
+
+
 """Every fact a condition may read, by id. Per-party facts are used as ``"<id>.<party id>"``."""
 
 
