@@ -17,7 +17,7 @@ included)::
     _notebook                                   the notebook-display mixin (builds lazily)
     sources, parties                            who says what; who acts
     facts, state                                the fact schema; State and its field checks
-    _condition_base, _leaves, conditions        conditions as data: each kind says what it means
+    conditions                                  conditions as data: each kind says what it means
     records                                     reported figures; positions (stated conditions)
     control, models                             who can change each fact; action models (data)
     _plancache, _references                     a plan's caches; the reference checks it runs

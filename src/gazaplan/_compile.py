@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._condition_base import Fn, Operand, Term, Times
 from ._plancache import FREE
-from .conditions import Condition
+from .conditions import Condition, Fn, Operand, Term, Times
 from .exceptions import MissingPlanError
 from .sources import Contested
 from .state import State, fact_reader

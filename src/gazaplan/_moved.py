@@ -20,7 +20,9 @@ from typing import Final
 __all__ = ["MOVED", "Finder", "install"]
 
 MOVED: Final[dict[str, str]] = {
+    "_condition_base": "conditions",
     "_fact_fields": "state",
+    "_leaves": "conditions",
 }
 """Old path -> new path, both below ``gazaplan``; written once, when a module moves."""
 

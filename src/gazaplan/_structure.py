@@ -25,8 +25,7 @@ from typing import Any, cast
 import attrs
 
 from ._compile import compiled
-from ._condition_base import Term, Times
-from .conditions import AllOf, AnyOf, Condition, Not, PhaseComplete, facts_read, walk
+from .conditions import AllOf, AnyOf, Condition, Not, PhaseComplete, Term, Times, facts_read, walk
 from .exceptions import InconsistentStateError
 from .facts import FactKind
 from .plans import Plan

@@ -10,8 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._condition_base import operand_words, show
-from .conditions import Term, Times, text
+from .conditions import Term, Times, operand_words, show, text
 from .evaluation import Blocker, Evaluation
 from .truth import UNKNOWN
 

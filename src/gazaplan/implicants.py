@@ -19,9 +19,8 @@ from typing import Any
 
 import attrs
 
-from ._condition_base import show
 from ._structure import Clause, Literal, Structure
-from .conditions import Condition, text
+from .conditions import Condition, show, text
 from .control import NONE_IDENTIFIED, Controls
 from .exceptions import InvalidValueError, UnknownIdError
 from .plans import Plan

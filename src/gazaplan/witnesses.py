@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._condition_base import show
 from ._packing import Packed
 from .amendments import Amendment
+from .conditions import show
 from .events import Event, FactsReported
 from .exceptions import InvalidValueError, UnknownVersionError
 from .models import Action, Model
