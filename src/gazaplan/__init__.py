@@ -34,8 +34,7 @@ included)::
     _packing, witnesses, exploration            the packed engine; witnesses; exhaustive search
     analysis                                    verdicts over time, first MET; names the rest
     perturbations                               what a Monte Carlo run changes (data)
-    runs, _sweep_grid, sweeps                   many runs, here or on an executor; sweeps
-    _simulation, montecarlo                     Monte Carlo: the runs, as a worker computes them
+    runs, sweeps, montecarlo                    many runs, here or on an executor; sweeps; Monte Carlo
     _codec, _hooks, _converter                  edge: the cattrs converters (one per format)
     _locate, _problems, _document_types         edge: lines, problems, document names
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema

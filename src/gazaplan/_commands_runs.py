@@ -17,7 +17,6 @@ from typing import Any, TextIO
 
 from . import catalog
 from ._commands import Handler, at_arg, data_as_of, emit, plan_and_timeline
-from ._sweep_grid import parse_axis
 from .exceptions import InvalidValueError
 from .perturbations import (
     Delay,
@@ -32,6 +31,7 @@ from .perturbations import (
     Uniform,
 )
 from .scenarios import Scenario
+from .sweeps import parse_axis
 
 __all__ = ["HANDLERS", "parse_delay", "parse_drop"]
 

@@ -23,6 +23,8 @@ MOVED: Final[dict[str, str]] = {
     "_condition_base": "conditions",
     "_fact_fields": "state",
     "_leaves": "conditions",
+    "_simulation": "montecarlo",
+    "_sweep_grid": "sweeps",
 }
 """Old path -> new path, both below ``gazaplan``; written once, when a module moves."""
 

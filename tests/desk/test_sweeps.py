@@ -12,7 +12,7 @@ import pytest
 
 import gazaplan as gp
 from gazaplan import InvalidValueError
-from gazaplan._sweep_grid import SWEEP_SOURCE, parse_axis
+from gazaplan.sweeps import SWEEP_SOURCE, parse_axis
 from gazaplan.runs import recipe_of
 from gazaplan.sweeps import SweepResult
 
