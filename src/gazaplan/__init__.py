@@ -40,11 +40,10 @@ included)::
     _files, documents, schema                   edge: safe reads and writes, files, JSON Schema
     _strategy_kinds, _strategy_events           edge: hypothesis strategies (the extra): kinds by
     strategies, _hypothesis                     fields, events and timelines, the rest, the hook
-    _rows, _plan_rows, _result_rows, tables     edge: results as rows; to_pandas()
+    tables                                      edge: results as rows; to_pandas()
     pax, promela                                edge: implementation scores, the CSV export; SPIN
     _html, _graph_svg, _display                 edge: notebook displays (_repr_html_; graphs as SVG)
-    _plotting, _plot_exchange, _plot_runs       edge: matplotlib plots (the extra): exchange,
-    plots                                       sweeps and simulations, and the rest
+    plots                                       edge: matplotlib plots (the extra)
     htmlreport                                  edge: the HTML report
     _commands, _commands_dataset                edge: the ``gazaplan`` command (its handlers,
     _commands_analysis, _commands_explore       the dataset's, the analysis', exploring,

@@ -66,8 +66,8 @@ def fmt(value: Any) -> str:
         return ""
     if value == ():  # a list cell with nothing in it: no obligor named, no points, ...
         return "none"
-    if isinstance(value, tuple | dict):  # several values in one cell (see gazaplan._rows.flat)
-        from ._rows import flat
+    if isinstance(value, tuple | dict):  # several values in one cell (see gazaplan.tables.flat)
+        from .tables import flat
 
         return str(flat(value))
     if isinstance(value, dt.datetime):

@@ -23,6 +23,12 @@ MOVED: Final[dict[str, str]] = {
     "_condition_base": "conditions",
     "_fact_fields": "state",
     "_leaves": "conditions",
+    "_plot_exchange": "plots",
+    "_plot_runs": "plots",
+    "_plotting": "plots",
+    "_plan_rows": "tables",
+    "_result_rows": "tables",
+    "_rows": "tables",
     "_simulation": "montecarlo",
     "_sweep_grid": "sweeps",
 }
