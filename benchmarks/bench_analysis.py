@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 import gazaplan as gp
-from gazaplan.conditions import AllOf, AnyOf, Condition, Not, PhaseComplete
+from gazaplan.core.conditions import AllOf, AnyOf, Condition, Not, PhaseComplete
 
 PLAN = gp.plan()
 

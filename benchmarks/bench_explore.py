@@ -70,7 +70,7 @@ def spin_seconds(living: int, deceased: int) -> tuple[float, float, int] | None:
     import tempfile
     from pathlib import Path
 
-    from gazaplan.promela import to_promela
+    from gazaplan.exploration.promela import to_promela
 
     if not (shutil.which("spin") and shutil.which("gcc")):
         return None

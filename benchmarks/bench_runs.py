@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import gazaplan as gp
-from gazaplan.perturbations import Delay, Perturbation, Uniform
 from gazaplan.runs import run_seed
+from gazaplan.runs.perturbations import Delay, Perturbation, Uniform
 
 PLAN = gp.plan()
 SCENARIO = gp.Scenario(name="bundled", version=PLAN.version, timeline=gp.timeline())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import gazaplan as gp
-from gazaplan.rules import ObligationStatus, status_of
+from gazaplan.core.rules import ObligationStatus, status_of
 
 U = gp.UNKNOWN
 MET, UNMET, UNK = gp.Verdict.MET, gp.Verdict.UNMET, gp.Verdict.UNKNOWN

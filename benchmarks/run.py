@@ -25,8 +25,8 @@ from typing import Any
 import attrs
 
 import gazaplan as gp
-from gazaplan import documents
-from gazaplan.timelines import facts_set
+from gazaplan.files import documents
+from gazaplan.time.timelines import facts_set
 
 from .bench_check import random_states
 from .bench_strategies import draw_times

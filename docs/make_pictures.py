@@ -17,7 +17,7 @@ import matplotlib as mpl
 mpl.use("Agg")
 
 import gazaplan as gp
-from gazaplan.htmlreport import write_html_report
+from gazaplan.desk.htmlreport import write_html_report
 
 HERE = Path(__file__).resolve().parent
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]

@@ -28,7 +28,7 @@ import jsonschema
 import tomli_w
 
 import gazaplan as gp
-from gazaplan.schema import scenario_schema
+from gazaplan.files.schema import scenario_schema
 
 _VALIDATOR = jsonschema.Draft202012Validator(scenario_schema())
 

@@ -25,7 +25,7 @@ PLAN = gp.plan("2025-09-29")
 def _read_per_party() -> dict[str, tuple[str, ...]]:
     """For each per-party fact, the parties some condition of a bundled version reads it for,
     plus one it never reads (so unread entries are present too)."""
-    from gazaplan.conditions import facts_read
+    from gazaplan.core.conditions import facts_read
 
     read: dict[str, set[str]] = {}
     for version in gp.versions():

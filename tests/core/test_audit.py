@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import gazaplan as gp
-from gazaplan.provisions import Wording
+from gazaplan.core.provisions import Wording
 
 AUDIT = Path(__file__).parents[2] / "docs" / "audit.md"
 PUBLISHED, EGYPT, LATEST = gp.plan("2025-09-29"), gp.plan("2025-10-09"), gp.plan()

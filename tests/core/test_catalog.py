@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gazaplan as gp
-from gazaplan.conditions import walk
+from gazaplan.core.conditions import walk
 
 PLAN = gp.plan("2025-09-29")
 START = gp.State.initial(PLAN)

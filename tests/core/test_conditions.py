@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import gazaplan as gp
-from gazaplan.conditions import facts_read, phases_named, terms_named
+from gazaplan.core.conditions import facts_read, phases_named, terms_named
 
 
 def test_conditions_name_the_facts_terms_and_phases_they_read() -> None:

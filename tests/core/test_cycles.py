@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gazaplan as gp
-from gazaplan.waits import _strongly_connected, cycles
+from gazaplan.analysis.waits import _strongly_connected, cycles
 
 LATEST = gp.plan()
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 import gazaplan as gp
-from gazaplan.explain import describe, duration, plural, summary
+from gazaplan.core.explain import describe, duration, plural, summary
 
 from ..strategies import PLAN, T0, conditions, states
 

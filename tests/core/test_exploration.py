@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gazaplan as gp
-from gazaplan._compile import compiled
-from gazaplan._packing import guard_of
-from gazaplan._structure import View
-from gazaplan.conditions import Condition
+from gazaplan.analysis._structure import View
+from gazaplan.core._compile import compiled
+from gazaplan.core.conditions import Condition
+from gazaplan.core.models import Action, Model, SetTo, Step, Variable
+from gazaplan.core.parties import Response
+from gazaplan.core.state import read_fact
 from gazaplan.exploration import explore
-from gazaplan.models import Action, Model, SetTo, Step, Variable
-from gazaplan.parties import Response
-from gazaplan.state import read_fact
+from gazaplan.exploration._packing import guard_of
 
 PLAN = gp.plan("2025-10-09")
 START = gp.State.initial(PLAN)

@@ -8,11 +8,11 @@ from hypothesis import given, settings
 
 import gazaplan as gp
 from gazaplan import strategies as gst
-from gazaplan._structure import conditions_of
-from gazaplan.conditions import facts_read
-from gazaplan.control import Control, Controls
-from gazaplan.graphs import EdgeKind, NodeKind
-from gazaplan.waits import _strongly_connected
+from gazaplan.analysis._structure import conditions_of
+from gazaplan.analysis.graphs import EdgeKind, NodeKind
+from gazaplan.analysis.waits import _strongly_connected
+from gazaplan.core.conditions import facts_read
+from gazaplan.core.control import Control, Controls
 
 LATEST = gp.plan()
 GRAPH = gp.graph(LATEST)

@@ -19,11 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gazaplan as gp
-from gazaplan import conditions, events, schema
 from gazaplan import strategies as gst
+from gazaplan.core import conditions
+from gazaplan.core.facts import FactKind
+from gazaplan.core.state import fact_reader
 from gazaplan.exceptions import InvalidEventError, InvalidValueError, ScenarioFormatError
-from gazaplan.facts import FactKind
-from gazaplan.state import fact_reader
+from gazaplan.files import schema
+from gazaplan.time import events
 from gazaplan.truth import UNKNOWN, Verdict
 
 MET, UNMET = Verdict.MET, Verdict.UNMET
@@ -231,7 +233,7 @@ def test_every_kind_is_drawn_by_the_strategies() -> None:
     is drawn without a line in them (PhaseComplete aside: drawn conditions need no plan)."""
     from hypothesis import find
 
-    from gazaplan import _strategy_events
+    from gazaplan.strategies import _timelines as _strategy_events
 
     quick = settings(max_examples=200, database=None)
     for kind in conditions.KINDS.types():

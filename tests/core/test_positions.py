@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 from gazaplan.catalog._versions_2026 import ROADMAP
-from gazaplan.conditions import Equals
-from gazaplan.records import Position, Stance
+from gazaplan.core.conditions import Equals
+from gazaplan.core.records import Position, Stance
 from gazaplan.whatif import stated_conditions, under_positions
 
 PLAN = gp.plan()

@@ -8,9 +8,9 @@ import json
 import pytest
 
 import gazaplan as gp
-from gazaplan._structure import Structure
-from gazaplan.implicants import flips, resolve, targets
-from gazaplan.vetoes import achievable
+from gazaplan.analysis._structure import Structure
+from gazaplan.analysis.implicants import flips, resolve, targets
+from gazaplan.analysis.vetoes import achievable
 
 PLAN = gp.plan()
 STATE = gp.replay(PLAN, gp.timeline())

@@ -139,7 +139,7 @@ def test_an_internal_error_has_its_own_exit_code(monkeypatch: pytest.MonkeyPatch
     def broken(*_: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    from gazaplan import _commands_data
+    from gazaplan.cli import _data as _commands_data
 
     monkeypatch.setitem(_commands_data.HANDLERS, "versions", broken)
     out, err = io.StringIO(), io.StringIO()

@@ -109,7 +109,7 @@ def test_an_interrupted_exploration_reports_what_it_explored(
         kwargs["progress"] = interrupt
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("gazaplan._commands_explore.explore", stopped)
+    monkeypatch.setattr("gazaplan.cli._explore.explore", stopped)
     code, out, _ = run("explore", *SMALL)
     assert code == 130
     assert "(interrupted)" in out

@@ -101,7 +101,7 @@ def test_simulate_prints_probabilities_and_writes_the_extremes(tmp_path: Path) -
 
 def test_simulate_reads_a_perturbation_file(tmp_path: Path) -> None:
     import gazaplan as gp
-    from gazaplan.perturbations import Delay, Perturbation, Uniform
+    from gazaplan.runs.perturbations import Delay, Perturbation, Uniform
 
     path = tmp_path / "late.toml"
     gp.dump(Perturbation((Delay(Uniform(0, 2)),), name="late"), path)

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 
 import gazaplan as gp
-from gazaplan import tables
-from gazaplan.histories import history
+from gazaplan.desk import tables
+from gazaplan.time.histories import history
 
 from ..htmlcheck import check_html, text_of
 from ..strategies import PLAN, states, timelines
@@ -200,8 +200,8 @@ def test_history_rows_hold_every_state_and_displays_stay_balanced(tl: gp.Timelin
 
 
 def test_tables_and_displays_are_found_by_type_not_by_name() -> None:
-    from gazaplan._display import html_of
-    from gazaplan.tables import rows_of
+    from gazaplan.desk._display import html_of
+    from gazaplan.desk.tables import rows_of
 
     class Timeline:  # another class of the same name is not the library's Timeline
         events = ()

@@ -15,8 +15,9 @@ import pytest
 
 import gazaplan as gp
 from gazaplan import InvalidValueError
-from gazaplan.perturbations import Delay, Drop, Perturbation, PickClaim, Uniform
-from gazaplan.runs import dask_client, executor_of, progress_bar, run_all
+from gazaplan.runs import run_all
+from gazaplan.runs.executors import dask_client, executor_of, progress_bar
+from gazaplan.runs.perturbations import Delay, Drop, Perturbation, PickClaim, Uniform
 
 PLAN = gp.plan()
 SCENARIO = gp.Scenario(name="bundled", version=PLAN.version, timeline=gp.timeline())

@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import gazaplan as gp
-from gazaplan.htmlreport import html_report, write_html_report
+from gazaplan.desk.htmlreport import html_report, write_html_report
 
 from ..htmlcheck import check_html, text_of
 

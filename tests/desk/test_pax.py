@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 from gazaplan.cli import main
-from gazaplan.pax import (
+from gazaplan.desk.pax import (
     PAX_TAGS,
     export_csv,
     obligation_score,

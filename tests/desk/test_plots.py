@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 import gazaplan as gp
-from gazaplan.plots import STATUS_COLOURS, plot_exchange, plot_obligations, plot_withdrawal
+from gazaplan.desk.plots import STATUS_COLOURS, plot_exchange, plot_obligations, plot_withdrawal
 
 PLAN = gp.plan()
 TL = gp.timeline()

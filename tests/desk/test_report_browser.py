@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import gazaplan as gp
-from gazaplan.htmlreport import write_html_report
+from gazaplan.desk.htmlreport import write_html_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

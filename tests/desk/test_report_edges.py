@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 import gazaplan as gp
-from gazaplan.plots import STATUS_COLOURS, plot_exchange, plot_obligations, plot_withdrawal
+from gazaplan.desk.plots import STATUS_COLOURS, plot_exchange, plot_obligations, plot_withdrawal
 
 PLAN = gp.plan()
 TL = gp.timeline()

@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import gazaplan as gp
-from gazaplan.conditions import Condition
+from gazaplan.analysis.implicants import resolve
+from gazaplan.core.conditions import Condition
+from gazaplan.core.models import Model
 from gazaplan.exploration import explore
-from gazaplan.implicants import resolve
-from gazaplan.models import Model
-from gazaplan.promela import to_promela
+from gazaplan.exploration.promela import to_promela
 
 from ..core.test_exploration import PLAN as SMALL_PLAN
 from ..core.test_exploration import START, TARGETS, models
@@ -64,7 +64,7 @@ def _compare(
 
 
 def gp_starts(plan: gp.Plan, model: Model, start: gp.State) -> list[str]:
-    from gazaplan._packing import Packed
+    from gazaplan.exploration._packing import Packed
 
     return [repr(s) for s in Packed(plan, model, start).starts()]
 

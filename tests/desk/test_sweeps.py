@@ -12,9 +12,8 @@ import pytest
 
 import gazaplan as gp
 from gazaplan import InvalidValueError
-from gazaplan.sweeps import SWEEP_SOURCE, parse_axis
 from gazaplan.runs import recipe_of
-from gazaplan.sweeps import SweepResult
+from gazaplan.runs.sweeps import SWEEP_SOURCE, SweepResult, parse_axis
 
 PLAN = gp.plan()
 TIMELINE = gp.timeline()

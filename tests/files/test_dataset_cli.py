@@ -10,8 +10,8 @@ from pathlib import Path
 
 import gazaplan as gp
 from gazaplan.cli import main
-from gazaplan.datasets import Dataset, Entry, Release, Status
-from gazaplan.releases import release_notes
+from gazaplan.time.datasets import Dataset, Entry, Release, Status
+from gazaplan.whatif.releases import release_notes
 
 PLAN = gp.plan()
 IDT = dt.timezone(dt.timedelta(hours=3))

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 
 import gazaplan as gp
 import gazaplan.strategies as gst
-from gazaplan.datasets import Dataset, Entry, Release, Status
 from gazaplan.exceptions import InvalidDatasetError, InvalidValueError
+from gazaplan.time.datasets import Dataset, Entry, Release, Status
 
 PLAN = gp.plan()
 BUNDLED = gp.dataset()

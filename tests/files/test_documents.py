@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 import gazaplan.strategies as gst
-from gazaplan._converter import Format
-from gazaplan.documents import migrate
+from gazaplan.files._converter import Format
+from gazaplan.files.documents import migrate
 
 FORMATS = ("json", "toml")
 GOLDEN = Path(__file__).parents[1] / "golden"
@@ -89,7 +89,7 @@ def test_golden_files_keep_loading(path: Path) -> None:
     fmt: Format = "json" if path.suffix == ".json" else "toml"
     text = path.read_text(encoding="utf-8")
     kind = gp.documents.peek_kind(path)
-    from gazaplan._document_types import KINDS
+    from gazaplan.files._document_types import KINDS
 
     obj = gp.load(path, KINDS[kind])
     assert gp.dumps(obj, format=fmt) == text, (

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import gazaplan as gp
-from gazaplan.documents import MAX_BYTES
+from gazaplan.files.documents import MAX_BYTES
 
 from ..desk.test_cli_commands import run
 
@@ -117,7 +117,7 @@ def test_an_offset_with_seconds_is_refused_in_both_formats_and_the_schema() -> N
         gp.loads(json.dumps(doc), gp.Scenario)
     import jsonschema
 
-    from gazaplan.schema import scenario_schema
+    from gazaplan.files.schema import scenario_schema
 
     errors = list(jsonschema.Draft202012Validator(scenario_schema()).iter_errors(doc))
     assert errors
@@ -139,7 +139,7 @@ def test_an_unknown_format_is_refused() -> None:
 def test_dump_and_load_agree_on_one_size_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gazaplan import documents
+    from gazaplan.files import documents
 
     events = gp.timeline("2026.05").events
     small, large = gp.Timeline(events[:1]), gp.Timeline(events[:12])

@@ -13,14 +13,14 @@ from hypothesis import given, settings
 
 import gazaplan as gp
 import gazaplan.strategies as gst
-from gazaplan.schema import document_schema, scenario_schema
+from gazaplan.files.schema import document_schema, scenario_schema
 
 VALIDATOR = jsonschema.Draft202012Validator(scenario_schema())
 ROOT = Path(__file__).parents[2]
 
 
 def test_the_shipped_schema_is_what_the_classes_generate() -> None:
-    shipped = resources.files("gazaplan").joinpath("scenario.schema.json").read_text("utf-8")
+    shipped = resources.files("gazaplan.files").joinpath("scenario.schema.json").read_text("utf-8")
     assert json.loads(shipped) == scenario_schema(), "regenerate it: gazaplan schema > ..."
 
 

@@ -12,7 +12,7 @@ import pytest
 
 import gazaplan as gp
 from gazaplan import cli
-from gazaplan._checks import MAX_HOURS, MAX_NUMBER
+from gazaplan.core._checks import MAX_HOURS, MAX_NUMBER
 
 PLAN = gp.plan("2025-09-29")
 T = dt.datetime(2025, 10, 10, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))

@@ -120,8 +120,8 @@ def test_fulfilled_on_time_stays_so(tl: gp.Timeline, minutes: int) -> None:
 @given(timelines(min_size=1, max_size=20))
 def test_skipping_unchanged_states_finds_the_same_onsets(tl: gp.Timeline) -> None:
     """Compliance evaluates a condition only where a fact it reads changed; a full scan agrees."""
-    from gazaplan._compile import compiled
-    from gazaplan._compliance import _onset
+    from gazaplan.core._compile import compiled
+    from gazaplan.time.compliance import _onset
 
     h = gp.history(PLAN, tl)
     states = (h.start, *h.states)
@@ -162,7 +162,7 @@ def test_scanning_only_where_read_facts_change_agrees_with_scanning_every_state(
 ) -> None:
     # compliance() evaluates a condition only at the states where an event changed a fact it
     # reads; evaluating it at every state must give the same report.
-    from gazaplan import _compliance
+    from gazaplan.time import compliance as _compliance
 
     plan = gp.plan(version)
     with pytest.MonkeyPatch.context() as mp:

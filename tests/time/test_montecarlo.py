@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 from gazaplan import InvalidValueError, UnknownIdError
-from gazaplan.montecarlo import MonteCarloResult, wilson
-from gazaplan.perturbations import (
+from gazaplan.runs import run_seed
+from gazaplan.runs.montecarlo import MonteCarloResult, wilson
+from gazaplan.runs.perturbations import (
     Delay,
     Drop,
     Events,
@@ -24,7 +25,6 @@ from gazaplan.perturbations import (
     Triangular,
     Uniform,
 )
-from gazaplan.runs import run_seed
 from gazaplan.strategies import perturbations
 
 PLAN = gp.plan()

@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import gazaplan as gp
-from gazaplan._frozenmap import FrozenMap
+from gazaplan.core._frozenmap import FrozenMap
 
 MUTABLE = (list, dict, set, bytearray)
 

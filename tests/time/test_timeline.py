@@ -129,7 +129,7 @@ def test_until_keeps_exactly_the_events_at_or_before(timeline: gp.Timeline, hour
 def test_every_kind_of_change_has_one_effect_on_a_state() -> None:
     import typing
 
-    from gazaplan import events, timelines
+    from gazaplan.time import events, timelines
 
     assert typing.get_args(events.Change) == events.CHANGE_TYPES  # one list: the union
     assert events.KINDS.types()[: len(events.CHANGE_TYPES)] == events.CHANGE_TYPES

@@ -4,12 +4,30 @@ the schema that content is written in (the facts, the event kinds, the term grou
 layer in ``state``, ``events`` and ``terms``.
 
 The events since publication are data, not code: ``data/timeline.toml``, a reviewed dataset
-(:mod:`gazaplan.datasets`) read on first use by the same loader as a user's file and checked
+(:mod:`gazaplan.time.datasets`) read on first use by the same loader as a user's file and checked
 against the bundled plan. ``timeline()`` gives the latest release's vetted events.
 
 ``plan()`` gives the latest version, ``plan("2025-09-29")`` the published text of 29 September 2025,
 ``plan("2025-10-09")`` the phase-one terms agreed in Egypt, applied as an amendment over it.
 Plans are built on first use and cached (they are immutable).
+
+Modules, bottom-up (each imports only the ones listed before it; this module names their public
+content)::
+
+    _sources           the source register the bundled content cites
+    _timeline_sources  the sources of the bundled timeline, one per address
+    _parties           the parties and bodies named by the plan and the reporting on it
+    _points            the 20 points, in the library's own paraphrase, each sourced
+    _rules             the lines, the exchange and aid terms, the conditions phases are built from
+    _stages            the later stages and the point-17 fallback
+    _phases            phases 1 and 2 and their obligations
+    _records           the reported figures, the stated positions, the facts at publication
+    _versions_2026     the versions of 2026, each an amendment over the one before
+    _versions          the later versions of 2025 and 2026, in order
+    _control           who can change each fact, point by point
+    _counting          the readings of when a deadline's clock starts
+    _model             the bundled action model of phases 1 and 2
+    data/              timeline.toml: the reviewed dataset of events, in releases
 """
 
 from __future__ import annotations
@@ -18,16 +36,16 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..core.plans import Plan
 from ..exceptions import UnknownVersionError
-from ..plans import Plan
 
 if TYPE_CHECKING:
-    from ..control import Controls
-    from ..datasets import Dataset
-    from ..models import Model
-    from ..obligations import CountingPoint
-    from ..state import State
-    from ..timelines import Timeline
+    from ..core.control import Controls
+    from ..core.models import Model
+    from ..core.obligations import CountingPoint
+    from ..core.state import State
+    from ..time.datasets import Dataset
+    from ..time.timelines import Timeline
 
 __all__ = [
     "DATA_FILE",
@@ -57,7 +75,7 @@ def versions() -> tuple[str, ...]:
 @cache
 def _build(version: str) -> Plan:
     if version != PUBLISHED:
-        from ..amendments import amend
+        from ..core.amendments import amend
         from ._versions import LATER
 
         ids = [a.version for a in LATER]
@@ -147,14 +165,12 @@ def dataset() -> Dataset:
     """
     from importlib.resources import files
 
-    from .. import _notebook
-    from ..datasets import Dataset
+    from ..core import _ports
+    from ..time.datasets import Dataset
 
     data = files(__name__).joinpath(DATA_FILE).read_bytes()
     name = f"gazaplan/catalog/{DATA_FILE}"
-    loaded: Dataset = _notebook.documents().loads(
-        data, Dataset, format="toml", file=name, plan=plan()
-    )
+    loaded: Dataset = _ports.documents().loads(data, Dataset, format="toml", file=name, plan=plan())
     return loaded
 
 

@@ -9,8 +9,8 @@ documents' reports. Where the library reads an actor into a report, the basis sa
 
 from __future__ import annotations
 
-from ..control import Control, Controls
-from ..sources import Source
+from ..core.control import Control, Controls
+from ..core.sources import Source
 from ._points import POINTS
 from ._timeline_sources import TL
 from ._versions_2026 import AGREEMENT_SOURCES, ROADMAP_SOURCES

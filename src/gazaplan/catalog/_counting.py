@@ -9,7 +9,7 @@ fact of its own, so it is not one.
 
 from __future__ import annotations
 
-from ..obligations import CountingPoint
+from ..core.obligations import CountingPoint
 from ._rules import ISRAEL_ACCEPTED, at_or_beyond
 from ._sources import R7, R12, WH
 

@@ -10,12 +10,12 @@ moves stay enabled whatever else happens, as they did in the events of 2025-2026
 
 from __future__ import annotations
 
-from ..conditions import Equals, OneOf
-from ..facts import Crossing, GovernanceRole, Progress
-from ..models import Action, Model, SetTo, Step, Variable
-from ..parties import Response
-from ..plans import Plan
-from ..state import State
+from ..core.conditions import Equals, OneOf
+from ..core.facts import Crossing, GovernanceRole, Progress
+from ..core.models import Action, Model, SetTo, Step, Variable
+from ..core.parties import Response
+from ..core.plans import Plan
+from ..core.state import State
 
 __all__ = ["bundled_model", "bundled_start"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..parties import Party
-from ..parties import PartyKind as K
+from ..core.parties import Party
+from ..core.parties import PartyKind as K
 from ._sources import ALJAZEERA_1009, FT, R2, R5, R6, W17, WH
 
 PARTIES = (

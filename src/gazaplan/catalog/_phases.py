@@ -7,9 +7,9 @@ each phase's ``basis`` states.
 
 from __future__ import annotations
 
-from ..conditions import AllOf, AtLeast, Equals, Not, PhaseComplete, Term, Times
-from ..facts import Crossing, Progress
-from ..obligations import Deadline, Measure, Phase
+from ..core.conditions import AllOf, AtLeast, Equals, Not, PhaseComplete, Term, Times
+from ..core.facts import Crossing, Progress
+from ..core.obligations import Deadline, Measure, Phase
 from ._rules import (
     AT_FIRST_LINE,
     BOTH_ACCEPT,

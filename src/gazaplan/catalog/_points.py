@@ -7,9 +7,9 @@ translations, which ``Wording.PARAPHRASE_ONLY`` records.
 
 from __future__ import annotations
 
-from ..provisions import Nature, Provision, Wording
-from ..records import Topic as T
-from ..sources import Source
+from ..core.provisions import Nature, Provision, Wording
+from ..core.records import Topic as T
+from ..core.sources import Source
 from ._sources import W1, W2, W3, W4, W7, W8, W11, W12, W13, W14, W15, W16, W19, WH
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date as d
 
-from ..facts import GovernanceRole, Progress
-from ..obligations import InitialFact
-from ..parties import Response
-from ..records import Figure, Position, Qualifier, Stance
-from ..records import Topic as T
+from ..core.facts import GovernanceRole, Progress
+from ..core.obligations import InitialFact
+from ..core.parties import Response
+from ..core.records import Figure, Position, Qualifier, Stance
+from ..core.records import Topic as T
 from ..truth import UNKNOWN
 from ._sources import (
     AP_1010,

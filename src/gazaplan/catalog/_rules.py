@@ -6,12 +6,12 @@ reading rather than the text's, the phase's ``basis`` says so.
 
 from __future__ import annotations
 
-from ..conditions import AllOf, AtLeast, AtMost, Condition, Equals, Not, OneOf, Term, Times
-from ..facts import Crossing, GovernanceRole, Progress
-from ..obligations import Obligation
-from ..parties import Response
-from ..sources import Claim, Sourced
-from ..terms import AidTerms, ExchangeTerms, WithdrawalLine
+from ..core.conditions import AllOf, AtLeast, AtMost, Condition, Equals, Not, OneOf, Term, Times
+from ..core.facts import Crossing, GovernanceRole, Progress
+from ..core.obligations import Obligation
+from ..core.parties import Response
+from ..core.sources import Claim, Sourced
+from ..core.terms import AidTerms, ExchangeTerms, WithdrawalLine
 from ._sources import FT, R7, R8, R14, R15, R16, R17, R18, R19, R21, R22, W1, W4, WH
 
 LINE_ORDER = ("front", "yellow", "second", "perimeter", "full")

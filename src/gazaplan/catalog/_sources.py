@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date as d
 
-from ..sources import Source
+from ..core.sources import Source
 
 WEAK = "low-grade witness; cited only where a better source agrees"
 

@@ -4,8 +4,8 @@ fallback: the library's grouping of the points, each with a ``basis`` saying so.
 
 from __future__ import annotations
 
-from ..conditions import AllOf, PhaseComplete
-from ..obligations import Path, Phase
+from ..core.conditions import AllOf, PhaseComplete
+from ..core.obligations import Path, Phase
 from ._rules import (
     CEASEFIRE,
     DECOMMISSIONED,

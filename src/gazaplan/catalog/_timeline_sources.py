@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date as d
 
-from ..sources import Source
+from ..core.sources import Source
 
 TL: dict[str, Source] = {}
 

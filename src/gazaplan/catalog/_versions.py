@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..amendments import AddPosition, Amendment, SetCondition, SetDeadline, SetTerm
-from ..conditions import AnyOf, Equals, PhaseComplete, Term
-from ..facts import Crossing
-from ..obligations import Deadline
-from ..parties import Response
-from ..records import Position
-from ..sources import Sourced
+from ..core.amendments import AddPosition, Amendment, SetCondition, SetDeadline, SetTerm
+from ..core.conditions import AnyOf, Equals, PhaseComplete, Term
+from ..core.facts import Crossing
+from ..core.obligations import Deadline
+from ..core.parties import Response
+from ..core.records import Position
+from ..core.sources import Sourced
 from ._rules import at_or_beyond
 from ._sources import R7, R8, R9, R10, R12, R17, R21, W12, WH
 from ._timeline_sources import TL

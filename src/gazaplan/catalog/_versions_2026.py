@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..amendments import AddPosition, Amendment, SetCondition
-from ..conditions import AllOf, Equals, OneOf, PhaseComplete
-from ..facts import Progress
-from ..records import Position, Stance, Topic
+from ..core.amendments import AddPosition, Amendment, SetCondition
+from ..core.conditions import AllOf, Equals, OneOf, PhaseComplete
+from ..core.facts import Progress
+from ..core.records import Position, Stance, Topic
 from ._rules import CEASEFIRE, DECOMMISSIONED, ISF_TAKES_OVER, at_or_beyond, established, flag
 from ._timeline_sources import TL
 

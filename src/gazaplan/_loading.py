@@ -1,0 +1,177 @@
+"""How the package loads on first use: its public names, and the module paths of 0.1.0.dev0.
+
+A namespace (the package, and the folders that name a public surface: ``gazaplan.analysis``,
+``gazaplan.strategies``, ...) lists its public names once, in the ``if TYPE_CHECKING:`` block of
+its ``__init__``, which type checkers read as it stands. :func:`homes` reads that block into name
+-> home module, once, and :func:`load` imports a name from its home on first use (PEP 562), so
+``from gazaplan import X`` imports only X's home and ``import gazaplan`` costs next to nothing.
+
+:data:`MOVED` maps each module path of 0.1.0.dev0 that moved to its new home; :class:`Finder`,
+installed by the package, makes ``import gazaplan.conditions`` give the module
+``gazaplan.core.conditions`` itself (never a second copy), so old imports and pickles naming
+``gazaplan._leaves.AtLeast`` keep working. Type checkers see the new homes only.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Any, Final
+
+__all__ = ["MOVED", "Finder", "homes", "install", "load"]
+
+MOVED: Final[dict[str, str]] = {
+    "_codec": "files._codec",
+    "_compile": "core._compile",
+    "_compliance": "time.compliance",
+    "_condition_base": "core.conditions",
+    "_fact_fields": "core.state",
+    "_files": "files._io",
+    "_frozenmap": "core._frozenmap",
+    "_hooks": "files._hooks",
+    "_kinds": "core._kinds",
+    "_leaves": "core.conditions",
+    "_packing": "exploration._packing",
+    "_plancache": "core._plancache",
+    "_simulation": "runs.montecarlo",
+    "_strategy_events": "strategies._timelines",
+    "_structure": "analysis._structure",
+    "_sweep_grid": "runs.sweeps",
+    "amendments": "core.amendments",
+    "conditions": "core.conditions",
+    "control": "core.control",
+    "datasets": "time.datasets",
+    "documents": "files.documents",
+    "evaluation": "core.evaluation",
+    "events": "time.events",
+    "explain": "core.explain",
+    "facts": "core.facts",
+    "graphs": "analysis.graphs",
+    "histories": "time.histories",
+    "htmlreport": "desk.htmlreport",
+    "implicants": "analysis.implicants",
+    "models": "core.models",
+    "montecarlo": "runs.montecarlo",
+    "obligations": "core.obligations",
+    "parties": "core.parties",
+    "pax": "desk.pax",
+    "perturbations": "runs.perturbations",
+    "plans": "core.plans",
+    "plots": "desk.plots",
+    "promela": "exploration.promela",
+    "provisions": "core.provisions",
+    "records": "core.records",
+    "releases": "whatif.releases",
+    "rules": "core.rules",
+    "scenarios": "whatif.scenarios",
+    "schema": "files.schema",
+    "sources": "core.sources",
+    "state": "core.state",
+    "structural": "analysis.structural",
+    "sweeps": "runs.sweeps",
+    "tables": "desk.tables",
+    "terms": "core.terms",
+    "timelines": "time.timelines",
+    "vetoes": "analysis.vetoes",
+    "waits": "analysis.waits",
+    "witnesses": "exploration.witnesses",
+}
+"""Old path -> new home, both below ``gazaplan``: every public module of 0.1.0.dev0 that moved, and
+every private one that defined a class (a pickle may name it). Written once, when a module moves."""
+
+
+@functools.cache
+def homes(entry: str) -> dict[str, str]:
+    """Each public name of the namespace whose ``__init__`` is the file *entry*, and the module it
+    lives in, relative as the entry imports it (``".core.state"``).
+
+    The block is read line by line, in the one form the entries use (``from .home import (``, a
+    line ``Name as Name,`` per name, ``)``), without :mod:`ast`, which would cost more to import
+    than the rest of a first use; ``tests/test_public_api.py`` checks it against the parsed block.
+    """
+    found: dict[str, str] = {}
+    home = ""
+    inside = False
+    with open(entry, encoding="utf-8") as f:
+        for line in f:
+            if not inside:
+                inside = line.startswith("if TYPE_CHECKING:")
+                continue
+            if line.strip() and not line[0].isspace():
+                break  # the block ended
+            words = line.split()
+            if words[:1] == ["from"]:
+                home = words[1]
+                words = [] if words[3:] == ["("] else words[3:]
+            elif words[:1] == ["#"] or line.lstrip().startswith("#"):
+                continue
+            for pair in " ".join(words).strip("(),").split(","):
+                name = pair.split(" as ")[-1].strip(" ()")
+                if name:
+                    found[name] = home
+    return found
+
+
+def load(package: str, entry: str, namespace: dict[str, Any], name: str) -> Any:
+    """The value of *name* in the namespace package *package* (whose ``__init__`` is *entry*):
+    a public name from its list, imported from its home; for the top level, also a module below
+    it (a folder, or an old path of :data:`MOVED`). The value is kept in *namespace*, so that this
+    runs once per name."""
+    home = homes(entry).get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(home, package), name)
+    elif package == __package__ and _is_module(name):
+        value = importlib.import_module(f".{name}", package)
+    else:
+        msg = f"module {package!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    namespace[name] = value
+    return value
+
+
+def _is_module(name: str) -> bool:
+    return name in MOVED or importlib.util.find_spec(f"{__package__}.{name}") is not None
+
+
+class _Alias(importlib.abc.Loader):
+    """Loads an old path as the module at its new home."""
+
+    def __init__(self, target: str) -> None:
+        self._target = target
+        self._spec: importlib.machinery.ModuleSpec | None = None
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
+        module = importlib.import_module(self._target)
+        self._spec = module.__spec__
+        return module
+
+    def exec_module(self, module: ModuleType) -> None:
+        # The import system has just set the alias's spec on the module: give it back its own.
+        module.__spec__ = self._spec
+
+
+class Finder(importlib.abc.MetaPathFinder):
+    """Finds ``gazaplan.<old path>`` for every old path in :data:`MOVED`."""
+
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,
+        target: ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
+        package, _, rest = fullname.partition(".")
+        if package != __package__ or rest not in MOVED:
+            return None
+        return importlib.machinery.ModuleSpec(fullname, _Alias(f"{package}.{MOVED[rest]}"))
+
+
+def install() -> None:
+    """Put :class:`Finder` on ``sys.meta_path`` once (after the standard finders)."""
+    if not any(isinstance(f, Finder) for f in sys.meta_path):
+        sys.meta_path.append(Finder())

@@ -1,0 +1,356 @@
+"""What would have to happen: :func:`paths_to` (the smallest sets of fact changes that make a
+phase's entry or completion, or an obligation's trigger or completion, MET or UNMET), and
+:func:`value_of_information` (which unknown facts, once learned, could settle which verdicts).
+
+A target is written ``"phase-2"`` (its entry), ``"phase-2.entry"``, ``"phase-2.completion"``,
+``"p13-decommission"`` (its completion), ``"p13-decommission.trigger"`` or ``".completion"``.
+The sets are prime implicants of the target given the state: each, applied, makes the target
+MET (or UNMET), and no smaller part of it does; they are listed smallest first and are complete
+up to *limit* facts. Each names the parties who control its facts (``gazaplan.controls()``;
+"none identified" where the point names nobody) and the points involved. Facts range over the
+values that tell the plan's leaves apart (see :mod:`gazaplan._structure`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from ..core.conditions import Condition, show, text
+from ..core.control import NONE_IDENTIFIED, Controls
+from ..core.plans import Plan
+from ..core.state import FACTS, State, parts_of
+from ..exceptions import InvalidValueError, UnknownIdError
+from ..truth import UNKNOWN, Verdict
+from ._structure import Clause, Literal, Structure
+
+__all__ = [
+    "ChangeSet",
+    "FactChange",
+    "Flip",
+    "Information",
+    "Paths",
+    "flips",
+    "paths_to",
+    "resolve",
+    "targets",
+    "value_of_information",
+]  # fmt: skip
+
+PHASE_ASPECTS = ("entry", "completion")
+OBLIGATION_ASPECTS = ("trigger", "completion")
+
+
+def resolve(plan: Plan, target: str) -> tuple[str, Condition]:
+    """*target*'s full name (``"phase-2.entry"``) and its condition.
+
+    Raises:
+        UnknownIdError: no phase or obligation has that id (the message lists them).
+        InvalidValueError: the part after the dot is not an aspect of it.
+    """
+    head, _, aspect = target.partition(".")
+    phases, obligations = plan._cache.derive(  # the plan's own cache
+        "analysis.targets",
+        lambda: ({p.id: p for p in plan.phases}, {o.id: o for o in plan.obligations()}),
+    )
+    if head in phases:
+        aspects, aspect = PHASE_ASPECTS, aspect or "entry"
+    elif head in obligations:
+        aspects, aspect = OBLIGATION_ASPECTS, aspect or "completion"
+    else:
+        raise UnknownIdError(head, [*phases, *obligations], where="target")
+    if aspect not in aspects:
+        raise InvalidValueError(
+            "target", target, f"{head} has no part {aspect!r}",
+            f"Write {head}.{aspects[0]} or {head}.{aspects[1]}.",
+        )  # fmt: skip
+    owner: Any = phases.get(head) or obligations[head]
+    return f"{head}.{aspect}", getattr(owner, aspect)
+
+
+def targets(plan: Plan) -> tuple[str, ...]:
+    """Every target of *plan*: each phase's entry and completion, each obligation's trigger and
+    completion, in the plan's order."""
+    found: list[str] = []
+    for p in plan.phases:
+        found += [f"{p.id}.entry", f"{p.id}.completion"]
+        found += [f"{o.id}.{a}" for o in p.obligations for a in OBLIGATION_ASPECTS]
+    return tuple(found)
+
+
+def bundled_controls(controls: Controls | None) -> Controls:
+    """*controls*, or the bundled table if None."""
+    if controls is not None:
+        return controls
+    from ..catalog import controls as bundled
+
+    return bundled()
+
+
+@attrs.frozen
+class FactChange:
+    """One fact to change: what it must come to satisfy (*needs*, in words), an example value,
+    who controls it and the points involved."""
+
+    fact: str
+    now: str
+    needs: tuple[str, ...]
+    example: str
+    controlled_by: tuple[str, ...]
+    points: tuple[int, ...]
+
+    def explain(self) -> str:
+        who = ", ".join(self.controlled_by) or NONE_IDENTIFIED
+        return (f"{self.fact} (now {self.now}) to satisfy {'; '.join(self.needs)}, e.g. "
+                f"{self.example}; controlled by: {who}")  # fmt: skip
+
+
+@attrs.frozen
+class ChangeSet:
+    """A smallest set of fact changes that makes the target MET (or UNMET)."""
+
+    changes: tuple[FactChange, ...]
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        return tuple(c.fact for c in self.changes)
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        return tuple(sorted({p for c in self.changes for p in c.controlled_by}))
+
+    @property
+    def points(self) -> tuple[int, ...]:
+        return tuple(sorted({p for c in self.changes for p in c.points}))
+
+    def witness(self) -> dict[str, Any]:
+        """An assignment that applies it (the example values, by fact id)."""
+        return dict(self._witness)
+
+    _witness: tuple[tuple[str, Any], ...] = attrs.field(default=(), repr=False, alias="witness")
+
+
+@attrs.frozen
+class Paths:
+    """The smallest sets of fact changes that make *target* *to* (MET or UNMET), from a state.
+
+    Attributes:
+        target: the target's full name.
+        now: its verdict in the state.
+        to: the verdict sought.
+        limit: the largest set looked for; the list is complete up to it.
+        sets: the sets, smallest first.
+    """
+
+    target: str
+    now: Verdict
+    to: Verdict
+    limit: int
+    sets: tuple[ChangeSet, ...]
+
+    def __iter__(self) -> Iterator[ChangeSet]:
+        return iter(self.sets)
+
+    def __len__(self) -> int:
+        return len(self.sets)
+
+    def explain(self) -> str:
+        head = f"{self.target} is {self.now}; to make it {self.to}"
+        if self.now is self.to:
+            return f"{self.target} is already {self.to}: nothing has to change\n"
+        if not self.sets:
+            return f"{head}: no set of up to {self.limit} fact changes does it\n"
+        lines = [f"{head} (every smallest set of up to {self.limit} changes):"]
+        for i, s in enumerate(self.sets, 1):
+            lines.append(f"  {i}. {len(s.changes)} change(s), points "
+                         f"{', '.join(map(str, s.points)) or '-'}:")  # fmt: skip
+            lines += [f"     - {c.explain()}" for c in s.changes]
+        return "\n".join(lines) + "\n"
+
+
+def _words(lit: Literal) -> str:
+    words = text(lit[0])
+    return words if lit[1] else f"not ({words})"
+
+
+def _change_set(s: Structure, controls: Controls, term: Clause, facts: frozenset[str],
+                witness: dict[str, Any]) -> ChangeSet:  # fmt: skip
+    changes = []
+    for f in sorted(facts):
+        lits = sorted((x for x in term if f in s.leaf_facts(x[0])), key=_words)
+        points = sorted({x[0].point for x in lits if x[0].point is not None})
+        entry = controls.of(f)
+        changes.append(FactChange(f, show(s.value(f)), tuple(_words(x) for x in lits),
+                              show(witness[f]), controls.parties(f),
+                              tuple(points) or (entry.points if entry else ())))  # fmt: skip
+    return ChangeSet(tuple(changes), witness=tuple(sorted(witness.items())))
+
+
+def minimal_sets(s: Structure, cond: Condition, want: bool, limit: int | None
+                 ) -> list[tuple[frozenset[str], Clause, dict[str, Any]]]:  # fmt: skip
+    """The smallest fact sets (with the term and witness behind each) that make *cond* MET
+    (*want*) or UNMET, up to *limit* facts."""
+    found = []
+    for term in s.terms(cond, want):
+        for facts, w in s.changes(term, limit):
+            real = _possible(s, cond, want, facts, w)
+            if real is not None:
+                found.append((facts, term, real))
+            else:  # impossible as it stands: with the counts it is coupled to, it may not be
+                found += [(f, term, r) for f, r in _widened(s, cond, want, facts, limit)]
+    found.sort(key=lambda x: (len(x[0]), sorted(x[0])))
+    kept: list[tuple[frozenset[str], Clause, dict[str, Any]]] = []
+    for facts, term, w in found:
+        if not any(k[0] < facts for k in kept) and not any(k[0] == facts for k in kept):
+            kept.append((facts, term, w))
+    return kept
+
+
+def _possible(
+    s: Structure, cond: Condition, want: bool, facts: frozenset[str], witness: dict[str, Any]
+) -> dict[str, Any] | None:
+    """*witness*, if it is a possible state (see ``Structure.possible``) that makes *cond* so;
+    else another assignment of *facts* that is; None if none is. A term's literals are judged
+    one by one, so a witness can couple a count and its parts impossibly (found by a law test)."""
+    goal = Verdict.MET if want else Verdict.UNMET
+    ordered = sorted(facts)
+    tries = itertools.product(*(s.domain(f) for f in ordered))
+    first = [tuple(witness[f] for f in ordered)] if set(witness) >= facts else []
+    for values in itertools.chain(first, tries):
+        over = dict(zip(ordered, values, strict=True))
+        if s.possible(over) and s.verdict(cond, over) is goal:
+            return over
+    return None
+
+
+def _coupled(fact: str, reads: frozenset[str]) -> set[str]:
+    """The facts *cond* reads that *fact* is counted with: its parts, the counts it is part of,
+    and the other parts of those (a start count and a returned count)."""
+    near = set(parts_of(fact))
+    for derived in _DERIVED:
+        if fact in parts_of(derived):
+            near |= {derived, *parts_of(derived)}
+    near |= {p for d in list(near) for p in parts_of(d)}
+    return (near & reads) - {fact}
+
+
+_DERIVED = tuple(f for f in FACTS if parts_of(f))
+
+
+def _widened(
+    s: Structure, cond: Condition, want: bool, facts: frozenset[str], limit: int | None
+) -> list[tuple[frozenset[str], dict[str, Any]]]:
+    """The smallest supersets of *facts*, adding facts coupled to them, that can make *cond* so
+    in a possible state (at most *limit* facts), each with an assignment that does."""
+    reads = s.reads(cond)
+    frontier: list[frozenset[str]] = [facts]
+    out: list[tuple[frozenset[str], dict[str, Any]]] = []
+    while frontier and not out:
+        wider = {f | {g} for f in frontier for x in f for g in _coupled(x, reads) if g not in f}
+        wider = {f for f in wider if limit is None or len(f) <= limit}
+        for f in sorted(wider, key=sorted):
+            real = _possible(s, cond, want, f, {})
+            if real is not None:
+                out.append((f, real))
+        frontier = sorted(wider, key=sorted)
+    return out
+
+
+def paths_to(
+    plan: Plan, target: str, state: State, *, to: Verdict = Verdict.MET, limit: int = 8,
+    controls: Controls | None = None, structure: Structure | None = None,
+) -> Paths:  # fmt: skip
+    """The smallest sets of fact changes that make *target* *to* (MET or UNMET) from *state*,
+    smallest first, complete up to *limit* facts. See the module's description."""
+    if to is Verdict.UNKNOWN or limit < 0:
+        raise InvalidValueError("paths_to", to if limit >= 0 else limit,
+                                "a path leads to MET or UNMET, with a limit of 0 or more",
+                                "Pass to=Verdict.MET or Verdict.UNMET and limit >= 0.")  # fmt: skip
+    name, cond = resolve(plan, target)
+    s = structure if structure is not None else Structure(plan, state)
+    table = bundled_controls(controls)
+    now = s.verdict(cond)
+    sets = () if now is to else tuple(
+        _change_set(s, table, term, facts, w)
+        for facts, term, w in minimal_sets(s, cond, to is Verdict.MET, limit)
+    )  # fmt: skip
+    return Paths(name, now, to, limit, sets)
+
+
+@attrs.frozen
+class Information:
+    """What learning one unknown fact could settle: each verdict it could flip, with the value
+    that would do it and the verdict that follows."""
+
+    fact: str
+    flips: tuple[tuple[str, str, Verdict], ...]
+
+    @property
+    def settles(self) -> int:
+        """How many targets learning it alone could settle."""
+        return len({t for t, _, _ in self.flips})
+
+    def explain(self) -> str:
+        parts = [f"{t} -> {v} if {self.fact} = {value}" for t, value, v in self.flips]
+        return f"{self.fact}: could settle {self.settles} verdict(s): " + "; ".join(parts)
+
+
+def value_of_information(
+    plan: Plan, state: State, *, structure: Structure | None = None
+) -> tuple[Information, ...]:
+    """For each unknown fact the plan reads, the UNKNOWN verdicts (of every target) that learning
+    it alone could turn MET or UNMET; ranked, most settled first. (*structure*: one already
+    built for this plan and state, to share its caches.)"""
+    s = structure if structure is not None else Structure(plan, state)
+    conds = [resolve(plan, t) for t in targets(plan)]
+    facts = sorted({f for _, c in conds for f in s.reads(c)})
+    found = []
+    for f in facts:
+        if s.value(f) is not UNKNOWN:
+            continue
+        flips = []
+        for name, cond in conds:
+            if s.verdict(cond) is not Verdict.UNKNOWN or f not in s.reads(cond):
+                continue
+            for value in s.domain(f):
+                after = s.verdict(cond, {f: value})
+                if after is not Verdict.UNKNOWN:
+                    flips.append((name, show(value), after))
+        if flips:
+            found.append(Information(f, tuple(flips)))
+    return tuple(sorted(found, key=lambda i: (-i.settles, i.fact)))
+
+
+@attrs.frozen
+class Flip:
+    """One fact change that alone would flip a target's verdict now."""
+
+    target: str
+    now: Verdict
+    to: Verdict
+    change: FactChange
+
+    def explain(self) -> str:
+        return f"{self.target}: {self.now} -> {self.to} if {self.change.explain()}"
+
+
+def flips(plan: Plan, state: State, *, controls: Controls | None = None) -> tuple[Flip, ...]:
+    """Every single fact change that would flip a target's verdict now (to MET or to UNMET)."""
+    s = Structure(plan, state)
+    table = bundled_controls(controls)
+    found = []
+    for name in targets(plan):
+        _, cond = resolve(plan, name)
+        now = s.verdict(cond)
+        for to in (Verdict.MET, Verdict.UNMET):
+            if to is now:
+                continue
+            for facts, term, w in minimal_sets(s, cond, to is Verdict.MET, 1):
+                if facts:
+                    found.append(
+                        Flip(name, now, to, _change_set(s, table, term, facts, w).changes[0])
+                    )
+    return tuple(found)

@@ -1,0 +1,165 @@
+"""The structure report: :func:`analyse` puts the plan's structural analysis together for one
+state: the dependency graph, the cycles of mutual conditions, the veto players and sufficient
+coalitions of every phase and obligation, the smallest sets of changes that would make each of
+them MET, and which unknown facts matter most. ``gazaplan analyse`` prints it; the HTML report
+and the tour notebook show it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ..core._results import NotebookDisplay
+from ..core.control import NONE_IDENTIFIED, Controls
+from ..core.plans import Plan
+from ..core.state import State
+from ..truth import Verdict
+from ._structure import Structure
+from .graphs import Graph, graph
+from .implicants import Information, Paths, bundled_controls, paths_to, targets
+from .implicants import value_of_information as _value_of_information
+from .vetoes import Vetoes, veto_players
+from .waits import Cycle, cycles
+
+__all__ = ["StructureReport", "analyse", "next_phase"]
+
+
+@attrs.frozen
+class StructureReport(NotebookDisplay):
+    """The plan's structural analysis from one state.
+
+    Attributes:
+        plan_version: the plan judged.
+        positions: whether the parties' stated positions were taken into account.
+        next_phase: the first phase (in the plan's order) whose entry is not MET, or the phase
+            asked for; None if every phase has opened.
+        graph: the dependency graph.
+        cycles: obligations of two or more parties that wait on each other.
+        vetoes: for each phase's entry and completion and each obligation's completion.
+        paths: the smallest sets of changes making each of those MET (complete up to the limit).
+        information: the unknown facts whose learning alone could settle a verdict, ranked.
+    """
+
+    plan_version: str
+    positions: bool
+    next_phase: str | None
+    graph: Graph
+    cycles: tuple[Cycle, ...]
+    vetoes: tuple[Vetoes, ...]
+    paths: tuple[Paths, ...]
+    information: tuple[Information, ...]
+
+    def vetoes_of(self, target: str) -> Vetoes:
+        return next(v for v in self.vetoes if v.target == target)
+
+    def paths_of(self, target: str) -> Paths:
+        return next(p for p in self.paths if p.target == target)
+
+    def explain(self) -> str:
+        used = "with" if self.positions else "without"
+        out = [
+            f"Structure of plan version {self.plan_version} ({used} the parties' stated positions)",
+            "",
+        ]
+        out.append(f"Mutual conditions: {len(self.cycles) or 'none found'}")
+        out += ["  " + line for c in self.cycles for line in c.explain().splitlines()]
+        if self.next_phase is not None:
+            for aspect in ("entry", "completion"):
+                name = f"{self.next_phase}.{aspect}"
+                out += ["", f"What must happen for {name}:"]
+                out += ["  " + line for line in self.paths_of(name).explain().splitlines()]
+                out += ["  " + line for line in self.vetoes_of(name).explain().splitlines()]
+        out += ["", "Veto players (parties whose refusal alone blocks each target):"]
+        for v in self.vetoes:
+            sure, maybe = v.players, [x.party for x in v if x.verdict is Verdict.UNKNOWN]
+            if sure or maybe:
+                extra = f"; possibly {', '.join(maybe)}" if maybe else ""
+                out.append(
+                    f"  {v.target} ({v.now}): {', '.join(sure) or 'none for certain'}{extra}"
+                )
+        out += ["", "Unknown facts that matter most (verdicts learning each alone could settle):"]
+        out += [f"  {i.fact}: {i.settles}" for i in self.information[:10]] or ["  none"]
+        out += [
+            "",
+            (
+                f"Facts no party is identified as controlling are shown as "
+                f"'{NONE_IDENTIFIED}' and left free; each control cites its point."
+            ),
+        ]
+        return "\n".join(out) + "\n"
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as plain data (what ``gazaplan analyse --json`` prints)."""
+        return {
+            "plan_version": self.plan_version,
+            "positions": self.positions,
+            "next_phase": self.next_phase,
+            "cycles": [
+                {"obligations": list(c.obligations), "parties": list(c.parties),
+                 "points": list(c.points),
+                 "links": [{"waiter": k.waiter, "holder": k.holder, "facts": list(k.facts),
+                            "because": k.because} for k in c.links]}
+                for c in self.cycles
+            ],
+            "vetoes": [
+                {"target": v.target, "now": str(v.now), "free": list(v.free),
+                 "vetoes": [{"party": x.party, "verdict": str(x.verdict), "fixed": list(x.fixed)}
+                            for x in v],
+                 "coalitions": [{"parties": list(c.parties), "verdict": str(c.verdict)}
+                                for c in v.coalitions]}
+                for v in self.vetoes
+            ],
+            "paths": [
+                {"target": p.target, "now": str(p.now), "to": str(p.to), "limit": p.limit,
+                 "sets": [[{"fact": c.fact, "now": c.now, "needs": list(c.needs),
+                            "example": c.example, "controlled_by": list(c.controlled_by),
+                            "points": list(c.points)} for c in s.changes] for s in p]}
+                for p in self.paths
+            ],
+            "information": [
+                {"fact": i.fact, "settles": i.settles,
+                 "flips": [{"target": t, "if": v, "becomes": str(b)} for t, v, b in i.flips]}
+                for i in self.information
+            ],
+        }  # fmt: skip
+
+
+def next_phase(plan: Plan, state: State) -> str | None:
+    """The first phase, in the plan's order, whose entry is not MET in *state* (None if all are)."""
+    s = Structure(plan, state)
+    return next((p.id for p in plan.phases if s.verdict(p.entry) is not Verdict.MET), None)
+
+
+def analyse(
+    plan: Plan, state: State, *, positions: bool = True, on: dt.date | None = None,
+    phase: str | None = None, limit: int = 8, controls: Controls | None = None,
+) -> StructureReport:  # fmt: skip
+    """The structure report for *plan* from *state*: with *positions*, the parties' stated
+    positions (holding *on* that day, if given) join the graph and the cycles, and obligations
+    are judged as those positions would have them (:func:`~gazaplan.whatif.under_positions`).
+    *phase* picks the phase whose way forward is shown (default: the next to open)."""
+    table = bundled_controls(controls)
+    judged = plan
+    if positions and any(p.only_if is not None for p in plan.positions):
+        from ..whatif.positions import under_positions
+
+        judged = under_positions(plan, on=on)
+    if phase is not None:
+        plan.phase(phase.partition(".")[0])  # raises, listing the phases
+    s = Structure(judged, state)
+    opened = (p.id for p in judged.phases if s.verdict(p.entry) is not Verdict.MET)
+    chosen = phase.partition(".")[0] if phase else next(opened, None)
+    names = [t for t in targets(judged) if not t.endswith(".trigger")]
+    vetoes = tuple(veto_players(judged, t, state, controls=table, structure=s) for t in names)
+    paths = tuple(
+        paths_to(judged, t, state, limit=limit, controls=table, structure=s) for t in names
+    )
+    return StructureReport(
+        plan.version, positions, chosen,
+        graph(plan, positions=positions, on=on, controls=table),
+        cycles(plan, positions=positions, on=on), vetoes, paths,
+        _value_of_information(judged, state, structure=s),
+    )  # fmt: skip

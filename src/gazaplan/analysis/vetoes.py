@@ -1,0 +1,179 @@
+"""Veto players: whose refusal alone makes a target impossible from a state, and which smallest
+coalitions can bring it about by their own actions.
+
+A party that refuses never takes an action it controls: every fact it controls (alone or jointly,
+``gazaplan.controls()``) stays as it is. Facts no party is identified as controlling are left
+free: the analysis does not invent an actor for them, and each answer lists them. Three-valued
+and exact on the condition structure: a fixed fact that is unknown (or contested) is tried at
+every value it may have, so each answer says whether it holds for every completion of the
+unknowns (MET), only for some (UNKNOWN), or for none (UNMET).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ..core._results import NotebookDisplay
+from ..core.conditions import Condition
+from ..core.control import NONE_IDENTIFIED, Controls
+from ..core.plans import Plan
+from ..core.sources import Contested
+from ..core.state import State
+from ..truth import UNKNOWN, Verdict
+from ._structure import Structure
+from .implicants import bundled_controls, resolve
+
+__all__ = ["Coalition", "Veto", "Vetoes", "veto_players"]
+
+MAX_COMPLETIONS = 4096
+"""Beyond this many completions of the unknown fixed facts, an answer is left UNKNOWN."""
+
+
+def _how(v: Verdict) -> str:
+    return {Verdict.MET: "whatever the unknown facts are", Verdict.UNKNOWN:
+            "for some values of the unknown facts only", Verdict.UNMET: ""}[v]  # fmt: skip
+
+
+@attrs.frozen
+class Veto:
+    """Whether *party*'s refusal alone makes the target impossible: MET for every completion of
+    the unknown facts, UNKNOWN for some only, UNMET for none. *fixed*: the facts its refusal
+    keeps as they are."""
+
+    party: str
+    verdict: Verdict
+    fixed: tuple[str, ...]
+
+    def explain(self) -> str:
+        if self.verdict is Verdict.UNMET:
+            return f"{self.party}: its refusal alone does not block it"
+        return (f"{self.party}: its refusal alone blocks it {_how(self.verdict)} "
+                f"(it controls {', '.join(self.fixed)})")  # fmt: skip
+
+
+@attrs.frozen
+class Coalition:
+    """A smallest set of parties whose own actions suffice: MET for every completion of the
+    unknown facts, UNKNOWN for some only."""
+
+    parties: tuple[str, ...]
+    verdict: Verdict
+
+    def explain(self) -> str:
+        who = " + ".join(self.parties) or "no party (the facts no party controls alone)"
+        return f"{who}: their actions suffice {_how(self.verdict)}"
+
+
+@attrs.frozen
+class Vetoes(NotebookDisplay):
+    """Veto players and sufficient coalitions for one target.
+
+    Attributes:
+        target: the target's full name.
+        now: its verdict in the state.
+        vetoes: for each party controlling a fact it reads, whether its refusal blocks it.
+        coalitions: the smallest coalitions whose actions suffice (surely, then possibly).
+        free: the facts it reads that no party is identified as controlling (left free).
+    """
+
+    target: str
+    now: Verdict
+    vetoes: tuple[Veto, ...]
+    coalitions: tuple[Coalition, ...]
+    free: tuple[str, ...]
+
+    def __iter__(self) -> Iterator[Veto]:
+        return iter(self.vetoes)
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """The parties whose refusal alone blocks it whatever the unknowns are."""
+        return tuple(v.party for v in self.vetoes if v.verdict is Verdict.MET)
+
+    def explain(self) -> str:
+        lines = [f"{self.target} ({self.now} now)"]
+        if self.now is Verdict.MET:
+            return (
+                lines[0] + ": already MET; a refusal keeps facts as they are, so none undoes it\n"
+            )
+        blocking = [v for v in self.vetoes if v.verdict is not Verdict.UNMET]
+        none = "  veto: no party's refusal alone blocks it"
+        lines += [f"  veto: {v.explain()}" for v in blocking] or [none]
+        nobody = "  suffices: no coalition of the parties it names"
+        lines += [f"  suffices: {c.explain()}" for c in self.coalitions] or [nobody]
+        if self.free:
+            lines.append(f"  left free ({NONE_IDENTIFIED} as controlling): {', '.join(self.free)}")
+        return "\n".join(lines) + "\n"
+
+
+def _completions(s: Structure, facts: Iterable[str]) -> list[dict[str, Any]] | None:
+    """Every way the unknown (or contested) facts among *facts* may be; None if too many."""
+    open_facts, ranges = [], []
+    for f in sorted(facts):
+        value = s.value(f)
+        if value is UNKNOWN:
+            open_facts.append(f)
+            ranges.append(s.domain(f))
+        elif isinstance(value, Contested):
+            open_facts.append(f)
+            ranges.append(value.values())
+    total = 1
+    for r in ranges:
+        total *= len(r)
+    if total > MAX_COMPLETIONS:
+        return None
+    return [dict(zip(open_facts, vs, strict=True)) for vs in itertools.product(*ranges)]
+
+
+def achievable(s: Structure, cond: Condition, fixed: frozenset[str]) -> Verdict:
+    """Whether *cond* can be made MET changing no fact in *fixed*: for every completion of the
+    unknown fixed facts (MET), for some (UNKNOWN), for none (UNMET)."""
+    completions = _completions(s, fixed)
+    if completions is None:
+        return Verdict.UNKNOWN
+    seen = set()
+    for c in completions:
+        view = s.with_base(c) if c else s
+        ok = any(not (facts & fixed) for facts in view.minimal(cond))
+        seen.add(ok)
+        if len(seen) == 2:
+            return Verdict.UNKNOWN
+    return Verdict.MET if seen == {True} else Verdict.UNMET
+
+
+def veto_players(
+    plan: Plan, target: str, state: State, *, controls: Controls | None = None,
+    structure: Structure | None = None,
+) -> Vetoes:  # fmt: skip
+    """Whose refusal alone makes *target* impossible from *state*, and the smallest coalitions
+    whose actions suffice (see the module's description). *target* as for
+    :func:`~gazaplan.paths_to`."""
+    name, cond = resolve(plan, target)
+    s = structure if structure is not None else Structure(plan, state)
+    table = bundled_controls(controls)
+    reads = sorted({f for t in s.terms(cond, True) for lit in t for f in s.leaf_facts(lit[0])})
+    owners = {f: table.parties(f) for f in reads}
+    parties = sorted({p for who in owners.values() for p in who})
+    vetoes = []
+    for party in parties:
+        fixed = frozenset(f for f in reads if party in owners[f])
+        vetoes.append(Veto(party, ~achievable(s, cond, fixed), tuple(sorted(fixed))))
+    coalitions: list[Coalition] = []
+    for size in range(len(parties) + 1):
+        for group in itertools.combinations(parties, size):
+            below = {c.verdict for c in coalitions if set(c.parties) <= set(group)}
+            if Verdict.MET in below:
+                continue
+            fixed = frozenset(f for f in reads if owners[f] and not set(owners[f]) <= set(group))
+            verdict = achievable(s, cond, fixed)
+            if verdict is not Verdict.UNMET and verdict not in below:
+                coalitions.append(Coalition(group, verdict))
+    coalitions.sort(key=lambda c: (c.verdict is not Verdict.MET, len(c.parties), c.parties))
+    if s.verdict(cond) is Verdict.MET:
+        coalitions = []  # nothing has to be done
+    free = tuple(f for f in reads if not owners[f])
+    return Vetoes(name, s.verdict(cond), tuple(vetoes), tuple(coalitions), free)

@@ -1,0 +1,255 @@
+"""The commands that judge: ``report``, ``check``, ``compliance``, ``diff`` and ``compare``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any, TextIO
+
+from .. import catalog
+from ..core.explain import plural
+from ..core.plans import Plan
+from ..core.rules import check_phase, check_plan
+from ..core.state import State
+from ..desk import tables as t
+from ..exceptions import InvalidValueError, UnknownVersionError
+from ..time.compliance import ComplianceStatus, compliance
+from ..time.datasets import beyond_data
+from ..time.histories import replay
+from ..time.timelines import Timeline
+from ..truth import Verdict
+from ._options import (
+    Handler,
+    at_arg,
+    bundled_release,
+    data_as_of,
+    emit,
+    need_text,
+    plan_and_timeline,
+    timeline_arg,
+)
+
+__all__ = ["HANDLERS"]
+
+
+def _plan_of(text: str) -> tuple[Plan, Timeline | None]:
+    """A bundled version id, or a plan or scenario file (with the scenario's timeline)."""
+    if text in catalog.versions():
+        return catalog.plan(text), None
+    if not os.path.exists(text):
+        raise UnknownVersionError(text, catalog.versions(), where="plan (or an existing file)")
+    from ..files.documents import load, load_scenario, peek_kind
+
+    kind = peek_kind(text)
+    if kind == "plan":
+        return load(text, Plan), None
+    if kind == "scenario":
+        scenario = load_scenario(text)
+        return scenario.plan(), scenario.timeline
+    raise InvalidValueError(text, kind, "not a plan or scenario document", "Pass one of those.")
+
+
+# -- report, check, compliance ---------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> None:
+    if args.at_publication and (args.at is not None or args.timeline is not None):
+        given = "--at" if args.at is not None else "--timeline"
+        raise InvalidValueError(
+            "--at-publication",
+            given,
+            f"the facts at publication take no {given}",
+            f"Use one of --at-publication and {given}.",
+        )
+    if args.html is not None:
+        need_text(args.html, "--html")
+    if args.at_publication:
+        plan, tl = catalog.plan(args.plan_version), None
+    else:
+        plan, tl = plan_and_timeline(args)
+    release = bundled_release(args) if tl is not None else None
+    as_of = release.as_of if release is not None else None
+    at = at_arg(args) or as_of or (tl.last if tl is not None else None)
+    beyond = beyond_data(as_of, at) if as_of is not None else ""
+    if args.html is not None:
+        from ..desk.htmlreport import write_html_report
+
+        write_html_report(
+            plan, tl or Timeline(), args.html, at=at, plots=not args.no_plots, data_as_of=as_of
+        )
+        if args.json:
+            emit(out, "report", {"wrote": args.html})
+        else:
+            out.write(f"wrote {args.html}\n")
+        return
+    state = State.initial(plan) if tl is None else replay(plan, tl, at=at)
+    whole = check_plan(plan, state) if args.phase is None else None
+    reports = (check_phase(plan, args.phase, state),) if whole is None else whole.phases
+    comp = compliance(plan, tl, at=at) if tl is not None and args.phase is None else None
+    if args.json:
+        phases = [
+            {**row, "explanation": r.explain()}
+            for r in reports
+            for row in t.phase_rows(r, "phases")
+        ]
+        obligations = (
+            t.compliance_rows(comp)
+            if comp is not None
+            else [row for r in reports for row in t.phase_rows(r, "obligations")]
+        )
+        payload = {"version": plan.version, "title": plan.title, "at": at, "data_as_of": as_of}
+        payload |= {"release": release.version if release else None, "beyond_data": beyond}
+        emit(out, "report", {**payload, "phases": phases, "obligations": obligations})
+        return
+    if tl is None:
+        out.write(
+            f"State: the facts at the plan's publication ({plan.start_date}); facts no source "
+            "gives are unknown.\n\n"
+        )
+    else:
+        shown = tl.until(at) if at is not None else tl
+        when = at.isoformat() if at else "its end"
+        which = "a timeline file" if args.timeline else "the bundled timeline"
+        if release is not None:
+            which += f" (release {release.version}, data as of {release.as_of.date()})"
+        out.write(
+            f"State: {which} replayed to {when} ({len(shown)} of {len(tl)} events); "
+            "facts no source gives are unknown.\n"
+        )
+        out.write(f"Note: {beyond}.\n\n" if beyond else "\n")
+    if whole is None:
+        out.write(reports[0].explain() + "\n")
+        return
+    out.write(whole.explain())
+    if comp is not None:
+        out.write("\n" + comp.explain())
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    results: list[dict[str, Any]] = []
+    texts: list[str] = []
+    for target in args.targets:
+        if target.endswith((".toml", ".json")) or os.path.sep in target:
+            results.append(_check_scenario(target, args.quiet, texts))
+        else:
+            results.append(_check_phase(args, target, texts))
+    failed = sum(not r["passed"] for r in results)
+    if args.json:
+        emit(out, "check", {"passed": not failed, "results": results})
+    else:
+        out.write("".join(texts))
+    return 1 if failed else 0
+
+
+def _check_scenario(path: str, quiet: bool, texts: list[str]) -> dict[str, Any]:
+    from ..files.documents import load_scenario
+    from ..whatif.scenarios import check_scenario
+
+    result = check_scenario(load_scenario(path))
+    if quiet:
+        failures = "\n".join(str(o) for o in result.failures)
+        texts.append(f"{path}: {failures}\n" if failures else "")
+    else:
+        texts.append(f"{path}\n{result.explain()}\n")
+    outcomes = [
+        {**row, "reason": o.reason}
+        for row, o in zip(t.scenario_rows(result), result.outcomes, strict=True)
+    ]
+    return {"target": path, "kind": "scenario", "passed": result.passed, "outcomes": outcomes}
+
+
+def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict[str, Any]:
+    plan, tl = plan_and_timeline(args)
+    at = at_arg(args) or data_as_of(args) or tl.last
+    report = check_phase(plan, phase, replay(plan, tl, at=at))
+    expected = Verdict[args.expect.upper()]
+    passed = report.verdict is expected
+    mark = "ok  " if passed else "FAIL"
+    when = at.isoformat() if at else "publication"
+    head = f"[{mark}] {phase} at {when}: preconditions {report.verdict}, expected {expected}"
+    if not (args.quiet and passed):
+        texts.append(head + ("\n" if args.quiet else "\n" + report.explain() + "\n"))
+    return {
+        "target": phase,
+        "kind": "phase",
+        "at": at,
+        "verdict": str(report.verdict),
+        "completion": str(report.completion.verdict),
+        "expected": str(expected),
+        "passed": passed,
+        "explanation": report.explain(),
+    }
+
+
+def _compliance(args: argparse.Namespace, out: TextIO) -> int:
+    plan, tl = plan_and_timeline(args)
+    at = at_arg(args) or data_as_of(args)
+    words = {str(s): s for s in ComplianceStatus} | {s.name.lower(): s for s in ComplianceStatus}
+    fail_on = set()
+    for word in args.fail_on:
+        if word.lower() not in words:
+            raise InvalidValueError(
+                "--fail-on", word, "not a status", "Use one of: " + ", ".join(sorted(words)) + "."
+            )
+        fail_on.add(words[word.lower()])
+    report = compliance(plan, tl, at=at)
+    hit = [i.obligation.id for i in report.items if i.status in fail_on]
+    if args.json:
+        payload = {"version": report.version, "at": report.at, "failed_on": hit}
+        emit(out, "compliance", {**payload, "items": t.compliance_rows(report)})
+    else:
+        out.write(report.explain())
+        if hit:
+            out.write(
+                f"\n{plural(len(hit), 'obligation')} with a --fail-on status: {', '.join(hit)}\n"
+            )
+    return 1 if hit else 0
+
+
+# -- what-ifs ----------------------------------------------------------------------------------
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    from ..whatif.differences import diff
+
+    d = diff(_plan_of(args.a)[0], _plan_of(args.b)[0])
+    if args.json:
+        emit(out, "diff", {"a": d.a, "b": d.b, "differences": t.diff_rows(d)})
+    else:
+        out.write(d.explain())
+    return 1 if args.exit_code and not d.is_empty else 0
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> None:
+    from ..whatif.differences import compare
+
+    (a, tl_a), (b, tl_b) = _plan_of(args.a), _plan_of(args.b)
+    if args.timeline is not None:
+        tl = timeline_arg(args)
+    elif tl_a is not None and tl_b is not None and tl_a != tl_b:
+        raise InvalidValueError(
+            "compare",
+            f"{args.a} and {args.b}",
+            "the two scenarios have different timelines",
+            "Say which to replay with --timeline FILE.",
+        )
+    else:  # a scenario's own events, or the bundled timeline
+        tl = tl_a if tl_a is not None else tl_b if tl_b is not None else catalog.timeline()
+    c = compare(a, b, tl, at=at_arg(args))
+    if args.json:
+        items = [
+            {"item": row["item"], "id": row["id"], "a": row[c.a], "b": row[c.b]}
+            for row in t.comparison_rows(c)
+        ]
+        emit(out, "compare", {"a": c.a, "b": c.b, "at": c.at, "items": items})
+    else:
+        out.write(c.explain())
+
+
+HANDLERS: dict[str, Handler] = {
+    "report": _report,
+    "check": _check,
+    "compliance": _compliance,
+    "diff": _diff,
+    "compare": _compare,
+}

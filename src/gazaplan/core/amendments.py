@@ -1,0 +1,241 @@
+"""Amendments as data: what changed, why, and on what source; applied by :func:`amend`.
+
+An :class:`Amendment` is a dated list of edits from a closed set (set a term, set a deadline,
+replace a condition, add or drop an obligation, record a position). ``amend(plan, amendment)``
+derives a new plan; the original is untouched and the new plan keeps the amendments it came
+through in ``Plan.amendments``. ``Plan.amend(...)`` is the shorthand for what-if variants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar, Final, TypeAlias
+
+import attrs
+
+from ..exceptions import InvalidValueError, UnknownIdError
+from . import _checks as check
+from ._kinds import Kinds
+from ._references import check_references
+from .conditions import Condition, condition_check
+from .obligations import Deadline, Obligation, Phase
+from .plans import DEFERRED_CHECKS, Plan
+from .records import Position
+from .sources import Source, Sourced
+
+__all__ = [
+    "EDIT_TYPES",
+    "KINDS",
+    "AddObligation",
+    "AddPosition",
+    "Amendment",
+    "DropObligation",
+    "Edit",
+    "SetCondition",
+    "SetDeadline",
+    "SetTerm",
+    "amend",
+]
+
+
+@attrs.frozen
+class SetTerm:
+    """Give the term at *path* (``"exchange.remains_ratio"``) a new sourced value."""
+
+    path: str = attrs.field(validator=check.text())
+    value: Sourced[Any] = attrs.field()
+    tag: ClassVar[str] = "set_term"
+
+    def applied(self, plan: Plan) -> Plan:
+        plan.term(self.path)  # raises UnknownTermError listing the paths
+        group, _, name = self.path.partition(".")
+        holder = getattr(plan, group)
+        return attrs.evolve(plan, **{group: attrs.evolve(holder, **{name: self.value})})
+
+
+@attrs.frozen
+class SetDeadline:
+    """Give obligation *obligation* a new deadline (None: no deadline)."""
+
+    obligation: str = attrs.field(validator=check.ident())
+    deadline: Deadline | None = None
+    tag: ClassVar[str] = "set_deadline"
+
+    def applied(self, plan: Plan) -> Plan:
+        return _edit_obligation(
+            plan, self.obligation, lambda o: attrs.evolve(o, deadline=self.deadline)
+        )
+
+
+TARGETS = ("entry", "completion", "trigger")
+
+
+@attrs.frozen
+class SetCondition:
+    """Replace a condition: *target* is ``"phase-1.entry"``, ``"phase-1.completion"``,
+    ``"p5-release-prisoners.trigger"`` or ``"p5-release-prisoners.completion"``."""
+
+    target: str = attrs.field(validator=check.text())
+    condition: Condition = attrs.field(validator=condition_check())
+    tag: ClassVar[str] = "set_condition"
+
+    def applied(self, plan: Plan) -> Plan:
+        owner, part = _where(self.target)
+        if any(p.id == owner for p in plan.phases) and part != "trigger":
+            return _edit_phase(plan, owner, lambda p: attrs.evolve(p, **{part: self.condition}))
+        if part == "entry":
+            raise UnknownIdError(
+                owner, [p.id for p in plan.phases], where=f"SetCondition({self.target!r})"
+            )
+        return _edit_obligation(plan, owner, lambda o: attrs.evolve(o, **{part: self.condition}))
+
+
+@attrs.frozen
+class AddObligation:
+    """Add *obligation* to phase *phase*."""
+
+    phase: str = attrs.field(validator=check.ident())
+    obligation: Obligation = attrs.field(validator=attrs.validators.instance_of(Obligation))
+    tag: ClassVar[str] = "add_obligation"
+
+    def applied(self, plan: Plan) -> Plan:
+        return _edit_phase(
+            plan,
+            self.phase,
+            lambda p: attrs.evolve(p, obligations=(*p.obligations, self.obligation)),
+        )
+
+
+@attrs.frozen
+class DropObligation:
+    """Remove obligation *obligation*. A stated position about it stays on record (what a party
+    said does not change), no longer linked to an obligation of the plan."""
+
+    obligation: str = attrs.field(validator=check.ident())
+    tag: ClassVar[str] = "drop_obligation"
+
+    def applied(self, plan: Plan) -> Plan:
+        dropped = _edit_obligation(plan, self.obligation, lambda _o: None)
+        if not any(p.obligation == self.obligation for p in plan.positions):
+            return dropped
+        positions = tuple(
+            attrs.evolve(p, obligation="") if p.obligation == self.obligation else p
+            for p in plan.positions
+        )
+        return attrs.evolve(dropped, positions=positions)
+
+
+@attrs.frozen
+class AddPosition:
+    """Record a party's (new) stated position."""
+
+    position: Position
+    tag: ClassVar[str] = "add_position"
+
+    def applied(self, plan: Plan) -> Plan:
+        return attrs.evolve(plan, positions=(*plan.positions, self.position))
+
+
+Edit: TypeAlias = (
+    SetTerm | SetDeadline | SetCondition | AddObligation | DropObligation | AddPosition
+)
+"""The built-in kinds of edit (the one list of them). Each applies itself: ``applied(plan)``
+is the plan with the edit made (checked once all of an amendment's edits are made)."""
+
+KINDS: Final = Kinds("edit", Edit, requires=("applied",))
+"""The kinds of edit by tag: the built-in ones and any registered with ``KINDS.register``."""
+
+EDIT_TYPES: Final[tuple[type, ...]] = KINDS.types()
+"""The built-in kinds of edit (kept for old code; :meth:`KINDS.types` adds registered kinds)."""
+
+
+def _edits(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    check.items_of(KINDS.types())(inst, attr, value)
+
+
+@attrs.frozen
+class Amendment:
+    """A dated change to the plan's terms, with its reason and sources.
+
+    Attributes:
+        version: the id of the version it produces (``"2025-10-09"``, or a what-if name).
+        date: when it took effect (None for a what-if).
+        title: what it is.
+        edits: what it changes.
+        rationale: why, in the library's words.
+        sources: where the change is reported (may be empty only for a what-if).
+    """
+
+    version: str = attrs.field(validator=check.text())
+    title: str = attrs.field(validator=check.text())
+    edits: tuple[Edit, ...] = attrs.field(converter=check.as_tuple, validator=_edits)
+    date: dt.date | None = attrs.field(default=None, validator=check.optional_date())
+    rationale: str = ""
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Source)
+    )
+
+
+def _where(target: str) -> tuple[str, str]:
+    owner, dot, part = target.rpartition(".")
+    if not dot or part not in TARGETS:
+        raise InvalidValueError(
+            "SetCondition.target",
+            target,
+            "expected '<phase or obligation id>.<entry|completion|trigger>'",
+            "Write e.g. 'phase-1.entry' or 'p4-return-hostages.trigger'.",
+        )
+    return owner, part
+
+
+def _edit_phase(plan: Plan, phase_id: str, change: Any) -> Plan:
+    phase = plan.phase(phase_id)
+    return attrs.evolve(plan, phases=tuple(change(p) if p is phase else p for p in plan.phases))
+
+
+def _edit_obligation(plan: Plan, obligation_id: str, change: Any) -> Plan:
+    plan.obligation(obligation_id)  # raises with the known ids
+
+    def in_phase(p: Phase) -> Phase:
+        if all(o.id != obligation_id for o in p.obligations):
+            return p  # untouched: no phase is rebuilt (and re-checked) for nothing
+        obs = tuple(change(o) if o.id == obligation_id else o for o in p.obligations)
+        return attrs.evolve(p, obligations=tuple(o for o in obs if o is not None))
+
+    return attrs.evolve(plan, phases=tuple(in_phase(p) for p in plan.phases))
+
+
+def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) -> Plan:
+    """*plan* with amendments or edits applied: a new, fully checked plan; *plan* is untouched.
+
+    Pass an :class:`Amendment` (a dated, sourced change), or edits for a what-if::
+
+        variant = gp.amend(plan, gp.SetTerm("exchange.remains_ratio", gp.Sourced(10, sources)))
+
+    Edits given directly are wrapped in a what-if amendment named *version* (default
+    ``"<version>+what-if"``).
+    """
+    edits = tuple(c for c in changes if not isinstance(c, Amendment))
+    amendments = [c for c in changes if isinstance(c, Amendment)]
+    if edits:
+        amendments.append(Amendment(version or f"{plan.version}+what-if", "what-if", edits))
+    token = DEFERRED_CHECKS.set(True)  # the steps are not checked one by one: the result is, once
+    try:
+        for a in amendments:
+            plan = _amend(plan, a)
+    finally:
+        DEFERRED_CHECKS.reset(token)
+    check_references(plan)
+    return plan
+
+
+def _amend(plan: Plan, amendment: Amendment) -> Plan:
+    for edit in amendment.edits:
+        plan = edit.applied(plan)
+    return attrs.evolve(
+        plan,
+        version=amendment.version,
+        date=amendment.date or plan.date,
+        published=plan.published if amendment.date in (None, plan.date) else plan.start_date,
+        amendments=(*plan.amendments, amendment),
+    )

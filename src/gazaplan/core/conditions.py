@@ -1,0 +1,786 @@
+"""Conditions as data: a small closed set of frozen classes, evaluated by :func:`gazaplan.evaluate`.
+
+Leaves read facts of a :class:`~gazaplan.State`:
+
+=====================  ==========================================================
+``Equals(f, v)``       fact *f* equals *v*
+``AtLeast(f, v)``      fact *f* >= *v*  (``AtMost``: <=)
+``OneOf(f, vs)``       fact *f* is one of *vs*
+``Known(f)``           fact *f* is known (never UNKNOWN itself)
+``PhaseComplete(p)``   phase *p*'s completion condition is MET (needs the plan)
+=====================  ==========================================================
+
+and ``AllOf``, ``AnyOf`` and ``Not`` combine them (also written ``a & b``, ``a | b``, ``~a``).
+A comparison's value may be a literal, a :class:`Term` of the plan (``Term("exchange.remains_ratio")``),
+or a :class:`Times` product of a term and a fact. Every node may carry the plan ``point`` it comes
+from and a ``label`` used in explanations. Each class has a stable ``tag``: the name it has in files.
+
+A kind of condition is one class, a subclass of :class:`Node`, that says in its own methods all
+it means:
+
+=======================  ===================================================================
+``tag``                  its name in files
+``fast(env)``            its verdict function ``State -> Verdict`` (the compiled, trace-less path)
+``reads()``              the facts it reads, in order (a leaf's trace shows their values)
+``operand()``            what a leaf compares against (a literal, a set, a Term or a Times)
+``parts()``              its sub-conditions as data (walks, depth, validation)
+``inner(env)``           the sub-conditions its trace shows, or None for a leaf
+``combine(verdicts)``    a composite's verdict from its inner verdicts (the traced path)
+``need(target, neg)``    a leaf's requirement in words; ``heading()`` a composite's
+``words()``              the condition in a few words (when it has no label)
+=======================  ===================================================================
+
+Field roles (``metadata={"role": ...}``) tell the file formats, the JSON Schema and the
+hypothesis strategies what a field holds: ``"fact"`` (a fact id), ``"value"`` (an operand of the
+type of that fact) and ``"values"`` (a set of such values).
+
+The union :data:`Condition` is the one list of the built-in kinds; :data:`KINDS` is the registry
+derived from it, which every other part of the library reads. A new kind for research is a
+subclass of :class:`Node` registered there::
+
+    @conditions.KINDS.register
+    @attrs.frozen
+    class Exceeds(conditions.Node):
+        fact: str = attrs.field(validator=conditions.fact_id, metadata=conditions.FACT)
+        value: int = attrs.field(metadata=conditions.VALUE)
+        tag: ClassVar[str] = "exceeds"
+        ...  # reads, operand, fast, need, words: see tests/core/test_kinds.py
+"""
+
+from __future__ import annotations
+
+import enum
+import operator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Final, Protocol, TypeAlias
+
+import attrs
+
+from ..exceptions import InvalidValueError
+from ..truth import UNKNOWN, Verdict, combine, combine_calls
+from . import _checks as check
+from ._kinds import Kinds, family
+from .facts import FactKind
+from .sources import Contested
+from .state import State, fact_reader, spec_of
+
+__all__ = [
+    "CONDITION_TYPES",
+    "FACT",
+    "KINDS",
+    "MAX_DEPTH",
+    "VALUE",
+    "VALUES",
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "AtMost",
+    "Condition",
+    "Env",
+    "Equals",
+    "Known",
+    "Node",
+    "Not",
+    "OneOf",
+    "Operand",
+    "PhaseComplete",
+    "Term",
+    "Times",
+    "by_claims",
+    "children",
+    "condition_check",
+    "depth",
+    "fact_id",
+    "facts_read",
+    "fits",
+    "phases_named",
+    "terms_named",
+    "text",
+    "walk",
+]
+
+# What every kind of condition shares: operands, field roles, the node base and its protocol.
+
+Scalar: TypeAlias = bool | int | float | str | enum.Enum
+
+
+Fn: TypeAlias = Callable[[State], Verdict]
+
+
+MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
+
+
+NUMERIC = (FactKind.COUNT, FactKind.NUMBER, FactKind.PERCENT)
+
+
+class Env(Protocol):
+    """What compiling a condition may ask of its surroundings (a plan, or none)."""
+
+    def sub(self, condition: Condition) -> Fn:
+        """The compiled form of a sub-condition (cached)."""
+        ...
+
+    def operand(self, value: Operand) -> Callable[[State], Any]:
+        """A function giving an operand's value in a state (a term resolved, a product computed)."""
+        ...
+
+    def completion(self, phase: str) -> Condition:
+        """Phase *phase*'s completion condition (MissingPlanError without a plan)."""
+        ...
+
+
+def show(value: Any) -> str:
+    """A value as explanations write it: ``unknown``, ``yes``/``no``, an enum's words, sets
+    sorted, a contested value with each claim and who makes it."""
+    if value is UNKNOWN:
+        return "unknown"
+    if isinstance(value, Contested):
+        return (
+            "contested ("
+            + "; ".join(f"{show(c.value)} per {c.claimed_by}" for c in value.claims)
+            + ")"
+        )
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value)
+    if isinstance(value, frozenset | set):
+        return ", ".join(sorted(show(v) for v in value))
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def operand_words(value: Any) -> str:
+    """An operand as explanations name it: a term by its path, a product written out."""
+    return value.words() if isinstance(value, Term | Times) else show(value)
+
+
+def agree(test: Callable[[Any], bool], value: Contested) -> Verdict:
+    """The verdict every claim of a contested value agrees on, or UNKNOWN when they differ."""
+    verdicts = {MET if test(v) else UNMET for v in value.values()}
+    return verdicts.pop() if len(verdicts) == 1 else UNK
+
+
+def by_claims(test: Callable[[Any], bool], value: Any) -> Verdict:
+    """*test* of a fact's value, three-valued: UNKNOWN for UNKNOWN, the claims' agreement for a
+    contested value, else MET or UNMET. The rule every one-fact leaf follows."""
+    if value is UNKNOWN:
+        return UNK
+    if type(value) is Contested:
+        return agree(test, value)
+    return MET if test(value) else UNMET
+
+
+def fact_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            check.where(inst, attr), value, "a fact id is a str", "See gazaplan.FACTS for the ids."
+        )
+    spec_of(value)  # raises UnknownFactError with a did-you-mean hint
+
+
+FACT: Final = {"role": "fact"}
+
+
+"""The metadata of a field holding a fact id."""
+
+
+VALUE: Final = {"role": "value"}
+
+
+"""The metadata of a field holding an operand of the type of the fact named beside it."""
+
+
+VALUES: Final = {"role": "values"}
+
+
+"""The metadata of a field holding a set of values of the type of the fact named beside it."""
+
+
+def meta() -> Any:
+    """The plan point a node comes from."""
+    return attrs.field(default=None, kw_only=True, validator=check.point_number(optional=True))
+
+
+def label() -> Any:
+    """The label explanations use for a node."""
+    return attrs.field(default="", kw_only=True, validator=check.text(allow_empty=True))
+
+
+@attrs.frozen
+class Term:
+    """A term of the plan, by path: ``"exchange.remains_ratio"``, ``"aid.trucks_per_day"``."""
+
+    path: str = attrs.field(validator=check.text())
+    tag: ClassVar[str] = "term"
+
+    def __str__(self) -> str:
+        return f"term {self.path}"
+
+    def words(self) -> str:
+        """The term as an explanation names it: its path."""
+        return self.path
+
+
+@attrs.frozen
+class Times:
+    """*factor* times the value of fact *fact*, e.g. the remains ratio times the remains returned."""
+
+    factor: Term | int | float = attrs.field(validator=lambda i, a, v: _factor(i, a, v))
+    fact: str = attrs.field(validator=fact_id)
+    tag: ClassVar[str] = "times"
+
+    def __attrs_post_init__(self) -> None:
+        if spec_of(self.fact)[0].kind not in NUMERIC:
+            raise InvalidValueError(
+                f"Times({self.fact!r})",
+                self.fact,
+                "a product needs a numeric fact",
+                "Name a count or number fact, such as 'israeli_hostage_remains_returned'.",
+            )
+
+    def __str__(self) -> str:
+        return f"{self.factor} x {self.fact}"
+
+    def words(self) -> str:
+        """The product as an explanation names it: ``exchange.remains_ratio x <fact>``."""
+        factor = self.factor.path if isinstance(self.factor, Term) else show(self.factor)
+        return f"{factor} x {self.fact}"
+
+
+Operand: TypeAlias = Scalar | Term | Times
+
+
+def _factor(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Term) and not check.bounded_number(value):
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            f"a factor is a Term or a finite number within +-{check.MAX_NUMBER:,}",
+            "Pass 15 or Term(...).",
+        )
+
+
+def operand_check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """Validate one operand: a literal, a Term or a Times (never UNKNOWN)."""
+    if value is UNKNOWN:
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "a condition cannot compare with UNKNOWN",
+            "To ask whether a fact is known, use Known(fact).",
+        )
+    if not isinstance(value, Scalar | Term | Times):
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "expected a bool, number, str, enum member, Term or Times",
+            "Compare with a plain value or a Term('exchange.remains_ratio').",
+        )
+
+
+def fits(inst: Any, value: object, *, ordered: bool) -> None:
+    """Refuse a comparison whose value cannot be compared with the fact (keeps evaluation total)."""
+    spec, _ = spec_of(inst.fact)
+    where = f"{type(inst).__name__}({inst.fact!r})"
+    if ordered and spec.kind not in NUMERIC:
+        raise InvalidValueError(
+            where,
+            value,
+            f"{inst.fact} is a {spec.kind.value} fact and has no order",
+            "Use Equals or OneOf for it; AtLeast and AtMost are for numbers.",
+        )
+    if isinstance(value, Term | Times) or spec.kind in NUMERIC:
+        ok = spec.kind in NUMERIC and (
+            isinstance(value, Term | Times) or check.bounded_number(value)
+        )
+        expected = f"a finite number within +-{check.MAX_NUMBER:,}, a Term or a Times"
+    elif spec.kind is FactKind.FLAG:
+        ok, expected = isinstance(value, bool), "True or False"
+    elif spec.choices is not None:
+        ok, expected = isinstance(value, spec.choices), f"a {spec.choices.__name__} member"
+    else:
+        ok, expected = isinstance(value, str), "a line id (str)"
+    if not ok:
+        raise InvalidValueError(
+            where, value, f"{inst.fact} takes {expected}", f"Compare it with {expected}."
+        )
+
+
+class Node:
+    """The base of every kind of condition: the operators ``&`` (AllOf), ``|`` (AnyOf) and
+    ``~`` (Not), and what a kind that says nothing else is: a leaf with no parts, reading no
+    fact. The methods a kind defines are listed in ``gazaplan._condition_base``."""
+
+    __slots__ = ()
+    negates: ClassVar[bool] = False
+    """True for a kind whose verdict is the opposite of its one inner condition's (``Not``)."""
+
+    # The operators build the composites of gazaplan.conditions, found by their tags (that
+    # module sits above this one).
+    def __and__(self, other: Condition) -> AllOf:
+        return family("condition").by_tag["all_of"]((self, other))  # type: ignore[no-any-return]
+
+    def __or__(self, other: Condition) -> AnyOf:
+        return family("condition").by_tag["any_of"]((self, other))  # type: ignore[no-any-return]
+
+    def __invert__(self) -> Not:
+        return family("condition").by_tag["not"](self)  # type: ignore[no-any-return]
+
+    def parts(self) -> tuple[Condition, ...]:
+        """The sub-conditions held as data (empty for a leaf)."""
+        return ()
+
+    def reads(self) -> tuple[str, ...]:
+        """The facts this node itself reads, in order (a ``Times`` operand's fact second)."""
+        return ()
+
+    def operand(self) -> Any:
+        """What a leaf compares against (None if nothing)."""
+        return None
+
+    def phases(self) -> tuple[str, ...]:
+        """The phases this node itself names."""
+        return ()
+
+    def inner(self, env: Env) -> tuple[Condition, ...] | None:
+        """The sub-conditions a trace shows below this node; None for a leaf."""
+        return None
+
+    def seen(self, value: Any) -> str:
+        """A leaf's first reading in words, as its trace line shows it."""
+        return show(value)
+
+
+# The leaves: comparisons of one fact with a value, ``OneOf`` and ``Known``.
+
+
+@attrs.frozen
+class _Comparison(Node):
+    """Fact *fact* compared with *value* (a literal, a Term or a Times)."""
+
+    fact: str = attrs.field(validator=fact_id, metadata=FACT)
+    value: Operand = attrs.field(validator=operand_check, metadata=VALUE)
+    point: int | None = meta()
+    label: str = label()
+    compare: ClassVar[Callable[[Any, Any], Any]]
+    sign: ClassVar[str]
+    ordered: ClassVar[bool] = True
+
+    def __attrs_post_init__(self) -> None:
+        fits(self, self.value, ordered=self.ordered)
+
+    def reads(self) -> tuple[str, ...]:
+        if isinstance(self.value, Times):
+            return (self.fact, self.value.fact)
+        return (self.fact,)
+
+    def operand(self) -> Any:
+        return self.value
+
+    def fast(self, env: Env) -> Fn:
+        read, compare = fact_reader(self.fact), type(self).compare
+        if isinstance(self.value, Term | Times):
+            rhs = env.operand(self.value)
+
+            def dynamic(state: State) -> Verdict:
+                v, w = read(state), rhs(state)
+                if v is UNKNOWN or w is UNKNOWN:
+                    return UNK
+                if type(v) is Contested or type(w) is Contested:
+                    pairs = [(x, y) for x in _claims(v) for y in _claims(w)]
+                    verdicts = {MET if compare(x, y) else UNMET for x, y in pairs}
+                    return verdicts.pop() if len(verdicts) == 1 else UNK
+                return MET if compare(v, w) else UNMET
+
+            return dynamic
+        constant = self.value
+
+        def static(state: State) -> Verdict:
+            v = read(state)
+            if v is UNKNOWN:
+                return UNK
+            if type(v) is Contested:
+                return agree(lambda x: compare(x, constant), v)
+            return MET if compare(v, constant) else UNMET
+
+        return static
+
+    def words(self) -> str:
+        return f"{self.fact} {self.sign} {operand_words(self.value)}"
+
+
+def _claims(v: Any) -> tuple[Any, ...]:
+    return v.values() if type(v) is Contested else (v,)
+
+
+@attrs.frozen
+class Equals(_Comparison):
+    """Fact *fact* equals *value*."""
+
+    tag: ClassVar[str] = "equals"
+    compare: ClassVar[Callable[[Any, Any], Any]] = operator.eq
+    sign: ClassVar[str] = "="
+    ordered: ClassVar[bool] = False
+
+    def need(self, target: str, negated: bool) -> str:
+        if not negated:
+            return f"needs {target}"
+        if isinstance(self.value, bool):
+            return f"needs {show(not self.value)}"
+        return f"needs anything but {target}"
+
+
+@attrs.frozen
+class AtLeast(_Comparison):
+    """Fact *fact* is at least *value*."""
+
+    tag: ClassVar[str] = "at_least"
+    compare: ClassVar[Callable[[Any, Any], Any]] = operator.ge
+    sign: ClassVar[str] = ">="
+
+    def need(self, target: str, negated: bool) -> str:
+        return f"needs {'less than' if negated else 'at least'} {target}"
+
+
+@attrs.frozen
+class AtMost(_Comparison):
+    """Fact *fact* is at most *value*."""
+
+    tag: ClassVar[str] = "at_most"
+    compare: ClassVar[Callable[[Any, Any], Any]] = operator.le
+    sign: ClassVar[str] = "<="
+
+    def need(self, target: str, negated: bool) -> str:
+        return f"needs {'more than' if negated else 'at most'} {target}"
+
+
+def _values(inst: object, attr: attrs.Attribute[Any], value: frozenset[Any]) -> None:
+    if not value:
+        raise InvalidValueError(
+            check.where(inst, attr), value, "needs at least one value", "List the accepted values."
+        )
+    for v in value:
+        operand_check(inst, attr, v)
+
+
+@attrs.frozen
+class OneOf(Node):
+    """Fact *fact* is one of *values* (such as the lines at or beyond the first)."""
+
+    fact: str = attrs.field(validator=fact_id, metadata=FACT)
+    values: frozenset[Scalar] = attrs.field(
+        converter=check.as_frozenset, validator=_values, metadata=VALUES
+    )
+    point: int | None = meta()
+    label: str = label()
+    tag: ClassVar[str] = "one_of"
+
+    def __attrs_post_init__(self) -> None:
+        for v in self.values:
+            fits(self, v, ordered=False)
+
+    def reads(self) -> tuple[str, ...]:
+        return (self.fact,)
+
+    def operand(self) -> Any:
+        return self.values
+
+    def fast(self, env: Env) -> Fn:
+        read, values = fact_reader(self.fact), self.values
+
+        def one_of(state: State) -> Verdict:  # by_claims written out: the hot path
+            v = read(state)
+            if v is UNKNOWN:
+                return UNK
+            if type(v) is Contested:
+                return agree(values.__contains__, v)
+            return MET if v in values else UNMET
+
+        return one_of
+
+    def need(self, target: str, negated: bool) -> str:
+        return f"needs {'none' if negated else 'one'} of: {show(self.values)}"
+
+    def words(self) -> str:
+        return f"{self.fact} one of {{{show(self.values)}}}"
+
+
+@attrs.frozen
+class Known(Node):
+    """Fact *fact* is known. MET or UNMET, never UNKNOWN.
+
+    It asks about the information, not about the world, so it is the one leaf that is not
+    monotone in information: learning the fact turns it from UNMET to MET.
+    """
+
+    fact: str = attrs.field(validator=fact_id, metadata=FACT)
+    point: int | None = meta()
+    label: str = label()
+    tag: ClassVar[str] = "known"
+
+    def reads(self) -> tuple[str, ...]:
+        return (self.fact,)
+
+    def fast(self, env: Env) -> Fn:
+        read = fact_reader(self.fact)  # a contested fact is reported, so known
+        return lambda state: UNMET if read(state) is UNKNOWN else MET
+
+    def seen(self, value: Any) -> str:
+        return f"{'not ' if value is UNKNOWN else ''}known (it is {show(value)})"
+
+    def need(self, target: str, negated: bool) -> str:
+        return "needs it not known" if negated else "needs it known"
+
+    def words(self) -> str:
+        return f"{self.fact} known"
+
+
+# The composites, and the kinds registered.
+
+
+@attrs.frozen
+class PhaseComplete(Node):
+    """Phase *phase*'s completion condition is MET. Evaluating it needs the plan."""
+
+    phase: str = attrs.field(validator=check.ident())
+    point: int | None = meta()
+    label: str = label()
+    tag: ClassVar[str] = "phase_complete"
+
+    def phases(self) -> tuple[str, ...]:
+        return (self.phase,)
+
+    def inner(self, env: Env) -> tuple[Condition, ...]:
+        return (env.completion(self.phase),)
+
+    def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        return verdicts[0]
+
+    def fast(self, env: Env) -> Fn:
+        target = env.completion(self.phase)
+        return lambda state: env.sub(target)(state)
+
+    def heading(self) -> str:
+        return f"phase {self.phase} is complete"
+
+    def words(self) -> str:
+        return f"phase {self.phase} complete"
+
+
+MAX_DEPTH = 100
+
+
+"""The deepest a condition may nest, counting each ``AllOf``, ``AnyOf``, ``Not`` and leaf as a level
+(a plan also counts the levels a ``PhaseComplete`` reaches through). The bundled plan needs fewer
+than ten. Deeper conditions are refused when built, so that evaluating, explaining and writing
+them never runs out of Python's stack."""
+
+
+def depth(
+    condition: Condition, *, limit: int = MAX_DEPTH, phases: Mapping[str, int] | None = None
+) -> int:
+    """The levels of *condition* (a leaf is 1); counting stops just past *limit*. With *phases*
+    (phase id -> the levels of its completion), a ``PhaseComplete`` adds those of its phase."""
+    deepest, stack = 0, [(condition, 1)]
+    while stack:
+        node, level = stack.pop()
+        if phases is not None:
+            level += max((phases.get(p, 0) for p in node.phases()), default=0)
+        deepest = max(deepest, level)
+        if deepest > limit:
+            break
+        stack.extend((c, level + 1) for c in node.parts())
+    return deepest
+
+
+def _not_too_deep(inst: Any, kids: tuple[Any, ...]) -> None:
+    levels = 1 + max((depth(c) for c in kids), default=0)
+    if levels > MAX_DEPTH:
+        raise InvalidValueError(
+            type(inst).__name__,
+            f"{levels} levels",
+            f"a condition may nest at most {MAX_DEPTH} levels deep",
+            "Flatten it: AllOf and AnyOf take any number of conditions side by side.",
+        )
+
+
+def _conditions(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    check.items_of(KINDS.types())(inst, attr, value)
+    _not_too_deep(inst, value)
+
+
+@attrs.frozen
+class _Junction(Node):
+    """Conditions side by side, combined by Kleene's strong logic."""
+
+    conditions: tuple[Condition, ...] = attrs.field(converter=check.as_tuple, validator=_conditions)
+    point: int | None = meta()
+    label: str = label()
+    decisive: ClassVar[Verdict]
+    word: ClassVar[str]
+
+    def parts(self) -> tuple[Condition, ...]:
+        return self.conditions
+
+    def inner(self, env: Env) -> tuple[Condition, ...]:
+        return self.conditions
+
+    def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        return combine(verdicts, self.decisive)
+
+    def fast(self, env: Env) -> Fn:
+        fns, decisive = tuple(env.sub(c) for c in self.conditions), self.decisive
+        return lambda state: combine_calls(fns, state, decisive)
+
+    def words(self) -> str:
+        return f"{self.word} ({'; '.join(text(c) for c in self.conditions)})"
+
+
+@attrs.frozen
+class AllOf(_Junction):
+    """Every condition holds (Kleene AND). MET when empty."""
+
+    tag: ClassVar[str] = "all_of"
+    decisive: ClassVar[Verdict] = Verdict.UNMET
+    word: ClassVar[str] = "all of"
+
+    def heading(self) -> str:
+        return "all of the following" if self.conditions else "nothing required (always met)"
+
+
+@attrs.frozen
+class AnyOf(_Junction):
+    """At least one condition holds (Kleene OR). UNMET when empty."""
+
+    tag: ClassVar[str] = "any_of"
+    decisive: ClassVar[Verdict] = Verdict.MET
+    word: ClassVar[str] = "any of"
+
+    def heading(self) -> str:
+        return (
+            "at least one of the following"
+            if self.conditions
+            else "none to choose from (never met)"
+        )
+
+
+def _one_condition(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, KINDS.types()):
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "expected a condition",
+            "Wrap a condition, such as Known(...).",
+        )
+    _not_too_deep(inst, (value,))
+
+
+@attrs.frozen
+class Not(Node):
+    """The condition does not hold (Kleene NOT: UNKNOWN stays UNKNOWN)."""
+
+    condition: Condition = attrs.field(validator=_one_condition)
+    point: int | None = meta()
+    label: str = label()
+    tag: ClassVar[str] = "not"
+    negates: ClassVar[bool] = True
+
+    def parts(self) -> tuple[Condition, ...]:
+        return (self.condition,)
+
+    def inner(self, env: Env) -> tuple[Condition, ...]:
+        return (self.condition,)
+
+    def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        return ~verdicts[0]
+
+    def fast(self, env: Env) -> Fn:
+        inner = env.sub(self.condition)
+        return lambda state: ~inner(state)
+
+    def heading(self) -> str:
+        return "not the following"
+
+    def words(self) -> str:
+        return f"not ({text(self.condition)})"
+
+
+Leaf: TypeAlias = Equals | AtLeast | AtMost | OneOf | Known | PhaseComplete
+
+
+Condition: TypeAlias = Leaf | AllOf | AnyOf | Not
+
+
+"""The built-in kinds of condition (the one list of them); :data:`KINDS` adds any registered."""
+
+
+KINDS: Final = Kinds("condition", Condition, requires=("fast", "words", "need|heading"))
+
+
+"""The kinds of condition by tag: the built-in ones and any registered with ``KINDS.register``."""
+
+
+def condition_check(optional: bool = False) -> check.Validator:
+    """An attrs validator: the value is a condition of a known kind (or None, if *optional*)."""
+
+    def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, KINDS.types()):
+            raise InvalidValueError(
+                check.where(inst, attr),
+                value,
+                "expected a condition",
+                "Build one from gazaplan.conditions (AllOf, Equals, AtLeast, ...).",
+            )
+
+    return checker
+
+
+CONDITION_TYPES: tuple[type, ...] = KINDS.types()
+
+
+"""The built-in kinds (kept for old code; :meth:`KINDS.types` includes registered kinds)."""
+
+
+def text(condition: Condition) -> str:
+    """*condition* in a few words: its label, or its test written out (``idf_line in {...}``)."""
+    return getattr(condition, "label", "") or condition.words()
+
+
+def children(condition: Condition) -> tuple[Condition, ...]:
+    """The direct sub-conditions (empty for a leaf)."""
+    return condition.parts()
+
+
+def walk(condition: Condition) -> Iterator[Condition]:
+    """Every node of *condition*, depth first, the node itself first."""
+    stack = [condition]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.parts()))
+
+
+def facts_read(condition: Condition) -> frozenset[str]:
+    """The ids of every fact *condition* reads (including those inside ``Times`` operands)."""
+    return frozenset(f for node in walk(condition) for f in node.reads())
+
+
+def terms_named(condition: Condition) -> frozenset[str]:
+    """The paths of every plan term *condition* refers to."""
+    out: set[str] = set()
+    for node in walk(condition):
+        value = node.operand()
+        if isinstance(value, Times):
+            value = value.factor
+        if isinstance(value, Term):
+            out.add(value.path)
+    return frozenset(out)
+
+
+def phases_named(condition: Condition) -> frozenset[str]:
+    """The ids of every phase *condition* refers to with ``PhaseComplete``."""
+    return frozenset(p for node in walk(condition) for p in node.phases())

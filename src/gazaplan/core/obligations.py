@@ -1,0 +1,203 @@
+"""Who owes what, and the stages of the plan: :class:`Obligation`, :class:`Deadline`, :class:`Phase`.
+
+An obligation is *triggered* when its trigger condition holds and *fulfilled* when its completion
+condition holds; a deadline (judged over a timeline) counts from the instant its clock starts.
+A phase has an entry condition (its stated preconditions), the obligations it carries and a
+completion condition.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from ..exceptions import InvalidValueError
+from . import _checks as check
+from ._results import NotebookDisplay
+from .conditions import AtLeast, Condition, Term, Times, condition_check
+from .sources import Source, sources_required
+
+__all__ = ["CountingPoint", "Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
+
+
+def _hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, Term):
+        return  # the plan checks the term's value (Plan: at most MAX_HOURS)
+    if not check.bounded_number(value) or not 0 < value <= check.MAX_HOURS:  # type: ignore[operator]
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            f"a deadline is a Term or a number of hours above 0 and at most {check.MAX_HOURS:,}"
+            " (a hundred years)",
+            "Pass hours=72 or hours=Term('exchange.hostage_window_hours').",
+        )
+
+
+@attrs.frozen
+class Deadline:
+    """A time limit: *hours* after the instant *since* first holds (the trigger, if None).
+
+    Attributes:
+        hours: the length of the window, or a Term of the plan.
+        since: the condition whose first becoming true starts the clock; None means the
+            obligation's trigger.
+        note: how the clock is read from the sources.
+    """
+
+    hours: Term | int | float = attrs.field(validator=_hours)
+    since: Condition | None = attrs.field(default=None, validator=condition_check(optional=True))
+    note: str = ""
+
+
+@attrs.frozen
+class CountingPoint:
+    """One reading of when an obligation's deadline clock starts, as a source gives it.
+
+    Attributes:
+        name: a short name (``"acceptance"``, ``"pull-back"``), used in sweeps.
+        since: the condition whose first becoming true starts the clock.
+        note: the reading, in the library's words.
+        sources: where it is stated.
+    """
+
+    name: str = attrs.field(validator=check.ident())
+    since: Condition = attrs.field(validator=condition_check())
+    note: str = attrs.field(validator=check.text())
+    sources: tuple[Source, ...] = attrs.field(
+        converter=check.as_tuple, validator=sources_required()
+    )
+
+
+@attrs.frozen
+class Measure:
+    """How much of an obligation is delivered: fact *fact* against what is *owed*.
+
+    Attributes:
+        fact: the count or number delivered (``"life_sentence_prisoners_released"``).
+        owed: what is owed: a number, a Term of the plan or a Times product.
+        label: what is counted, in words.
+    """
+
+    fact: str = attrs.field(validator=check.text())
+    owed: Term | Times | int | float = attrs.field()
+    label: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        AtLeast(self.fact, self.owed)  # same rules as a comparison: a numeric fact, a numeric owed
+
+
+def _party_ids(inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for i, party in enumerate(value):
+        check.ident()(inst, attr.evolve(name=f"{attr.name}[{i}]"), party)
+
+
+@attrs.frozen
+class Obligation:
+    """Something a party owes under the plan.
+
+    Attributes:
+        id: stable id, such as ``"p5-release-prisoners"``.
+        action: what is owed, in the library's words.
+        provision: the point (1-20) it comes from.
+        obligors: ids of who owes it; empty when the text names nobody (see ``obligor_note``).
+        owed_to: ids of who it is owed to (may be empty).
+        trigger: when it becomes due.
+        completion: when it is fulfilled.
+        deadline: the time limit, if the text sets one.
+        measures: what is delivered against what is owed, where the obligation is a quantity.
+        obligor_note: who acts in practice where the text names nobody, attributed.
+    """
+
+    id: str = attrs.field(validator=check.ident())
+    action: str = attrs.field(validator=check.text())
+    provision: int = attrs.field(validator=check.point_number())
+    obligors: tuple[str, ...] = attrs.field(converter=check.as_tuple, validator=_party_ids)
+    owed_to: tuple[str, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=_party_ids
+    )
+    trigger: Condition = attrs.field(kw_only=True, validator=condition_check())
+    completion: Condition = attrs.field(kw_only=True, validator=condition_check())
+    deadline: Deadline | None = attrs.field(default=None, kw_only=True)
+    measures: tuple[Measure, ...] = attrs.field(
+        default=(), kw_only=True, converter=check.as_tuple, validator=check.items_of(Measure)
+    )
+    obligor_note: str = attrs.field(default="", kw_only=True)
+
+    @property
+    def obligor_text(self) -> str:
+        """``"israel"``, ``"hamas, other-factions"`` or ``"no obligor named in the text"``."""
+        return ", ".join(self.obligors) if self.obligors else "no obligor named in the text"
+
+
+class Path(enum.Enum):
+    """Whether a phase is on the plan's main path or its fallback (point 17)."""
+
+    MAIN = "main"
+    FALLBACK = "fallback"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Phase(NotebookDisplay):
+    """A stage of the plan's implementation.
+
+    The 20 points number no phases: "phase 1" and "phase 2" come from the negotiators and the
+    reporting, which ``basis`` and ``sources`` record.
+
+    Attributes:
+        id: stable id, such as ``"phase-1"``.
+        name: display name.
+        description: what the phase covers.
+        entry: the stated preconditions for the phase.
+        completion: when the phase counts as done.
+        obligations: what is owed in it.
+        provisions: the points it realises.
+        sources: where the phase and its content are described.
+        basis: where the phase structure comes from, and what is the library's reading.
+        path: main path or the fallback.
+    """
+
+    id: str = attrs.field(validator=check.ident())
+    name: str = attrs.field(validator=check.text())
+    description: str = attrs.field(validator=check.text())
+    entry: Condition = attrs.field(validator=condition_check())
+    completion: Condition = attrs.field(validator=condition_check())
+    obligations: tuple[Obligation, ...] = attrs.field(
+        default=(),
+        converter=check.as_tuple,
+        validator=[check.items_of(Obligation), check.unique(lambda o: o.id, "obligations")],
+    )
+    provisions: tuple[int, ...] = attrs.field(default=(), converter=check.as_tuple)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Source)
+    )
+    basis: str = ""
+    path: Path = Path.MAIN
+
+    @provisions.validator
+    def _check_provisions(self, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+        for i, n in enumerate(value):
+            check.point_number()(self, attribute.evolve(name=f"provisions[{i}]"), n)
+
+
+@attrs.frozen
+class InitialFact:
+    """One fact at the plan's publication, with its source: the catalog's starting state.
+
+    Attributes:
+        fact: the fact id (``"response.israel"``).
+        value: its value then.
+        sources: where it is reported.
+        note: how the value is read from the sources.
+    """
+
+    fact: str = attrs.field(validator=check.text())
+    value: Any
+    sources: tuple[Source, ...] = attrs.field(
+        converter=check.as_tuple, validator=sources_required()
+    )
+    note: str = ""

@@ -1,0 +1,313 @@
+"""The whole plan as data: :class:`Plan`, which checks on construction that every reference resolves.
+
+A plan names parties, provisions, phases, lines and terms, and its conditions name facts, terms,
+phases and (in per-party facts such as ``"response.hamas"``) parties. A plan in which any of these
+names nothing is refused with an error that says where the name was used and what was meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..exceptions import (
+    InvalidValueError,
+    UnknownIdError,
+    UnknownPartyError,
+    UnknownPhaseError,
+    UnknownTermError,
+)
+from ..truth import UNKNOWN
+from . import _checks as check
+from . import _ports
+from ._plancache import PlanCache
+from ._results import NotebookDisplay
+from .conditions import (
+    AtLeast,
+    Condition,
+)
+from .obligations import InitialFact, Obligation, Phase
+from .parties import Party
+from .provisions import Provision
+from .records import Figure, Position, Topic
+from .sources import Contested, Source, Sourced
+from .state import State
+from .terms import AidTerms, ExchangeTerms, WithdrawalLine
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .amendments import Amendment  # noqa: TC004 - amendments sit above plans; a forward reference
+
+__all__ = ["Plan"]
+
+DEFERRED_CHECKS: ContextVar[bool] = ContextVar("gazaplan_defer_reference_check", default=False)
+"""True while :func:`~gazaplan.amend` builds intermediate plans: their references are checked
+once, on the final plan."""
+
+
+def _unique(key: Any, what: str) -> list[check.Validator]:
+    return [check.unique(key, what)]
+
+
+def _by_order(lines: Iterable[WithdrawalLine]) -> tuple[WithdrawalLine, ...]:
+    return tuple(sorted(lines, key=lambda line: line.order))
+
+
+def _offset_hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or not -12 <= value <= 14:
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "a UTC offset is a whole number of hours from -12 to +14",
+            "Pass the offset of the plan's local time, such as 3 for UTC+3.",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Plan(NotebookDisplay):
+    """A version of the plan: its parties, points, phases, lines, terms and reported figures.
+
+    Attributes:
+        version: the version id, the date its terms were set (``"2025-09-29"``).
+        date: that date.
+        title: display title.
+        parties, provisions, phases, lines: the plan's content (ids unique).
+        exchange, aid: the plan's terms.
+        figures, positions: attributed records of reported numbers and parties' positions.
+        initial_facts: the facts when the version took effect, each sourced.
+        sources: the source register the content cites.
+        amendments: the amendments this version was derived through, oldest first.
+        published: the publication date of the original text, which ``initial_facts`` describe
+            (None: the same as ``date``). See :attr:`start_date`.
+        utc_offset_hours: the offset of the plan's local time from UTC, in whole hours: its
+            starting facts hold from midnight of :attr:`start_date` there (0 unless given; the
+            bundled plan's is +3, Israel and Gaza in October 2025).
+    """
+
+    version: str = attrs.field(validator=check.text())
+    date: dt.date = attrs.field(validator=check.optional_date())
+    title: str = attrs.field(validator=check.text())
+    parties: tuple[Party, ...] = attrs.field(
+        converter=check.as_tuple,
+        validator=[check.items_of(Party), *_unique(lambda p: p.id, "parties")],
+    )
+    provisions: tuple[Provision, ...] = attrs.field(
+        converter=check.as_tuple,
+        validator=[check.items_of(Provision), *_unique(lambda p: p.number, "provisions")],
+    )
+    phases: tuple[Phase, ...] = attrs.field(
+        converter=check.as_tuple,
+        validator=[check.items_of(Phase), *_unique(lambda p: p.id, "phases")],
+    )
+    lines: tuple[WithdrawalLine, ...] = attrs.field(
+        converter=_by_order,
+        validator=[
+            check.items_of(WithdrawalLine),
+            *_unique(lambda line: line.id, "lines"),
+            *_unique(lambda line: line.order, "line orders"),
+        ],
+    )
+    exchange: ExchangeTerms
+    aid: AidTerms
+    figures: tuple[Figure, ...] = attrs.field(
+        default=(),
+        converter=check.as_tuple,
+        validator=[check.items_of(Figure), *_unique(lambda f: f.id, "figures")],
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Position)
+    )
+    initial_facts: tuple[InitialFact, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(InitialFact)
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(Source)
+    )
+    amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=check.as_tuple)
+    published: dt.date | None = attrs.field(default=None, validator=check.optional_date())
+    utc_offset_hours: int = attrs.field(default=0, validator=_offset_hours)
+    _cache: PlanCache = attrs.field(init=False, factory=PlanCache, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not DEFERRED_CHECKS.get():  # amend() checks its final plan once, not each step
+            from ._references import check_references
+
+            check_references(self)
+
+    @property
+    def origin(self) -> dt.datetime:
+        """Midnight of :attr:`start_date` in the plan's local time: when its starting facts hold."""
+        zone = dt.timezone(dt.timedelta(hours=self.utc_offset_hours))
+        return dt.datetime.combine(self.start_date, dt.time(0), tzinfo=zone)
+
+    @property
+    def start_date(self) -> dt.date:
+        """The date the starting facts hold: the original text's publication date."""
+        return self.published or self.date
+
+    # -- lookups --
+    def phase(self, phase_id: str) -> Phase:
+        """The phase *phase_id*. Raises UnknownPhaseError (a KeyError) listing the known ids."""
+        for p in self.phases:
+            if p.id == phase_id:
+                return p
+        raise UnknownPhaseError(phase_id, [p.id for p in self.phases]) from None
+
+    def party(self, party_id: str) -> Party:
+        """The party *party_id*. Raises UnknownPartyError (a KeyError)."""
+        for p in self.parties:
+            if p.id == party_id:
+                return p
+        raise UnknownPartyError(party_id, [p.id for p in self.parties]) from None
+
+    def provision(self, number: int) -> Provision:
+        """Point *number* (1-20). Raises UnknownIdError (a KeyError) if this plan lacks it."""
+        for p in self.provisions:
+            if p.number == number:
+                return p
+        raise UnknownIdError(
+            str(number), [str(p.number) for p in self.provisions], where="Plan.provision"
+        )
+
+    def line(self, line_id: str) -> WithdrawalLine:
+        """The withdrawal line *line_id*. Raises UnknownIdError (a KeyError)."""
+        for line in self.lines:
+            if line.id == line_id:
+                return line
+        raise UnknownIdError(line_id, [line.id for line in self.lines], where="Plan.line")
+
+    def lines_from(self, line_id: str) -> frozenset[str]:
+        """The ids of line *line_id* and every line beyond it (for "at or beyond" conditions)."""
+        order = self.line(line_id).order
+        return frozenset(line.id for line in self.lines if line.order >= order)
+
+    def term(self, path: str) -> Sourced[Any]:
+        """The term at *path*, such as ``"exchange.remains_ratio"``. Raises UnknownTermError."""
+        group, _, name = path.partition(".")
+        holder = {"exchange": self.exchange, "aid": self.aid}.get(group)
+        value = getattr(holder, name, None) if holder is not None and name else None
+        if not isinstance(value, Sourced):
+            raise UnknownTermError(path, self.term_paths())
+        return value
+
+    def term_paths(self) -> tuple[str, ...]:
+        """Every term path, such as ``"exchange.remains_ratio"``."""
+        out = []
+        for group, holder in (("exchange", self.exchange), ("aid", self.aid)):
+            out += [
+                f"{group}.{a.name}"
+                for a in attrs.fields(type(holder))
+                if isinstance(getattr(holder, a.name), Sourced)
+            ]
+        return tuple(out)
+
+    def obligations(self) -> tuple[Obligation, ...]:
+        """Every obligation, phase by phase."""
+        return tuple(o for p in self.phases for o in p.obligations)
+
+    def obligation(self, obligation_id: str) -> Obligation:
+        """The obligation *obligation_id*. Raises UnknownIdError (a KeyError)."""
+        for o in self.obligations():
+            if o.id == obligation_id:
+                return o
+        raise UnknownIdError(
+            obligation_id, [o.id for o in self.obligations()], where="Plan.obligation"
+        )
+
+    def find_figures(
+        self, *, topic: Topic | None = None, claimed_by: str | None = None, text: str | None = None
+    ) -> tuple[Figure, ...]:
+        """Figures filtered by topic, by who claims them (substring, any case) and by label text."""
+        out = self.figures
+        if topic is not None:
+            out = tuple(f for f in out if f.topic is topic)
+        if claimed_by is not None:
+            out = tuple(f for f in out if claimed_by.casefold() in f.claimed_by.casefold())
+        if text is not None:
+            out = tuple(f for f in out if text.casefold() in f.label.casefold())
+        return out
+
+    def positions_of(self, party_id: str) -> tuple[Position, ...]:
+        """The recorded positions of one party, oldest first. Raises UnknownPartyError."""
+        self.party(party_id)
+        return tuple(
+            sorted(
+                (p for p in self.positions if p.party == party_id),
+                key=lambda p: p.as_of or dt.date.min,
+            )
+        )
+
+    def conditions(self) -> Iterator[tuple[str, Condition]]:
+        """Every condition in the plan with a description of where it sits."""
+        for phase in self.phases:
+            yield f"phase {phase.id!r} entry", phase.entry
+            yield f"phase {phase.id!r} completion", phase.completion
+            for o in phase.obligations:
+                yield f"obligation {o.id!r} trigger", o.trigger
+                yield f"obligation {o.id!r} completion", o.completion
+                if o.deadline is not None and o.deadline.since is not None:
+                    yield f"obligation {o.id!r} deadline", o.deadline.since
+                for m in o.measures:
+                    yield f"obligation {o.id!r} measure", AtLeast(m.fact, m.owed, point=o.provision)
+        for line in self.lines:
+            if line.advance is not None:
+                yield f"line {line.id!r} advance", line.advance
+        yield "exchange hostage_trigger", self.exchange.hostage_trigger
+        yield "exchange prisoner_trigger", self.exchange.prisoner_trigger
+        yield "exchange remains_trigger", self.exchange.remains_trigger
+
+    def check_ids(self, facts: Mapping[str, Any]) -> None:
+        """Refuse fact ids naming parties, or a line value, that this plan does not have."""
+        parties, lines = self._ids()
+        for fact_id, value in facts.items():
+            _, dot, party = fact_id.partition(".")
+            if dot and party not in parties:
+                raise UnknownPartyError(party, parties, where=f"fact {fact_id!r}")
+            if fact_id == "idf_line" and value is not UNKNOWN and value not in lines:
+                raise UnknownIdError(str(value), lines, where="idf_line (withdrawal line)")
+
+    def _ids(self) -> tuple[frozenset[str], frozenset[str]]:
+        return self._cache.derive(
+            "ids",
+            lambda: (
+                frozenset(p.id for p in self.parties),
+                frozenset(line.id for line in self.lines),
+            ),
+        )
+
+    def check_state(self, state: State) -> None:
+        """Refuse a state that names parties or lines this plan does not have.
+
+        Raises:
+            UnknownPartyError: a per-party fact names a party not in the plan.
+            UnknownIdError: ``idf_line`` names no line of the plan.
+        """
+        parties, lines = self._ids()
+        for field, prefix in (
+            ("responses", "response"),
+            ("approvals", "approved"),
+            ("established", "established"),
+        ):
+            mapping = getattr(state, field)
+            if not parties.issuperset(mapping):
+                party = sorted(set(mapping) - parties)[0]
+                raise UnknownPartyError(party, parties, where=f"State.{field} ({prefix}.{party})")
+        line = state.idf_line
+        for value in line.values() if isinstance(line, Contested) else (line,):
+            if value is not UNKNOWN and value not in lines:
+                raise UnknownIdError(str(value), lines, where="State.idf_line (withdrawal line)")
+
+    def __str__(self) -> str:
+        return f"{self.title} (version {self.version})"
+
+    def to_pandas(self, table: str = "provisions") -> pd.DataFrame:
+        """One of the plan's tables as a DataFrame: see :data:`gazaplan.tables.PLAN_TABLES`.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        return _ports.tables().to_pandas(self, table)

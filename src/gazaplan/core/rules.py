@@ -1,0 +1,339 @@
+"""The rule functions: :func:`check_phase` and :func:`check_plan`, and the reports they return.
+
+``check_phase`` answers "are this phase's preconditions met in this state, and if not, what
+exactly is missing, under which point?"; ``check_plan`` does so for every phase and reports
+every obligation's standing. Reports explain themselves with ``explain()``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+from ..truth import Verdict
+from . import _ports
+from ._compile import compiled
+from ._results import Keyed, NotebookDisplay
+from .conditions import Condition, walk
+from .evaluation import Blocker, Evaluation, bare, tracer
+from .obligations import Obligation, Phase
+from .plans import Plan
+from .state import State
+
+_T = TypeVar("_T", "_Fast", "_Traced")
+
+__all__ = [
+    "ObligationReport",
+    "ObligationStatus",
+    "PhaseReport",
+    "PlanReport",
+    "check_phase",
+    "check_plan",
+    "check_state",
+]
+
+
+class ObligationStatus(enum.Enum):
+    """An obligation's standing in one state. Its words are those of
+    :class:`~gazaplan.ComplianceStatus`, which adds what a timeline tells (deadlines met, late or
+    passed): PENDING is due and not yet done in both, and NOT_TRIGGERED and UNKNOWN mean the same."""
+
+    NOT_TRIGGERED = "not triggered"
+    PENDING = "pending"
+    FULFILLED = "fulfilled"
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def status_of(trigger: Verdict, completion: Verdict) -> ObligationStatus:
+    """FULFILLED if done (even before it fell due), NOT_TRIGGERED if not due, PENDING if due and
+    not done, UNKNOWN when the facts do not decide."""
+    if completion is Verdict.MET:
+        return ObligationStatus.FULFILLED
+    if trigger is Verdict.UNMET:
+        return ObligationStatus.NOT_TRIGGERED
+    if trigger is Verdict.MET and completion is Verdict.UNMET:
+        return ObligationStatus.PENDING
+    return ObligationStatus.UNKNOWN
+
+
+@attrs.frozen
+class ObligationReport(NotebookDisplay):
+    """One obligation's standing, with the evaluations of its trigger and completion."""
+
+    obligation: Obligation
+    phase_id: str
+    trigger: Evaluation
+    completion: Evaluation
+
+    @property
+    def status(self) -> ObligationStatus:
+        """Not triggered, owed, fulfilled or unknown: see :func:`status_of`."""
+        return _STATUS[_INDEX[id(self.trigger.verdict)] * 3 + _INDEX[id(self.completion.verdict)]]
+
+    @property
+    def early(self) -> bool:
+        """True if fulfilled while its trigger was not (yet) MET."""
+        return self.status is ObligationStatus.FULFILLED and self.trigger.verdict is not Verdict.MET
+
+    def explain(self) -> str:
+        """A readable account of why the obligation stands as it does."""
+        from .explain import explain_obligation
+
+        return explain_obligation(self)
+
+
+@attrs.frozen
+class PhaseReport(NotebookDisplay, Keyed[ObligationReport]):
+    """Whether a phase's preconditions hold in a state, and why.
+
+    Attributes:
+        phase: the phase.
+        verdict: the verdict on its entry condition (its stated preconditions).
+        entry: the traced evaluation of the entry condition.
+        completion: the traced evaluation of its completion condition.
+        obligations: the standing of each of its obligations.
+        provisions: the plan points involved (the phase's own and those its entry condition
+            names, through the phases it refers to).
+    """
+
+    phase: Phase
+    verdict: Verdict
+    entry: Evaluation
+    completion: Evaluation
+    obligations: tuple[ObligationReport, ...]
+    provisions: tuple[int, ...]
+
+    @property
+    def unmet(self) -> tuple[Blocker, ...]:
+        """The leaves that make the entry condition fail (empty without a trace)."""
+        return tuple(b for b in self.entry.blockers() if b.effect is Verdict.UNMET)
+
+    @property
+    def unknown(self) -> tuple[Blocker, ...]:
+        """The leaves that leave the entry condition undecided (empty without a trace)."""
+        return tuple(b for b in self.entry.blockers() if b.effect is Verdict.UNKNOWN)
+
+    @property
+    def phase_id(self) -> str:
+        """The phase's id."""
+        return self.phase.id
+
+    def __bool__(self) -> bool:  # a report, not only its obligations: truthy even with none
+        return True
+
+    def _rows(self) -> tuple[ObligationReport, ...]:
+        return self.obligations
+
+    def _id(self, row: ObligationReport) -> str:
+        return row.obligation.id
+
+    def explain(self) -> str:
+        """An indented why / why-not naming the points of the plan involved."""
+        from .explain import explain_phase
+
+        return explain_phase(self)
+
+    def to_pandas(self, table: str = "obligations") -> pd.DataFrame:
+        """The phase as a DataFrame: ``"obligations"`` x statuses, ``"phases"`` (one row of
+        verdicts) or ``"preconditions"`` (the trace).
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        return _ports.tables().to_pandas(self, table)
+
+
+@attrs.frozen
+class PlanReport(NotebookDisplay, Keyed[PhaseReport]):
+    """Every phase's report and every obligation's standing in one state."""
+
+    version: str
+    title: str
+    phases: tuple[PhaseReport, ...]
+
+    def phase(self, phase_id: str) -> PhaseReport:
+        """The report for *phase_id* (as ``report[phase_id]``)."""
+        return self[phase_id]
+
+    @property
+    def obligations(self) -> tuple[ObligationReport, ...]:
+        """Every obligation's report, phase by phase."""
+        return tuple(o for r in self.phases for o in r.obligations)
+
+    def _rows(self) -> tuple[PhaseReport, ...]:
+        return self.phases
+
+    def _id(self, row: PhaseReport) -> str:
+        return row.phase.id
+
+    def explain(self) -> str:
+        """The readable report printed by ``gazaplan report``."""
+        from .explain import explain_plan
+
+        return explain_plan(self)
+
+    def to_pandas(self, table: str = "phases") -> pd.DataFrame:
+        """Phases x verdicts (``table="phases"``) or obligations x statuses (``"obligations"``).
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        return _ports.tables().to_pandas(self, table)
+
+
+def check_state(plan: Plan, state: State) -> None:
+    """Refuse a state that names parties or lines the plan does not have (see Plan.check_state)."""
+    plan.check_state(state)
+
+
+_INDEX = {id(Verdict.MET): 0, id(Verdict.UNMET): 1, id(Verdict.UNKNOWN): 2}
+_STATUS = tuple(status_of(t, d) for t in Verdict for d in Verdict)  # indexed like _INDEX
+
+
+class _Fast:
+    """A plan compiled for trace-less checks.
+
+    Each distinct condition is compiled once and evaluated once per state (many obligations
+    share a trigger); the trace-less results are built once and shared, indexed by verdict.
+    """
+
+    __slots__ = ("functions", "phases")
+
+    def __init__(self, plan: Plan) -> None:
+        slots: dict[int, int] = {}
+        self.functions: list[Callable[[State], Verdict]] = []
+
+        def slot(cond: Condition) -> int:
+            if id(cond) not in slots:
+                slots[id(cond)] = len(self.functions)
+                self.functions.append(compiled(cond, plan))
+            return slots[id(cond)]
+
+        def shared(cond: Condition) -> list[Evaluation]:
+            return [bare(cond, v, plan) for v in Verdict]
+
+        self.phases = []
+        for phase in plan.phases:
+            obligations = []
+            for o in phase.obligations:
+                trig, done = shared(o.trigger), shared(o.completion)
+                reports = [ObligationReport(o, phase.id, t, d) for t in trig for d in done]
+                obligations.append((slot(o.trigger), slot(o.completion), reports))
+            self.phases.append(
+                (
+                    phase,
+                    (slot(phase.entry), shared(phase.entry)),
+                    (slot(phase.completion), shared(phase.completion)),
+                    obligations,
+                    _provisions(plan, phase),
+                )
+            )
+
+    def check(self, state: State) -> tuple[PhaseReport, ...]:
+        index = _INDEX
+        v = [index[id(f(state))] for f in self.functions]
+        out = []
+        for phase, (entry_slot, entries), (done_slot, dones), obligations, points in self.phases:
+            obs = tuple(reports[v[t] * 3 + v[d]] for t, d, reports in obligations)
+            entry = entries[v[entry_slot]]
+            out.append(PhaseReport(phase, entry.verdict, entry, dones[v[done_slot]], obs, points))
+        return tuple(out)
+
+
+def _provisions(plan: Plan, phase: Phase) -> tuple[int, ...]:
+    def collect() -> tuple[int, ...]:
+        points = set(phase.provisions)
+        pending, seen = [phase.entry], set()
+        while pending:
+            for node in walk(pending.pop()):
+                point = getattr(node, "point", None)
+                if point is not None:
+                    points.add(point)
+                for named in node.phases():
+                    if named not in seen:
+                        seen.add(named)
+                        pending.append(plan.phase(named).completion)
+        return tuple(sorted(points))
+
+    return plan._cache.form("provisions", phase, None, collect)
+
+
+class _Traced:
+    """A plan compiled for traced checks: one tracer per condition, shared sub-traces."""
+
+    __slots__ = ("phases",)
+
+    def __init__(self, plan: Plan) -> None:
+        self.phases = [
+            (
+                phase,
+                tracer(phase.entry, plan),
+                tracer(phase.completion, plan),
+                [
+                    (o, tracer(o.trigger, plan), tracer(o.completion, plan))
+                    for o in phase.obligations
+                ],
+                _provisions(plan, phase),
+            )
+            for phase in plan.phases
+        ]
+
+    def check(self, state: State, only: Phase | None = None) -> tuple[PhaseReport, ...]:
+        memo: dict[object, Evaluation] = {}  # one memo: shared sub-conditions are traced once
+        out = []
+        for phase, entry_of, done_of, obligations, points in self.phases:
+            if only is not None and phase is not only:
+                continue
+            pid = phase.id
+            obs = tuple(
+                [
+                    ObligationReport(o, pid, trig_of(state, memo), comp_of(state, memo))
+                    for o, trig_of, comp_of in obligations
+                ]
+            )
+            entry = entry_of(state, memo)
+            out.append(
+                PhaseReport(phase, entry.verdict, entry, done_of(state, memo), tuple(obs), points)
+            )
+        return tuple(out)
+
+
+def _compiled_plan(plan: Plan, kind: type[_T]) -> _T:
+    return plan._cache.derive(kind.__name__, lambda: kind(plan))
+
+
+def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) -> PhaseReport:
+    """Check phase *phase_id*'s preconditions, completion and obligations in *state*.
+
+    Args:
+        plan: the plan (or a variant of it).
+        phase_id: such as ``"phase-1"``.
+        state: the facts.
+        trace: if False, verdicts only (faster; no blockers or explanation detail).
+
+    Raises:
+        UnknownPhaseError: no such phase (a KeyError); the message lists the known ids.
+        UnknownPartyError, UnknownIdError: the state names parties or lines the plan lacks.
+    """
+    phase = plan.phase(phase_id)
+    check_state(plan, state)
+    if not trace:
+        return _compiled_plan(plan, _Fast).check(state)[plan.phases.index(phase)]
+    return _compiled_plan(plan, _Traced).check(state, only=phase)[0]
+
+
+def check_plan(plan: Plan, state: State, *, trace: bool = True) -> PlanReport:
+    """Check every phase and every obligation of *plan* in *state*."""
+    check_state(plan, state)
+    checker: _Fast | _Traced = (
+        _compiled_plan(plan, _Traced) if trace else _compiled_plan(plan, _Fast)
+    )
+    phases = checker.check(state)
+    return PlanReport(version=plan.version, title=plan.title, phases=phases)

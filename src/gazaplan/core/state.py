@@ -1,0 +1,494 @@
+"""The facts at a moment: :class:`State`, and :data:`FACTS`, the schema conditions are written over.
+
+Every fact may be :data:`~gazaplan.UNKNOWN`, and is unless set. Counts are non-negative and
+consistent (nobody is returned who was not held); a state that breaks this is refused with an
+:class:`~gazaplan.exceptions.InconsistentStateError`. A state never changes: derive a new one with
+:meth:`State.updated` (by fact id) or :func:`attrs.evolve` (by field name).
+"""
+
+from __future__ import annotations
+
+import enum
+import operator
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
+from functools import cache, lru_cache
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Final, TypeGuard
+
+import attrs
+
+from ..exceptions import InconsistentStateError, InvalidValueError, UnknownFactError
+from ..truth import UNKNOWN, Unknown
+from . import _checks as check
+from ._frozenmap import FrozenMap, frozen_map
+from .facts import Crossing, FactKind, FactSpec, GovernanceRole, Progress
+from .parties import Response
+from .sources import Contested
+
+if TYPE_CHECKING:
+    from .plans import Plan
+
+__all__ = ["FACTS", "State", "check_value", "parts_of", "read_fact"]
+
+# How a State field is declared and checked: a fact's validator by kind, a contested value's
+# claims each checked, and a per-party map checked entry by entry (so that an update checks only
+# the entries it changes).
+
+VALIDATORS: Final[dict[FactKind, Callable[..., check.Validator]]] = {
+    FactKind.FLAG: check.flag,
+    FactKind.COUNT: check.count,
+    FactKind.NUMBER: check.number,
+    FactKind.PERCENT: lambda: check.number(low=0.0, high=100.0),
+    FactKind.LINE: lambda: _line_id,
+}
+
+
+def _line_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not UNKNOWN:
+        check.ident()(inst, attr, value)
+
+
+def or_contested(inner: check.Validator) -> check.Validator:
+    """Accept a Contested value whose every claim passes *inner*."""
+
+    def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, Contested):
+            for c in value.claims:
+                inner(inst, attr, c.value)
+        else:
+            inner(inst, attr, value)
+
+    return checker
+
+
+def _fact(
+    kind: FactKind, doc: str, *, unit: str = "", choices: type[enum.Enum] | None = None
+) -> Any:
+    validator = or_contested(check.member(choices) if choices is not None else VALIDATORS[kind]())
+    spec = {"kind": kind, "doc": doc, "unit": unit, "choices": choices}
+    return attrs.field(default=UNKNOWN, validator=validator, metadata={"fact": spec})
+
+
+class PartyCheck:
+    """The validator of a per-party map: each key a party id, each value as *value_check* says.
+    :meth:`one` checks a single entry, so that a state update checks only what it changes."""
+
+    __slots__ = ("_named", "value_check")
+
+    def __init__(self, value_check: check.Validator) -> None:
+        self.value_check: check.Validator = value_check
+        self._named: dict[tuple[str, str], attrs.Attribute[Any]] = {}  # "responses['hamas']"
+
+    def one(self, inst: object, attr: attrs.Attribute[Any], party: object, v: object) -> None:
+        if not isinstance(party, str) or not check.ID_PATTERN.match(party):
+            raise InvalidValueError(
+                f"{check.where(inst, attr)}[{party!r}]",
+                party,
+                "keys are party ids",
+                "Use ids such as 'israel' or 'hamas'.",
+            )
+        named = self._named.get((attr.name, party))
+        if named is None:  # built once per field and party (messages name the entry)
+            named = attr.evolve(name=f"{attr.name}[{party!r}]")
+            if len(self._named) < 1024:
+                self._named[(attr.name, party)] = named
+        self.value_check(inst, named, v)
+
+    def __call__(
+        self, inst: object, attr: attrs.Attribute[Any], value: FrozenMap[Any, Any]
+    ) -> None:
+        for party, v in value.items():
+            self.one(inst, attr, party, v)
+
+
+def _party_map(kind: FactKind, doc: str, *, choices: type[enum.Enum] | None = None) -> Any:
+    inner = check.member(choices) if choices is not None else VALIDATORS[kind]()
+    spec = {"kind": kind, "doc": doc, "choices": choices, "per_party": True}
+    return attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        validator=PartyCheck(inner),
+        metadata={"fact": spec},
+    )
+
+
+F = FactKind
+
+
+Flag = bool | Unknown | Contested
+
+
+Count = int | Unknown | Contested
+
+
+@attrs.frozen(kw_only=True)
+class State:
+    """What is true at one moment. Fields are facts; unset facts are UNKNOWN.
+
+    Per-party facts (``responses``, ``established``) are mappings from party id to value; a party
+    missing from the mapping has the value UNKNOWN. Derived facts (``hostages_held`` and the like)
+    are properties computed from the counts.
+    """
+
+    # -- acceptance and ceasefire (points 3, 4, 7) --
+    responses: FrozenMap[str, Response | Unknown] = _party_map(
+        F.CHOICE, "the party's answer to the plan", choices=Response
+    )
+    approvals: FrozenMap[str, bool | Unknown] = _party_map(
+        F.FLAG, "the party's government has formally approved the agreement"
+    )
+    ceasefire_in_force: Flag = _fact(F.FLAG, "military operations are suspended (point 3)")
+    phase_two_launched: Flag = _fact(F.FLAG, "the US has announced the launch of phase two")
+    # -- withdrawal (points 3, 16) --
+    idf_line: str | Unknown | Contested = _fact(F.LINE, "the withdrawal line Israeli forces are at")
+    israeli_control_pct: float | Unknown | Contested = _fact(
+        F.PERCENT, "share of Gaza under Israeli military control", unit="percent"
+    )
+    isf_control_pct: float | Unknown | Contested = _fact(
+        F.PERCENT, "share of Gaza handed over to the ISF", unit="percent"
+    )
+    withdrawal_standards_agreed: Flag = _fact(
+        F.FLAG, "the withdrawal standards, milestones and time frames are agreed (point 16)"
+    )
+    gaza_annexed: Flag = _fact(F.FLAG, "Israel has annexed any part of Gaza (point 16)")
+    # -- hostages (point 4) --
+    hostages_living_at_start: Count = _fact(F.COUNT, "living hostages held when the plan began")
+    hostages_living_returned: Count = _fact(F.COUNT, "living hostages returned since then")
+    hostages_deceased_at_start: Count = _fact(F.COUNT, "deceased hostages held when the plan began")
+    hostages_deceased_returned: Count = _fact(F.COUNT, "deceased hostages' remains returned")
+    israeli_hostage_remains_returned: Count = _fact(
+        F.COUNT, "of the remains returned, those of Israeli hostages (point 5's ratio counts these)"
+    )
+    # -- prisoners and remains (point 5) --
+    life_sentence_prisoners_released: Count = _fact(
+        F.COUNT, "prisoners serving life sentences released"
+    )
+    gaza_detainees_released: Count = _fact(F.COUNT, "Gazans detained after 7 October 2023 released")
+    detained_women_children_released: Flag = _fact(
+        F.FLAG, "all women and children detained after 7 October 2023 released"
+    )
+    gazan_remains_returned: Count = _fact(F.COUNT, "remains of deceased Gazans returned by Israel")
+    # -- amnesty (point 6) --
+    coexistence_commitment: Flag = _fact(
+        F.FLAG, "Hamas members commit to peaceful co-existence (point 6)"
+    )
+    decommissioning_commitment: Flag = _fact(
+        F.FLAG, "Hamas members commit to decommissioning their weapons (point 6)"
+    )
+    amnesty_offered: Flag = _fact(F.FLAG, "amnesty is offered to members who commit (point 6)")
+    safe_passage_offered: Flag = _fact(F.FLAG, "safe passage is offered to members who leave")
+    # -- aid (points 7, 8) --
+    aid_trucks_per_day: float | Unknown | Contested = _fact(
+        F.NUMBER, "aid trucks entering Gaza a day", unit="trucks a day"
+    )
+    aid_via_neutral_bodies: Flag = _fact(
+        F.FLAG, "aid is distributed by the UN, the Red Crescent and neutral bodies (point 8)"
+    )
+    rafah_crossing: Crossing | Unknown | Contested = _fact(
+        F.CHOICE, "state of the Rafah crossing", choices=Crossing
+    )
+    # -- governance and security (points 9, 13-16) --
+    established: FrozenMap[str, bool | Unknown] = _party_map(
+        F.FLAG, "the body (Board of Peace, committee, ISF, police) is established"
+    )
+    isf_deployed: Flag = _fact(F.FLAG, "the ISF is deployed in Gaza (point 15)")
+    deconfliction_agreed: Flag = _fact(F.FLAG, "a deconfliction mechanism is agreed (point 15)")
+    hamas_governance_role: GovernanceRole | Unknown | Contested = _fact(
+        F.CHOICE, "role of Hamas and other factions in governing Gaza", choices=GovernanceRole
+    )
+    decommissioning: Progress | Unknown | Contested = _fact(
+        F.CHOICE, "weapons put beyond use by the agreed process (point 13)", choices=Progress
+    )
+    decommissioning_verified: Flag = _fact(
+        F.FLAG, "independent monitors verify the decommissioning (point 13)"
+    )
+    military_infrastructure_destroyed: Progress | Unknown | Contested = _fact(
+        F.CHOICE, "military, terror and offensive infrastructure destroyed", choices=Progress
+    )
+    guarantee_given: Flag = _fact(F.FLAG, "regional partners have given the guarantee (point 14)")
+    # -- the implementation roadmap of 21 May 2026 and the July disarmament agreement --
+    phase_one_certified: Flag = _fact(
+        F.FLAG, "the verification committee certifies phase one's obligations met (roadmap)"
+    )
+    phase_two_certified: Flag = _fact(
+        F.FLAG, "the verification committee certifies the security step complete (roadmap)"
+    )
+    weapons_to_committee: Flag = _fact(
+        F.FLAG, "weapons are handed to the technocratic committee, not to Israel (July 2026)"
+    )
+    # -- people, economy, politics (points 9-12, 18-20) --
+    free_to_leave_and_return: Flag = _fact(
+        F.FLAG, "nobody is forced to leave and those who leave may return (point 12)"
+    )
+    development_plan_adopted: Flag = _fact(
+        F.FLAG, "an economic development plan is drawn up (point 10)"
+    )
+    economic_zone_established: Flag = _fact(
+        F.FLAG, "a special economic zone is established (point 11)"
+    )
+    interfaith_dialogue_started: Flag = _fact(F.FLAG, "the interfaith dialogue is under way (18)")
+    pa_reform_complete: Flag = _fact(F.FLAG, "the PA has completed its reform programme (9, 19)")
+    pa_control_resumed: Flag = _fact(F.FLAG, "the PA has taken back control of Gaza (point 9)")
+    political_dialogue_started: Flag = _fact(
+        F.FLAG, "the US-convened Israeli-Palestinian dialogue is under way (point 20)"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for start, returned in _RETURN_PAIRS:
+            a, b = getattr(self, start), getattr(self, returned)
+            if _plain(a) and _plain(b) and b > a:
+                raise InconsistentStateError(
+                    f"State.{returned}",
+                    b,
+                    f"more returned than the {a} held at the start ({start})",
+                    f"Lower {returned} or raise {start}.",
+                )
+        dec, isr = self.hostages_deceased_returned, self.israeli_hostage_remains_returned
+        if _plain(dec) and _plain(isr) and isr > dec:
+            raise InconsistentStateError(
+                "State.israeli_hostage_remains_returned",
+                isr,
+                f"more than the {dec} deceased hostages returned in all",
+                "It counts a subset of hostages_deceased_returned: lower it or raise that.",
+            )
+        il, isf = self.israeli_control_pct, self.isf_control_pct
+        if _plain(il) and _plain(isf) and il + isf > 100:
+            raise InconsistentStateError(
+                "State.isf_control_pct",
+                isf,
+                f"with israeli_control_pct={il} the shares add up to more than 100",
+                "Make the two shares add up to 100 or less.",
+            )
+
+    # -- derived facts --
+    @property
+    def hostages_living_held(self) -> Count:
+        """Living hostages still held (at start minus returned)."""
+        return _minus(self.hostages_living_at_start, self.hostages_living_returned)
+
+    @property
+    def hostages_deceased_held(self) -> Count:
+        """Deceased hostages whose remains are still held."""
+        return _minus(self.hostages_deceased_at_start, self.hostages_deceased_returned)
+
+    @property
+    def hostages_held(self) -> Count:
+        """All hostages, living and deceased, still held. 0 is known only if both parts are 0."""
+        living, deceased = self.hostages_living_held, self.hostages_deceased_held
+        if not _plain(living) or not _plain(deceased):
+            return UNKNOWN
+        return int(living + deceased)
+
+    # -- constructors and derivation --
+    @classmethod
+    def initial(cls, plan: Plan) -> State:
+        """The facts at the plan's publication, as its catalog records them (sourced)."""
+        return cls.from_facts({f.fact: f.value for f in plan.initial_facts})
+
+    @classmethod
+    def from_facts(cls, facts: Mapping[str, object]) -> State:
+        """A state from fact ids to values; facts not given are UNKNOWN.
+
+        >>> State.from_facts({"response.hamas": Response.ACCEPTED}).responses["hamas"]
+        <Response.ACCEPTED: 'accepted'>
+        """
+        return cls().updated(facts)
+
+    def updated(self, facts: Mapping[str, object]) -> State:
+        """A new state with the given facts (by fact id) changed; this one is untouched."""
+        fields: dict[str, Any] = {}
+        per_party: dict[str, dict[str, object]] | None = None
+        for fact_id, value in facts.items():
+            spec, party = spec_of(fact_id)
+            if spec.derived:
+                raise InvalidValueError(
+                    f"State.updated({fact_id!r})",
+                    value,
+                    "a derived fact is computed, not set",
+                    "Set the counts it is computed from (the *_at_start and *_returned facts).",
+                )
+            if party is None:
+                fields[spec.field] = value
+            else:
+                if per_party is None:
+                    per_party = {}
+                per_party.setdefault(spec.field, {})[party] = value
+        if per_party is None:
+            return self._evolve(fields)
+        for name, entries in per_party.items():  # check only the entries that change
+            a = _ATTRIBUTES[name]
+            assert isinstance(a.validator, PartyCheck)
+            for party, value in entries.items():
+                a.validator.one(self, a, party, value)
+            fields[name] = getattr(self, name).merged(entries)
+        return self._evolve(fields, checked=per_party.keys())
+
+    def _evolve(self, fields: Mapping[str, Any], checked: AbstractSet[str] = frozenset()) -> State:
+        """Like attrs.evolve, but validating only the changed fields (the others already were;
+        so were those in *checked*), then the cross-field invariants. Replaying a long timeline
+        depends on this being cheap."""
+        new = object.__new__(State)
+        setter = object.__setattr__
+        _copy_fields(self, new)
+        for name, value in fields.items():
+            a = _ATTRIBUTES.get(name)
+            if a is None:
+                raise TypeError(f"State has no field {name!r}")
+            if name not in checked:
+                if a.converter is not None:
+                    value = a.converter(value)  # type: ignore[operator]
+                if a.validator is not None:
+                    a.validator(new, a, value)
+            setter(new, name, value)
+        if not _CROSS_CHECKED.isdisjoint(fields):
+            new.__attrs_post_init__()
+        return new
+
+    def facts(self) -> dict[str, object]:
+        """Every fact id with its value, per-party facts for the parties present, derived included."""
+        out: dict[str, object] = {}
+        for spec in FACTS.values():
+            if spec.per_party:
+                for party, v in getattr(self, spec.field).items():
+                    out[f"{spec.id}.{party}"] = v
+            else:
+                out[spec.id] = getattr(self, spec.field)
+        return out
+
+
+_ATTRIBUTES: Final = {a.name: a for a in attrs.fields(State)}
+
+
+_FIELD_NAMES: Final = tuple(_ATTRIBUTES)
+
+
+# Fields the cross-field invariants in __attrs_post_init__ read: only a change to one of them
+# needs the invariants checked again.
+_CROSS_CHECKED: Final = frozenset(
+    {
+        "hostages_living_at_start",
+        "hostages_living_returned",
+        "hostages_deceased_at_start",
+        "hostages_deceased_returned",
+        "israeli_hostage_remains_returned",
+        "israeli_control_pct",
+        "isf_control_pct",
+    }
+)
+
+
+def _make_copier() -> Callable[[State, State], None]:
+    """A function copying every field of one State into a blank one, written out field by field
+    (as attrs writes its own __init__): much faster than a loop of getattr/setattr."""
+    lines = ["def copy_fields(src, new, _set=object.__setattr__):"]
+    lines += [f"    _set(new, {name!r}, src.{name})" for name in _FIELD_NAMES]
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines), namespace)  # the code is built from our own field names only
+    return namespace["copy_fields"]  # type: ignore[no-any-return]
+
+
+_copy_fields: Final = _make_copier()
+
+
+_RETURN_PAIRS: Final = (
+    ("hostages_living_at_start", "hostages_living_returned"),
+    ("hostages_deceased_at_start", "hostages_deceased_returned"),
+)
+
+
+def _plain(v: object) -> TypeGuard[float]:
+    """Known and not contested (cross-field checks apply to plain values only)."""
+    return v is not UNKNOWN and not isinstance(v, Contested)
+
+
+def _minus(a: Count, b: Count) -> Count:
+    if not _plain(a) or not _plain(b):
+        return UNKNOWN  # a derived count from a contested one is not known either
+    return int(a - b)
+
+
+def _build_facts() -> dict[str, FactSpec]:
+    specs: dict[str, FactSpec] = {}
+    for a in attrs.fields(State):
+        meta = a.metadata["fact"]
+        fact_id = {"responses": "response", "approvals": "approved"}.get(a.name, a.name)
+        specs[fact_id] = FactSpec(id=fact_id, field=a.name, **meta)
+    for name, doc in (
+        ("hostages_living_held", "living hostages still held"),
+        ("hostages_deceased_held", "deceased hostages whose remains are still held"),
+        ("hostages_held", "hostages, living and deceased, still held"),
+    ):
+        specs[name] = FactSpec(id=name, kind=F.COUNT, doc=doc, derived=True, field=name)
+    return dict(sorted(specs.items()))
+
+
+FACTS: Final[Mapping[str, FactSpec]] = FrozenMap(_build_facts())
+
+
+"""Every fact a condition may read, by id. Per-party facts are used as ``"<id>.<party id>"``."""
+
+
+@lru_cache(maxsize=4096)  # fact ids are few; party ids are not bounded
+def spec_of(fact_id: str) -> tuple[FactSpec, str | None]:
+    """The spec of *fact_id* and, for a per-party fact, the party id."""
+    base, dot, party = fact_id.partition(".")
+    spec = FACTS.get(base)
+    if spec is None or spec.per_party != bool(dot) or (dot and not check.ID_PATTERN.match(party)):
+        known = [f"{s.id}.<party>" if s.per_party else s.id for s in FACTS.values()]
+        if spec is not None and spec.per_party and not dot:
+            known = [f"{spec.id}.israel", f"{spec.id}.hamas", *known]
+        raise UnknownFactError(fact_id, known)
+    return spec, (party if dot else None)
+
+
+@cache
+def fact_reader(fact_id: str) -> Callable[[State], Any]:
+    """A function reading *fact_id* from a state (UNKNOWN if absent). Raises UnknownFactError."""
+    spec, party = spec_of(fact_id)
+    get_field = operator.attrgetter(spec.field)  # C-level: this is the hot path of evaluation
+    if party is None:
+        return get_field
+    return lambda state: get_field(state)._data.get(party, UNKNOWN)
+
+
+_DERIVED_FROM: Final = {
+    "hostages_living_held": ("hostages_living_at_start", "hostages_living_returned"),
+    "hostages_deceased_held": ("hostages_deceased_at_start", "hostages_deceased_returned"),
+    "hostages_held": (
+        "hostages_living_at_start",
+        "hostages_living_returned",
+        "hostages_deceased_at_start",
+        "hostages_deceased_returned",
+    ),
+}
+
+
+def parts_of(fact_id: str) -> tuple[str, ...]:
+    """The facts a derived fact (``hostages_held``) is computed from; empty for any other."""
+    return _DERIVED_FROM.get(fact_id, ())
+
+
+@lru_cache(maxsize=4096)
+def fields_of(fact_id: str) -> tuple[str, ...]:
+    """The State fields a fact depends on (its own field, or those a derived fact is computed from)."""
+    spec, _ = spec_of(fact_id)
+    return _DERIVED_FROM.get(spec.id, (spec.field,))
+
+
+def check_value(fact_id: str, value: object, where: str) -> None:
+    """Refuse *value* unless fact *fact_id* may take it (UNKNOWN and contested claims included);
+    the error names *where* (``"FactExpectation.hostages_held"``). Derived facts take counts."""
+    spec, _ = spec_of(fact_id)
+    inner = check.member(spec.choices) if spec.choices is not None else VALIDATORS[spec.kind]()
+    place = type(where, (), {})()  # the validators name "<type of the instance>.<field>"
+    or_contested(inner)(place, SimpleNamespace(name=fact_id), value)  # type: ignore[arg-type]
+
+
+def read_fact(state: State, fact_id: str) -> Any:
+    """The value of fact *fact_id* in *state* (UNKNOWN if not known).
+
+    Raises:
+        UnknownFactError: *fact_id* names no fact; the message lists the known ones.
+    """
+    return fact_reader(fact_id)(state)

@@ -1,0 +1,19 @@
+"""The desk: every view of a judgement a reader or a program takes away. Results as tables (the
+rows behind ``to_pandas()``, the notebook tables, the HTML report and ``--json``, so every view
+says the same thing), notebook displays, plots (the ``plot`` extra), the HTML report, and
+exports comparable with the field.
+
+Modules, bottom-up (each imports only the ones listed before it)::
+
+    tables        results as rows of plain values; to_pandas() (the ``pandas`` extra)
+    pax           implementation scores on the Peace Accords Matrix scale; the CSV export
+    _html         HTML pieces shared by the displays and the report (every text escaped)
+    _graph_svg    a dependency graph as inline SVG
+    _display      the notebook displays (_repr_html_) of the plan and every result
+    plots         matplotlib plots (the ``plot`` extra)
+    htmlreport    one self-contained HTML report: html_report, write_html_report
+
+Public surface: :mod:`gazaplan.desk.tables`, :mod:`~gazaplan.desk.pax`, :mod:`~gazaplan.desk.plots`
+and :mod:`~gazaplan.desk.htmlreport`; ``gp.plot_exchange`` and the report functions are also at
+the top level.
+"""

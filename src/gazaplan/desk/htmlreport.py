@@ -1,0 +1,331 @@
+"""One self-contained HTML report to send to a colleague: :func:`html_report`, :func:`write_html_report`.
+
+The page holds everything itself: inline CSS, the plots as inline SVG, no script, no font, no
+image to fetch; a Content-Security-Policy forbids any request, so a browser opening it makes
+none. It gives the plan summary, each phase's verdicts with the reasons, the compliance table,
+the plots, the plan's points and terms, the reported figures and positions (each attributed),
+the timeline and the list of sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+from typing import TYPE_CHECKING
+
+from ..analysis.structural import StructureReport, analyse
+from ..core.rules import check_plan
+from ..core.sources import cite
+from ..exceptions import MissingExtraError
+from ..time.compliance import compliance
+from ..time.histories import replay
+from ..time.timelines import Timeline
+from ..truth import Verdict
+from . import tables as t
+from ._html import CSS, badge, esc, kv_table, table
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from matplotlib.axes import Axes
+
+    from ..core.plans import Plan
+    from ..core.state import State
+
+__all__ = ["html_report", "write_html_report"]
+
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{css}
+body{{margin:24px auto;max-width:1180px;padding:0 16px}}
+h1{{font-size:22px;margin:0 0 4px 0}} h2{{font-size:17px;margin:26px 0 6px 0;border-bottom:2px solid #ddd}}
+.gp svg{{max-width:100%;height:auto}} .gp details{{margin:4px 0}} .gp summary{{cursor:pointer}}
+</style>
+</head>
+<body><div class="gp">
+{body}
+</div></body>
+</html>
+"""
+
+
+_CONTENTS = (
+    '<p class="note">Contents: <a href="#phases">phases</a> · <a href="#compliance">compliance</a>'
+    ' · <a href="#structure">structure</a>'
+    ' · <a href="#plots">over time</a> · <a href="#points">points</a> · <a href="#terms">terms</a>'
+    ' · <a href="#figures">figures</a> · <a href="#positions">positions</a>'
+    ' · <a href="#timeline">timeline</a> · <a href="#sources">sources</a></p>'
+)
+
+
+def _svg(draw: Callable[[], Axes], feature: str, prefix: str) -> str:
+    """Run a plotting function and return its figure as inline SVG (a note if no matplotlib)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        import matplotlib.pyplot as plt
+        from matplotlib.figure import Figure
+    except ImportError:
+        err = MissingExtraError(feature, "plot", "matplotlib")
+        return f'<p class="note">{esc(err)}</p>'
+    with matplotlib.rc_context({"svg.hashsalt": "gazaplan", "svg.fonttype": "none"}):
+        ax = draw()
+        fig = ax.get_figure()
+        assert isinstance(fig, Figure)  # the plots make their own figure when given no Axes
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+        plt.close(fig)
+    text = buf.getvalue()
+    return _own_ids(text[text.index("<svg") :], prefix)
+
+
+def _own_ids(svg: str, prefix: str) -> str:
+    """Give every id of one figure's SVG (and each reference to it) a prefix of its own:
+    matplotlib numbers markers and clip paths alike in every figure, and ids must be unique in
+    one page."""
+    ids = set(re.findall(r'\sid="([^"]+)"', svg))
+    if not ids:
+        return svg
+
+    def rename(m: re.Match[str]) -> str:
+        head, name, tail = m.group(1), m.group(2), m.group(3)
+        return f"{head}{prefix}-{name}{tail}" if name in ids else m.group(0)
+
+    svg = re.sub(r'(\sid=")([^"]+)(")', rename, svg)
+    svg = re.sub(r'(href="#)([^"]+)(")', rename, svg)
+    return re.sub(r"(url\(#)([^)]+)(\))", rename, svg)
+
+
+def html_report(
+    plan: Plan,
+    timeline: Timeline,
+    *,
+    at: dt.datetime | None = None,
+    start: State | None = None,
+    plots: bool = True,
+    data_as_of: dt.datetime | None = None,
+) -> str:
+    """The report as one HTML page (a string); see :func:`write_html_report`.
+
+    Args:
+        plan: the plan (or a variant).
+        timeline: the events to replay (the bundled one: ``gazaplan.timeline()``).
+        at: the instant to judge, timezone-aware (default: *data_as_of*, else the last event).
+        start: the state the timeline starts from (default: the plan's facts at publication).
+        plots: False leaves the figures out (no matplotlib needed).
+        data_as_of: the latest instant the timeline's sources cover (a dataset release's
+            ``as_of``, such as ``gazaplan.dataset().latest.as_of``): shown as "data as of", and a
+            judgement later than it says that facts after it are unknown.
+    """
+    from ..time.datasets import beyond_data
+    from .plots import plot_exchange, plot_obligations, plot_withdrawal
+
+    when = at if at is not None else data_as_of if data_as_of is not None else timeline.last
+    beyond = beyond_data(data_as_of, when) if data_as_of is not None else ""
+    state = replay(plan, timeline, at=when, start=start)
+    report = check_plan(plan, state)
+    comp = compliance(plan, timeline, at=when, start=start)
+    shown = timeline.until(when) if when is not None else timeline
+    as_of = f"{when:%Y-%m-%d %H:%M %z}" if when is not None else "publication"
+    counts: dict[str, int] = {}
+    for item in comp.items:
+        counts[str(item.status)] = counts.get(str(item.status), 0) + 1
+    parts = [
+        f"<h1>{esc(plan.title)}</h1>",
+        (
+            '<p class="note">gazaplan report. It states what the plan and the parties say, each '
+            "attributed to its source, and takes no side. Facts no source gives are unknown, and "
+            "a verdict that depends on them is UNKNOWN, never UNMET.</p>"
+        ),
+        kv_table(
+            [
+                ("plan version", plan.version),
+                ("dated", plan.date),
+                ("judged as of", as_of),
+                *([("data as of", data_as_of.date().isoformat())] if data_as_of else []),
+                ("events replayed", f"{len(shown)} of {len(timeline)}"),
+                ("obligations", ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))),
+            ]
+        ),
+        *([f'<p class="note">Note: {esc(beyond)}.</p>'] if beyond else []),
+        _CONTENTS,
+        '<h2 id="phases">Phases: preconditions and completion</h2>',
+        table(
+            t.phase_rows(report, "phases"),
+            [
+                "phase",
+                "name",
+                "preconditions",
+                "completion",
+                "unmet_leaves",
+                "unknown_leaves",
+                "points",
+            ],
+            badges=("preconditions", "completion"),
+            limit=None,
+        ),
+        *(
+            f"<details><summary>{esc(r.phase.id)}: preconditions {badge(r.verdict)} "
+            f"completion {badge(r.completion.verdict)}: the reasons</summary>"
+            f"<pre>{esc(r.explain())}</pre></details>"
+            for r in report.phases
+        ),
+        f'<h2 id="compliance">Compliance as of {esc(as_of)}</h2>',
+        table(
+            t.compliance_rows(comp),
+            ["status", "obligation", "point", "owed_by", "triggered_at", "due", "reason"],
+            badges=("status",),
+            limit=None,
+        ),
+    ]
+    parts += structure_section(analyse(plan, state, on=when.date() if when else None))
+    if plots:
+        parts += [
+            '<h2 id="plots">Over time</h2>',
+            _svg(lambda: plot_obligations(comp), "the report's figures", "obligations"),
+            _svg(
+                lambda: plot_exchange(plan, timeline, start=start),
+                "the report's figures",
+                "exchange",
+            ),
+            _svg(
+                lambda: plot_withdrawal(plan, timeline, start=start),
+                "the report's figures",
+                "withdrawal",
+            ),
+        ]
+    parts += _plan_sections(plan, timeline)
+    return _PAGE.format(
+        policy=_POLICY,
+        title=esc(f"{plan.title}: report as of {as_of}"),
+        css=CSS,
+        body="\n".join(parts),
+    )
+
+
+def structure_section(r: StructureReport) -> list[str]:
+    """The report's structure section: mutual conditions, what must happen for the next phase
+    (each change with who controls it and where the plan says so), veto players, and the
+    unknown facts that matter most."""
+    from ..catalog import controls
+
+    table_ = controls()
+    cycles = [{"obligations": ", ".join(c.obligations), "parties": ", ".join(c.parties),
+               "points": ", ".join(map(str, c.points)),
+               "why": "; ".join(f"{k.waiter} waits on {k.holder} through {', '.join(k.facts)} "
+                                f"({k.because})" for k in c.links)} for c in r.cycles]  # fmt: skip
+    out = ['<h2 id="structure">Structure: who waits for whom, veto players, what must happen</h2>',
+           ('<p class="note">Stated positions are included and attributed. A party refusing '
+            "keeps every fact it controls as it is; facts whose point names nobody are shown as "
+            '"none identified" and left free.</p>'),
+           table(cycles, ["obligations", "parties", "points", "why"], limit=None,
+                 caption="Obligations of two or more parties that wait on each other")]  # fmt: skip
+    if r.next_phase is not None:
+        paths = r.paths_of(f"{r.next_phase}.entry")
+        rows = []
+        for i, s in enumerate(paths, 1):
+            for c in s.changes:
+                entry = table_.of(c.fact)
+                basis = f"{entry.basis} {cite(entry.sources)}" if entry else "not in the table"
+                rows.append({"set": i, "fact": c.fact, "now": c.now, "needs": "; ".join(c.needs),
+                             "controlled_by": ", ".join(c.controlled_by) or "none identified",
+                             "basis": basis})  # fmt: skip
+        out.append(table(rows, ["set", "fact", "now", "needs", "controlled_by", "basis"],
+                         limit=None, caption=f"What must happen for {paths.target} "
+                         f"(now {paths.now})"))  # fmt: skip
+    vetoes = [{"target": v.target, "now": str(v.now), "veto": ", ".join(v.players),
+               "possibly": ", ".join(x.party for x in v if x.verdict is Verdict.UNKNOWN)}
+              for v in r.vetoes if v.players or any(x.verdict is Verdict.UNKNOWN for x in v)]  # fmt: skip
+    out.append(table(vetoes, ["target", "now", "veto", "possibly"], badges=("now",), limit=None,
+                     caption="Parties whose refusal alone blocks each target"))  # fmt: skip
+    info = [{"fact": i.fact, "settles": i.settles,
+             "flips": "; ".join(f"{t} {b} if {v}" for t, v, b in i.flips)}
+            for i in r.information]  # fmt: skip
+    out.append(table(info, ["fact", "settles", "flips"],
+                     caption="Unknown facts that matter most: what learning each could settle"))  # fmt: skip
+    return out
+
+
+def _plan_sections(plan: Plan, timeline: Timeline) -> list[str]:
+    sources = t.all_sources(plan, timeline)
+    source_rows = "".join(
+        f"<tr><td>{esc(s.tag)}</td><td>{esc(s.outlet)}</td><td>{esc(s.title)}</td>"
+        f"<td>{esc(s.date)}{'~' if s.approximate_date else ''}</td>"
+        f"<td>{_link(s.url)}</td><td>{esc(s.note)}</td></tr>"
+        for s in sources
+    )
+    return [
+        '<h2 id="points">The plan\'s points (paraphrased)</h2>',
+        table(
+            t.plan_rows(plan, "provisions"),
+            ["point", "title", "nature", "paraphrase", "sources"],
+            limit=None,
+        ),
+        '<h2 id="terms">Terms</h2>',
+        table(t.plan_rows(plan, "terms"), ["term", "value", "note", "sources"], limit=None),
+        '<h2 id="figures">Reported figures, attributed</h2>',
+        table(
+            t.plan_rows(plan, "figures"),
+            ["label", "value", "unit", "qualifier", "claimed_by", "as_of", "sources"],
+            unknown=("value",),
+            limit=None,
+        ),
+        '<h2 id="positions">Positions, attributed</h2>',
+        table(
+            t.plan_rows(plan, "positions"),
+            ["party", "response", "summary", "as_of", "sources"],
+            unknown=("response",),
+            limit=None,
+        ),
+        f'<h2 id="timeline">Timeline ({len(timeline)} events)</h2>',
+        table(
+            t.timeline_rows(timeline),
+            ["at", "kind", "summary", "reported_by", "confidence", "sources"],
+            limit=None,
+        ),
+        f'<h2 id="sources">Sources ({len(sources)})</h2>',
+        (
+            "<table><thead><tr><th>tag</th><th>outlet</th><th>title</th><th>date</th>"
+            f"<th>address</th><th>note</th></tr></thead><tbody>{source_rows}</tbody></table>"
+        ),
+    ]
+
+
+def _link(url: str | None) -> str:
+    """An address as text, and a link only for http and https (following it is the reader's
+    choice, not a fetch); any other scheme (``javascript:``, ``data:``) stays plain text."""
+    if not url:
+        return ""
+    if not re.match(r"(?i)^https?://", url.strip()):
+        return esc(url)
+    return f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(url)}</a>'
+
+
+def write_html_report(
+    plan: Plan,
+    timeline: Timeline,
+    path: str | os.PathLike[str],
+    *,
+    at: dt.datetime | None = None,
+    start: State | None = None,
+    plots: bool = True,
+    data_as_of: dt.datetime | None = None,
+) -> None:
+    """Write :func:`html_report` to *path* (UTF-8), whole or not at all: a failed write leaves
+    *path* as it was, and the OSError names it. The report first, then where it goes, as
+    :func:`gazaplan.dump`.
+    """
+    from ..files._io import write_atomically
+
+    page = html_report(plan, timeline, at=at, start=start, plots=plots, data_as_of=data_as_of)
+    write_atomically(path, page)

@@ -1,0 +1,294 @@
+"""Comparable with the field: implementation scores, PA-X-style tags, and a CSV export.
+
+The Peace Accords Matrix scores each provision of an agreement on a four-step scale; this module
+derives that score for each point of the plan from its obligations' compliance statuses, by a
+fixed, documented mapping, and tags each point with content variables named as in the PA-X
+dataset. :func:`export_csv` writes the events and the scores as CSV with a machine-readable
+descriptor of every column (a Frictionless Data package, ``datapackage.json``).
+
+The mapping from an obligation's status to a score (:func:`obligation_score`):
+
+- fulfilled (on time, late, or with no deadline): 3, full;
+- not yet triggered: 0, not initiated;
+- due (pending or overdue) or partly fulfilled, with quantities: by the smallest share delivered
+  of what is owed: none 0, under half 1 (minimal), half or more 2 (intermediate);
+- due without quantities, or unknown: UNKNOWN (the data say it is not complete, not how far it
+  went). Unknown never becomes a number.
+
+A point's score is the mean of its obligations' scores, rounded down (3 only if every obligation
+under it is fully implemented, 0 only if none has started). Where some are UNKNOWN, the score is
+known only if every value they could take gives the same result; otherwise it is UNKNOWN. A point
+with no obligation is UNKNOWN.
+
+The tags are the library's reading of PA-X variable names for its topics (:data:`PAX_TAGS`);
+they are a crosswalk to check against the PA-X codebook, not a coding by its authors.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from ..core.plans import Plan
+from ..core.records import Topic
+from ..time.compliance import Compliance, ComplianceStatus, compliance
+from ..time.datasets import Dataset
+from ..truth import UNKNOWN, Unknown
+
+__all__ = [
+    "PAX_TAGS",
+    "SCALE",
+    "ProvisionScore",
+    "export_csv",
+    "obligation_score",
+    "point_score",
+    "provision_scores",
+]
+
+SCALE: Final = {0: "not initiated", 1: "minimal", 2: "intermediate", 3: "full"}
+"""The Peace Accords Matrix's implementation scale."""
+
+PAX_TAGS: Final[dict[Topic, tuple[str, ...]]] = {
+    Topic.CEASEFIRE: ("ceprov",),
+    Topic.WITHDRAWAL: ("ssrff",),
+    Topic.PRISONERS: ("hrdet",),
+    Topic.AID: ("devhum",),
+    Topic.GOVERNANCE: ("polnewtemp", "pubad"),
+    Topic.SECURITY: ("impk", "ssrpol"),
+    Topic.DEMILITARISATION: ("ssrddr", "ddrdemil"),
+    Topic.AMNESTY: ("tjam",),
+    Topic.RECONSTRUCTION: ("devinfra",),
+    Topic.ECONOMY: ("dev",),
+    Topic.MOVEMENT: ("cprfmov",),
+}
+"""The library's topics read as PA-X content variables (topics without one get no tag)."""
+
+_FULL: Final = frozenset(
+    {
+        ComplianceStatus.FULFILLED,
+        ComplianceStatus.FULFILLED_LATE,
+        ComplianceStatus.FULFILLED_ON_TIME,
+    }
+)
+_DUE: Final = frozenset(
+    {ComplianceStatus.PENDING, ComplianceStatus.OVERDUE, ComplianceStatus.PARTLY_FULFILLED}
+)
+
+
+def obligation_score(item: Compliance) -> int | Unknown:
+    """The implementation score of one obligation's status (see the module's mapping)."""
+    if item.status in _FULL:
+        return 3
+    if item.status is ComplianceStatus.NOT_TRIGGERED:
+        return 0
+    if item.status in _DUE and item.quantities:
+        shares = []
+        for q in item.quantities:
+            if not isinstance(q.delivered, int | float) or not isinstance(q.owed, int | float):
+                return UNKNOWN
+            shares.append(q.delivered / q.owed if q.owed else 1.0)
+        least = min(shares)
+        return 0 if least <= 0 else 1 if least < 0.5 else 2 if least < 1 else 3
+    return UNKNOWN
+
+
+def point_score(scores: list[int | Unknown]) -> int | Unknown:
+    """A point's score from its obligations' (see the module's mapping)."""
+    if not scores:
+        return UNKNOWN
+    known = sum(s for s in scores if not isinstance(s, Unknown))
+    missing = sum(isinstance(s, Unknown) for s in scores)
+    low, high = known // len(scores), (known + 3 * missing) // len(scores)
+    return low if low == high else UNKNOWN
+
+
+@attrs.frozen
+class ProvisionScore:
+    """One point's implementation score.
+
+    Attributes:
+        point: the plan point (1-20).
+        title: its title.
+        tags: PA-X content variables for its topics.
+        score: 0-3, or UNKNOWN.
+        obligations: each obligation's id with its status and score.
+    """
+
+    point: int
+    title: str
+    tags: tuple[str, ...]
+    score: int | Unknown
+    obligations: tuple[tuple[str, str, int | Unknown], ...]
+
+    @property
+    def label(self) -> str:
+        """The scale's word for the score ("unknown" for UNKNOWN)."""
+        return "unknown" if isinstance(self.score, Unknown) else SCALE[self.score]
+
+
+def provision_scores(
+    plan: Plan, timeline: Any, *, at: dt.datetime | None = None
+) -> tuple[ProvisionScore, ...]:
+    """Every point's score, judged on *timeline* at *at* (see the module's mapping)."""
+    items = compliance(plan, timeline, at=at).items
+    out = []
+    for prov in plan.provisions:
+        own = [i for i in items if i.obligation.provision == prov.number]
+        rows = tuple((i.obligation.id, str(i.status), obligation_score(i)) for i in own)
+        tags = tuple(dict.fromkeys(t for topic in sorted(prov.topics, key=str)
+                                   for t in PAX_TAGS.get(topic, ())))  # fmt: skip
+        out.append(
+            ProvisionScore(prov.number, prov.title, tags, point_score([r[2] for r in rows]), rows)
+        )
+    return tuple(out)
+
+
+_EVENT_FIELDS: Final = (
+    ("id", "string", "the entry's stable id"),
+    ("at", "datetime", "when it happened (RFC 3339, local offset)"),
+    ("precision", "string", "instant, or day when the source gives only the day"),
+    ("kind", "string", "the kind of change (gazaplan event kinds)"),
+    ("summary", "string", "the library's own description"),
+    ("reported_by", "string", "who states it, attributed"),
+    ("confidence", "string", "confirmed, or sources disagree"),
+    ("status", "string", "candidate or vetted"),
+    ("added_in", "string", "the release it first appeared in (YYYY.MM)"),
+    ("coded_by", "string", "who coded it"),
+    ("reviewed_by", "string", "who reviewed it, and how"),
+    ("replaced_by", "string", "the entry that corrects or retracts it (empty if none)"),
+    ("revises", "string", "earlier entries it qualifies, separated by ';'"),
+    ("sources", "string", "source tags, separated by ';'"),
+    ("urls", "string", "source addresses, separated by ' ; ' (empty for unaddressed copies)"),
+    ("figures", "string", "figures it reports, as a JSON list of {label, value, unit, by}"),
+)
+_SCORE_FIELDS: Final = (
+    ("point", "integer", "the plan point (1-20)"),
+    ("title", "string", "the point's title"),
+    ("pax_tags", "string", "PA-X content variables (library's reading), separated by ';'"),
+    ("score", "integer", "implementation score 0-3 (empty: unknown)"),
+    ("label", "string", "not initiated, minimal, intermediate, full, or unknown"),
+    ("obligations", "string", "id=status:score for each obligation, separated by ';'"),
+    ("judged_at", "datetime", "the instant judged"),
+    ("plan_version", "string", "the plan version judged"),
+    ("release", "string", "the dataset release judged"),
+)
+
+
+def _event_rows(dataset: Dataset, version: str) -> list[dict[str, Any]]:
+    marks = dataset.marks()
+    rows = []
+    for e in dataset.published(version, candidates=True):
+        ev = e.event
+        if ev is None:
+            continue
+        figures = getattr(ev.change, "figures", ())
+        rows.append(
+            {
+                "id": ev.id,
+                "at": ev.at.isoformat(),
+                "precision": ev.precision.value,
+                "kind": ev.kind,
+                "summary": ev.summary,
+                "reported_by": ev.reported_by,
+                "confidence": ev.confidence.value,
+                "status": e.status.value,
+                "added_in": e.added_in,
+                "coded_by": e.coded_by,
+                "reviewed_by": e.reviewed_by,
+                "replaced_by": marks.get(ev.id, ""),
+                "revises": ";".join(e.revises),
+                "sources": ";".join(s.tag for s in ev.sources),
+                "urls": " ; ".join(s.url for s in ev.sources if s.url),
+                "figures": json.dumps(
+                    [
+                        {"label": f.label, "value": f.value, "unit": f.unit, "by": f.claimed_by}
+                        for f in figures
+                    ],
+                    ensure_ascii=False,
+                ),
+            }
+        )
+    return rows
+
+
+def _write(
+    path: Path, fields: tuple[tuple[str, str, str], ...], rows: list[dict[str, Any]]
+) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=[name for name, _, _ in fields])
+        w.writeheader()
+        w.writerows(rows)
+
+
+def export_csv(
+    directory: str | os.PathLike[str],
+    plan: Plan,
+    dataset: Dataset,
+    *,
+    release: str | None = None,
+    at: dt.datetime | None = None,
+) -> tuple[Path, Path, Path]:
+    """Write ``events.csv`` (every entry *release* publishes, candidates marked), ``scores.csv``
+    (each point's score, judged at *at*, by default the release's ``as_of``) and
+    ``datapackage.json`` (each column's name, type and meaning) into *directory*.
+
+    Returns:
+        The three paths written.
+    """
+    rel = dataset.release(release)
+    when = at if at is not None else rel.as_of
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    scores = provision_scores(plan, dataset.timeline(rel.version), at=when)
+    score_rows = [
+        {
+            "point": s.point,
+            "title": s.title,
+            "pax_tags": ";".join(s.tags),
+            "score": "" if isinstance(s.score, Unknown) else s.score,
+            "label": s.label,
+            "obligations": ";".join(
+                f"{o}={st}:{'' if isinstance(v, Unknown) else v}" for o, st, v in s.obligations
+            ),
+            "judged_at": when.isoformat(),
+            "plan_version": plan.version,
+            "release": rel.version,
+        }
+        for s in scores
+    ]
+    events, table = out / "events.csv", out / "scores.csv"
+    _write(events, _EVENT_FIELDS, _event_rows(dataset, rel.version))
+    _write(table, _SCORE_FIELDS, score_rows)
+
+    def schema(fields: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
+        return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in fields]}
+
+    package = {
+        "name": "gazaplan-dataset",
+        "title": f"gazaplan release {rel.version} (data as of {rel.as_of.date()})",
+        "version": rel.version,
+        "resources": [
+            {
+                "name": "events",
+                "path": "events.csv",
+                "format": "csv",
+                "schema": schema(_EVENT_FIELDS),
+            },
+            {
+                "name": "scores",
+                "path": "scores.csv",
+                "format": "csv",
+                "description": "Peace Accords Matrix scale, derived as gazaplan.pax documents",
+                "schema": schema(_SCORE_FIELDS),
+            },
+        ],
+    }
+    descriptor = out / "datapackage.json"
+    descriptor.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    return events, table, descriptor

@@ -1,0 +1,100 @@
+"""The action model written in Promela, for SPIN: the same variables (each a ``byte`` holding
+its value's index), the same moves (one ``d_step`` each: its guard, then its effect) and the
+same start, so that SPIN and :func:`~gazaplan.explore` can be checked against each other.
+
+A guard becomes a Boolean expression over the indices of the variables it reads: the rows of its
+table (built by the library's own evaluation) where it is MET, or the negation of those where it
+is not, whichever is shorter. Facts that are not variables keep their start values, as in the
+explorer. Where variables start unknown, a first nondeterministic step picks each possible start
+(SPIN then counts one state more than the explorer: the one before that choice).
+
+A target becomes ``assert(!(...))`` in a monitor step, so that SPIN's breadth-first search
+(``-DBFS``) stops at a shortest path to it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from ..core.conditions import Condition
+from ..core.models import Model, Step
+from ..core.plans import Plan
+from ..core.state import State
+from ._packing import Packed
+
+__all__ = ["to_promela"]
+
+
+def _expression(packed: Packed, cond: Condition) -> str:
+    table, _ = packed.table(cond)
+    if all(table):
+        return "true"
+    if not any(table):
+        return "false"
+    parts = packed.parts(cond)  # the variables it reads, first varying fastest
+    sizes = [len(packed.values[i]) for i, _ in parts]
+    rows = []
+    for index, met in enumerate(table):
+        digits, rest = [], index
+        for size in sizes:
+            digits.append(rest % size)
+            rest //= size
+        rows.append((met, digits))
+    wanted = [d for met, d in rows if met]
+    other = [d for met, d in rows if not met]
+    chosen, negate = (wanted, False) if len(wanted) <= len(other) else (other, True)
+    terms = [
+        "(" + " && ".join(f"v{i} == {k}" for (i, _), k in zip(parts, digits, strict=True)) + ")"
+        for digits in chosen
+    ]
+    expr = " || ".join(terms)
+    return f"!({expr})" if negate else f"({expr})"
+
+
+def to_promela(
+    plan: Plan, model: Model, start: State, *, targets: Sequence[tuple[str, Condition]] = ()
+) -> str:
+    """*model* over *plan* from *start*, as a Promela program (see the module's description);
+    each of *targets* becomes an assertion SPIN reports when it can be reached."""
+    packed = Packed(plan, model, start)
+    starts = packed.starts()
+    head = (f"/* gazaplan action model over plan version {plan.version}: "
+            f"{len(model.variables)} variables, {len(model.actions)} moves */")  # fmt: skip
+    lines = [head]
+    first = starts[0]
+    for i, v in enumerate(model.variables):
+        lines.append(f"byte v{i} = {v.values.index(first[v.fact])}; /* {v.fact} */")
+    lines += ["", "active proctype moves() {"]
+    open_facts = [i for i, v in enumerate(model.variables)
+                  if len({s[v.fact] for s in starts}) > 1]  # fmt: skip
+    if open_facts:
+        lines.append("  if")
+        combos = itertools.product(*(range(len(model.variables[i].values)) for i in open_facts))
+        for combo in combos:
+            sets = "; ".join(f"v{i} = {k}" for i, k in zip(open_facts, combo, strict=True))
+            lines.append(f"  :: d_step {{ {sets} }}")
+        lines.append("  fi;")
+    lines.append("  do")
+    for a in model.actions:
+        i = packed.facts.index(a.fact)
+        n = len(packed.values[i])
+        if isinstance(a.effect, Step):
+            if a.effect.by == 0:
+                continue
+            test, effect = f"v{i} < {n - a.effect.by}", f"v{i} = v{i} + {a.effect.by}"
+        else:
+            k = packed.values[i].index(a.effect.value)
+            test, effect = f"v{i} != {k}", f"v{i} = {k}"
+        g = packed.guard(a)
+        guard = _expression(packed, g) if g is not None else "true"
+        if guard == "false":
+            continue
+        full = test if guard == "true" else f"{test} && {guard}"
+        who = a.party or "none identified"
+        lines.append(f"  :: d_step {{ ({full}) -> {effect} }} /* {a.id} ({who}) */")
+    for name, cond in targets:
+        lines.append(f"  :: ({_expression(packed, cond)}) -> assert(false) /* reached: {name} */")
+    lines.append("  :: false -> skip /* never enabled: a do needs one option */")
+    lines += ["  od", "}", ""]
+    return "\n".join(lines)

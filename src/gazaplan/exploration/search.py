@@ -1,0 +1,424 @@
+"""Exhaustive exploration: every order in which the parties could act, breadth first.
+
+:func:`explore` takes a plan and an action :class:`~gazaplan.models.Model` (the moves, as data)
+and visits every state reachable from the start, each once, over a packed state
+(:mod:`gazaplan._packing`). Breadth first and on one worker, so the first state found for a
+target is at the smallest depth and its witness is a shortest one. It reports the distinct
+states and transitions, which targets (phase entries and completions by default) are reachable
+and which are not, and the deadlocks: states where no action is enabled while the goal (by
+default the last target) is not MET. A target that is unreachable although no deadlock exists
+is *stuck*: actions stay enabled, yet none leads there (a livelock a deadlock check misses).
+
+Every witness is a :class:`~gazaplan.Timeline` of hypothetical events, one per action, each
+saying it is hypothetical, who acts and the point. Facts that are not variables of the model keep
+their start values; a variable whose start value is unknown starts at every one of its values,
+and each finding says whether it holds from every such start or only from some.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..analysis.waits import Cycle
+from ..core import _ports
+from ..core._references import check_condition
+from ..core._results import NotebookDisplay
+from ..core.conditions import Condition, Not
+from ..core.models import Model
+from ..core.plans import Plan
+from ..core.state import State
+from ..exceptions import InvalidValueError
+from ..truth import Verdict
+from ._packing import Packed
+from .witnesses import Finding, finding, lasso
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..whatif.scenarios import Scenario
+
+__all__ = [
+    "BYTES_PER_STATE", "MAX_STARTS_CHECKED", "Exploration", "Finding", "SearchProgress", "Target",
+    "default_max_states", "explore",
+]  # fmt: skip
+
+MAX_STARTS_CHECKED = 8
+"""With up to this many possible starts, each is always searched alone to say whether every
+start reaches a finding; with more, only while the work stays under :data:`START_CHECK_BUDGET`."""
+START_CHECK_BUDGET = 2_000_000
+"""States times starts at most for the start-by-start check beyond :data:`MAX_STARTS_CHECKED`."""
+BYTES_PER_STATE = 130
+"""The memory a state takes in the search, at most (measured: about 100 bytes; see benchmarks)."""
+
+
+def default_max_states() -> int:
+    """The states a search may hold: half the memory this machine has free, at
+    :data:`BYTES_PER_STATE` a state (20 million where the system does not say)."""
+    try:
+        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return 20_000_000
+    return max(100_000, free // 2 // BYTES_PER_STATE)
+
+
+@attrs.frozen
+class SearchProgress:
+    """How far a search has come, after each layer (for a progress line)."""
+
+    states: int
+    transitions: int
+    depth: int
+
+
+@attrs.frozen
+class Exploration(NotebookDisplay):
+    """What :func:`explore` found (in a notebook: a table of the findings; ``to_pandas()``).
+
+    Attributes:
+        states: distinct states reached.
+        transitions: moves taken (enabled actions over all states).
+        depth: the deepest layer.
+        complete: False if *max_depth* or an interruption cut the search short.
+        targets: each target's finding.
+        deadlock: states with nothing enabled while the goal is not MET (its finding).
+        deadlocks: how many such states.
+        cycles: the obligations that wait on each other in the explored plan (the analysis'
+            :func:`~gazaplan.cycles`), which may explain a stuck target.
+        livelock: where a target is never reached and the moves can go on for ever, a lasso:
+            the moves to a state as deep as any that has one, and a loop of moves back to it,
+            which never reach the target (None otherwise, or where no loop was found within
+            :data:`~gazaplan.witnesses.LOOP_SEARCH` states).
+        invariants: each invariant's finding: reachable means broken (its verdict UNMET
+            somewhere) or, with the verdict UNKNOWN, possibly broken.
+        interrupted: the search was stopped (Ctrl-C) before it ended.
+        plan: the plan explored (the stated positions applied if asked), for witness files.
+        start: the state the search started from.
+        stuck: the targets never reached although moves stay enabled (the search did not end
+            in deadlocks alone): no order of moves leads there, and none leads to a state where
+            the verdict is UNKNOWN either (those are ``possibly`` reached, not stuck).
+    """
+
+    states: int
+    transitions: int
+    depth: int
+    complete: bool
+    targets: tuple[Finding, ...]
+    deadlock: Finding
+    deadlocks: int
+    cycles: tuple[Cycle, ...] = ()
+    livelock: Finding | None = None
+    invariants: tuple[Finding, ...] = ()
+    interrupted: bool = False
+    plan: Plan | None = attrs.field(default=None, eq=False, repr=False)
+    start: State | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def stuck(self) -> tuple[str, ...]:
+        if self.livelock is None:  # every run ends (in deadlocks), or the search was cut short
+            return ()
+        return _unreached(self.targets)
+
+    def target(self, name: str) -> Finding:
+        return next(f for f in self.targets if f.what == name)
+
+    def finding(self, what: str) -> Finding:
+        """The finding called *what*: a target, ``"deadlock"``, ``"livelock"`` or an invariant.
+
+        Raises:
+            UnknownIdError: none is called so (the message lists them).
+        """
+        from ..exceptions import UnknownIdError
+
+        every = {f.what: f for f in (*self.targets, self.deadlock, *self.invariants)}
+        if self.livelock is not None:
+            every["livelock"] = self.livelock
+        if what not in every:
+            raise UnknownIdError(what, list(every), where="finding")
+        return every[what]
+
+    def scenario(self, what: str | None = None) -> Scenario:
+        """The witness for *what* as a scenario ``gazaplan check`` replays
+        (:func:`~gazaplan.witnesses.witness_scenario`)."""
+        from .witnesses import witness_scenario
+
+        return witness_scenario(self, what)
+
+    def findings(self) -> tuple[tuple[str, Finding], ...]:
+        """Every finding with its kind (target, deadlock, livelock, invariant), in that order."""
+        out = [("target", f) for f in self.targets] + [("deadlock", self.deadlock)]
+        out += [("livelock", self.livelock)] if self.livelock is not None else []
+        return (*out, *(("invariant", f) for f in self.invariants))
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per finding: what, kind, result, moves, loop, from every start, the moves."""
+        rows = []
+        for kind, f in self.findings():
+            verdict = dict(f.verdicts).get(f.what)
+            if kind == "invariant":
+                result = ("holds" if not f.reachable else "broken" if verdict is Verdict.UNMET
+                          else "possibly broken")  # fmt: skip
+            elif f.reachable:
+                result = "reached"
+            else:
+                stuck = f.what in self.stuck
+                result = "possibly (UNKNOWN)" if f.possibly else "stuck" if stuck else "not reached"
+            moves = [f"{e.reported_by}: {e.summary}" for e in f.witness if e.id != "start-assumed"]
+            rows.append({"finding": f.what, "kind": kind, "result": result, "moves": f.depth,
+                         "loop": f.loop or None, "from_every_start": f.from_every_start,
+                         "witness": "; ".join(moves)})  # fmt: skip
+        return rows
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The findings as a DataFrame (the ``pandas`` extra)."""
+        columns = ("finding", "kind", "result", "moves", "loop", "from_every_start", "witness")
+        return _ports.tables().frame(self.rows(), columns, feature="Exploration.to_pandas()")
+
+    def explain(self) -> str:
+        cut = " (interrupted)" if self.interrupted else " (cut short by max_depth)"
+        lines = [f"{self.states:,} states, {self.transitions:,} transitions, depth {self.depth}"
+                 + ("" if self.complete else cut)]  # fmt: skip
+        lines += [f"  {f.explain()}" for f in self.targets]
+        lines.append(f"  deadlocks: {self.deadlocks:,}" + (f"; {self.deadlock.explain()}"
+                                                             if self.deadlocks else ""))  # fmt: skip
+        for f in self.invariants:
+            lines.append(f"  invariant {_invariant_text(f)}")
+        if self.stuck:
+            lines.append(
+                f"  stuck (moves stay enabled, yet none leads there): {', '.join(self.stuck)}"
+            )
+            if self.livelock is not None:
+                lines.append(f"  {self.livelock.explain()}")
+            for c in self.cycles:
+                head, *rest = c.explain().splitlines()
+                lines += [f"  which may come from: {head}", *(f"  {line}" for line in rest)]
+        return "\n".join(lines) + "\n"
+
+
+def _unreached(targets: Iterable[Finding]) -> tuple[str, ...]:
+    return tuple(f.what for f in targets if not f.reachable and not f.possibly)
+
+
+def _invariant_text(f: Finding) -> str:
+    if not f.reachable:
+        return f"{f.what}: holds in every state reached"
+    verdict = dict(f.verdicts).get(f.what)
+    how = "broken" if verdict is Verdict.UNMET else "possibly broken (UNKNOWN)"
+    return f.explain().replace(": reachable in", f": {how} after", 1)
+
+
+Target = str | tuple[str, Condition]
+"""A phase's or obligation's target (``"phase-2.completion"``), or a name and a condition."""
+
+
+def _targets(plan: Plan, targets: Iterable[Target] | None) -> list[tuple[str, Condition]]:
+    from ..analysis.implicants import resolve
+
+    names = targets if targets is not None else [
+        f"{p.id}.{a}" for p in plan.phases for a in ("entry", "completion")]  # fmt: skip
+    return [resolve(plan, t) if isinstance(t, str) else t for t in names]
+
+
+def explore(
+    plan: Plan, *, actions: Model | None = None, start: State | None = None,
+    positions: bool = False, never: Iterable[str] = (), targets: Iterable[Target] | None = None,
+    goal: Target | None = None, invariants: Iterable[Target] = (), max_depth: int | None = None,
+    max_states: int | None = None, check_each_start: bool | None = None,
+    progress: Callable[[SearchProgress], None] | None = None, interruptible: bool = False,
+) -> Exploration:  # fmt: skip
+    """Every state the moves of *actions* reach from *start*, breadth first; see the module's
+    description.
+
+    Args:
+        plan: the plan whose triggers guard the moves.
+        actions: the action model (default: the bundled phases 1-2 model,
+            ``gazaplan.catalog.model()``, with its start if *start* is None).
+        start: the state to start from (default: the plan's facts at publication).
+        positions: judge the triggers as the parties' stated positions would have them
+            (:func:`~gazaplan.whatif.under_positions`).
+        never: ``"party"`` or ``"party:action"``: moves that party never makes.
+        targets: what to look for (default: every phase's entry and completion).
+        goal: what a deadlock fails to reach (default: the last target).
+        invariants: conditions that should hold in every state reached (a name and a
+            condition, or a target's name); each finding's witness is a shortest way to break it.
+        max_depth: stop after this many moves.
+        max_states: stop with an error beyond this many states (default:
+            :func:`default_max_states`, from the memory this machine has free).
+        check_each_start: search from each possible start alone, to say whether a finding
+            holds from every one (default: up to :data:`MAX_STARTS_CHECKED` starts, or within
+            :data:`START_CHECK_BUDGET`; otherwise ``from_every_start`` is None: not checked).
+        progress: called after each layer with the states, transitions and depth so far.
+        interruptible: on Ctrl-C (KeyboardInterrupt), stop and return what was explored
+            (``interrupted``) instead of raising.
+
+    Raises:
+        InvalidValueError: *max_depth* below 0, or more than *max_states* states (the error says
+            how to bound the model).
+        UnknownIdError: a *never* entry that names no party's move in the model, a target or
+            invariant naming no phase or obligation, or a condition naming a line, phase or
+            point the plan lacks (UnknownPartyError: a party it lacks).
+    """
+    from ..analysis.waits import cycles
+
+    if actions is None:
+        from ..catalog import model as bundled_model
+        from ..catalog import model_start
+
+        actions = bundled_model()
+        start = start if start is not None else model_start(plan)
+    for item in never:
+        party, _, action = item.partition(":")
+        actions = actions.never(party, action or None)
+    stated = plan  # its positions, as data: what the cycles are read from
+    if positions:
+        from ..whatif.positions import under_positions
+
+        plan = under_positions(plan)
+    if max_depth is not None and max_depth < 0:
+        raise InvalidValueError("explore.max_depth", max_depth, "a depth is 0 or more",
+                                "Pass max_depth=None for no limit, or a depth >= 0.")  # fmt: skip
+    limit = default_max_states() if max_states is None else max_states
+    state = start if start is not None else State.initial(plan)
+    model = actions
+    packed = Packed(plan, model, state)
+    wanted = _targets(plan, targets)
+    kept = _targets(plan, invariants)
+    for kind, named in (("target", wanted), ("invariant", kept)):
+        for name, cond in named:
+            check_condition(plan, cond, f"{kind} {name!r}")
+    goal_cond = wanted[-1][1] if goal is None else _targets(plan, [goal])[0][1]
+    finders = [(name, packed.finder(c)) for name, c in wanted]
+    breaks = [
+        (name, packed.finder(Not(c)), packed.finder(c, want=Verdict.UNKNOWN)) for name, c in kept
+    ]
+    expand = packed.expand_fn(model.actions)
+    starts = [packed.pack(a) for a in packed.starts()]
+    run = _Search(packed, expand, finders, goal_cond, max_depth, limit, breaks)
+    run.maybes = [(name, packed.finder(c, want=Verdict.UNKNOWN)) for name, c in wanted]
+    run.search(starts, progress=progress, interruptible=interruptible)
+    every = _from_every_start(run, starts, check_each_start, [n for n, _ in wanted])
+    found = [finding(packed, model, run.layers, name, run.first.get(name), every[name], [(name, c)],
+                     possibly=f"maybe:{name}" in run.first) for name, c in wanted]  # fmt: skip
+    dl = finding(packed, model, run.layers, "deadlock", run.first.get("deadlock"),
+                 every["deadlock"], [])  # fmt: skip
+    broken = tuple(
+        finding(packed, model, run.layers, name, run.first.get(f"invariant:{name}"),
+                None if len(starts) > 1 else True, [(name, c)])
+        for name, c in kept
+    )  # fmt: skip
+    result = Exploration(len(run.seen), run.transitions, run.depth, run.complete, tuple(found),
+                         dl, run.deadlocks, cycles(stated, positions=positions), None, broken,
+                         run.interrupted, plan, state)  # fmt: skip
+    unreached = _unreached(found)
+    if unreached and run.complete and run.transitions:
+        stuck = [(name, c) for name, c in wanted if name in unreached]
+        result = attrs.evolve(
+            result, livelock=lasso(packed, model, run.layers, stuck, len(starts), expand)
+        )
+    return result
+
+
+def _from_every_start(
+    run: _Search, starts: list[int], check: bool | None, names: list[str]
+) -> dict[str, bool | None]:
+    """Whether each finding holds from every possible start (None: not checked)."""
+    every: dict[str, bool | None] = dict.fromkeys([*names, "deadlock"], True)
+    if len(starts) == 1 or run.interrupted:
+        return every if not run.interrupted else dict.fromkeys(every)
+    if check is None:
+        check = (
+            len(starts) <= MAX_STARTS_CHECKED or len(starts) * len(run.seen) <= START_CHECK_BUDGET
+        )
+    if not check:
+        return dict.fromkeys(every)
+    for s0 in starts:
+        alone = _Search(
+            run.packed, run.expand, run.finders, run.goal, run.max_depth, run.max_states
+        )
+        alone.search([s0], stop_when={n for n in run.first if n in every})
+        for name in every:
+            every[name] = bool(every[name]) and name in alone.first
+    return every
+
+
+class _Search:
+    """One breadth-first search: the layers, the first state found for each target."""
+
+    def __init__(self, packed: Packed, expand: Any, finders: list[tuple[str, Any]],
+                 goal: Condition, max_depth: int | None, max_states: int,
+                 breaks: list[tuple[str, Any, Any]] | None = None) -> None:  # fmt: skip
+        self.packed, self.expand, self.finders, self.goal = packed, expand, finders, goal
+        self.max_depth, self.max_states = max_depth, max_states
+        self.breaks = breaks or []
+        self.maybes: list[tuple[str, Any]] = []  # targets' UNKNOWN finders: possibly reached
+        self.seen: set[int] = set()
+        self.layers: list[list[int]] = []
+        self.first: dict[str, int] = {}
+        self.transitions = self.deadlocks = 0
+        self.complete, self.interrupted = True, False
+
+    @property
+    def depth(self) -> int:
+        return max(0, len([x for x in self.layers if x]) - 1)
+
+    def search(
+        self, starts: list[int], stop_when: set[str] | None = None,
+        progress: Callable[[SearchProgress], None] | None = None, interruptible: bool = False,
+    ) -> None:  # fmt: skip
+        """Search from *starts*; stop early once everything in *stop_when* is found."""
+        self.seen = set(starts)
+        self.layers = [list(dict.fromkeys(starts))]
+        try:
+            self._layers(stop_when, progress)
+        except KeyboardInterrupt:
+            if not interruptible:
+                raise
+            self.complete, self.interrupted = False, True
+
+    def _layers(
+        self, stop_when: set[str] | None, progress: Callable[[SearchProgress], None] | None
+    ) -> None:
+        broken: set[str] = set()  # invariants found UNMET: no need to look for UNKNOWN
+        while self.layers[-1]:
+            layer = self.layers[-1]
+            for name, find in self.finders:
+                if name not in self.first and (hit := find(layer)) is not None:
+                    self.first[name] = hit
+            for name, find in self.maybes:
+                key = f"maybe:{name}"
+                if name not in self.first and key not in self.first and find(layer) is not None:
+                    self.first[key] = layer[0]
+            for name, unmet, unknown in self.breaks:
+                key = f"invariant:{name}"
+                if name not in broken and (hit := unmet(layer)) is not None:
+                    self.first[key] = hit
+                    broken.add(name)
+                elif key not in self.first and (hit := unknown(layer)) is not None:
+                    self.first[key] = hit
+            if stop_when is not None and stop_when <= self.first.keys():
+                return
+            if self.max_depth is not None and len(self.layers) - 1 >= self.max_depth:
+                self.complete = False
+                return
+            out: list[int] = []
+            dead: list[int] = []
+            self.layers.append(out)  # filled in place, so an interruption keeps what it reached
+            self.transitions += self.expand(layer, self.seen, out, dead)
+            for s in dead:
+                if not self.packed.holds(self.goal, s):
+                    self.deadlocks += 1
+                    self.first.setdefault("deadlock", s)
+            if len(self.seen) > self.max_states:
+                size = f"{len(self.seen):,} states (about {len(self.seen) * BYTES_PER_STATE / 1e9:.1f} GB)"
+                raise InvalidValueError(
+                    "explore", size,
+                    f"more than max_states={self.max_states:,}",
+                    "Bound the model: fewer values per variable (fewer hostages: catalog.model(living=..., "
+                    "deceased=...)), fewer actions (never=...), or max_depth; or raise max_states if "
+                    f"the memory allows (about {BYTES_PER_STATE} bytes a state).",
+                )  # fmt: skip
+            if progress is not None:
+                progress(SearchProgress(len(self.seen), self.transitions, len(self.layers) - 1))

@@ -1,0 +1,305 @@
+"""Witnesses: the moves from a start to what the explorer found, as hypothetical events, and as a
+scenario file ``gazaplan check`` replays.
+
+A :class:`Finding` holds one target's witness: a :class:`~gazaplan.Timeline` whose events each
+say they are hypothetical, who moves and the plan point. Its first event (``start-assumed``)
+sets the start the search began from where it differs from the plan's facts at publication, and
+the values it assumes for facts the sources leave unknown, so the timeline replays on the plan.
+A *livelock* witness is a lasso: moves to a state, then a loop of moves back to that same state,
+which the parties could repeat for ever without the stuck target coming any closer.
+
+:func:`witness_scenario` writes a finding as a :class:`~gazaplan.Scenario`: the bundled version
+the explored plan comes from, the amendments that make it (the stated positions included), the
+witness, and what the explorer found at its end as expectations (each variable's value and the
+target's verdict), so that replaying it checks the explorer against the library's own rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..core.amendments import Amendment
+from ..core.conditions import show
+from ..core.models import Action, Model
+from ..core.plans import Plan
+from ..core.state import FACTS, State, read_fact
+from ..exceptions import InvalidValueError, UnknownVersionError
+from ..time.events import Event, FactsReported
+from ..time.timelines import Timeline
+from ..truth import Verdict
+from ..whatif.scenarios import Expectation, FactExpectation, PhaseExpectation, Scenario
+from ._packing import Packed
+
+if TYPE_CHECKING:
+    from .search import Exploration
+
+__all__ = ["HYPOTHETICAL", "Finding", "witness_scenario"]
+
+HYPOTHETICAL = "hypothetical: a move the model allows, not a reported event"
+T0 = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)  # witnesses' clock: one move a day from here
+LOOP_SEARCH = 2_000_000
+"""States at most visited looking for a loop back to a state (a livelock's lasso), over all the
+states tried."""
+
+Path = list[tuple[Action, int]]
+
+
+@attrs.frozen
+class Finding:
+    """One target (or deadlock, livelock, invariant) and how it is reached.
+
+    Attributes:
+        what: the target (``"phase-2.completion"``), ``"deadlock"``, ``"livelock"`` or an
+            invariant's name.
+        reachable: whether some order of moves reaches it.
+        depth: the fewest moves that do (None if none); for a livelock, the moves before the
+            loop.
+        witness: those moves, as hypothetical events (empty if none); a livelock's loop last.
+        from_every_start: whether it is reached from every start (a variable unknown at the
+            start ranges over its values), or only from some; None where that was not checked.
+        assumed: the start values the witness assumes for facts the sources leave unknown
+            (its first event sets them, so that it replays).
+        loop: how many of the witness's last moves lead back to the state they start from (0:
+            no loop).
+        end: each model variable's value where the witness ends.
+        verdicts: the targets' verdicts there (for a livelock: the stuck targets').
+        possibly: not reachable, yet its verdict is UNKNOWN in some state reached (it reads
+            facts the model does not move and the sources leave unknown): it may hold there.
+    """
+
+    what: str
+    reachable: bool
+    depth: int | None
+    witness: Timeline
+    from_every_start: bool | None
+    assumed: tuple[tuple[str, str], ...] = ()
+    loop: int = 0
+    end: tuple[tuple[str, Any], ...] = ()
+    verdicts: tuple[tuple[str, Verdict], ...] = ()
+    possibly: bool = False
+
+    def explain(self) -> str:
+        if not self.reachable and self.possibly:
+            return (f"{self.what}: never surely reached, but UNKNOWN in some states reached "
+                    "(it reads facts the model does not move, unknown at the start)")  # fmt: skip
+        if not self.reachable:
+            return f"{self.what}: not reachable"
+        starts = {True: "", False: " (from some of the possible starts only)",
+                  None: " (from some start; not checked from each)"}[self.from_every_start]  # fmt: skip
+        moves = [f"{e.reported_by}: {e.summary}" for e in self.witness if e.id != "start-assumed"]
+        head = "; ".join(moves[: len(moves) - self.loop])
+        if self.assumed:
+            assumed = ", ".join(f"{f} = {v}" for f, v in self.assumed)
+            head = f"assuming {assumed}; {head}" if head else f"assuming {assumed}"
+        if self.loop:
+            stuck = ", ".join(name for name, _ in self.verdicts)
+            return (f"{self.what}: after {self.depth} move(s){starts} ({head or 'none'}), "
+                    f"{self.loop} move(s) lead back to the same state and may repeat for ever "
+                    f"without reaching {stuck}: {'; '.join(moves[len(moves) - self.loop:])}")  # fmt: skip
+        return f"{self.what}: reachable in {self.depth} move(s){starts}: {head or 'already'}"
+
+
+def finding(
+    packed: Packed, model: Model, layers: list[list[int]], what: str, state: int | None,
+    every: bool | None, verdicts: list[tuple[str, Any]], *, loop: Path | None = None,
+    possibly: bool = False,
+) -> Finding:  # fmt: skip
+    """The finding for *state* (found in one of *layers*; None: not reachable), its witness
+    the shortest path there, then *loop*; *verdicts*: (name, condition) judged at the end."""
+    if state is None:
+        return Finding(what, False, None, Timeline(), False, possibly=possibly)
+    s0, path = path_to(packed, model, layers, state)
+    events: list[Event] = []
+    assumed = {
+        f: v for f, v in packed.unpack(s0).items() if _open(read_fact(packed.start_state, f))
+    }
+    start = _start_facts(packed.plan, packed.start_state) | assumed
+    if start:
+        words = ", ".join(f"{f} = {show(v)}" for f, v in start.items())
+        events.append(Event(
+            "start-assumed", T0 - dt.timedelta(days=1), FactsReported(start),
+            summary=f"the start this witness assumes (where it differs from the plan's facts at "
+                    f"publication, or the sources give nothing): {words}",
+            reported_by="gazaplan explore (hypothetical)", note=HYPOTHETICAL,
+        ))  # fmt: skip
+    for i, (action, after) in enumerate([*path, *(loop or [])]):
+        value = packed.unpack(after)[action.fact]
+        point = f", point {action.point}" if action.point else ""
+        events.append(Event(
+            f"move-{i + 1}-{action.id}", T0 + dt.timedelta(days=i), FactsReported({action.fact: value}),
+            summary=action.summary or f"{action.fact} becomes {show(value)}",
+            reported_by=f"{action.party or 'none identified'} (hypothetical{point})", note=HYPOTHETICAL,
+        ))  # fmt: skip
+    return Finding(
+        what, True, len(path), Timeline(tuple(events)), every,
+        tuple((f, show(v)) for f, v in assumed.items()), len(loop or ()),
+        tuple(packed.unpack(state).items()),
+        tuple((name, packed.verdict(c, state)) for name, c in verdicts),
+    )  # fmt: skip
+
+
+def _start_facts(plan: Plan, start: State) -> dict[str, Any]:
+    """The facts of *start* that differ from the plan's at publication (derived ones aside)."""
+    initial = State.initial(plan).facts()
+    return {
+        f: v for f, v in start.facts().items()
+        if not FACTS[f.split(".")[0]].derived and f in initial and initial[f] != v
+    }  # fmt: skip
+
+
+def _open(value: object) -> bool:
+    from ..core.sources import Contested
+    from ..truth import UNKNOWN
+
+    return value is UNKNOWN or isinstance(value, Contested)
+
+
+def path_to(packed: Packed, model: Model, layers: list[list[int]], state: int) -> tuple[int, Path]:
+    """The moves from a start to *state* (found in layer d), walking back layer by layer."""
+    depth = next(d for d, layer in enumerate(layers) if state in set(layer))
+    return _walk_back(packed, model, layers, state, depth)
+
+
+def _walk_back(
+    packed: Packed, model: Model, layers: list[list[int]], state: int, depth: int
+) -> tuple[int, Path]:
+    path: Path = []
+    t = state
+    for d in range(depth, 0, -1):
+        previous = set(layers[d - 1])
+        step = next(
+            (p, a) for p in _predecessors(packed, model, t) for a in model.actions
+            if p in previous and packed.successor(a, p) == t
+        )  # fmt: skip
+        path.append((step[1], t))
+        t = step[0]
+    return t, path[::-1]
+
+
+def _predecessors(packed: Packed, model: Model, t: int) -> list[int]:
+    found: list[int] = []
+    for a in model.actions:
+        i = packed.facts.index(a.fact)
+        o, mask, k = packed.offset[i], (1 << packed.width[i]) - 1, packed.field(t, i)
+        if hasattr(a.effect, "by"):
+            by = a.effect.by
+            if by and k >= by:
+                found.append(t - (by << o))
+        elif k == packed.values[i].index(a.effect.value):
+            found += [(t & ~(mask << o)) | (u << o) for u in range(len(packed.values[i])) if u != k]
+    return list(dict.fromkeys(found))
+
+
+def loop_from(
+    packed: Packed, model: Model, s: int, expand: Any, limit: int
+) -> tuple[Path | None, int]:
+    """The fewest moves from *s* back to *s* (None: none within *limit* states), and how many
+    states the search visited; breadth first with the generated successor function."""
+    seen: set[int] = set()  # without s: the search adds it when a move leads back to it
+    layers = [[s]]
+    while layers[-1] and len(seen) < limit:
+        out: list[int] = []
+        expand(layers[-1], seen, out, [])
+        layers.append(out)
+        if s in seen:
+            return _walk_back(packed, model, layers, s, len(layers) - 1)[1], len(seen)
+    return None, len(seen)
+
+
+def lasso(
+    packed: Packed, model: Model, layers: list[list[int]], stuck: list[tuple[str, Any]],
+    starts: int, expand: Any,
+) -> Finding | None:  # fmt: skip
+    """Moves to a state as deep as any, then a loop back to it: a run that never ends and never
+    reaches the stuck targets (None if no state has such a loop, or none was found within
+    :data:`LOOP_SEARCH` states visited)."""
+    budget = LOOP_SEARCH
+    for layer in reversed(layers):
+        for s in layer:
+            loop, visited = loop_from(packed, model, s, expand, budget)
+            if loop is not None:
+                return finding(packed, model, layers, "livelock", s,
+                               True if starts == 1 else None, stuck, loop=loop)  # fmt: skip
+            budget -= max(1, visited)
+            if budget <= 0:
+                return None
+    return None
+
+
+def witness_scenario(exploration: Exploration, what: str | None = None) -> Scenario:
+    """*exploration*'s witness for *what* (default: the livelock if a target is stuck, else
+    the last target reached, else a deadlock) as a scenario: see the module's description.
+
+    Raises:
+        UnknownIdError: no finding is called *what*.
+        InvalidValueError: it has no witness (not reachable), or the explored plan is not a
+            bundled version nor made from one by amendments (a scenario names its version).
+    """
+    if what is None:
+        reached = [f.what for f in exploration.targets if f.reachable]
+        what = ("livelock" if exploration.livelock is not None else reached[-1] if reached
+                else "deadlock")  # fmt: skip
+    f = exploration.finding(what)
+    if not f.reachable:
+        raise InvalidValueError(
+            "witness", what, "nothing reaches it, so there is no witness to write",
+            "Ask for a reachable target, 'deadlock' where there are some, or 'livelock' where a "
+            "target is stuck (see Exploration.explain()).",
+        )  # fmt: skip
+    plan = exploration.plan
+    if plan is None:
+        raise InvalidValueError("witness", what, "the exploration does not say what plan it explored",
+                                "Take the witness from the result of gp.explore.")  # fmt: skip
+    version, amendments = replayable(plan)
+    events = f.witness.events
+    ends = [events[-1].at if events else T0]
+    if f.loop:
+        ends.insert(0, events[-1 - f.loop].at if len(events) > f.loop else T0)
+    expectations: list[Expectation] = []
+    for end in dict.fromkeys(e + dt.timedelta(hours=1) for e in ends):
+        expectations += [FactExpectation(end, fact, value) for fact, value in f.end]
+        for name, verdict in f.verdicts:
+            phase, _, part = name.rpartition(".")
+            if part in ("entry", "completion") and phase in {p.id for p in plan.phases}:
+                expectations.append(PhaseExpectation(end, phase, verdict, part=part))
+    kind = "a loop after which" if f.loop else "a shortest order of moves after which"
+    return Scenario(
+        name=f"gazaplan explore: {what} (hypothetical)",
+        version=version,
+        amendments=amendments,
+        timeline=f.witness,
+        expectations=tuple(expectations),
+        description=(f"Hypothetical moves the action model allows, found by exhaustive search: "
+                     f"{kind} the expectations hold. {f.explain()}"),
+    )  # fmt: skip
+
+
+def replayable(plan: Plan) -> tuple[str, tuple[Amendment, ...]]:
+    """The bundled version *plan* comes from and the amendments over it that make *plan*."""
+    from .. import catalog
+
+    def bundled(version: str) -> Plan | None:
+        try:
+            return catalog.plan(version)
+        except UnknownVersionError:
+            return None
+
+    chain = plan.amendments
+    for k in range(len(chain), 0, -1):  # the latest bundled version in the chain
+        version = plan.version if k == len(chain) else chain[k - 1].version
+        base = bundled(version)
+        if base is not None and base.amendments == chain[:k]:
+            return version, chain[k:]
+    roots = [v for v in catalog.versions() if not catalog.plan(v).amendments]
+    if plan.version in roots and not chain:
+        return plan.version, ()
+    if chain and roots:  # amended from the original text
+        return roots[0], chain
+    raise InvalidValueError(
+        "witness", plan.version, "the explored plan is not a bundled version, nor made from one",
+        "Explore a bundled version (gp.plan(...)) or one amended from it (gp.amend), so that a "
+        "scenario file can name its version.",
+    )  # fmt: skip

@@ -1,0 +1,433 @@
+"""Monte Carlo: a scenario's timeline perturbed at random, many times; how likely each status is.
+
+``gp.monte_carlo(scenario, perturbation, n, seed=...)`` draws *n* runs of a
+:class:`~gazaplan.perturbations.Perturbation` (delays, drops, a claim picked among contested
+ones) over the scenario's timeline and judges every obligation's compliance in each, as of
+*at*. :class:`MonteCarloResult` gives the distribution of statuses per obligation, the
+probability of each with a Wilson score interval, and the extreme runs, each of which
+:meth:`MonteCarloResult.scenario` writes out as a scenario to replay (``gazaplan check``).
+
+Run *i* draws from ``random.Random(run_seed(seed, i))``, so each run is the same whatever runs
+it: serially, in a process pool or on a Dask cluster (``executor=``). A run that only moves
+events shares the scenario's states (facts do not depend on when), and re-judges only the
+obligations whose facts as of *at* changed or, for one with a deadline, whose trigger, clock or
+completion moved; the others keep the unperturbed status and lateness. A run whose timeline
+cannot happen (an event dropped that a later one needs) is kept as failed, with the reason,
+and counted apart: never silently left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import random
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..core import _checks as check
+from ..core import _ports
+from ..core._results import NotebookDisplay
+from ..core.explain import duration
+from ..exceptions import GazaplanError, InvalidValueError
+from ..time.compliance import ComplianceStatus, judge, onset_indices, read_changes, read_fields
+from ..time.events import Event
+from ..time.histories import history, refolded, retimed
+from ..time.timelines import Timeline
+from ..whatif.scenarios import ObligationExpectation, Scenario
+from .executors import PlanRecipe, progress_bar, run_all, run_seed, token_of, worker_cached
+from .perturbations import Perturbation
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+__all__ = ["Estimate", "MonteCarloResult", "Run", "monte_carlo", "wilson"]
+
+# The runs, as a worker computes them: the unperturbed judgement built once per simulation
+# (Payload), then each run from its index: the perturbation drawn from the run's seed, the
+# history retimed or refolded, and only the obligations whose facts or onsets moved judged again.
+
+
+@attrs.frozen
+class Run:
+    """One run: its index and seed, each obligation's status and lateness (in the result's
+    order of obligations), or why its timeline could not be replayed."""
+
+    index: int
+    seed: int
+    statuses: tuple[ComplianceStatus, ...]
+    lateness: tuple[dt.timedelta | None, ...]
+    error: str = ""
+
+    @property
+    def late(self) -> dt.timedelta:
+        """How late, in all: the sum of every obligation's lateness or time overdue."""
+        return sum((x for x in self.lateness if x is not None), dt.timedelta())
+
+
+@attrs.frozen
+class Payload:
+    token: str
+    recipe: PlanRecipe
+    timeline: Timeline
+    at: dt.datetime
+    perturbation: Perturbation
+    seed: int
+
+
+class _Base:
+    """The unperturbed judgement, made once per worker, that each run starts from."""
+
+    def __init__(self, p: Payload) -> None:
+        self.p = p
+        self.plan = plan = p.recipe.plan()
+        self.events = p.timeline.events
+        self.h = history(plan, p.timeline)
+        self.n = self.h.count(p.at)
+        self.instants = [e.at for e in self.events]
+        self.obligations = [(ph.id, o) for ph in plan.phases for o in ph.obligations]
+        self.items = [judge(plan, self.h, o, pid, p.at) for pid, o in self.obligations]
+        self.onsets = [onset_indices(plan, self.h, o) for _, o in self.obligations]
+        self.reads = [read_changes(self.h, o) for _, o in self.obligations]
+        self.fields = [read_fields(o) for _, o in self.obligations]
+        self.selected = p.perturbation.select(self.events)
+
+    def run(self, index: int) -> Run:
+        p = self.p
+        seed = run_seed(p.seed, index)
+        drawn = p.perturbation.draw(self.events, random.Random(seed), self.selected)
+        try:
+            if drawn.retimed_only:
+                items = self._retimed(drawn.instants)
+            else:
+                items = self._refolded(
+                    drawn.instants,
+                    drawn.events(self.events),
+                    min((*drawn.dropped, *drawn.replaced)),
+                )
+        except GazaplanError as e:
+            return Run(index, seed, (), (), str(e))
+        return Run(
+            index,
+            seed,
+            tuple(c.status for c in items),
+            tuple(c.late_by or c.overdue_by for c in items),
+        )
+
+    def _refolded(
+        self, instants: Sequence[dt.datetime], events: Sequence[Event], first: int
+    ) -> list[Any]:
+        """Each obligation judged on the timeline refolded from event *first* (where the facts
+        begin to differ), or kept where none of the facts it reads changes after *first* in
+        either history, both cut-offs at *at* lie beyond it and, for one with a deadline, its
+        onsets (all before *first*) happened at the same instants."""
+        h = refolded(self.h, events, first)
+        n = h.count(self.p.at)
+        out = []
+        for j, (pid, o) in enumerate(self.obligations):
+            fields, reads = self.fields[j], self.reads[j]
+            same = (
+                fields is not None
+                and reads is not None
+                and min(n, self.n) >= first
+                and (not reads or reads[-1] <= first)
+                and all(not (c := h.changed(f)) or c[-1] <= first for f in fields)
+            )
+            same = same and (
+                o.deadline is None
+                or all(instants[k - 1] == self.instants[k - 1] for k in self.onsets[j])
+            )
+            out.append(self.items[j] if same else judge(self.plan, h, o, pid, self.p.at))
+        return out
+
+    def _retimed(self, instants: Sequence[dt.datetime]) -> list[Any]:
+        """Each obligation's status and lateness on the retimed history: kept from the
+        unperturbed judgement where the facts it reads as of *at* are the same and, for one with
+        a deadline, its trigger, clock and completion happened at the same instants."""
+        n = bisect.bisect_right(instants, self.p.at)
+        lo, hi = min(n, self.n), max(n, self.n)
+        h = None
+        out = []
+        for j, (pid, o) in enumerate(self.obligations):
+            reads = self.reads[j]
+            same = (reads is None and lo == hi) or (
+                reads is not None
+                and bisect.bisect_right(reads, lo) == bisect.bisect_right(reads, hi)
+            )
+            # without a deadline, when things happened changes no status and no lateness
+            same = same and (
+                o.deadline is None
+                or all(instants[k - 1] == self.instants[k - 1] for k in self.onsets[j] if k <= n)
+            )
+            if same:
+                out.append(self.items[j])
+                continue
+            h = h or retimed(self.h, instants)
+            out.append(judge(self.plan, h, o, pid, self.p.at))
+        return out
+
+
+def simulate_runs(p: Payload, indices: Sequence[int]) -> list[Run]:
+    base: _Base = worker_cached(p.token, lambda: _Base(p))
+    return [base.run(i) for i in indices]
+
+
+# The simulation: runs sent to an executor, gathered into probabilities.
+
+Z95 = 1.959963984540054
+
+
+@attrs.frozen
+class Estimate:
+    """A probability estimated from runs, with its Wilson score interval (95%)."""
+
+    p: float
+    low: float
+    high: float
+
+    def __str__(self) -> str:
+        return f"{self.p:.1%} (95% interval {self.low:.1%} to {self.high:.1%})"
+
+
+def wilson(k: int, n: int, z: float = Z95) -> Estimate:
+    """*k* of *n* runs, as a probability with its Wilson score interval (no run: 0 to 1)."""
+    if n == 0:
+        return Estimate(math.nan, 0.0, 1.0)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return Estimate(p, max(0.0, centre - half), min(1.0, centre + half))
+
+
+def monte_carlo(
+    scenario: Scenario,
+    perturbation: Perturbation,
+    n: int,
+    *,
+    seed: int,
+    at: dt.datetime | None = None,
+    executor: Any = None,
+    progress: bool | None = None,
+) -> MonteCarloResult:
+    """*n* runs of *perturbation* over *scenario*'s timeline, each obligation judged as of *at*.
+
+    Args:
+        scenario: the plan version, its amendments and the timeline to perturb.
+        perturbation: what each run changes (see :mod:`gazaplan.perturbations`).
+        n: the number of runs (at least 1).
+        seed: run *i* draws from ``run_seed(seed, i)``: the same results on any executor.
+        at: the instant judged (default: the scenario's last event, unperturbed).
+        executor: None (here), any ``concurrent.futures.Executor``, or a Dask Client.
+        progress: a bar on stderr (the ``progress`` extra); None: only on a terminal.
+
+    Raises:
+        InvalidValueError: *n* below 1, a seed that is no whole number, a perturbation that
+            could move an event before the plan's publication or before the event preceding it.
+        UnknownIdError: a perturbation naming an event the timeline lacks.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:  # type: ignore[redundant-expr]
+        raise InvalidValueError("monte_carlo(n=)", n, "needs at least one run", "Pass n=1000.")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InvalidValueError(
+            "monte_carlo(seed=)", seed, "a seed is a whole number", "Pass seed=1."
+        )
+    plan = scenario.plan()
+    timeline = scenario.timeline
+    perturbation.check(timeline.events, plan.origin)
+    at = at or timeline.last or plan.origin
+    check.need_instant(at, "at")
+    recipe = PlanRecipe(scenario.version, scenario.amendments)
+    payload = Payload(token_of(scenario, perturbation), recipe, timeline, at, perturbation, seed)
+    tell, close = progress_bar(n, "monte carlo", progress)
+    try:
+        done = run_all(simulate_runs, payload, range(n), executor=executor, progress=tell)
+    finally:
+        close()
+    ids = tuple(o.id for ph in plan.phases for o in ph.obligations)
+    return MonteCarloResult(scenario, perturbation, seed, at, ids, tuple(done))
+
+
+@attrs.frozen
+class MonteCarloResult(NotebookDisplay):
+    """The runs of a simulation and what they say of each obligation.
+
+    Attributes:
+        base: the scenario perturbed.
+        perturbation: what each run changed.
+        seed: the simulation's seed.
+        at: the instant judged.
+        obligations: the obligations' ids, in the order of each run's statuses.
+        runs: every run, failed ones included, in order of index.
+    """
+
+    base: Scenario
+    perturbation: Perturbation
+    seed: int
+    at: dt.datetime
+    obligations: tuple[str, ...]
+    runs: tuple[Run, ...]
+
+    @property
+    def failed(self) -> tuple[Run, ...]:
+        """The runs whose timeline could not be replayed (each with its reason)."""
+        return tuple(r for r in self.runs if r.error)
+
+    def _ok(self) -> list[Run]:
+        return [r for r in self.runs if not r.error]
+
+    def counts(self, obligation: str) -> dict[ComplianceStatus, int]:
+        """How many runs gave *obligation* each status (failed runs apart)."""
+        j = self._index(obligation)
+        out: dict[ComplianceStatus, int] = {}
+        for r in self._ok():
+            out[r.statuses[j]] = out.get(r.statuses[j], 0) + 1
+        return out
+
+    def probability(self, obligation: str, status: ComplianceStatus | str) -> Estimate:
+        """The share of the replayed runs in which *obligation* has *status*, with its interval."""
+        wanted = status if isinstance(status, ComplianceStatus) else ComplianceStatus(status)
+        ok = self._ok()
+        return wilson(self.counts(obligation).get(wanted, 0), len(ok))
+
+    def _index(self, obligation: str) -> int:
+        if obligation not in self.obligations:
+            from ..exceptions import UnknownIdError
+
+            raise UnknownIdError(obligation, self.obligations, where="MonteCarloResult")
+        return self.obligations.index(obligation)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per obligation and status seen: runs, probability, interval."""
+        total = len(self._ok())
+        out = []
+        for o in self.obligations:
+            for status, k in sorted(self.counts(o).items(), key=lambda kv: -kv[1]):
+                e = wilson(k, total)
+                out.append(
+                    {
+                        "obligation": o,
+                        "status": str(status),
+                        "runs": k,
+                        "probability": e.p,
+                        "low": e.low,
+                        "high": e.high,
+                    }
+                )
+        return out
+
+    def run_rows(self) -> list[dict[str, Any]]:
+        """One row per run and obligation: run, seed, obligation, status, lateness (a failed
+        run: one row, with its error)."""
+        out: list[dict[str, Any]] = []
+        for r in self.runs:
+            if r.error:
+                out.append({"run": r.index, "seed": r.seed, "error": r.error})
+                continue
+            out += [
+                {
+                    "run": r.index,
+                    "seed": r.seed,
+                    "obligation": o,
+                    "status": str(s),
+                    "lateness": late,
+                }
+                for o, s, late in zip(self.obligations, r.statuses, r.lateness, strict=True)
+            ]
+        return out
+
+    def to_pandas(self, table: str = "statuses") -> pd.DataFrame:
+        """``"statuses"``: :meth:`rows`, a row per obligation and status; ``"runs"``:
+        :meth:`run_rows`, a row per run and obligation (the ``pandas`` extra)."""
+        if table == "runs":
+            columns: tuple[str, ...] = ("run", "seed", "obligation", "status", "lateness", "error")
+            return _ports.tables().frame(
+                self.run_rows(), columns, feature="MonteCarloResult.to_pandas()"
+            )
+        if table != "statuses":
+            raise InvalidValueError(
+                "MonteCarloResult.to_pandas(table=)",
+                table,
+                "is neither 'statuses' nor 'runs'",
+                "Pass one of them.",
+            )
+        columns = ("obligation", "status", "runs", "probability", "low", "high")
+        return _ports.tables().frame(self.rows(), columns, feature="MonteCarloResult.to_pandas()")
+
+    def plot(
+        self, obligations: Sequence[str] | str | None = None, *, ax: Axes | None = None
+    ) -> Axes:
+        """Each status's share of the runs, a bar per obligation (the ``plot`` extra); see
+        :func:`gazaplan.plots.plot_monte_carlo`."""
+        return _ports.plots().plot_monte_carlo(self, obligations, ax=ax)  # type: ignore[no-any-return]
+
+    def varying(self) -> tuple[str, ...]:
+        """The obligations whose status is not the same in every replayed run."""
+        return tuple(o for o in self.obligations if len(self.counts(o)) > 1)
+
+    def extremes(self) -> dict[str, Run]:
+        """The replayed runs latest and least late in all (the sum of every obligation's
+        lateness or time overdue; the lowest index among equals)."""
+        ok = self._ok()
+        if not ok:
+            return {}
+        return {
+            "latest": max(ok, key=lambda r: (r.late, -r.index)),
+            "least late": min(ok, key=lambda r: (r.late, r.index)),
+        }
+
+    def scenario(self, run: Run | int) -> Scenario:
+        """Run *run* (or the run of that index) as a scenario: its timeline, drawn again from its
+        seed, each moved or re-claimed event marked hypothetical; its statuses as expectations."""
+        index = run if isinstance(run, int) else run.index
+        seed = run_seed(self.seed, index)
+        events = self.base.timeline.events
+        drawn = self.perturbation.draw(events, random.Random(seed))
+        dropped = [events[i].id for i in sorted(drawn.dropped)]
+        found = self.runs[index] if index < len(self.runs) else None
+        expectations = (
+            ()
+            if found is None or found.error
+            else tuple(
+                ObligationExpectation(self.at, o, s, note="as this run found")
+                for o, s in zip(self.obligations, found.statuses, strict=True)
+            )
+        )
+        gone = f" Left out: {', '.join(dropped)}." if dropped else ""
+        return Scenario(
+            name=f"{self.base.name}, Monte Carlo run {index} (hypothetical)",
+            version=self.base.version,
+            amendments=self.base.amendments,
+            timeline=Timeline.of(drawn.events(events, flag=True)),
+            expectations=expectations,
+            description=f"Run {index} of a simulation seeded {self.seed} (run seed {seed}): "
+            f"{self.perturbation.describe()}.{gone} Every change is hypothetical.",
+        )
+
+    def explain(self) -> str:
+        """Per obligation whose status varies, each status's probability; the extreme runs."""
+        ok = self._ok()
+        lines = [
+            (
+                f"{len(self.runs):,} runs of {self.base.name!r} ({self.perturbation.describe()}), "
+                f"seed {self.seed}, judged at {self.at:%Y-%m-%d %H:%M %z}"
+            )
+        ]
+        if self.failed:
+            lines.append(
+                f"  {len(self.failed):,} runs could not be replayed, e.g.: {self.failed[0].error}"
+            )
+        varying = self.varying()
+        if not varying:
+            lines.append("  Every obligation has the same status in every run.")
+        for o in varying:
+            lines.append(f"  {o}:")
+            for status, k in sorted(self.counts(o).items(), key=lambda kv: -kv[1]):
+                lines.append(f"    {status}: {wilson(k, len(ok))}")
+        for what, r in self.extremes().items():
+            lines.append(
+                f"  {what}: run {r.index} (seed {r.seed}), {duration(r.late)} late or overdue in all"
+            )
+        return "\n".join(lines) + "\n"

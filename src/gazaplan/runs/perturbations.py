@@ -1,0 +1,372 @@
+"""Perturbations as data: what a Monte Carlo run changes in a timeline, drawn from a seed.
+
+A :class:`Perturbation` is a list of steps, each applied to the events an :class:`Events`
+selection picks (every event if it picks none):
+
+- :class:`Delay` moves each event later (or earlier, for a negative draw) by a whole number of
+  days or hours drawn from a distribution (:class:`Uniform`, :class:`Triangular`, :class:`Fixed`).
+  An event never overtakes the one before it: where a delay would, the later event moves with
+  it (ties keep the timeline's order).
+- :class:`Drop` leaves an event out with a probability.
+- :class:`PickClaim` replaces each contested value an event reports with one of its claims,
+  drawn with equal chances: a run in which that claim holds.
+
+:meth:`Perturbation.check` refuses, before any run, a step whose draws could move an event
+before the plan's publication or before the event preceding it, and a selection naming an
+event or kind the timeline lacks. Each run draws from its own ``random.Random`` (see
+:func:`gazaplan.runs.run_seed`), steps and events in order, so a run is the same wherever it
+runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from ..core import _checks as check
+from ..core.sources import Contested
+from ..exceptions import InvalidValueError, UnknownIdError
+from ..time.events import KINDS as EVENT_KINDS
+from ..time.events import Event, FactsReported
+
+__all__ = [
+    "Delay",
+    "Distribution",
+    "Drop",
+    "Events",
+    "Fixed",
+    "Perturbation",
+    "Perturbed",
+    "PickClaim",
+    "Step",
+    "Triangular",
+    "Uniform",
+]
+
+MOVED = "Hypothetical: a Monte Carlo run moved this event from "
+
+
+def _whole(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError(
+            check.where(inst, attr), value, "a whole number is needed", "Pass e.g. 3."
+        )
+
+
+@attrs.frozen
+class Uniform:
+    """A whole number from *low* to *high*, both included, each as likely."""
+
+    low: int = attrs.field(validator=_whole)
+    high: int = attrs.field(validator=_whole)
+    tag: ClassVar[str] = "uniform"
+
+    def __attrs_post_init__(self) -> None:
+        if self.high < self.low:
+            raise InvalidValueError(
+                "Uniform.high", self.high, f"is below low ({self.low})", "Give low <= high."
+            )
+
+    def bounds(self) -> tuple[int, int]:
+        return self.low, self.high
+
+    def draw(self, rng: random.Random) -> int:
+        return self.low + int(rng.random() * (self.high - self.low + 1))
+
+
+@attrs.frozen
+class Triangular:
+    """A whole number from *low* to *high*, most likely near *mode* (a triangular draw, rounded)."""
+
+    low: int = attrs.field(validator=_whole)
+    mode: int = attrs.field(validator=_whole)
+    high: int = attrs.field(validator=_whole)
+    tag: ClassVar[str] = "triangular"
+
+    def __attrs_post_init__(self) -> None:
+        if not self.low <= self.mode <= self.high:
+            raise InvalidValueError(
+                "Triangular",
+                (self.low, self.mode, self.high),
+                "needs low <= mode <= high",
+                "Reorder the three numbers.",
+            )
+
+    def bounds(self) -> tuple[int, int]:
+        return self.low, self.high
+
+    def draw(self, rng: random.Random) -> int:
+        return min(self.high, max(self.low, round(rng.triangular(self.low, self.high, self.mode))))
+
+
+@attrs.frozen
+class Fixed:
+    """Always *value* (no draw)."""
+
+    value: int = attrs.field(validator=_whole)
+    tag: ClassVar[str] = "fixed"
+
+    def bounds(self) -> tuple[int, int]:
+        return self.value, self.value
+
+    def draw(self, rng: random.Random) -> int:
+        return self.value
+
+
+Distribution: TypeAlias = Uniform | Triangular | Fixed
+
+
+@attrs.frozen
+class Events:
+    """Which events a step applies to: those with one of *ids*, of one of *kinds* (change tags
+    such as ``hostages_released``), dated from *since* to *until* (both included). Every event
+    if nothing is given."""
+
+    ids: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
+    kinds: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
+    since: dt.date | None = attrs.field(default=None, validator=check.optional_date())
+    until: dt.date | None = attrs.field(default=None, validator=check.optional_date())
+
+    def picks(self, event: Event) -> bool:
+        """Whether *event* is selected."""
+        if self.ids and event.id not in self.ids:
+            return False
+        if self.kinds and event.change.tag not in self.kinds:
+            return False
+        day = event.at.date()
+        return (self.since is None or day >= self.since) and (
+            self.until is None or day <= self.until
+        )
+
+    def check(self, events: Sequence[Event], where: str) -> None:
+        known = {e.id for e in events}
+        for i in self.ids:
+            if i not in known:
+                raise UnknownIdError(i, known, where=f"{where}.events.ids")
+        tags = set(EVENT_KINDS.by_tag)
+        for k in self.kinds:
+            if k not in tags:
+                raise InvalidValueError(
+                    f"{where}.events.kinds",
+                    k,
+                    "is no kind of event",
+                    f"Use one of: {', '.join(sorted(tags))}.",
+                )
+
+
+_UNITS = {"day": dt.timedelta(days=1), "hour": dt.timedelta(hours=1)}
+
+
+@attrs.frozen
+class Delay:
+    """Move each selected event by a whole number of *unit*s (``day`` or ``hour``) drawn from *by*."""
+
+    by: Distribution = attrs.field(
+        validator=attrs.validators.instance_of((Uniform, Triangular, Fixed))
+    )
+    events: Events = attrs.field(factory=Events)
+    unit: str = attrs.field(default="day", validator=check.one_of(tuple(_UNITS)))
+    tag: ClassVar[str] = "delay"
+
+
+@attrs.frozen
+class Drop:
+    """Leave each selected event out with *probability* (0 to 1)."""
+
+    probability: float = attrs.field(validator=check.number(low=0.0, high=1.0, unknown_ok=False))
+    events: Events = attrs.field(factory=Events)
+    tag: ClassVar[str] = "drop"
+
+
+@attrs.frozen
+class PickClaim:
+    """Replace each contested value a selected event reports with one of its claims, each as likely."""
+
+    events: Events = attrs.field(factory=Events)
+    tag: ClassVar[str] = "pick_claim"
+
+
+Step: TypeAlias = Delay | Drop | PickClaim
+
+
+@attrs.frozen
+class Perturbed:
+    """What one run changed: every event's instant, the events left out (by index), and the
+    events whose facts were replaced (by index)."""
+
+    instants: tuple[dt.datetime, ...]
+    dropped: frozenset[int]
+    replaced: dict[int, Event] = attrs.field(eq=False)
+
+    @property
+    def retimed_only(self) -> bool:
+        """True if the run only moved events: the same facts, in the same order."""
+        return not self.dropped and not self.replaced
+
+    def events(self, base: Sequence[Event], *, flag: bool = False) -> tuple[Event, ...]:
+        """The run's timeline, as events; with *flag*, each moved event's note says it is
+        hypothetical and where it was."""
+        out = []
+        for i, e in enumerate(base):
+            if i in self.dropped:
+                continue
+            e = self.replaced.get(i, e)
+            if e.at != self.instants[i]:
+                note = f"{e.note} {MOVED}{e.at.isoformat()}.".strip() if flag else e.note
+                e = attrs.evolve(e, at=self.instants[i], note=note)
+            out.append(e)
+        return tuple(out)
+
+
+def _picked(event: Event, rng: random.Random) -> Event | None:
+    """*event* with one claim of each contested value it reports, drawn in the order of its
+    fields (a report's facts in their order); None if it reports none."""
+    change = event.change
+    chosen: list[str] = []
+
+    def pick(name: str, value: Any) -> Any:
+        if not isinstance(value, Contested):
+            return value
+        claim = value.claims[rng.randrange(len(value.claims))]
+        chosen.append(f"{name}: {claim.value!r} as {claim.claimed_by or 'a source'} claims")
+        return claim.value
+
+    if isinstance(change, FactsReported):
+        values = dict(change.facts)
+    else:
+        values = {a.name: getattr(change, a.name) for a in attrs.fields(type(change)) if a.init}
+    if not any(isinstance(v, Contested) for v in values.values()):
+        return None
+    picked = {k: pick(k, v) for k, v in values.items()}
+    new = (
+        FactsReported(picked)
+        if isinstance(change, FactsReported)
+        else attrs.evolve(change, **picked)
+    )
+    note = "Hypothetical: a Monte Carlo run picked one claim: " + "; ".join(chosen) + "."
+    return attrs.evolve(event, change=new, note=(event.note + " " + note).strip())
+
+
+@attrs.frozen
+class Perturbation:
+    """Steps applied in order to a timeline, each run drawing from its own generator."""
+
+    steps: tuple[Step, ...] = attrs.field(
+        converter=check.as_tuple, validator=check.items_of((Delay, Drop, PickClaim))
+    )
+    name: str = ""
+
+    def check(self, events: Sequence[Event], origin: dt.datetime) -> None:
+        """Refuse steps that name what the timeline lacks, or whose draws could move an event
+        before *origin* (the plan's publication) or before the event preceding it."""
+        if not self.steps:
+            raise InvalidValueError(
+                "Perturbation.steps",
+                (),
+                "a perturbation needs a step",
+                "Give a Delay, a Drop or a PickClaim.",
+            )
+        for n, step in enumerate(self.steps):
+            where = f"Perturbation.steps[{n}]"
+            step.events.check(events, where)
+            if not isinstance(step, Delay):
+                continue
+            low = step.by.bounds()[0] * _UNITS[step.unit]
+            if low >= dt.timedelta():
+                continue
+            for i, e in enumerate(events):
+                if not step.events.picks(e):
+                    continue
+                if e.at + low < origin:
+                    raise InvalidValueError(
+                        f"{where}.by",
+                        step.by,
+                        f"could move {e.id} to "
+                        f"{e.at + low:%Y-%m-%d %H:%M}, before the plan's publication",
+                        f"Bound the delay at {_floor(e.at - origin, step.unit)} {step.unit}s or more.",
+                    )
+                if i and e.at + low < events[i - 1].at:
+                    raise InvalidValueError(
+                        f"{where}.by",
+                        step.by,
+                        f"could move {e.id} before {events[i - 1].id}, the event before it",
+                        f"Bound the delay at {_floor(e.at - events[i - 1].at, step.unit)} "
+                        f"{step.unit}s or more, or select fewer events.",
+                    )
+
+    def select(self, events: Sequence[Event]) -> tuple[tuple[int, ...], ...]:
+        """For each step, the indices of the events it applies to (to pass to :meth:`draw`)."""
+        return tuple(
+            tuple(i for i, e in enumerate(events) if s.events.picks(e)) for s in self.steps
+        )
+
+    def draw(
+        self,
+        events: Sequence[Event],
+        rng: random.Random,
+        selected: Sequence[Sequence[int]] | None = None,
+    ) -> Perturbed:
+        """One run: the steps applied in order, drawing from *rng* (*selected*: what
+        :meth:`select` gives for *events*, computed once for many runs)."""
+        picked = self.select(events) if selected is None else selected
+        instants = [e.at for e in events]
+        dropped: set[int] = set()
+        replaced: dict[int, Event] = {}
+        for step, chosen in zip(self.steps, picked, strict=True):
+            if isinstance(step, Delay):
+                unit, draw, moved = _UNITS[step.unit], step.by.draw, False
+                for i in chosen:
+                    d = draw(rng)
+                    if d:
+                        instants[i] += d * unit
+                        moved = True
+                if moved:
+                    for i in range(1, len(instants)):  # nothing overtakes the event before it
+                        if instants[i] < instants[i - 1]:
+                            instants[i] = instants[i - 1]
+            elif isinstance(step, Drop):
+                for i in chosen:
+                    if rng.random() < step.probability:
+                        dropped.add(i)
+            else:
+                for i in chosen:
+                    if new := _picked(replaced.get(i, events[i]), rng):
+                        replaced[i] = new
+        return Perturbed(tuple(instants), frozenset(dropped), replaced)
+
+    def describe(self) -> str:
+        """The steps in words."""
+        return "; ".join(_words(s) for s in self.steps) or "nothing"
+
+
+def _floor(span: dt.timedelta, unit: str) -> int:
+    return -int(span / _UNITS[unit])
+
+
+def _words(step: Step) -> str:
+    which = _which(step.events)
+    if isinstance(step, Delay):
+        b = step.by
+        how = (
+            f"{b.value}"
+            if isinstance(b, Fixed)
+            else f"{b.low} to {b.high}"
+            if isinstance(b, Uniform)
+            else f"{b.low} to {b.high} (most likely {b.mode})"
+        )
+        return f"delay {which} by {how} {step.unit}s"
+    if isinstance(step, Drop):
+        return f"drop {which} with probability {step.probability:g}"
+    return f"pick one claim of each contested value in {which}"
+
+
+def _which(e: Events) -> str:
+    parts = [f"ids {', '.join(e.ids)}"] if e.ids else []
+    parts += [f"kinds {', '.join(e.kinds)}"] if e.kinds else []
+    parts += [f"from {e.since}"] if e.since else []
+    parts += [f"to {e.until}"] if e.until else []
+    return "every event" if not parts else "events (" + "; ".join(parts) + ")"

@@ -1,0 +1,615 @@
+"""Sweeps: one plan, many variants, each judged over the same timeline.
+
+``gp.sweep(plan, grid, timeline=..., at=...)`` takes a grid of paths to values and judges every
+point of it. A path is a term (``exchange.remains_ratio``, see ``Plan.term_paths()``), a deadline's
+hours (``deadline.p4-return-hostages``) or a deadline's counting point
+(``since.p4-return-hostages``: a reading of when the clock starts, as ``gp.catalog.counting_points()``
+lists them with their sources). Each point is an :class:`~gazaplan.Amendment` (a what-if, its
+values attributed to the sweep, not to a source), applied to the plan; each variant is then
+judged: every phase (its entry verdict, whether it is complete, when it first was) and every
+obligation (its completion verdict, its compliance status, when it was fulfilled or is due, and
+how late). :class:`SweepResult` holds the results as tidy rows, with ``to_pandas()``, a notebook
+display and ``plot()``. :func:`parse_axis` reads the command line's ``PATH=5:25`` (a range, both
+ends included), ``PATH=24:168:24`` (with a step) and ``PATH=a,b``.
+
+Pass ``executor=`` to spread the variants over processes or a cluster (:mod:`gazaplan.runs`):
+the results are the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+import math
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..catalog import counting_points
+from ..core import _checks as check
+from ..core import _ports
+from ..core._results import NotebookDisplay
+from ..core.amendments import Amendment, Edit, SetDeadline, SetTerm, amend
+from ..core.explain import duration
+from ..core.obligations import CountingPoint, Deadline
+from ..core.plans import Plan
+from ..core.rules import check_plan
+from ..core.sources import Source, Sourced
+from ..core.state import State
+from ..exceptions import InvalidValueError, UnknownIdError
+from ..time.compliance import compliance, first_instant
+from ..time.histories import history
+from ..time.timelines import Timeline
+from ..truth import UNKNOWN, Unknown, Verdict
+from .executors import PlanRecipe, progress_bar, recipe_of, run_all, token_of, worker_cached
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+__all__ = ["SWEEP_SOURCE", "Axis", "Standing", "SweepResult", "Variant", "sweep"]
+
+# The grid: its paths checked against the plan, its values typed, each point as edits.
+
+SWEEP_SOURCE = Source("sweep", "a value set by a sweep, not by any source", "gazaplan")
+
+
+"""What a sweep's values rest on: the sweep itself (a what-if), never a source's word."""
+
+
+@attrs.frozen
+class Axis:
+    """One path of a grid and the values it takes.
+
+    Attributes:
+        path: ``exchange.remains_ratio``, ``deadline.<obligation>`` or ``since.<obligation>``.
+        kind: ``term``, ``deadline`` or ``since``.
+        values: the values, in order (counting points by name).
+    """
+
+    path: str
+    kind: str
+    values: tuple[Any, ...]
+
+    @property
+    def subject(self) -> str:
+        """The term path, or the obligation a deadline or counting point belongs to."""
+        return self.path if self.kind == "term" else self.path.partition(".")[2]
+
+    def label(self, value: Any) -> str:
+        """*value* in words."""
+        return str(value.value) if isinstance(value, enum.Enum) else str(value)
+
+
+def _paths(plan: Plan) -> str:
+    timed = [o.id for o in plan.obligations() if o.deadline is not None]
+    return (
+        ", ".join(plan.term_paths())
+        + "; deadline.<obligation> ("
+        + ", ".join(timed)
+        + "); since.<obligation> ("
+        + ", ".join(counting_points())
+        + ")"
+    )
+
+
+def _kind(plan: Plan, path: str) -> str:
+    head, dot, rest = path.partition(".")
+    if head in ("deadline", "since") and dot:
+        try:
+            plan.obligation(rest)
+        except UnknownIdError:
+            raise InvalidValueError(
+                f"grid[{path!r}]",
+                rest,
+                "names no obligation of the plan",
+                f"Use one of: {_paths(plan)}.",
+            ) from None
+        return head
+    if path in plan.term_paths():
+        return "term"
+    raise InvalidValueError(
+        f"grid[{path!r}]",
+        path,
+        "names no term, deadline or counting point",
+        f"Use one of: {_paths(plan)}.",
+    )
+
+
+def _term_types(plan: Plan, path: str) -> tuple[Any, ...]:
+    group, _, name = path.partition(".")
+    holder = getattr(plan, group)
+    hints = typing.get_type_hints(type(holder))
+    (inner,) = typing.get_args(hints[name])  # Sourced[X]
+    return typing.get_args(inner) or (inner,)
+
+
+def _typed(plan: Plan, path: str, kind: str, value: Any) -> Any:
+    where = f"grid[{path!r}]"
+    if kind == "since":
+        obligation = path.partition(".")[2]
+        points = counting_points(obligation).get(obligation, ())
+        names = [p.name for p in points]
+        if not names:
+            raise InvalidValueError(
+                where,
+                value,
+                "this obligation has a single reading of its clock",
+                f"Counting points exist for: {', '.join(counting_points())}.",
+            )
+        if value not in names:
+            raise InvalidValueError(
+                where,
+                value,
+                "is not a counting point of this obligation",
+                f"Use one of: {', '.join(names)}.",
+            )
+        return value
+    if kind == "deadline":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+            raise InvalidValueError(
+                where, value, "a deadline is a number of hours above 0", "Pass e.g. 72."
+            )
+        return value
+    types = _term_types(plan, path)
+    for t in types:
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            if isinstance(value, t):
+                return value
+            try:
+                return t(value)
+            except ValueError:
+                continue
+    if value is UNKNOWN and Unknown in types:
+        return value
+    if int in types and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if float in types and isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    wanted = ", ".join(
+        f"{t.__name__} ({', '.join(repr(m.value) for m in t)})"
+        if isinstance(t, type) and issubclass(t, enum.Enum)
+        else t.__name__
+        for t in types
+        if t is not Unknown
+    )
+    raise InvalidValueError(where, value, f"this term takes {wanted}", "Pass values of that type.")
+
+
+def axes_of(plan: Plan, grid: Mapping[str, Iterable[Any]]) -> tuple[Axis, ...]:
+    """The grid's axes, each path and value checked against *plan*."""
+    if not isinstance(grid, Mapping) or not grid:  # type: ignore[redundant-expr]  # users pass lists
+        raise InvalidValueError(
+            "grid",
+            grid,
+            "a sweep needs at least one path with values",
+            'Pass e.g. {"exchange.remains_ratio": range(5, 26)}.',
+        )
+    axes = []
+    for path, raw in grid.items():
+        kind = _kind(plan, path)
+        values = tuple(
+            _typed(plan, path, kind, v) for v in ([raw] if isinstance(raw, str) else raw)
+        )
+        if not values:
+            raise InvalidValueError(
+                f"grid[{path!r}]",
+                values,
+                "an axis needs at least one value",
+                "Give one or more values.",
+            )
+        if len(set(map(repr, values))) < len(values):
+            raise InvalidValueError(
+                f"grid[{path!r}]", values, "a value is listed twice", "List each value once."
+            )
+        axes.append(Axis(path, kind, values))
+    return tuple(axes)
+
+
+def edits_of(plan: Plan, axes: Sequence[Axis], values: Sequence[Any]) -> tuple[Edit, ...]:
+    """The edits that give *plan* one point of the grid: a SetTerm per term, one SetDeadline per
+    obligation (its hours and its counting point from the axes, the rest kept)."""
+    edits: list[Edit] = []
+    deadlines: dict[str, dict[str, Any]] = {}
+    for axis, value in zip(axes, values, strict=True):
+        if axis.kind == "term":
+            edits.append(SetTerm(axis.path, Sourced(value, (SWEEP_SOURCE,), "a sweep point")))
+        else:
+            deadlines.setdefault(axis.subject, {})[axis.kind] = value
+    for obligation_id, change in deadlines.items():
+        old = plan.obligation(obligation_id).deadline
+        point = _point(obligation_id, change["since"]) if "since" in change else None
+        hours = change.get("deadline", old.hours if old is not None else None)
+        if hours is None:
+            raise InvalidValueError(
+                f"grid['since.{obligation_id}']",
+                change["since"],
+                "the obligation has no deadline, so no clock to start",
+                f"Sweep deadline.{obligation_id} too.",
+            )
+        since = point.since if point is not None else (old.since if old is not None else None)
+        note = point.note if point is not None else "a sweep point"
+        edits.append(SetDeadline(obligation_id, Deadline(hours, since=since, note=note)))
+    return tuple(edits)
+
+
+def _point(obligation_id: str, name: str) -> CountingPoint:
+    return next(p for p in counting_points(obligation_id)[obligation_id] if p.name == name)
+
+
+def parse_axis(plan: Plan, text: str) -> tuple[str, tuple[Any, ...]]:
+    """``"PATH=5:25"`` (both ends included), ``"PATH=24:168:24"`` or ``"PATH=a,b"`` as a path
+    and its values, typed as the path takes them."""
+    path, eq, spec = text.partition("=")
+    path, spec = path.strip(), spec.strip()
+    if not eq or not path or not spec:
+        raise InvalidValueError(
+            "--grid",
+            text,
+            "expected PATH=VALUES",
+            "Write e.g. exchange.remains_ratio=5:25 or since.p4-return-hostages=acceptance,pull-back.",
+        )
+    kind = _kind(plan, path)
+    if ":" in spec and kind != "since":
+        parts = spec.split(":")
+        try:
+            numbers = [int(p) for p in parts]
+        except ValueError:
+            raise InvalidValueError(
+                f"--grid {path}",
+                spec,
+                "a range takes whole numbers",
+                "Write LOW:HIGH or LOW:HIGH:STEP.",
+            ) from None
+        if (
+            len(numbers) not in (2, 3)
+            or (len(numbers) == 3 and numbers[2] <= 0)
+            or numbers[1] < numbers[0]
+        ):
+            raise InvalidValueError(
+                f"--grid {path}",
+                spec,
+                "a range is LOW:HIGH or LOW:HIGH:STEP, LOW <= HIGH, STEP > 0",
+                "Write e.g. 5:25 or 24:168:24.",
+            )
+        step = numbers[2] if len(numbers) == 3 else 1
+        return path, tuple(range(numbers[0], numbers[1] + 1, step))
+    return path, tuple(_word(p.strip()) for p in spec.split(",") if p.strip())
+
+
+def _word(text: str) -> Any:
+    for parse in (int, float):
+        try:
+            return parse(text)
+        except ValueError:
+            pass
+    return text
+
+
+# The sweep: each variant judged over the timeline.
+
+
+@attrs.frozen
+class Standing:
+    """How one phase or obligation stands in one variant.
+
+    Attributes:
+        kind: ``"phase"`` or ``"obligation"``.
+        id: the phase's or obligation's id.
+        verdict: a phase's entry verdict (its preconditions); an obligation's completion verdict.
+        status: a phase: ``complete``, ``not complete`` or ``unknown``; an obligation: its
+            compliance status (``fulfilled late``, ``overdue``, ...).
+        instant: a phase: when it was first complete; an obligation: when it was fulfilled, or
+            else when it is due (None: never, or not known).
+        lateness: how late it was fulfilled, or how long overdue (None: neither).
+    """
+
+    kind: str
+    id: str
+    verdict: Verdict
+    status: str
+    instant: dt.datetime | None
+    lateness: dt.timedelta | None
+
+
+@attrs.frozen
+class Variant:
+    """One point of the grid: its values (in the axes' order), the amendment, the standings."""
+
+    values: tuple[Any, ...]
+    amendment: Amendment
+    standings: tuple[Standing, ...]
+
+    def standing(self, subject_id: str) -> Standing:
+        """The standing of phase or obligation *subject_id*."""
+        for s in self.standings:
+            if s.id == subject_id:
+                return s
+        from ..exceptions import UnknownIdError
+
+        raise UnknownIdError(subject_id, [s.id for s in self.standings], where="Variant.standing")
+
+
+_PHASE_STATUS = {Verdict.MET: "complete", Verdict.UNMET: "not complete", Verdict.UNKNOWN: "unknown"}
+
+
+def judge(
+    plan: Plan, timeline: Timeline, at: dt.datetime, start: State | None
+) -> tuple[Standing, ...]:
+    """Every phase's and obligation's standing on *timeline* as of *at* (what a variant holds)."""
+    h = history(plan, timeline, start=start)
+    n = h.count(at)
+    report = check_plan(plan, h.state(n))
+    out = []
+    for p in report.phases:
+        when = first_instant(plan, h, p.phase.completion, n)
+        verdict = p.completion.verdict
+        out.append(Standing("phase", p.phase.id, p.verdict, _PHASE_STATUS[verdict], when, None))
+    by_id = {c.obligation.id: c for c in compliance(plan, timeline, at=at, start=start).items}
+    for o in plan.obligations():
+        c = by_id[o.id]
+        out.append(
+            Standing(
+                "obligation",
+                o.id,
+                c.completion.verdict,
+                str(c.status),
+                c.fulfilled_at or c.due,
+                c.late_by or c.overdue_by,
+            )
+        )
+    return tuple(out)
+
+
+@attrs.frozen
+class _Payload:
+    token: str
+    recipe: PlanRecipe | None  # None: the plan itself travels (serial runs only)
+    plan: Plan | None
+    timeline: Timeline
+    at: dt.datetime
+    start: State | None
+
+
+def _base(p: _Payload) -> Plan:
+    if p.plan is not None:
+        return p.plan
+    assert p.recipe is not None
+    recipe = p.recipe
+    return worker_cached(p.token, recipe.plan)  # type: ignore[no-any-return]
+
+
+def _run(p: _Payload, batch: Sequence[Amendment]) -> list[tuple[Standing, ...]]:
+    base = _base(p)
+    return [judge(amend(base, a), p.timeline, p.at, p.start) for a in batch]
+
+
+def sweep(
+    plan: Plan,
+    grid: Mapping[str, Iterable[Any]],
+    *,
+    timeline: Timeline,
+    at: dt.datetime | None = None,
+    start: State | None = None,
+    executor: Any = None,
+    progress: bool | None = None,
+) -> SweepResult:
+    """Judge *plan* at every point of *grid* over *timeline*, as of *at*.
+
+    Args:
+        plan: the plan the variants amend.
+        grid: paths to the values each takes (``{"exchange.remains_ratio": range(5, 26)}``);
+            the variants are every combination, the first path varying slowest.
+        timeline: the events to judge against.
+        at: the instant judged (default: the timeline's last event).
+        start: the facts before the first event (default: the plan's at publication).
+        executor: None (here, in order), any ``concurrent.futures.Executor``, or a Dask Client.
+        progress: a bar on stderr (the ``progress`` extra); None: only when stderr is a terminal.
+
+    Raises:
+        InvalidValueError: a path that names no term, deadline or counting point, a value of
+            the wrong type, an axis without values, a plan that cannot travel to an executor.
+    """
+    if not isinstance(timeline, Timeline):
+        raise InvalidValueError(
+            "sweep(timeline=)",
+            type(timeline).__name__,
+            "is not a Timeline",
+            "Pass gp.timeline() or a Timeline of your events.",
+        )
+    axes = axes_of(plan, grid)
+    if at is None:
+        at = timeline.last or plan.origin
+    check.need_instant(at, "at")
+    points = list(itertools.product(*(a.values for a in axes)))
+    amendments = [
+        Amendment(
+            f"{plan.version}+sweep-{i + 1}",
+            _title(axes, values),
+            edits_of(plan, axes, values),
+            rationale="A sweep point: the values are the sweep's, not a source's.",
+        )
+        for i, values in enumerate(points)
+    ]
+    travels = executor is not None
+    payload = _Payload(
+        token_of(plan, timeline),
+        recipe_of(plan) if travels else None,
+        None if travels else plan,
+        timeline,
+        at,
+        start,
+    )
+    tell, close = progress_bar(len(points), "sweep", progress)
+    try:
+        results = run_all(_run, payload, amendments, executor=executor, progress=tell)
+    finally:
+        close()
+    variants = tuple(Variant(v, a, r) for v, a, r in zip(points, amendments, results, strict=True))
+    return SweepResult(plan.version, at, axes, variants)
+
+
+def _spans(axis: Axis, indices: Sequence[int]) -> str:
+    """Values of *axis* (by index, in order) in words, consecutive ones as a range: ``5-15, 20``."""
+    spans: list[list[int]] = []
+    for i in indices:
+        if spans and spans[-1][1] == i - 1:
+            spans[-1][1] = i
+        else:
+            spans.append([i, i])
+    label = axis.label
+    return ", ".join(
+        label(axis.values[a]) if a == b else f"{label(axis.values[a])}-{label(axis.values[b])}"
+        for a, b in spans
+    )
+
+
+def _title(axes: Sequence[Axis], values: Sequence[Any]) -> str:
+    return ", ".join(f"{a.path} = {a.label(v)}" for a, v in zip(axes, values, strict=True))
+
+
+@attrs.frozen
+class SweepResult(NotebookDisplay):
+    """Every variant of a sweep and how each phase and obligation stands in it.
+
+    Attributes:
+        version: the version of the plan the variants amend.
+        at: the instant judged.
+        axes: the grid's paths and values.
+        variants: one per point, the first axis varying slowest.
+    """
+
+    version: str
+    at: dt.datetime
+    axes: tuple[Axis, ...]
+    variants: tuple[Variant, ...]
+
+    def __len__(self) -> int:
+        return len(self.variants)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per variant and phase or obligation: the axes' values, then kind, id,
+        verdict, status, instant, lateness."""
+        out = []
+        for v in self.variants:
+            head = dict(zip((a.path for a in self.axes), v.values, strict=True))
+            for s in v.standings:
+                out.append(
+                    {
+                        **head,
+                        "kind": s.kind,
+                        "id": s.id,
+                        "verdict": str(s.verdict),
+                        "status": s.status,
+                        "instant": s.instant,
+                        "lateness": s.lateness,
+                    }
+                )
+        return out
+
+    def columns(self) -> tuple[str, ...]:
+        """The rows' columns, in order."""
+        return (
+            *(a.path for a in self.axes),
+            "kind",
+            "id",
+            "verdict",
+            "status",
+            "instant",
+            "lateness",
+        )
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The rows as a DataFrame (the ``pandas`` extra)."""
+        return _ports.tables().frame(self.rows(), self.columns(), feature="SweepResult.to_pandas()")
+
+    def varying(self) -> tuple[str, ...]:
+        """The phases and obligations whose status or lateness is not the same in every variant."""
+        seen: dict[str, set[tuple[str, Any]]] = {}
+        for v in self.variants:
+            for s in v.standings:
+                seen.setdefault(s.id, set()).add((s.status, s.lateness))
+        return tuple(k for k, v in seen.items() if len(v) > 1)
+
+    def summary(self) -> list[dict[str, Any]]:
+        """What varies, as rows: for each phase or obligation whose standing varies and each
+        status it takes, the lateness (a range where it varies) and the variants."""
+        rows = []
+        for subject in self.varying():
+            groups: dict[str, list[Variant]] = {}
+            for v in self.variants:
+                groups.setdefault(v.standing(subject).status, []).append(v)
+            for status, where in groups.items():
+                lates = sorted(
+                    {x for v in where if (x := v.standing(subject).lateness) is not None}
+                )
+                late = (
+                    ""
+                    if not lates
+                    else duration(lates[0])
+                    if len(lates) == 1
+                    else f"{duration(lates[0])} to {duration(lates[-1])}"
+                )
+                rows.append(
+                    {
+                        "id": subject,
+                        "status": status,
+                        "lateness": late,
+                        "variants": self._where(where),
+                    }
+                )
+        return rows
+
+    def title(self) -> str:
+        """One line: the plan, the grid, how many variants, the instant judged."""
+        grid = " x ".join(f"{a.path} ({len(a.values)} values)" for a in self.axes)
+        return (
+            f"Sweep of plan {self.version} over {grid}: {len(self.variants)} variants, "
+            f"judged at {self.at:%Y-%m-%d %H:%M %z}"
+        )
+
+    def explain(self) -> str:
+        """What varies across the grid, subject by subject, with the values behind each status."""
+        lines = [self.title()]
+        summary = self.summary()
+        if not summary:
+            lines.append("  No phase or obligation stands differently in any variant.")
+        last = None
+        for row in summary:
+            if row["id"] != last:
+                lines.append(f"  {row['id']}:")
+                last = row["id"]
+            late = f" by {row['lateness']}" if row["lateness"] else ""
+            lines.append(f"    {row['status']}{late}: {row['variants']}")
+        return "\n".join(lines) + "\n"
+
+    def _where(self, variants: Sequence[Variant]) -> str:
+        """The variants in words: where they are every combination of some values of each
+        axis, those values (ranges for consecutive ones; an axis taking all its values is left
+        out); else how many, and the first few."""
+        taken = [
+            [
+                i
+                for i, x in enumerate(a.values)
+                if any(repr(v.values[k]) == repr(x) for v in variants)
+            ]
+            for k, a in enumerate(self.axes)
+        ]
+        if len(variants) == math.prod(len(t) for t in taken):  # a product: say it per axis
+            parts = [
+                f"{a.path} = {_spans(a, t)}"
+                for a, t in zip(self.axes, taken, strict=True)
+                if len(t) < len(a.values)
+            ]
+            return "; ".join(parts) or "every variant"
+        titles = [v.amendment.title for v in variants]
+        more = f"; and {len(titles) - 3} more" if len(titles) > 3 else ""
+        return f"{len(titles)} variant(s): " + "; ".join(titles[:3]) + more
+
+    def plot(self, subjects: Sequence[str] | str | None = None, *, ax: Axes | None = None) -> Axes:
+        """A line of lateness against the axis for one axis; a heatmap of statuses for two
+        (the ``plot`` extra); see :func:`gazaplan.plots.plot_sweep`."""
+        return _ports.plots().plot_sweep(self, subjects, ax=ax)  # type: ignore[no-any-return]

@@ -1,0 +1,334 @@
+"""Histories: :class:`History`, :func:`history` and :func:`replay`.
+
+A history is every state of a replayed timeline. The first replay of a timeline folds it once and
+keeps every intermediate state (cached on the plan); later look-ups at any instant are a binary
+search (O(log n)).
+
+A history grows in linear time: :meth:`History.extend` folds and checks only the new events and
+shares its storage with the history it extends (the way a slice shares its array), so adding
+events one at a time costs O(1) each. Nothing a caller can see is ever changed: each history sees
+only its own first *n* entries; extending a history that was already extended copies its entries
+once (a branch) instead of overwriting the other's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import threading
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, overload
+
+import attrs
+
+from ..core import _checks as check
+from ..core import _ports
+from ..core._frozenmap import FrozenMap
+from ..core.explain import show
+from ..core.plans import Plan
+from ..core.state import State, fields_of
+from ..exceptions import InvalidValueError
+from .events import Event
+from .timelines import Timeline, check_next, commit, facts_set
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["History", "history", "refolded", "replay", "retimed"]
+
+
+class _Log:
+    """The append-only storage that a history and the histories extended from it share."""
+
+    __slots__ = ("changes", "events", "ids", "instants", "lock", "states")
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        self.ids = {e.id for e in events}
+        self.instants = [e.at for e in events]
+        self.states: list[State] = []
+        self.changes: dict[str, list[int]] = {}  # field -> indices (1 = after the first event)
+        self.lock = threading.Lock()
+
+    def prefix(self, n: int) -> _Log:
+        """A copy holding the first *n* entries (for a history extended a second time)."""
+        log = _Log(self.events[:n])
+        log.states = self.states[:n]
+        log.changes = {f: idx[: bisect.bisect_right(idx, n)] for f, idx in self.changes.items()}
+        return log
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.events, self.states, self.changes)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        events, states, changes = state
+        self.__init__(events)  # type: ignore[misc]
+        self.states, self.changes = states, changes
+
+
+@attrs.frozen(eq=False, repr=False)
+class History:
+    """Every state of a replayed timeline: ``states[i]`` holds after ``timeline.events[i]``."""
+
+    plan: Plan
+    start: State
+    _log: _Log
+    _n: int
+    _given: State | None = None
+    """The *start* that :func:`history` was given (None: the plan's initial state)."""
+    # Built on first access (a history grown by extend() has none until asked):
+    _timeline: Timeline | None = attrs.field(default=None, alias="timeline")
+    _states: tuple[State, ...] | None = attrs.field(default=None, init=False)
+    _changes: FrozenMap[str, tuple[int, ...]] | None = attrs.field(default=None, init=False)
+
+    def __len__(self) -> int:
+        """The number of events (and of states after the start)."""
+        return self._n
+
+    @property
+    def timeline(self) -> Timeline:
+        """The replayed timeline (built on first access for a history grown by :meth:`extend`)."""
+        if self._timeline is None:
+            made = Timeline._trusted(tuple(self._log.events[: self._n]))
+            object.__setattr__(self, "_timeline", made)
+            _keep(self, made)
+            return made
+        return self._timeline
+
+    @property
+    def states(self) -> tuple[State, ...]:
+        """The state after each event, in order."""
+        if self._states is None:
+            object.__setattr__(self, "_states", tuple(self._log.states[: self._n]))
+        assert self._states is not None
+        return self._states
+
+    @property
+    def changes(self) -> FrozenMap[str, tuple[int, ...]]:
+        """For each State field, the indices (1 = after the first event) of the events that
+        changed it (an event setting a fact to the very value it had is not counted)."""
+        if self._changes is None:
+            made = {f: tuple(self.changed(f)) for f in self._log.changes}
+            object.__setattr__(self, "_changes", FrozenMap({f: i for f, i in made.items() if i}))
+        assert self._changes is not None
+        return self._changes
+
+    def changed(self, field: str, upto: int | None = None) -> list[int]:
+        """The indices of the events that changed State *field*, up to state *upto* (all if None)."""
+        indices = self._log.changes.get(field, [])
+        n = self._n if upto is None else min(upto, self._n)
+        return indices[: bisect.bisect_right(indices, n)]
+
+    def state(self, index: int) -> State:
+        """State *index*: 0 is the start, i the state after the i-th event."""
+        if not 0 <= index <= self._n:
+            raise IndexError(f"history has states 0..{self._n}, not {index}")
+        return self._log.states[index - 1] if index else self.start
+
+    def event(self, index: int) -> Event:
+        """The i-th event (1 = the first), the one that led to state *index*."""
+        if not 1 <= index <= self._n:
+            raise IndexError(f"history has events 1..{self._n}, not {index}")
+        return self._log.events[index - 1]
+
+    def count(self, at: dt.datetime) -> int:
+        """How many events are at or before instant *at*."""
+        check.need_instant(at, "at")
+        return bisect.bisect_right(self._log.instants, at, 0, self._n)
+
+    def at(self, at: dt.datetime | None = None) -> State:
+        """The state at instant *at* (events at exactly *at* included); the last state if None."""
+        return self.state(self._n if at is None else self.count(at))
+
+    def extend(self, events: Iterable[Event]) -> History:
+        """The history with *events* added at the end, in O(k) for k events: only they are
+        checked and folded, and the states so far are shared, not copied. This history is not
+        changed; ``history(plan, result.timeline)`` then finds the result without folding."""
+        new = tuple(events)
+        log = self._log
+        with log.lock:
+            if len(log.events) != self._n or not isinstance(log.events, list):
+                # extended before (or retimed, sharing another's storage): branch off a copy
+                log = log.prefix(self._n)
+            return _fold(self.plan, log, self._n, new, self.start, self._given)
+
+    def explain(self) -> str:
+        """Each event in turn, with the facts it changed and their new values."""
+        lines = [f"History of {self._n} events on plan version {self.plan.version}"]
+        before = self.start.facts()
+        for i in range(1, self._n + 1):
+            event, after = self.event(i), self.state(i).facts()
+            changed = [
+                f"{fact} = {show(value)}"
+                for fact, value in after.items()
+                if fact not in before or before[fact] is not value
+            ]
+            head = f"  {event.at.isoformat()} {event.id} ({event.kind}): "
+            lines.append(head + ("; ".join(changed) if changed else "no fact changed"))
+            before = after
+        return "\n".join(lines) + "\n"
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The facts over time: the starting state, then a row after each event.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        return _ports.tables().to_pandas(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, History):
+            return NotImplemented
+        return (self.plan, self.start, self.timeline, self.states) == (
+            other.plan,
+            other.start,
+            other.timeline,
+            other.states,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.timeline))
+
+    def __repr__(self) -> str:
+        last = self._log.events[self._n - 1].at.isoformat() if self._n else None
+        return f"History(plan={self.plan.version!r}, events={self._n}, last={last!r})"
+
+
+def _fold(
+    plan: Plan, log: _Log, n: int, new: tuple[Event, ...], first: State, given: State | None
+) -> History:
+    """Check and fold *new* after the first *n* entries of *log*, then append them to it at once
+    (an event that fails leaves *log* as it was)."""
+    state = log.states[n - 1] if n else first
+    last = log.events[n - 1] if n else None
+    seen: set[str] = set()
+    states: list[State] = []
+    added: dict[str, list[int]] = {}
+    for i, event in enumerate(new, start=n + 1):
+        check_next(event, seen if event.id in seen else log.ids, last, i - 1, "events")
+        facts = facts_set(state, event)
+        before, state = state, commit(state, event, facts, plan)
+        for fact_id in facts:
+            for field in fields_of(fact_id):
+                if getattr(state, field) is not getattr(before, field):
+                    added.setdefault(field, []).append(i)
+        states.append(state)
+        seen.add(event.id)
+        last = event
+    log.events.extend(new)
+    log.ids.update(seen)
+    log.instants.extend(e.at for e in new)
+    log.states.extend(states)
+    for field, indices in added.items():
+        log.changes.setdefault(field, []).extend(indices)
+    return History(plan, first, log, n + len(new), given)
+
+
+class _Retimed(Sequence[Event]):
+    """A history's events at new instants, each made when first asked for."""
+
+    __slots__ = ("_base", "_instants", "_made")
+
+    def __init__(self, base: Sequence[Event], instants: Sequence[dt.datetime]) -> None:
+        self._base, self._instants = base, instants
+        self._made: dict[int, Event] = {}
+
+    def __len__(self) -> int:
+        return len(self._instants)
+
+    @overload
+    def __getitem__(self, i: int) -> Event: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Event]: ...
+    def __getitem__(self, i: int | slice) -> Event | Sequence[Event]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = range(len(self))[i]
+        made = self._made.get(i)
+        if made is None:
+            e = self._base[i]
+            made = e if e.at == self._instants[i] else attrs.evolve(e, at=self._instants[i])
+            self._made[i] = made
+        return made
+
+
+def retimed(h: History, instants: Sequence[dt.datetime]) -> History:
+    """*h* with its events at *instants* (one each, in order, none earlier than the one
+    before): the states are *h*'s, shared, since facts do not depend on when events happen;
+    an event is rebuilt only when asked for. For the runs of a Monte Carlo simulation."""
+    if len(instants) != h._n or any(b < a for a, b in itertools.pairwise(instants)):
+        raise InvalidValueError(
+            "retimed(instants=)",
+            len(instants),
+            f"needs {h._n} instants in order",
+            "Keep the events' order.",
+        )
+    log = _Log([])
+    log.events = _Retimed(h._log.events[: h._n], instants)  # type: ignore[assignment]
+    log.ids = h._log.ids
+    log.instants = list(instants)
+    log.states = h._log.states[: h._n]
+    log.changes = {f: h.changed(f) for f in h._log.changes}  # copies: never shared
+    return History(h.plan, h.start, log, h._n, h._given)
+
+
+def refolded(h: History, events: Sequence[Event], k: int) -> History:
+    """*events* replayed on *h*'s plan from its start, where the first *k* set the same facts as
+    *h*'s first *k* (at the same or other instants): their states are *h*'s, shared, and only
+    ``events[k:]`` are checked and folded. For the runs of a Monte Carlo simulation."""
+    if not 0 <= k <= min(h._n, len(events)):
+        raise InvalidValueError(
+            "refolded(k=)",
+            k,
+            f"needs 0 to {min(h._n, len(events))}",
+            "Pass the index of the first event that differs.",
+        )
+    log = _Log(list(events[:k]))
+    log.states = h._log.states[:k]
+    log.changes = {f: h.changed(f, k) for f in h._log.changes}
+    return _fold(h.plan, log, k, tuple(events[k:]), h.start, h._given)
+
+
+def _keep(h: History, timeline: Timeline) -> None:
+    h.plan._cache.keep_history((id(timeline), id(h._given)), (timeline, h._given, h))
+
+
+def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> History:
+    """Fold *timeline* once from *start* (the plan's initial state by default).
+
+    The plan keeps the histories of the last 16 timelines replayed on it, so asking again is a
+    look-up; older ones are dropped and their memory freed.
+    """
+    key = (id(timeline), id(start))
+    cached = plan._cache.history(key)
+    if cached is not None and cached[0] is timeline and cached[1] is start:
+        return cached[2]  # type: ignore[no-any-return]
+    first = State.initial(plan) if start is None else start
+    result = _fold_checked(plan, timeline, first, start)
+    _keep(result, timeline)
+    return result
+
+
+def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | None) -> History:
+    """The history of a whole timeline (its events were checked when it was made)."""
+    log = _Log([])
+    state = first
+    for i, event in enumerate(timeline.events, start=1):
+        facts = facts_set(state, event)
+        before, state = state, commit(state, event, facts, plan)
+        for fact_id in facts:
+            for field in fields_of(fact_id):
+                if getattr(state, field) is not getattr(before, field):
+                    log.changes.setdefault(field, []).append(i)
+        log.states.append(state)
+    log.events.extend(timeline.events)
+    log.ids.update(e.id for e in timeline.events)
+    log.instants.extend(e.at for e in timeline.events)
+    return History(plan, first, log, len(timeline.events), given, timeline)
+
+
+def replay(
+    plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
+) -> State:
+    """The state at instant *at* after the events of *timeline* (the end if None)."""
+    return history(plan, timeline, start=start).at(at)

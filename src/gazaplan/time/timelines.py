@@ -1,0 +1,261 @@
+"""Timelines: :class:`Timeline`, :class:`TimelineBuilder` and :func:`apply`.
+
+``apply(state, event)`` is pure: it returns the next state. A timeline is an ordered, immutable
+sequence of events; a builder makes a long one in linear time::
+
+    builder = gp.Timeline.builder()          # or gp.TimelineBuilder(base=timeline)
+    for event in events:
+        builder.add(event)
+    timeline = builder.build()
+
+Replaying a timeline (the states at every instant) is :mod:`gazaplan.histories`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+from ..core import _checks as check
+from ..core import _ports
+from ..core._results import NotebookDisplay
+from ..core.plans import Plan
+from ..core.state import State
+from ..exceptions import GazaplanError, InvalidEventError, InvalidValueError, did_you_mean
+from .events import Event
+
+__all__ = ["Timeline", "TimelineBuilder", "apply", "check_ids", "check_next", "named_parties"]
+
+
+def _ordered(inst: object, attr: attrs.Attribute[Any], events: tuple[Event, ...]) -> None:
+    check.items_of(Event)(inst, attr, events)
+    seen: set[str] = set()
+    for i, e in enumerate(events):
+        if e.id in seen:
+            raise InvalidEventError(
+                e.id, f"a second event has this id (events[{i}])", "Give each event its own id."
+            )
+        seen.add(e.id)
+        if i and e.at < events[i - 1].at:
+            raise InvalidEventError(
+                e.id,
+                f"its instant {e.at.isoformat()} is before the previous event's "
+                f"({events[i - 1].id!r}, {events[i - 1].at.isoformat()})",
+                "Sort the events by instant (Timeline.of sorts them for you).",
+            )
+
+
+@attrs.frozen
+class Timeline(NotebookDisplay):
+    """An ordered, immutable sequence of events (instants never decrease; ids are unique)."""
+
+    events: tuple[Event, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=_ordered
+    )
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> Timeline:
+        """A timeline of *events* sorted by instant (stable: same-instant events keep their order)."""
+        return cls(tuple(sorted(events, key=lambda e: e.at)))
+
+    @classmethod
+    def _trusted(cls, events: tuple[Event, ...]) -> Timeline:
+        """A timeline of *events* already checked (by a builder): no second pass over them."""
+        made = object.__new__(cls)
+        object.__setattr__(made, "events", events)
+        return made
+
+    @classmethod
+    def builder(cls, base: Timeline | None = None) -> TimelineBuilder:
+        """A :class:`~gazaplan.TimelineBuilder`: add events one by one in O(1) each, then build."""
+        return TimelineBuilder(base)
+
+    def append(self, event: Event) -> Timeline:
+        """A new timeline with *event* at the end (it must not be earlier than the last one).
+
+        Only the new event is checked, but the events are copied: to add many one at a time, use
+        :meth:`builder` (linear) or :meth:`extend` (all at once).
+        """
+        return self.extend((event,))
+
+    def extend(self, events: Iterable[Event]) -> Timeline:
+        """A new timeline with *events* at the end: only they are checked (O(n + k))."""
+        return TimelineBuilder(self).extend(events).build()
+
+    def until(self, at: dt.datetime) -> Timeline:
+        """The events at or before *at*."""
+        check.need_instant(at, "at")
+        n = bisect.bisect_right(self.events, at, key=_instant_of)
+        return Timeline._trusted(self.events[:n])  # a prefix of a checked timeline is one
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    @property
+    def last(self) -> dt.datetime | None:
+        """The instant of the last event (None if empty)."""
+        return self.events[-1].at if self.events else None
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per event.
+
+        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        """
+        return _ports.tables().to_pandas(self)
+
+
+# -- building a timeline event by event in linear time --
+# A Timeline is immutable, so adding one event to it makes a new one: n appends cost O(n^2)
+# copying. A builder collects events in a list, checks each new one only against what it already
+# holds (its id is new, its instant is not earlier than the last), and makes the timeline once,
+# without checking the events again. It is the one mutable object of the library; what it builds
+# is an ordinary Timeline.
+
+
+def check_next(
+    event: object, ids: AbstractSet[str], last: Event | None, index: int, where: str
+) -> None:
+    """Refuse *event* as the next of a timeline holding *ids* whose last event is *last*.
+
+    Raises:
+        InvalidEventError: its id is already used, or it is earlier than *last*.
+        InvalidValueError: it is not an Event.
+    """
+    if not isinstance(event, Event):
+        raise InvalidValueError(
+            where, event, "expected an Event", "Build it with Event(id, at, change)."
+        )
+    if event.id in ids:
+        raise InvalidEventError(
+            event.id,
+            f"a second event has this id (events[{index}])",
+            "Give each event its own id.",
+        )
+    if last is not None and event.at < last.at:
+        raise InvalidEventError(
+            event.id,
+            f"its instant {event.at.isoformat()} is before the previous event's "
+            f"({last.id!r}, {last.at.isoformat()})",
+            "Add the events in order of instant (Timeline.of sorts them for you).",
+        )
+
+
+class TimelineBuilder:
+    """Collects events for a timeline; each is checked once, when added (O(1) per event).
+
+    Args:
+        base: the timeline to extend (empty by default); it is not changed.
+    """
+
+    __slots__ = ("_events", "_ids", "_last")
+
+    def __init__(self, base: Timeline | None = None) -> None:
+        events = list(base.events) if base is not None else []
+        self._events: list[Event] = events
+        self._ids: set[str] = {e.id for e in events}
+        self._last = events[-1] if events else None
+
+    def add(self, event: Event) -> TimelineBuilder:
+        """Add *event* at the end; returns the builder, so calls can be chained.
+
+        Raises:
+            InvalidEventError: its id is already used, or it is earlier than the last event.
+            InvalidValueError: it is not an Event.
+        """
+        check_next(event, self._ids, self._last, len(self._events), "TimelineBuilder.add")
+        self._events.append(event)
+        self._ids.add(event.id)
+        self._last = event
+        return self
+
+    def extend(self, events: Iterable[Event]) -> TimelineBuilder:
+        """Add each of *events* in turn (as :meth:`add`)."""
+        for event in events:
+            self.add(event)
+        return self
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def build(self) -> Timeline:
+        """The timeline of the events added so far (the builder may go on adding)."""
+        return Timeline._trusted(tuple(self._events))
+
+
+def _instant_of(event: Event) -> dt.datetime:
+    return event.at
+
+
+def facts_set(state: State, event: Event) -> dict[str, Any]:
+    """The facts *event* sets, by fact id (counts moved from their values in *state*): what its
+    kind of change says (``change.sets``)."""
+    return event.change.sets(state)
+
+
+def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
+    """The state after *event* (pure: *state* is untouched).
+
+    Args:
+        state: the state before.
+        event: what happens.
+        plan: if given, the parties and lines the event names must be the plan's.
+
+    Raises:
+        InvalidEventError: the event cannot happen in *state* (more hostages released than held,
+            an unknown party or line, a value of the wrong type); the message names the event,
+            the fact and the fix.
+    """
+    return commit(state, event, facts_set(state, event), plan)
+
+
+def named_parties(change: Any) -> tuple[tuple[str, str], ...]:
+    """The (field, party id) pairs a change names: who responds, accuses, adopts or is set up."""
+    return tuple(
+        (a.name, getattr(change, a.name))
+        for a in attrs.fields(type(change))
+        if a.metadata.get("role") == "party"
+    )
+
+
+def check_ids(plan: Plan, event: Event) -> None:
+    """Refuse an event naming a party, body or line *plan* does not have (InvalidEventError)."""
+    parties, _ = plan._ids()
+    for field, party in named_parties(event.change):
+        if party not in parties:
+            raise InvalidEventError(
+                event.id,
+                f"{party!r} is no party or body of the plan",
+                did_you_mean(party, parties, what="parties and bodies"),
+                fact=f"{event.kind}.{field}",
+            )
+
+
+def commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None) -> State:
+    if plan is not None:
+        check_ids(plan, event)
+        try:
+            plan.check_ids(facts)
+        except GazaplanError as e:
+            raise InvalidEventError(
+                event.id, str(e), "Use the plan's party and line ids."
+            ) from None
+    try:
+        return state.updated(facts)
+    except InvalidValueError as e:
+        raise InvalidEventError(
+            event.id,
+            f"cannot happen here: {e}",
+            "Check the event's numbers against what is still held.",
+            fact=e.where,
+        ) from None
