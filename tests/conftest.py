@@ -4,7 +4,7 @@ extended, and 'nightly'. ``HYPOTHESIS_PROFILE`` picks one.
 'dev' has no deadline: on a loaded machine a slow example is no failure of the plan's logic. The
 health checks stay on in every profile but 'nightly' (where 5,000 examples are meant to take
 long); the strategies are cheap enough to pass them (benchmarks/bench_strategies.py), and
-tests/files/test_strategies.py checks a user's own test does, under Hypothesis' own default settings.
+tests/strategies/test_strategies.py checks a user's own test does, under Hypothesis' own default settings.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 
-from ..strategies import PLAN, T0
+from ..support.strategies import PLAN, T0
 
 YELLOW = PLAN.line("yellow")
 SHARE = gp.Contested(tuple(c for c in YELLOW.israeli_share if c.claimed_by != "The Guardian"))

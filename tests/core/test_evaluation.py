@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 
-from ..strategies import PLAN, conditions, full_states, hide, state_pairs, states
+from ..support.strategies import PLAN, conditions, full_states, hide, state_pairs, states
 
 MET, UNMET, UNK = gp.Verdict.MET, gp.Verdict.UNMET, gp.Verdict.UNKNOWN
 

@@ -11,7 +11,7 @@ from hypothesis import given
 import gazaplan as gp
 from gazaplan.core.explain import describe, duration, plural, summary
 
-from ..strategies import PLAN, T0, conditions, states
+from ..support.strategies import PLAN, T0, conditions, states
 
 H = dt.timedelta(hours=1)
 LATEST = gp.plan()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 
-from ..strategies import full_states
+from ..support.strategies import full_states
 
 
 def test_every_fact_starts_unknown() -> None:

@@ -15,8 +15,8 @@ import gazaplan as gp
 from gazaplan.desk import tables
 from gazaplan.time.histories import history
 
-from ..htmlcheck import check_html, text_of
-from ..strategies import PLAN, states, timelines
+from ..support.htmlcheck import check_html, text_of
+from ..support.strategies import PLAN, states, timelines
 
 LATEST = gp.plan()
 FIRST = gp.plan("2025-09-29")

@@ -11,7 +11,7 @@ import pytest
 import gazaplan as gp
 from gazaplan.desk.htmlreport import html_report, write_html_report
 
-from ..htmlcheck import check_html, text_of
+from ..support.htmlcheck import check_html, text_of
 
 PLAN = gp.plan()
 TL = gp.timeline()

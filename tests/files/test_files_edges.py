@@ -16,7 +16,7 @@ import pytest
 import gazaplan as gp
 from gazaplan.files.documents import MAX_BYTES
 
-from ..desk.test_cli_commands import run
+from ..support.cli import run
 
 HYPOTHETICAL = gp.Scenario(name="edge", version="2025-09-29")
 

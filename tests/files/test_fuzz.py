@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 
-from ..fuzzing import Chain, attempt, base_documents, encode, mutate_bytes, mutate_tree
+from ..support.fuzzing import Chain, attempt, base_documents, encode, mutate_bytes, mutate_tree
 
 BASES = base_documents()
 EXAMPLES = int(os.environ.get("GAZAPLAN_FUZZ", "1000"))

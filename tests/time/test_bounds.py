@@ -4,24 +4,18 @@ chains of phases are refused past a documented limit, and every id an event name
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import attrs
 import pytest
 
 import gazaplan as gp
-from gazaplan import cli
 from gazaplan.core._checks import MAX_HOURS, MAX_NUMBER
+
+from ..support.cli import run
 
 PLAN = gp.plan("2025-09-29")
 T = dt.datetime(2025, 10, 10, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def scenario(amendment: str = "", events: str = "") -> str:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 
-from ..strategies import PLAN, T0, timelines
+from ..support.strategies import PLAN, T0, timelines
 
 START = gp.State.initial(PLAN)
 

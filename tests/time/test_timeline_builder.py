@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 
-from ..strategies import PLAN, timelines
+from ..support.strategies import PLAN, timelines
 
 T = dt.datetime(2025, 10, 10, 12, tzinfo=dt.UTC)
 

@@ -14,7 +14,7 @@ import pytest
 import gazaplan as gp
 from gazaplan import cli
 
-from .test_cli_commands import run
+from ..support.cli import run
 
 
 def test_the_program_has_a_version_and_runs_as_a_module() -> None:

@@ -20,8 +20,8 @@ from gazaplan.core.models import Model
 from gazaplan.exploration import explore
 from gazaplan.exploration.promela import to_promela
 
-from ..core.test_exploration import PLAN as SMALL_PLAN
-from ..core.test_exploration import START, TARGETS, models
+from .test_exploration import PLAN as SMALL_PLAN
+from .test_exploration import START, TARGETS, models
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("spin") and shutil.which("gcc")),

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import gazaplan as gp
 
-from ..strategies import PLAN, T0, timelines
+from ..support.strategies import PLAN, T0, timelines
 
 H = dt.timedelta(hours=1)
 SOURCES = PLAN.exchange.remains_ratio.sources

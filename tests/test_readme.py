@@ -9,7 +9,7 @@ import pytest
 
 import gazaplan as gp
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_the_tour_runs() -> None:

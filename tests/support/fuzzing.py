@@ -243,7 +243,7 @@ def base_documents() -> list[dict[str, Any]]:
     """Valid scenario documents to mutate (the golden one and a scenario on the bundled timeline)."""
     from pathlib import Path
 
-    golden = Path(__file__).parent / "golden" / "scenario-v1.json"
+    golden = Path(__file__).parents[1] / "golden" / "scenario-v1.json"
     small = json.loads(golden.read_text("utf-8"))
     tl = gp.Timeline(gp.timeline().events[:8])
     real = gp.Scenario(name="first events", version="2025-10-09", timeline=tl)

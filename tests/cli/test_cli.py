@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
+import subprocess
+import sys
 
 import gazaplan as gp
-from gazaplan.cli import main
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+from ..support.cli import run
 
 
 def test_report_at_publication() -> None:
@@ -97,3 +93,28 @@ def test_the_html_report_shows_the_data_as_of() -> None:
     later = as_of + dt.timedelta(days=30)
     page = gp.html_report(gp.plan(), gp.timeline(), plots=False, at=later, data_as_of=as_of)
     assert "facts after that date are unknown" in page
+
+
+def test_report_imports_what_it_needs_and_no_more() -> None:
+    # In a fresh interpreter, main(["report"]) runs in-process and must not load the explorer,
+    # the runs or the structural analysis: the command table imports a handler's module only
+    # when its command runs.
+    code = (
+        "import io, sys\n"
+        "from gazaplan.cli import main\n"
+        "assert main(['report'], out=io.StringIO()) == 0\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('gazaplan.'))\n"
+        "print('\\n'.join(loaded))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    loaded = done.stdout.split()
+    assert "gazaplan.core.rules" in loaded  # it did run
+    assert "gazaplan.time.compliance" in loaded
+    for unwanted in (
+        "gazaplan.exploration",
+        "gazaplan.runs",
+        "gazaplan.analysis",
+        "gazaplan.cli._explore",
+    ):
+        assert not [m for m in loaded if m == unwanted or m.startswith(unwanted + ".")], unwanted

@@ -29,7 +29,7 @@ def figures_of(event_id: str) -> dict[str, object]:
 
 def test_the_audit_is_published_and_names_this_test() -> None:
     text = AUDIT.read_text("utf-8")
-    assert "tests/core/test_audit.py" in text
+    assert "tests/catalog/test_audit.py" in text
     assert "2026.10" in text
 
 

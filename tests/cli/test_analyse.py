@@ -3,16 +3,9 @@ phase, what must happen for the next phase; options and bad input."""
 
 from __future__ import annotations
 
-import io
 import json
 
-from gazaplan.cli import main
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+from ..support.cli import run
 
 
 def test_analyse_names_the_cycle_the_vetoes_and_the_way_to_the_next_phase() -> None:

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import gazaplan as gp
-from gazaplan.cli import main
+
+from ..support.cli import run, run_json
 
 GOLDEN = Path(__file__).parents[1] / "golden"
 SCENARIO = "examples/scenarios/pullback-clock.toml"
 EARLY = "2025-10-20T12:00+03:00"  # the hostage deadline has passed; not every body is back
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def run_json(*argv: str) -> tuple[int, Any]:
-    code, out, _ = run(*argv, "--json")
-    return code, json.loads(out)
 
 
 @pytest.mark.parametrize(

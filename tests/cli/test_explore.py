@@ -3,20 +3,12 @@ positions make; options and bad input."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from gazaplan.cli import main
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
+from ..support.cli import run
 
 SMALL = ("--living", "1", "--deceased", "1", "--target", "phase-1.completion",
          "--target", "phase-2.completion")  # fmt: skip

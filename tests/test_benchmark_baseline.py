@@ -9,7 +9,7 @@ from hypothesis import given
 
 import gazaplan as gp
 
-from ..strategies import PLAN, full_states, states
+from .support.strategies import PLAN, full_states, states
 
 
 @given(states())

@@ -9,7 +9,7 @@ import pytest
 
 import gazaplan as gp
 
-from .test_cli_commands import run
+from ..support.cli import run
 
 SCENARIO = "examples/scenarios/pullback-clock.toml"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -10,15 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gazaplan as gp
-from gazaplan.cli import main
+
+from ..support.cli import run
 
 GOLDEN = Path(__file__).parents[1] / "golden"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_check_passes_and_fails_with_reasons(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 import gazaplan as gp
 
-PAGES = sorted((Path(__file__).resolve().parents[2] / "docs" / "workflows").glob("*.md"))
+PAGES = sorted((Path(__file__).resolve().parents[1] / "docs" / "workflows").glob("*.md"))
 
 
 def test_there_is_a_page_per_workflow() -> None:

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import tomllib
 from pathlib import Path
 
 import gazaplan as gp
-from gazaplan.cli import main
 from gazaplan.time.datasets import Dataset, Entry, Release, Status
 from gazaplan.whatif.releases import release_notes
 
+from ..support.cli import run
+
 PLAN = gp.plan()
 IDT = dt.timezone(dt.timedelta(hours=3))
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_the_bundled_data_file_validates() -> None:

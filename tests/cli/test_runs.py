@@ -3,19 +3,12 @@ JSON, worker processes, the extreme runs as scenario files that replay; bad inpu
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from gazaplan.cli import main
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+from ..support.cli import run
 
 
 def test_sweep_prints_what_varies_and_json_has_every_row() -> None:
