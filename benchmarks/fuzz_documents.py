@@ -1,11 +1,12 @@
 """Fuzz run: N mutated scenario documents per format through the loader and every command that
 judges them, with the counts.
 
-The same oracle as tests/files/test_fuzz.py (tests/support/fuzzing.py): every document is either refused with a
-GazaplanError (no internal error among its problems) or accepted and valid (the JSON Schema accepts
-it and it round-trips), and then passes ``check``, ``compliance``, ``report`` (text and JSON) and
-``report --html`` with its plots, with no error (:class:`tests.support.fuzzing.Chain`). Any other outcome
-stops the run with the seed that produced it. ``--loader-only`` stops at the loader.
+The same oracle as tests/files/test_fuzz.py (tests/support/fuzzing.py): every document is either
+refused with a GazaplanError (no internal error among its problems) or accepted and valid (the JSON
+Schema accepts it and it round-trips), and then passes ``check``, ``compliance``, ``report`` (text
+and JSON) and ``report --html`` with its plots, with no error
+(:class:`tests.support.fuzzing.Chain`). Any other outcome stops the run with the seed that
+produced it. ``--loader-only`` stops at the loader.
 Run: ``python -m benchmarks.fuzz_documents --count 100000`` (``--quick``: 200; ``--format json``
 runs one format, so that two processes can share the work).
 """
