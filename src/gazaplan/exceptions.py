@@ -34,6 +34,14 @@ __all__ = [
 def did_you_mean(wrong: str, known: Iterable[str], *, what: str) -> str:
     """Return a hint naming the closest known ids and listing them all (at most 60).
 
+    Args:
+        wrong: the id that names nothing known.
+        known: the ids that would have been accepted.
+        what: the plural noun for the ids in the hint, such as ``"parties"``.
+
+    Returns:
+        A sentence or two naming the closest known ids, if any are close, then the known ids.
+
     >>> did_you_mean("hamass", ["hamas", "israel"], what="parties")
     "Did you mean 'hamas'? Known parties: 'hamas', 'israel'."
     """
@@ -48,8 +56,17 @@ def did_you_mean(wrong: str, known: Iterable[str], *, what: str) -> str:
 
 
 def shown(value: object) -> str:
-    """*value* for a message: its repr, shortened, and never failing (an integer too long to print
-    is described by its size; an object whose repr raises by its type)."""
+    """Show *value* in a message: its repr, shortened, and never failing.
+
+    An integer too long to print is described by its size; an object whose repr raises, by its
+    type.
+
+    Args:
+        value: the value to show.
+
+    Returns:
+        The repr of *value*, at most 300 characters, or a short description of it.
+    """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
         sign = "a negative" if value < 0 else "an"
         return f"{sign} integer of about {int(value.bit_length() * 0.30103)} digits"

@@ -58,7 +58,14 @@ UnknownType: TypeAlias = Literal[Unknown.UNKNOWN]
 
 
 def is_known(value: object) -> bool:
-    """Return True unless *value* is :data:`UNKNOWN`."""
+    """Tell whether *value* is known.
+
+    Args:
+        value: a fact's value.
+
+    Returns:
+        True unless *value* is :data:`UNKNOWN`.
+    """
     return value is not UNKNOWN
 
 
@@ -113,7 +120,14 @@ class Verdict(enum.Enum):
 
     @classmethod
     def of(cls, value: bool | Unknown) -> Verdict:
-        """MET for True, UNMET for False, UNKNOWN for :data:`UNKNOWN`."""
+        """The verdict of a truth value.
+
+        Args:
+            value: True, False or :data:`UNKNOWN`.
+
+        Returns:
+            MET for True, UNMET for False, UNKNOWN for :data:`UNKNOWN`.
+        """
         if value is UNKNOWN:
             return cls.UNKNOWN
         return cls.MET if value else cls.UNMET
@@ -127,9 +141,18 @@ _NOT: Final = {
 
 
 def combine(verdicts: Iterable[Verdict], decisive: Verdict) -> Verdict:
-    """Kleene's strong logic, written once: *decisive* (UNMET for a conjunction, MET for a
-    disjunction) as soon as one verdict is it; otherwise UNKNOWN if any is UNKNOWN; otherwise
-    the other value. Reads the verdicts only as far as it must (lazily, for an iterator)."""
+    """Combine verdicts by Kleene's strong logic, written once.
+
+    Reads the verdicts only as far as it must (lazily, for an iterator).
+
+    Args:
+        verdicts: the verdicts to combine.
+        decisive: the verdict that decides alone: UNMET for a conjunction, MET for a disjunction.
+
+    Returns:
+        *decisive* as soon as one verdict is it; otherwise UNKNOWN if any is UNKNOWN; otherwise
+        the other value (also for no verdicts at all).
+    """
     result = _NOT[decisive]
     for v in verdicts:
         if v is decisive:
@@ -140,9 +163,19 @@ def combine(verdicts: Iterable[Verdict], decisive: Verdict) -> Verdict:
 
 
 def combine_calls(fns: Iterable[Callable[[T], Verdict]], arg: T, decisive: Verdict) -> Verdict:
-    """:func:`combine` of ``fn(arg)`` for each of *fns*, calling them only as far as it must: the
-    compiled conditions' hot path (a generator would cost a third more a check). The same rule
-    as :func:`combine`; a property test holds the two to each other."""
+    """Combine ``fn(arg)`` for each of *fns*, calling them only as far as it must.
+
+    The compiled conditions' hot path (a generator would cost a third more a check). The same
+    rule as :func:`combine`; a property test holds the two to each other.
+
+    Args:
+        fns: the functions giving the verdicts, in order.
+        arg: what each function is called with.
+        decisive: the verdict that decides alone: UNMET for a conjunction, MET for a disjunction.
+
+    Returns:
+        The same verdict as :func:`combine` of the results.
+    """
     result = _NOT[decisive]
     for fn in fns:
         v = fn(arg)
@@ -154,10 +187,24 @@ def combine_calls(fns: Iterable[Callable[[T], Verdict]], arg: T, decisive: Verdi
 
 
 def all_of(verdicts: Iterable[Verdict]) -> Verdict:
-    """Kleene conjunction of any number of verdicts; MET for none."""
+    """Kleene conjunction of any number of verdicts.
+
+    Args:
+        verdicts: the verdicts to combine.
+
+    Returns:
+        UNMET if any is UNMET, else UNKNOWN if any is UNKNOWN, else MET (MET for none).
+    """
     return combine(verdicts, Verdict.UNMET)
 
 
 def any_of(verdicts: Iterable[Verdict]) -> Verdict:
-    """Kleene disjunction of any number of verdicts; UNMET for none."""
+    """Kleene disjunction of any number of verdicts.
+
+    Args:
+        verdicts: the verdicts to combine.
+
+    Returns:
+        MET if any is MET, else UNKNOWN if any is UNKNOWN, else UNMET (UNMET for none).
+    """
     return combine(verdicts, Verdict.MET)

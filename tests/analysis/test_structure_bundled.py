@@ -108,3 +108,14 @@ def test_bad_targets_and_options_are_refused_with_the_fix() -> None:
         gp.paths_to(PLAN, "phase-2", STATE, limit=-1)
     with pytest.raises(gp.exceptions.UnknownPhaseError):
         gp.analyse(PLAN, STATE, phase="p13-decommission")
+
+
+def test_an_unknown_target_is_named_with_the_known_ones() -> None:
+    plan = gp.plan()
+    report = gp.analyse(plan, gp.State.initial(plan))
+    assert report.vetoes_of("phase-1.entry").target == "phase-1.entry"
+    assert report.paths_of("phase-1.entry").target == "phase-1.entry"
+    for lookup in (report.vetoes_of, report.paths_of):
+        with pytest.raises(gp.UnknownIdError, match=r"phase-1\.entry") as caught:
+            lookup("phase-9.entry")
+        assert "phase-9.entry" in str(caught.value)

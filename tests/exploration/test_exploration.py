@@ -414,3 +414,9 @@ def test_an_exploration_displays_its_findings_in_a_notebook() -> None:
     assert "Exploration: " in html
     assert "stuck" in html
     assert "<script" not in html
+
+
+def test_an_unknown_target_of_an_exploration_is_named_with_the_known_ones() -> None:
+    found = gp.explore(gp.plan(), actions=gp.catalog.model(living=1, deceased=1))
+    with pytest.raises(gp.UnknownIdError, match=r"phase-1\.completion"):
+        found.target("phase-9.completion")

@@ -150,6 +150,14 @@ class Structure:
 
     # -- reading ---------------------------------------------------------------------------------
     def value(self, fact: str) -> Any:
+        """A fact's value as this structure sees it.
+
+        Args:
+            fact: the fact's id.
+
+        Returns:
+            The value in *base* if replaced there, else the state's (UNKNOWN if not known).
+        """
         return self.base[fact] if fact in self.base else read_fact(self.state, fact)
 
     def verdict(self, cond: Condition, over: Mapping[str, Any] | None = None) -> Verdict:
@@ -186,6 +194,15 @@ class Structure:
         return compiled(cond, self.plan)(cast("State", view))
 
     def holds(self, lit: Literal, over: Mapping[str, Any] | None = None) -> bool:
+        """Whether a literal holds, with some facts replaced (cached).
+
+        Args:
+            lit: a leaf and whether it is wanted MET (True) or UNMET (False).
+            over: facts to see replaced (None: none).
+
+        Returns:
+            True if the leaf's verdict is the one wanted.
+        """
         leaf, want = lit
         if not over:
             return self.verdict(leaf) is (MET if want else UNMET)

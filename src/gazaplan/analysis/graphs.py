@@ -1,6 +1,7 @@
 """The plan as a dependency graph: :func:`graph` builds a typed :class:`Graph` of phases,
-obligations, condition leaves, facts, parties, points and stated positions (:mod:`gazaplan.waits` finds
-the obligations of two or more parties that wait on each other).
+obligations, condition leaves, facts, parties, points and stated positions
+(:mod:`gazaplan.analysis.waits` finds the obligations of two or more parties that wait on each
+other).
 
 Edges point the way dependence runs: a leaf *reads* a fact; a party *controls* a fact (from the
 sourced table ``gazaplan.controls()``); a leaf *triggers* the obligation (or opens the phase)
@@ -38,6 +39,8 @@ __all__ = ["Edge", "EdgeKind", "Graph", "Node", "NodeKind", "graph"]
 
 
 class NodeKind(enum.Enum):
+    """What a node of the dependency graph stands for."""
+
     PARTY = "party"
     PROVISION = "point"
     POSITION = "position"
@@ -48,6 +51,8 @@ class NodeKind(enum.Enum):
 
 
 class EdgeKind(enum.Enum):
+    """How the source of an edge bears on its target (its value is the edge's label)."""
+
     READS = "reads"
     CONTROLS = "controls"
     TRIGGERS = "triggers"
@@ -62,8 +67,11 @@ class EdgeKind(enum.Enum):
 
 @attrs.frozen
 class Node:
-    """One node: *id* is unique in its graph; *detail* says more (who controls a fact, or
-    "none identified"; a position's statement); *points* the plan points it comes from."""
+    """One node of the dependency graph.
+
+    *id* is unique in its graph; *detail* says more (who controls a fact, or "none identified";
+    a position's statement); *points* are the plan points it comes from.
+    """
 
     id: str
     kind: NodeKind
@@ -74,8 +82,10 @@ class Node:
 
 @attrs.frozen
 class Edge:
-    """*source* -> *target*, of one *kind*; *because* says why where a source does (a stated
-    position, a control's basis and citation)."""
+    """One edge of the dependency graph: *source* -> *target*, of one *kind*.
+
+    *because* says why where a source does (a stated position, a control's basis and citation).
+    """
 
     source: str
     target: str
@@ -105,25 +115,67 @@ class Graph(NotebookDisplay):
         return node_id in self._index
 
     def node(self, node_id: str) -> Node:
-        """The node *node_id* (UnknownIdError lists the ids)."""
+        """The node with one id.
+
+        Args:
+            node_id: the node's id.
+
+        Returns:
+            The node.
+
+        Raises:
+            UnknownIdError: if the graph has no such node; the message lists the ids.
+        """
         found = self._index.get(node_id)
         if found is None:
             raise UnknownIdError(node_id, list(self._index), where="Graph")
         return found
 
     def out(self, node_id: str, kind: EdgeKind | None = None) -> tuple[Edge, ...]:
-        """The edges from *node_id* (of *kind* if given)."""
+        """The edges from one node.
+
+        Args:
+            node_id: the node's id.
+            kind: only edges of this kind (None: every kind).
+
+        Returns:
+            The edges, in the graph's order.
+
+        Raises:
+            UnknownIdError: if the graph has no such node; the message lists the ids.
+        """
         self.node(node_id)
         return tuple(e for e in self.edges if e.source == node_id and kind in (None, e.kind))
 
     def into(self, node_id: str, kind: EdgeKind | None = None) -> tuple[Edge, ...]:
-        """The edges to *node_id* (of *kind* if given)."""
+        """The edges to one node.
+
+        Args:
+            node_id: the node's id.
+            kind: only edges of this kind (None: every kind).
+
+        Returns:
+            The edges, in the graph's order.
+
+        Raises:
+            UnknownIdError: if the graph has no such node; the message lists the ids.
+        """
         self.node(node_id)
         return tuple(e for e in self.edges if e.target == node_id and kind in (None, e.kind))
 
     def around(self, node_id: str, depth: int = 1) -> Graph:
-        """The part of the graph within *depth* edges of *node_id*, either way (small enough to
-        draw)."""
+        """The part of the graph around one node (small enough to draw).
+
+        Args:
+            node_id: the node's id.
+            depth: how many edges away, either way, a node may be.
+
+        Returns:
+            The subgraph of the nodes within *depth* edges and the edges between them.
+
+        Raises:
+            UnknownIdError: if the graph has no such node; the message lists the ids.
+        """
         keep, frontier = {node_id}, {self.node(node_id).id}
         for _ in range(depth):
             nxt = {e.target for e in self.edges if e.source in frontier}
@@ -135,7 +187,11 @@ class Graph(NotebookDisplay):
         return Graph(self.plan_version, nodes, edges)
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per edge: source, target, kind, because, and the two nodes' kinds."""
+        """The edges as rows of plain values.
+
+        Returns:
+            One row per edge, with its source, target, kind, the two nodes' kinds, and because.
+        """
         return [
             {"source": e.source, "target": e.target, "kind": e.kind.value,
              "source_kind": self._index[e.source].kind.value,
@@ -144,12 +200,25 @@ class Graph(NotebookDisplay):
         ]  # fmt: skip
 
     def to_pandas(self) -> pd.DataFrame:
-        """The edges as a DataFrame (the ``pandas`` extra)."""
+        """The edges as a DataFrame.
+
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per edge (see :meth:`rows`).
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+        """
         columns = ("source", "target", "kind", "source_kind", "target_kind", "because")
         return _ports.tables().frame(self.rows(), columns, feature="Graph.to_pandas()")
 
     def to_dot(self) -> str:
-        """The graph in Graphviz's DOT language (nodes shaped by kind, edges labelled)."""
+        """The graph in Graphviz's DOT language.
+
+        Returns:
+            The DOT text, its nodes shaped by kind and its edges labelled by kind.
+        """
         shape = {NodeKind.PARTY: "ellipse", NodeKind.FACT: "note", NodeKind.CONDITION: "box",
                  NodeKind.OBLIGATION: "box3d", NodeKind.PHASE: "doubleoctagon",
                  NodeKind.PROVISION: "tab", NodeKind.POSITION: "component"}  # fmt: skip
@@ -163,7 +232,14 @@ class Graph(NotebookDisplay):
         return "\n".join([*lines, "}"]) + "\n"
 
     def to_networkx(self) -> nx.MultiDiGraph[str]:
-        """The graph as a ``networkx.MultiDiGraph`` (install ``networkx``; imported here only)."""
+        """The graph as a ``networkx.MultiDiGraph`` (networkx is imported here only).
+
+        Returns:
+            The graph; nodes and edges carry their kinds, labels and reasons as attributes.
+
+        Raises:
+            MissingExtraError: if networkx is not installed.
+        """
         try:
             import networkx as nx
         except ImportError:  # pragma: no cover - the tests install it
@@ -229,10 +305,21 @@ def graph(
     plan: Plan, *, positions: bool = True, on: dt.date | None = None,
     controls: Controls | None = None,
 ) -> Graph:  # fmt: skip
-    """The dependency graph of *plan*: who controls which fact, which leaves read it, which
-    obligations and phases those leaves trigger, open or complete, and (with *positions*) the
-    parties' stated positions, holding *on* that day if given. *controls* defaults to the
-    bundled table (``gazaplan.controls()``)."""
+    """The dependency graph of a plan.
+
+    Who controls which fact, which leaves read it, which obligations and phases those leaves
+    trigger, open or complete, and who waits on whom.
+
+    Args:
+        plan: the plan.
+        positions: whether the parties' stated positions are included.
+        on: only positions holding on this day (None: every position).
+        controls: the table of who controls each fact (None: the bundled table,
+            ``gazaplan.controls()``).
+
+    Returns:
+        The graph.
+    """
     b = _Builder(plan, bundled_controls(controls))
     for phase in plan.phases:
         b.node(Node(phase.id, NodeKind.PHASE, phase.name, phase.provisions))

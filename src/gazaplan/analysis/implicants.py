@@ -8,7 +8,7 @@ The sets are prime implicants of the target given the state: each, applied, make
 MET (or UNMET), and no smaller part of it does; they are listed smallest first and are complete
 up to *limit* facts. Each names the parties who control its facts (``gazaplan.controls()``;
 "none identified" where the point names nobody) and the points involved. Facts range over the
-values that tell the plan's leaves apart (see :mod:`gazaplan._structure`).
+values that tell the plan's leaves apart (see :mod:`gazaplan.analysis._structure`).
 """
 
 from __future__ import annotations
@@ -45,7 +45,15 @@ OBLIGATION_ASPECTS = ("trigger", "completion")
 
 
 def resolve(plan: Plan, target: str) -> tuple[str, Condition]:
-    """*target*'s full name (``"phase-2.entry"``) and its condition.
+    """A target's full name and its condition.
+
+    Args:
+        plan: the plan.
+        target: a phase or obligation id, alone or with its part (``"phase-2"``,
+            ``"phase-2.completion"``, ``"p13-decommission.trigger"``).
+
+    Returns:
+        The full name (``"phase-2.entry"``) and the condition it names.
 
     Raises:
         UnknownIdError: no phase or obligation has that id (the message lists them).
@@ -72,8 +80,15 @@ def resolve(plan: Plan, target: str) -> tuple[str, Condition]:
 
 
 def targets(plan: Plan) -> tuple[str, ...]:
-    """Every target of *plan*: each phase's entry and completion, each obligation's trigger and
-    completion, in the plan's order."""
+    """Every target of a plan.
+
+    Args:
+        plan: the plan.
+
+    Returns:
+        The full names of each phase's entry and completion and each obligation's trigger and
+        completion, in the plan's order.
+    """
     found: list[str] = []
     for p in plan.phases:
         found += [f"{p.id}.entry", f"{p.id}.completion"]
@@ -82,7 +97,14 @@ def targets(plan: Plan) -> tuple[str, ...]:
 
 
 def bundled_controls(controls: Controls | None) -> Controls:
-    """*controls*, or the bundled table if None."""
+    """The table of controls to use.
+
+    Args:
+        controls: a table, or None for the bundled one.
+
+    Returns:
+        *controls*, or the bundled table (``gazaplan.controls()``) if None.
+    """
     if controls is not None:
         return controls
     from ..catalog import controls as bundled
@@ -92,8 +114,11 @@ def bundled_controls(controls: Controls | None) -> Controls:
 
 @attrs.frozen
 class FactChange:
-    """One fact to change: what it must come to satisfy (*needs*, in words), an example value,
-    who controls it and the points involved."""
+    """One fact to change.
+
+    What it must come to satisfy (*needs*, in words), an example value, who controls it and the
+    points involved.
+    """
 
     fact: str
     now: str
@@ -103,6 +128,12 @@ class FactChange:
     points: tuple[int, ...]
 
     def explain(self) -> str:
+        """The change in one line.
+
+        Returns:
+            The fact, its value now, what it must satisfy, an example value and who controls it
+            (``"none identified"`` where nobody is named).
+        """
         who = ", ".join(self.controlled_by) or NONE_IDENTIFIED
         return (f"{self.fact} (now {self.now}) to satisfy {'; '.join(self.needs)}, e.g. "
                 f"{self.example}; controlled by: {who}")  # fmt: skip
@@ -116,18 +147,25 @@ class ChangeSet:
 
     @property
     def facts(self) -> tuple[str, ...]:
+        """The facts to change, in order."""
         return tuple(c.fact for c in self.changes)
 
     @property
     def parties(self) -> tuple[str, ...]:
+        """The parties who control any of the facts, sorted."""
         return tuple(sorted({p for c in self.changes for p in c.controlled_by}))
 
     @property
     def points(self) -> tuple[int, ...]:
+        """The plan points involved, sorted."""
         return tuple(sorted({p for c in self.changes for p in c.points}))
 
     def witness(self) -> dict[str, Any]:
-        """An assignment that applies it (the example values, by fact id)."""
+        """An assignment that applies the set.
+
+        Returns:
+            The example values, by fact id.
+        """
         return dict(self._witness)
 
     _witness: tuple[tuple[str, Any], ...] = attrs.field(default=(), repr=False, alias="witness")
@@ -158,6 +196,12 @@ class Paths:
         return len(self.sets)
 
     def explain(self) -> str:
+        """The sets in words.
+
+        Returns:
+            The target's verdict now, then each set with its changes; or that nothing has to
+            change, or that no set up to the limit does it.
+        """
         head = f"{self.target} is {self.now}; to make it {self.to}"
         if self.now is self.to:
             return f"{self.target} is already {self.to}: nothing has to change\n"
@@ -191,8 +235,18 @@ def _change_set(s: Structure, controls: Controls, term: Clause, facts: frozenset
 
 def minimal_sets(s: Structure, cond: Condition, want: bool, limit: int | None
                  ) -> list[tuple[frozenset[str], Clause, dict[str, Any]]]:  # fmt: skip
-    """The smallest fact sets (with the term and witness behind each) that make *cond* MET
-    (*want*) or UNMET, up to *limit* facts."""
+    """The smallest sets of facts whose change makes a condition MET or UNMET.
+
+    Args:
+        s: the structure of the plan in the state.
+        cond: the condition.
+        want: True for MET, False for UNMET.
+        limit: the largest set looked for, in facts (None: no limit).
+
+    Returns:
+        ``(facts, term, witness)`` triples, smallest first, each with the facts to change, the term of
+        the condition behind them, and values that make it so in a possible state.
+    """
     found = []
     for term in s.terms(cond, want):
         for facts, w in s.changes(term, limit):
@@ -263,8 +317,27 @@ def paths_to(
     plan: Plan, target: str, state: State, *, to: Verdict = Verdict.MET, limit: int = 8,
     controls: Controls | None = None, structure: Structure | None = None,
 ) -> Paths:  # fmt: skip
-    """The smallest sets of fact changes that make *target* *to* (MET or UNMET) from *state*,
-    smallest first, complete up to *limit* facts. See the module's description."""
+    """The smallest sets of fact changes that make a target MET or UNMET from a state.
+
+    See the module's description.
+
+    Args:
+        plan: the plan.
+        target: a phase or obligation id, alone or with its part (``"phase-2.completion"``).
+        state: the state to start from.
+        to: the verdict sought: MET or UNMET.
+        limit: the largest set looked for, in facts; the list is complete up to it.
+        controls: the table of who controls each fact (None: the bundled table).
+        structure: one already built for this plan and state, to share its caches.
+
+    Returns:
+        The sets, smallest first (none if the target already has that verdict).
+
+    Raises:
+        InvalidValueError: if *to* is UNKNOWN or *limit* is negative, or the target's part is
+            not one it has.
+        UnknownIdError: if no phase or obligation has the target's id.
+    """
     if to is Verdict.UNKNOWN or limit < 0:
         raise InvalidValueError("paths_to", to if limit >= 0 else limit,
                                 "a path leads to MET or UNMET, with a limit of 0 or more",
@@ -282,8 +355,10 @@ def paths_to(
 
 @attrs.frozen
 class Information:
-    """What learning one unknown fact could settle: each verdict it could flip, with the value
-    that would do it and the verdict that follows."""
+    """What learning one unknown fact could settle.
+
+    Each verdict it could flip, with the value that would do it and the verdict that follows.
+    """
 
     fact: str
     flips: tuple[tuple[str, str, Verdict], ...]
@@ -294,6 +369,11 @@ class Information:
         return len({t for t, _, _ in self.flips})
 
     def explain(self) -> str:
+        """The fact's worth in one line.
+
+        Returns:
+            How many verdicts it could settle, and each flip with the value that makes it.
+        """
         parts = [f"{t} -> {v} if {self.fact} = {value}" for t, value, v in self.flips]
         return f"{self.fact}: could settle {self.settles} verdict(s): " + "; ".join(parts)
 
@@ -301,9 +381,17 @@ class Information:
 def value_of_information(
     plan: Plan, state: State, *, structure: Structure | None = None
 ) -> tuple[Information, ...]:
-    """For each unknown fact the plan reads, the UNKNOWN verdicts (of every target) that learning
-    it alone could turn MET or UNMET; ranked, most settled first. (*structure*: one already
-    built for this plan and state, to share its caches.)"""
+    """Which unknown facts, once learned, could settle which verdicts.
+
+    Args:
+        plan: the plan.
+        state: the state.
+        structure: one already built for this plan and state, to share its caches.
+
+    Returns:
+        For each unknown fact the plan reads, the UNKNOWN verdicts (of every target) that
+        learning it alone could turn MET or UNMET; most settled first, then by fact id.
+    """
     s = structure if structure is not None else Structure(plan, state)
     conds = [resolve(plan, t) for t in targets(plan)]
     facts = sorted({f for _, c in conds for f in s.reads(c)})
@@ -334,11 +422,25 @@ class Flip:
     change: FactChange
 
     def explain(self) -> str:
+        """The flip in one line.
+
+        Returns:
+            The target, its verdict now and after, and the change that does it.
+        """
         return f"{self.target}: {self.now} -> {self.to} if {self.change.explain()}"
 
 
 def flips(plan: Plan, state: State, *, controls: Controls | None = None) -> tuple[Flip, ...]:
-    """Every single fact change that would flip a target's verdict now (to MET or to UNMET)."""
+    """Every single fact change that would flip a target's verdict now.
+
+    Args:
+        plan: the plan.
+        state: the state.
+        controls: the table of who controls each fact (None: the bundled table).
+
+    Returns:
+        Each flip, to MET or to UNMET, target by target in the plan's order.
+    """
     s = Structure(plan, state)
     table = bundled_controls(controls)
     found = []

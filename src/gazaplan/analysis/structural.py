@@ -16,6 +16,7 @@ from ..core._results import NotebookDisplay
 from ..core.control import NONE_IDENTIFIED, Controls
 from ..core.plans import Plan
 from ..core.state import State
+from ..exceptions import UnknownIdError
 from ..truth import Verdict
 from ._structure import Structure
 from .graphs import Graph, graph
@@ -53,12 +54,48 @@ class StructureReport(NotebookDisplay):
     information: tuple[Information, ...]
 
     def vetoes_of(self, target: str) -> Vetoes:
-        return next(v for v in self.vetoes if v.target == target)
+        """The veto players of one target.
+
+        Args:
+            target: the target's full name, such as ``"phase-2.entry"``.
+
+        Returns:
+            The target's veto players and sufficient coalitions.
+
+        Raises:
+            UnknownIdError: the report has no such target (the message lists its targets;
+                triggers are not analysed).
+        """
+        for v in self.vetoes:
+            if v.target == target:
+                return v
+        raise UnknownIdError(target, [v.target for v in self.vetoes], where="vetoes_of")
 
     def paths_of(self, target: str) -> Paths:
-        return next(p for p in self.paths if p.target == target)
+        """The smallest sets of changes that make one target MET.
+
+        Args:
+            target: the target's full name, such as ``"phase-2.entry"``.
+
+        Returns:
+            The target's sets of changes.
+
+        Raises:
+            UnknownIdError: the report has no such target (the message lists its targets;
+                triggers are not analysed).
+        """
+        for p in self.paths:
+            if p.target == target:
+                return p
+        raise UnknownIdError(target, [p.target for p in self.paths], where="paths_of")
 
     def explain(self) -> str:
+        """The report in words (what ``gazaplan analyse`` prints).
+
+        Returns:
+            The mutual conditions, what must happen for the next phase, the veto players of each
+            target and the unknown facts that matter most.
+        """
         used = "with" if self.positions else "without"
         out = [
             f"Structure of plan version {self.plan_version} ({used} the parties' stated positions)",
@@ -92,7 +129,11 @@ class StructureReport(NotebookDisplay):
         return "\n".join(out) + "\n"
 
     def to_json(self) -> dict[str, Any]:
-        """The report as plain data (what ``gazaplan analyse --json`` prints)."""
+        """The report as plain data (what ``gazaplan analyse --json`` prints).
+
+        Returns:
+            Dicts, lists, text, numbers and bools only, ready for :func:`json.dumps`.
+        """
         return {
             "plan_version": self.plan_version,
             "positions": self.positions,
@@ -128,7 +169,16 @@ class StructureReport(NotebookDisplay):
 
 
 def next_phase(plan: Plan, state: State) -> str | None:
-    """The first phase, in the plan's order, whose entry is not MET in *state* (None if all are)."""
+    """The next phase to open.
+
+    Args:
+        plan: the plan.
+        state: the state.
+
+    Returns:
+        The id of the first phase, in the plan's order, whose entry is not MET in *state*; None
+        if every one is.
+    """
     s = Structure(plan, state)
     return next((p.id for p in plan.phases if s.verdict(p.entry) is not Verdict.MET), None)
 
@@ -137,10 +187,29 @@ def analyse(
     plan: Plan, state: State, *, positions: bool = True, on: dt.date | None = None,
     phase: str | None = None, limit: int = 8, controls: Controls | None = None,
 ) -> StructureReport:  # fmt: skip
-    """The structure report for *plan* from *state*: with *positions*, the parties' stated
-    positions (holding *on* that day, if given) join the graph and the cycles, and obligations
-    are judged as those positions would have them (:func:`~gazaplan.whatif.under_positions`).
-    *phase* picks the phase whose way forward is shown (default: the next to open)."""
+    """The structure report for a plan from a state.
+
+    With *positions*, the parties' stated positions join the graph and the cycles, and
+    obligations are judged as those positions would have them
+    (:func:`~gazaplan.whatif.under_positions`).
+
+    Args:
+        plan: the plan.
+        state: the state.
+        positions: whether the parties' stated positions are taken into account.
+        on: only positions holding on this day (None: every position).
+        phase: the phase whose way forward is shown (None: the next to open).
+        limit: the largest set of changes looked for, in facts.
+        controls: the table of who controls each fact (None: the bundled table).
+
+    Returns:
+        The report, with the graph, the cycles, the veto players and smallest sets of changes of
+        each target, and the unknown facts that matter most.
+
+    Raises:
+        UnknownPhaseError: if *phase* names no phase of the plan.
+        InvalidValueError: if *limit* is negative.
+    """
     table = bundled_controls(controls)
     judged = plan
     if positions and any(p.only_if is not None for p in plan.positions):

@@ -40,15 +40,23 @@ def _how(v: Verdict) -> str:
 
 @attrs.frozen
 class Veto:
-    """Whether *party*'s refusal alone makes the target impossible: MET for every completion of
-    the unknown facts, UNKNOWN for some only, UNMET for none. *fixed*: the facts its refusal
-    keeps as they are."""
+    """Whether one party's refusal alone makes the target impossible.
+
+    *verdict* is MET for every completion of the unknown facts, UNKNOWN for some only, UNMET for
+    none. *fixed*: the facts its refusal keeps as they are.
+    """
 
     party: str
     verdict: Verdict
     fixed: tuple[str, ...]
 
     def explain(self) -> str:
+        """The veto in one line.
+
+        Returns:
+            Whether the party's refusal alone blocks the target, how surely, and the facts it
+            controls.
+        """
         if self.verdict is Verdict.UNMET:
             return f"{self.party}: its refusal alone does not block it"
         return (f"{self.party}: its refusal alone blocks it {_how(self.verdict)} "
@@ -57,13 +65,20 @@ class Veto:
 
 @attrs.frozen
 class Coalition:
-    """A smallest set of parties whose own actions suffice: MET for every completion of the
-    unknown facts, UNKNOWN for some only."""
+    """A smallest set of parties whose own actions suffice.
+
+    *verdict* is MET for every completion of the unknown facts, UNKNOWN for some only.
+    """
 
     parties: tuple[str, ...]
     verdict: Verdict
 
     def explain(self) -> str:
+        """The coalition in one line.
+
+        Returns:
+            The parties and how surely their actions suffice.
+        """
         who = " + ".join(self.parties) or "no party (the facts no party controls alone)"
         return f"{who}: their actions suffice {_how(self.verdict)}"
 
@@ -95,6 +110,12 @@ class Vetoes(NotebookDisplay):
         return tuple(v.party for v in self.vetoes if v.verdict is Verdict.MET)
 
     def explain(self) -> str:
+        """The vetoes and coalitions in words.
+
+        Returns:
+            The target and its verdict now, each party whose refusal blocks it, each coalition
+            that suffices, and the facts left free.
+        """
         lines = [f"{self.target} ({self.now} now)"]
         if self.now is Verdict.MET:
             return (
@@ -130,8 +151,17 @@ def _completions(s: Structure, facts: Iterable[str]) -> list[dict[str, Any]] | N
 
 
 def achievable(s: Structure, cond: Condition, fixed: frozenset[str]) -> Verdict:
-    """Whether *cond* can be made MET changing no fact in *fixed*: for every completion of the
-    unknown fixed facts (MET), for some (UNKNOWN), for none (UNMET)."""
+    """Whether a condition can be made MET changing no fact of a set.
+
+    Args:
+        s: the structure of the plan in the state.
+        cond: the condition.
+        fixed: the facts kept as they are.
+
+    Returns:
+        MET if it can for every completion of the unknown fixed facts, UNKNOWN for some (or when
+        they have too many completions to try), UNMET for none.
+    """
     completions = _completions(s, fixed)
     if completions is None:
         return Verdict.UNKNOWN
@@ -149,9 +179,26 @@ def veto_players(
     plan: Plan, target: str, state: State, *, controls: Controls | None = None,
     structure: Structure | None = None,
 ) -> Vetoes:  # fmt: skip
-    """Whose refusal alone makes *target* impossible from *state*, and the smallest coalitions
-    whose actions suffice (see the module's description). *target* as for
-    :func:`~gazaplan.paths_to`."""
+    """Whose refusal alone makes a target impossible from a state, and who suffices.
+
+    See the module's description.
+
+    Args:
+        plan: the plan.
+        target: a phase or obligation id, alone or with its part, as for
+            :func:`~gazaplan.paths_to`.
+        state: the state.
+        controls: the table of who controls each fact (None: the bundled table).
+        structure: one already built for this plan and state, to share its caches.
+
+    Returns:
+        Each party's veto and the smallest coalitions whose actions suffice (none when the
+        target is already MET).
+
+    Raises:
+        UnknownIdError: if no phase or obligation has the target's id.
+        InvalidValueError: if the target's part is not one it has.
+    """
     name, cond = resolve(plan, target)
     s = structure if structure is not None else Structure(plan, state)
     table = bundled_controls(controls)

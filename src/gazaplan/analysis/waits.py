@@ -22,8 +22,10 @@ __all__ = ["Cycle", "Link", "cycles", "links"]
 
 @attrs.frozen
 class Link:
-    """One obligation waiting on another: *waiter*'s trigger (or a condition its obligor
-    states) reads *facts*, which *holder*'s completion reads: *waiter* waits on *holder*.
+    """One obligation waiting on another.
+
+    *waiter*'s trigger (or a condition its obligor states) reads *facts*, which *holder*'s
+    completion reads: *waiter* waits on *holder*.
 
     Attributes:
         waiter: the obligation that waits.
@@ -56,6 +58,11 @@ class Cycle:
     points: tuple[int, ...]
 
     def explain(self) -> str:
+        """The cycle in words.
+
+        Returns:
+            A heading with the obligations, their obligors and points, then a line per link.
+        """
         head = f"{', '.join(self.obligations)} wait on each other "
         head += f"(owed by {', '.join(self.parties)}; points {', '.join(map(str, self.points))}):"
         lines = [head]
@@ -67,7 +74,16 @@ class Cycle:
 
 
 def links(plan: Plan, *, positions: bool = True, on: dt.date | None = None) -> list[Link]:
-    """Every wait of one obligation on another (see the module's description)."""
+    """Every wait of one obligation on another (see the module's description).
+
+    Args:
+        plan: the plan.
+        positions: whether the conditions the obligors state count as waits too.
+        on: only positions holding on this day (None: every position).
+
+    Returns:
+        The links, waiter by waiter in the plan's order.
+    """
     obligations = plan.obligations()
     completes = {o.id: set(facts_read(o.completion)) for o in obligations}
     waits: dict[str, list[tuple[set[str], str]]] = {
@@ -99,10 +115,20 @@ def links(plan: Plan, *, positions: bool = True, on: dt.date | None = None) -> l
 
 
 def cycles(plan: Plan, *, positions: bool = True, on: dt.date | None = None) -> tuple[Cycle, ...]:
-    """Every set of obligations, owed by two or more parties, that wait on each other: a
-    strongly connected part of the graph in which an obligation points to those whose completion
-    sets a fact its trigger reads (and, with *positions*, a fact a condition its obligor states
-    reads, holding *on* that day if given)."""
+    """Every set of obligations, owed by two or more parties, that wait on each other.
+
+    Each is a strongly connected part of the graph in which an obligation points to those whose
+    completion sets a fact its trigger reads (and, with *positions*, a fact a condition its
+    obligor states reads).
+
+    Args:
+        plan: the plan.
+        positions: whether the conditions the obligors state count as waits too.
+        on: only positions holding on this day (None: every position).
+
+    Returns:
+        The cycles, each with the links that close it.
+    """
     found_links = links(plan, positions=positions, on=on)
     graph: dict[str, set[str]] = {o.id: set() for o in plan.obligations()}
     for k in found_links:

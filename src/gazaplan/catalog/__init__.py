@@ -66,7 +66,11 @@ PUBLISHED = "2025-09-29"
 
 
 def versions() -> tuple[str, ...]:
-    """The bundled version ids, oldest first."""
+    """The bundled version ids.
+
+    Returns:
+        The ids, oldest first (the published text's, then each later version's).
+    """
     from ._versions import LATER
 
     return (PUBLISHED, *(a.version for a in LATER))
@@ -109,7 +113,14 @@ def _build(version: str) -> Plan:
 
 
 def plan(version: str | None = None) -> Plan:
-    """The bundled plan at *version* (the latest if None).
+    """The bundled plan at one version.
+
+    Args:
+        version: the version id, such as ``"2025-09-29"`` (None: the latest); see
+            :func:`versions`.
+
+    Returns:
+        The plan, built on first use and cached.
 
     Raises:
         UnknownVersionError: no bundled version has that id (a KeyError); the message lists them.
@@ -122,16 +133,28 @@ def plan(version: str | None = None) -> Plan:
 
 
 def controls() -> Controls:
-    """Who can change each fact, read from the plan's text point by point, each entry sourced;
-    a fact whose point names nobody who acts lists no party ("none identified")."""
+    """Who can change each fact, read from the plan's text point by point.
+
+    Returns:
+        The table, each entry sourced; a fact whose point names nobody who acts lists no party
+        ("none identified").
+    """
     from ._control import CONTROLS
 
     return CONTROLS
 
 
 def counting_points(obligation_id: str | None = None) -> dict[str, tuple[CountingPoint, ...]]:
-    """The readings the sources give of when a deadline's clock starts, by obligation (only
-    *obligation_id*'s if given; an obligation with a single reading is not listed)."""
+    """The readings the sources give of when a deadline's clock starts, by obligation.
+
+    An obligation with a single reading is not listed.
+
+    Args:
+        obligation_id: only this obligation's readings (None: every obligation's).
+
+    Returns:
+        Obligation id -> its readings; empty if *obligation_id* has no more than one.
+    """
     from ._counting import COUNTING_POINTS
 
     if obligation_id is None:
@@ -142,15 +165,35 @@ def counting_points(obligation_id: str | None = None) -> dict[str, tuple[Countin
 
 
 def model(living: int = 20, deceased: int = 28) -> Model:
-    """The bundled action model of phases 1 and 2 (the moves the obligations describe, by the
-    party each point names), with *living* and *deceased* hostages returned one at a time."""
+    """The bundled action model of phases 1 and 2.
+
+    The moves the obligations describe, each by the party its point names, with the hostages
+    returned one at a time.
+
+    Args:
+        living: the living hostages to return (fewer make a smaller model with the same
+            structure).
+        deceased: the deceased hostages whose remains are to be returned.
+
+    Returns:
+        The model.
+    """
     from ._model import bundled_model
 
     return bundled_model(living, deceased)
 
 
 def model_start(plan: Plan, living: int = 20, deceased: int = 28) -> State:
-    """The bundled model's start: *plan*'s facts at publication with those hostage counts."""
+    """The bundled model's start: a plan's facts at publication with given hostage counts.
+
+    Args:
+        plan: the plan whose initial facts are used.
+        living: the living hostages held at the start.
+        deceased: the deceased hostages held at the start.
+
+    Returns:
+        The starting state; facts no source gives stay unknown.
+    """
     from ._model import bundled_start
 
     return bundled_start(plan, living, deceased)
@@ -162,6 +205,9 @@ def dataset() -> Dataset:
 
     Read on first use from the package's data file by the loader a user's file goes through, and
     checked against the latest bundled plan (a bad entry fails with its line).
+
+    Returns:
+        The dataset, read once and cached.
     """
     from importlib.resources import files
 
@@ -181,6 +227,9 @@ def timeline(release: str | None = None, *, candidates: bool = False) -> Timelin
         release: a dataset release, such as ``"2026.05"`` (the latest if None); see
             ``dataset().releases``.
         candidates: include entries coded but not yet reviewed (left out by default).
+
+    Returns:
+        The release's events, as a timeline.
 
     Raises:
         UnknownVersionError: no release has that version; the message lists them.

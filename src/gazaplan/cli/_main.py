@@ -376,7 +376,17 @@ its module only when it runs: ``gazaplan report`` loads no explorer, runs or str
 
 
 def handler(command: str) -> Handler:
-    """The function that runs *command* (its module imported now)."""
+    """The function that runs one command (its module imported now).
+
+    Args:
+        command: the command's name (an alias included), a key of :data:`COMMANDS`.
+
+    Returns:
+        The command's handler.
+
+    Raises:
+        KeyError: if no command has that name.
+    """
     module = importlib.import_module(f"{__package__}.{COMMANDS[command]}")
     found: Handler = module.HANDLERS[command]
     return found
@@ -385,10 +395,18 @@ def handler(command: str) -> Handler:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line; returns the exit code (see :data:`EXIT_CODES`).
+    """Run the command line.
 
-    *out* and *err* default to the process's streams; tests pass their own. A closed output pipe
-    (``gazaplan timeline | head -1``) ends the command quietly with 0.
+    A closed output pipe (``gazaplan timeline | head -1``) ends the command quietly with 0. Bad
+    input is reported on *err* and exits with 2; no error escapes.
+
+    Args:
+        argv: the arguments, without the program's name (None: the process's own).
+        out: where the output goes (None: the process's stdout); tests pass their own.
+        err: where errors go (None: the process's stderr); tests pass their own.
+
+    Returns:
+        The exit code (see :data:`EXIT_CODES`).
     """
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr

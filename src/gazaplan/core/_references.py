@@ -3,7 +3,7 @@ is built.
 
 Parties, points, phases, terms and lines named anywhere in the plan must exist; deadlines that name
 a term must find hours there; phase completions may not depend on each other in a circle, and no
-condition may nest deeper than :data:`~gazaplan.conditions.MAX_DEPTH` once the phases it names are
+condition may nest deeper than :data:`~gazaplan.core.conditions.MAX_DEPTH` once the phases it names are
 counted in. Errors say where the name was used and what was meant.
 """
 

@@ -3,7 +3,7 @@
 An :class:`Amendment` is a dated list of edits from a closed set (set a term, set a deadline,
 replace a condition, add or drop an obligation, record a position). ``amend(plan, amendment)``
 derives a new plan; the original is untouched and the new plan keeps the amendments it came
-through in ``Plan.amendments``. ``Plan.amend(...)`` is the shorthand for what-if variants.
+through in ``Plan.amendments``. ``amend(plan, edit, ...)`` makes a what-if variant from bare edits.
 """
 
 from __future__ import annotations
@@ -47,6 +47,18 @@ class SetTerm:
     tag: ClassVar[str] = "set_term"
 
     def applied(self, plan: Plan) -> Plan:
+        """The plan with the term set.
+
+        Args:
+            plan: the plan to edit.
+
+        Returns:
+            A new plan with the term's new value (checked once all of an amendment's
+            edits are made).
+
+        Raises:
+            UnknownTermError: if the plan has no term at *path*; the message lists the paths.
+        """
         plan.term(self.path)  # raises UnknownTermError listing the paths
         group, _, name = self.path.partition(".")
         holder = getattr(plan, group)
@@ -62,6 +74,17 @@ class SetDeadline:
     tag: ClassVar[str] = "set_deadline"
 
     def applied(self, plan: Plan) -> Plan:
+        """The plan with the obligation's deadline replaced.
+
+        Args:
+            plan: the plan to edit.
+
+        Returns:
+            A new plan with the new deadline.
+
+        Raises:
+            UnknownIdError: if the plan has no such obligation.
+        """
         return _edit_obligation(
             plan, self.obligation, lambda o: attrs.evolve(o, deadline=self.deadline)
         )
@@ -72,14 +95,30 @@ TARGETS = ("entry", "completion", "trigger")
 
 @attrs.frozen
 class SetCondition:
-    """Replace a condition: *target* is ``"phase-1.entry"``, ``"phase-1.completion"``,
-    ``"p5-release-prisoners.trigger"`` or ``"p5-release-prisoners.completion"``."""
+    """Replace a condition of a phase or an obligation.
+
+    *target* is ``"phase-1.entry"``, ``"phase-1.completion"``, ``"p5-release-prisoners.trigger"``
+    or ``"p5-release-prisoners.completion"``.
+    """
 
     target: str = attrs.field(validator=check.text())
     condition: Condition = attrs.field(validator=condition_check())
     tag: ClassVar[str] = "set_condition"
 
     def applied(self, plan: Plan) -> Plan:
+        """The plan with the condition replaced.
+
+        Args:
+            plan: the plan to edit.
+
+        Returns:
+            A new plan with the new condition.
+
+        Raises:
+            InvalidValueError: if *target* is not ``<phase or obligation id>.<entry, completion or
+                trigger>``.
+            UnknownIdError: if it names no phase (for ``entry``) or no obligation.
+        """
         owner, part = _where(self.target)
         if any(p.id == owner for p in plan.phases) and part != "trigger":
             return _edit_phase(plan, owner, lambda p: attrs.evolve(p, **{part: self.condition}))
@@ -99,6 +138,17 @@ class AddObligation:
     tag: ClassVar[str] = "add_obligation"
 
     def applied(self, plan: Plan) -> Plan:
+        """The plan with the obligation added to the phase.
+
+        Args:
+            plan: the plan to edit.
+
+        Returns:
+            A new plan with the obligation last in its phase.
+
+        Raises:
+            UnknownPhaseError: if the plan has no such phase.
+        """
         return _edit_phase(
             plan,
             self.phase,
@@ -108,13 +158,27 @@ class AddObligation:
 
 @attrs.frozen
 class DropObligation:
-    """Remove obligation *obligation*. A stated position about it stays on record (what a party
-    said does not change), no longer linked to an obligation of the plan."""
+    """Remove obligation *obligation*.
+
+    A stated position about it stays on record (what a party said does not change), no longer
+    linked to an obligation of the plan.
+    """
 
     obligation: str = attrs.field(validator=check.ident())
     tag: ClassVar[str] = "drop_obligation"
 
     def applied(self, plan: Plan) -> Plan:
+        """The plan without the obligation.
+
+        Args:
+            plan: the plan to edit.
+
+        Returns:
+            A new plan without it; positions about it stay, no longer linked to it.
+
+        Raises:
+            UnknownIdError: if the plan has no such obligation.
+        """
         dropped = _edit_obligation(plan, self.obligation, lambda _o: None)
         if not any(p.obligation == self.obligation for p in plan.positions):
             return dropped
@@ -133,6 +197,14 @@ class AddPosition:
     tag: ClassVar[str] = "add_position"
 
     def applied(self, plan: Plan) -> Plan:
+        """The plan with the position recorded.
+
+        Args:
+            plan: the plan to edit.
+
+        Returns:
+            A new plan with the position last among its positions.
+        """
         return attrs.evolve(plan, positions=(*plan.positions, self.position))
 
 
@@ -206,14 +278,27 @@ def _edit_obligation(plan: Plan, obligation_id: str, change: Any) -> Plan:
 
 
 def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) -> Plan:
-    """*plan* with amendments or edits applied: a new, fully checked plan; *plan* is untouched.
+    """A plan with amendments or edits applied; the plan given is untouched.
 
     Pass an :class:`Amendment` (a dated, sourced change), or edits for a what-if::
 
         variant = gp.amend(plan, gp.SetTerm("exchange.remains_ratio", gp.Sourced(10, sources)))
 
-    Edits given directly are wrapped in a what-if amendment named *version* (default
-    ``"<version>+what-if"``).
+    Args:
+        plan: the plan to amend.
+        *changes: amendments and edits, applied in order; the edits given directly are wrapped
+            in one what-if amendment, applied after the amendments.
+        version: the version id of that what-if amendment (default ``"<version>+what-if"``).
+
+    Returns:
+        A new plan, fully checked once every change is made, keeping the amendments it came
+        through.
+
+    Raises:
+        UnknownIdError: if an edit names a phase, obligation or term the plan does not have (or
+            a reference of the new plan resolves to nothing).
+        InvalidValueError: if an edit is malformed (such as a condition's target).
+        InvalidPlanError: if the new plan's parts do not fit together.
     """
     edits = tuple(c for c in changes if not isinstance(c, Amendment))
     amendments = [c for c in changes if isinstance(c, Amendment)]

@@ -117,21 +117,53 @@ class Env(Protocol):
     """What compiling a condition may ask of its surroundings (a plan, or none)."""
 
     def sub(self, condition: Condition) -> Fn:
-        """The compiled form of a sub-condition (cached)."""
+        """The compiled form of a sub-condition (cached).
+
+        Args:
+            condition: the sub-condition.
+
+        Returns:
+            Its verdict function, from a state to a verdict.
+        """
         ...
 
     def operand(self, value: Operand) -> Callable[[State], Any]:
-        """A function giving an operand's value in a state (a term resolved, a product computed)."""
+        """A function giving an operand's value in a state.
+
+        Args:
+            value: the operand: a literal, a :class:`Term` (resolved in the plan) or a
+                :class:`Times` (computed).
+
+        Returns:
+            A function from a state to the operand's value.
+        """
         ...
 
     def completion(self, phase: str) -> Condition:
-        """Phase *phase*'s completion condition (MissingPlanError without a plan)."""
+        """The completion condition of a phase.
+
+        Args:
+            phase: the phase's id.
+
+        Returns:
+            The phase's completion condition.
+
+        Raises:
+            MissingPlanError: if there is no plan to look the phase up in.
+        """
         ...
 
 
 def show(value: Any) -> str:
-    """A value as explanations write it: ``unknown``, ``yes``/``no``, an enum's words, sets
-    sorted, a contested value with each claim and who makes it."""
+    """Show a value as explanations write it.
+
+    Args:
+        value: a fact's value or an operand.
+
+    Returns:
+        ``unknown``, ``yes``/``no``, an enum's words, a set's members sorted, or a contested
+        value with each claim and who makes it.
+    """
     if value is UNKNOWN:
         return "unknown"
     if isinstance(value, Contested):
@@ -152,19 +184,42 @@ def show(value: Any) -> str:
 
 
 def operand_words(value: Any) -> str:
-    """An operand as explanations name it: a term by its path, a product written out."""
+    """Name an operand as explanations do.
+
+    Args:
+        value: the operand.
+
+    Returns:
+        A term by its path, a product written out, any other value as :func:`show` writes it.
+    """
     return value.words() if isinstance(value, Term | Times) else show(value)
 
 
 def agree(test: Callable[[Any], bool], value: Contested) -> Verdict:
-    """The verdict every claim of a contested value agrees on, or UNKNOWN when they differ."""
+    """The verdict every claim of a contested value agrees on.
+
+    Args:
+        test: the test of one claimed value.
+        value: the contested value.
+
+    Returns:
+        MET or UNMET if every claim gives it, or UNKNOWN when they differ.
+    """
     verdicts = {MET if test(v) else UNMET for v in value.values()}
     return verdicts.pop() if len(verdicts) == 1 else UNK
 
 
 def by_claims(test: Callable[[Any], bool], value: Any) -> Verdict:
-    """*test* of a fact's value, three-valued: UNKNOWN for UNKNOWN, the claims' agreement for a
-    contested value, else MET or UNMET. The rule every one-fact leaf follows."""
+    """Test a fact's value, three-valued: the rule every one-fact leaf follows.
+
+    Args:
+        test: the test of one known value.
+        value: the fact's value.
+
+    Returns:
+        UNKNOWN for UNKNOWN, the claims' agreement for a contested value (see :func:`agree`),
+        else MET or UNMET.
+    """
     if value is UNKNOWN:
         return UNK
     if type(value) is Contested:
@@ -173,6 +228,17 @@ def by_claims(test: Callable[[Any], bool], value: Any) -> Verdict:
 
 
 def fact_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the value is the id of a fact.
+
+    Args:
+        inst: the instance being checked.
+        attr: the field being checked.
+        value: the value received.
+
+    Raises:
+        InvalidValueError: if the value is not a str.
+        UnknownFactError: if it names no fact; the message suggests the closest ids.
+    """
     if not isinstance(value, str):
         raise InvalidValueError(
             check.where(inst, attr), value, "a fact id is a str", "See gazaplan.FACTS for the ids."
@@ -199,12 +265,20 @@ VALUES: Final = {"role": "values"}
 
 
 def meta() -> Any:
-    """The plan point a node comes from."""
+    """The field of the plan point a node comes from (optional, keyword only).
+
+    Returns:
+        The attrs field.
+    """
     return attrs.field(default=None, kw_only=True, validator=check.point_number(optional=True))
 
 
 def label() -> Any:
-    """The label explanations use for a node."""
+    """The field of the label explanations use for a node (optional, keyword only).
+
+    Returns:
+        The attrs field.
+    """
     return attrs.field(default="", kw_only=True, validator=check.text(allow_empty=True))
 
 
@@ -219,7 +293,11 @@ class Term:
         return f"term {self.path}"
 
     def words(self) -> str:
-        """The term as an explanation names it: its path."""
+        """The term as an explanation names it.
+
+        Returns:
+            Its path.
+        """
         return self.path
 
 
@@ -244,7 +322,11 @@ class Times:
         return f"{self.factor} x {self.fact}"
 
     def words(self) -> str:
-        """The product as an explanation names it: ``exchange.remains_ratio x <fact>``."""
+        """The product as an explanation names it.
+
+        Returns:
+            The factor and the fact, such as ``exchange.remains_ratio x <fact>``.
+        """
         factor = self.factor.path if isinstance(self.factor, Term) else show(self.factor)
         return f"{factor} x {self.fact}"
 
@@ -263,7 +345,16 @@ def _factor(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 
 
 def operand_check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    """Validate one operand: a literal, a Term or a Times (never UNKNOWN)."""
+    """An attrs validator of one operand: a literal, a Term or a Times (never UNKNOWN).
+
+    Args:
+        inst: the instance being checked.
+        attr: the field being checked.
+        value: the operand received.
+
+    Raises:
+        InvalidValueError: if the value is UNKNOWN or not an operand.
+    """
     if value is UNKNOWN:
         raise InvalidValueError(
             check.where(inst, attr),
@@ -281,7 +372,18 @@ def operand_check(inst: object, attr: attrs.Attribute[Any], value: object) -> No
 
 
 def fits(inst: Any, value: object, *, ordered: bool) -> None:
-    """Refuse a comparison whose value cannot be compared with the fact (keeps evaluation total)."""
+    """Refuse a comparison whose value cannot be compared with the fact (keeps evaluation total).
+
+    Args:
+        inst: the comparison (it has a ``fact``).
+        value: the value it compares the fact with.
+        ordered: whether the comparison needs an order (``AtLeast``, ``AtMost``).
+
+    Raises:
+        InvalidValueError: if the fact has no order and one is needed, or the value is not of
+            the fact's type.
+        UnknownFactError: if the comparison's fact names no fact.
+    """
     spec, _ = spec_of(inst.fact)
     where = f"{type(inst).__name__}({inst.fact!r})"
     if ordered and spec.kind not in NUMERIC:
@@ -309,16 +411,19 @@ def fits(inst: Any, value: object, *, ordered: bool) -> None:
 
 
 class Node:
-    """The base of every kind of condition: the operators ``&`` (AllOf), ``|`` (AnyOf) and
-    ``~`` (Not), and what a kind that says nothing else is: a leaf with no parts, reading no
-    fact. The methods a kind defines are listed in ``gazaplan._condition_base``."""
+    """The base of every kind of condition.
+
+    It gives the operators ``&`` (AllOf), ``|`` (AnyOf) and ``~`` (Not), and what a kind that
+    says nothing else is: a leaf with no parts, reading no fact. The methods a kind defines are
+    listed in the description of :mod:`gazaplan.core.conditions`.
+    """
 
     __slots__ = ()
     negates: ClassVar[bool] = False
     """True for a kind whose verdict is the opposite of its one inner condition's (``Not``)."""
 
-    # The operators build the composites of gazaplan.conditions, found by their tags (that
-    # module sits above this one).
+    # The operators build the composites (AllOf, AnyOf, Not), found by their tags: they are
+    # defined further down this module.
     def __and__(self, other: Condition) -> AllOf:
         return family("condition").by_tag["all_of"]((self, other))  # type: ignore[no-any-return]
 
@@ -329,27 +434,57 @@ class Node:
         return family("condition").by_tag["not"](self)  # type: ignore[no-any-return]
 
     def parts(self) -> tuple[Condition, ...]:
-        """The sub-conditions held as data (empty for a leaf)."""
+        """The sub-conditions held as data.
+
+        Returns:
+            The sub-conditions (empty for a leaf).
+        """
         return ()
 
     def reads(self) -> tuple[str, ...]:
-        """The facts this node itself reads, in order (a ``Times`` operand's fact second)."""
+        """The facts this node itself reads, in order (a ``Times`` operand's fact second).
+
+        Returns:
+            The fact ids (empty for a node that reads none itself).
+        """
         return ()
 
     def operand(self) -> Any:
-        """What a leaf compares against (None if nothing)."""
+        """What a leaf compares against.
+
+        Returns:
+            The operand, or None if the node compares with nothing.
+        """
         return None
 
     def phases(self) -> tuple[str, ...]:
-        """The phases this node itself names."""
+        """The phases this node itself names.
+
+        Returns:
+            The phase ids (empty for a node that names none).
+        """
         return ()
 
     def inner(self, env: Env) -> tuple[Condition, ...] | None:
-        """The sub-conditions a trace shows below this node; None for a leaf."""
+        """The sub-conditions a trace shows below this node.
+
+        Args:
+            env: what compiling may ask of the surroundings (the plan, for a phase).
+
+        Returns:
+            The sub-conditions, or None for a leaf.
+        """
         return None
 
     def seen(self, value: Any) -> str:
-        """A leaf's first reading in words, as its trace line shows it."""
+        """A leaf's first reading in words, as its trace line shows it.
+
+        Args:
+            value: the value the leaf read.
+
+        Returns:
+            The value as :func:`show` writes it.
+        """
         return show(value)
 
 
@@ -372,14 +507,33 @@ class _Comparison(Node):
         fits(self, self.value, ordered=self.ordered)
 
     def reads(self) -> tuple[str, ...]:
+        """The facts the comparison reads.
+
+        Returns:
+            Its fact, then a ``Times`` operand's fact if there is one.
+        """
         if isinstance(self.value, Times):
             return (self.fact, self.value.fact)
         return (self.fact,)
 
     def operand(self) -> Any:
+        """What the comparison compares its fact with.
+
+        Returns:
+            Its value (a literal, a Term or a Times).
+        """
         return self.value
 
     def fast(self, env: Env) -> Fn:
+        """The comparison compiled to a verdict function.
+
+        Args:
+            env: what compiling may ask of the surroundings (a term's value, a product's).
+
+        Returns:
+            A function from a state to MET, UNMET, or UNKNOWN (an unknown side, or contested
+            claims that disagree).
+        """
         read, compare = fact_reader(self.fact), type(self).compare
         if isinstance(self.value, Term | Times):
             rhs = env.operand(self.value)
@@ -408,6 +562,11 @@ class _Comparison(Node):
         return static
 
     def words(self) -> str:
+        """The comparison in a few words.
+
+        Returns:
+            The fact, the sign and the operand, such as ``hostages_held <= 0``.
+        """
         return f"{self.fact} {self.sign} {operand_words(self.value)}"
 
 
@@ -425,6 +584,16 @@ class Equals(_Comparison):
     ordered: ClassVar[bool] = False
 
     def need(self, target: str, negated: bool) -> str:
+        """What the leaf needs, in words.
+
+        Args:
+            target: the value compared with, in words (with the term it comes from, if any).
+            negated: whether the leaf is under a ``Not`` (the requirement is the opposite).
+
+        Returns:
+            ``"needs <target>"``; negated, ``"needs anything but <target>"`` (the opposite truth
+            value, for a flag).
+        """
         if not negated:
             return f"needs {target}"
         if isinstance(self.value, bool):
@@ -441,6 +610,15 @@ class AtLeast(_Comparison):
     sign: ClassVar[str] = ">="
 
     def need(self, target: str, negated: bool) -> str:
+        """What the leaf needs, in words.
+
+        Args:
+            target: the value compared with, in words (with the term it comes from, if any).
+            negated: whether the leaf is under a ``Not`` (the requirement is the opposite).
+
+        Returns:
+            ``"needs at least <target>"``; negated, ``"needs less than <target>"``.
+        """
         return f"needs {'less than' if negated else 'at least'} {target}"
 
 
@@ -453,6 +631,15 @@ class AtMost(_Comparison):
     sign: ClassVar[str] = "<="
 
     def need(self, target: str, negated: bool) -> str:
+        """What the leaf needs, in words.
+
+        Args:
+            target: the value compared with, in words (with the term it comes from, if any).
+            negated: whether the leaf is under a ``Not`` (the requirement is the opposite).
+
+        Returns:
+            ``"needs at most <target>"``; negated, ``"needs more than <target>"``.
+        """
         return f"needs {'more than' if negated else 'at most'} {target}"
 
 
@@ -482,12 +669,31 @@ class OneOf(Node):
             fits(self, v, ordered=False)
 
     def reads(self) -> tuple[str, ...]:
+        """The facts the leaf reads.
+
+        Returns:
+            Its one fact.
+        """
         return (self.fact,)
 
     def operand(self) -> Any:
+        """What the leaf compares its fact with.
+
+        Returns:
+            The accepted values.
+        """
         return self.values
 
     def fast(self, env: Env) -> Fn:
+        """The leaf compiled to a verdict function.
+
+        Args:
+            env: what compiling may ask of the surroundings (unused: the leaf needs nothing).
+
+        Returns:
+            A function from a state to MET, UNMET, or UNKNOWN (an unknown fact, or contested
+            claims that disagree).
+        """
         read, values = fact_reader(self.fact), self.values
 
         def one_of(state: State) -> Verdict:  # by_claims written out: the hot path
@@ -501,9 +707,23 @@ class OneOf(Node):
         return one_of
 
     def need(self, target: str, negated: bool) -> str:
+        """What the leaf needs, in words.
+
+        Args:
+            target: the value compared with, in words (with the term it comes from, if any).
+            negated: whether the leaf is under a ``Not`` (the requirement is the opposite).
+
+        Returns:
+            ``"needs one of: <values>"``; negated, ``"needs none of: <values>"``.
+        """
         return f"needs {'none' if negated else 'one'} of: {show(self.values)}"
 
     def words(self) -> str:
+        """The leaf in a few words.
+
+        Returns:
+            The fact and the accepted values, such as ``idf_line one of {...}``.
+        """
         return f"{self.fact} one of {{{show(self.values)}}}"
 
 
@@ -521,19 +741,55 @@ class Known(Node):
     tag: ClassVar[str] = "known"
 
     def reads(self) -> tuple[str, ...]:
+        """The facts the leaf reads.
+
+        Returns:
+            Its one fact.
+        """
         return (self.fact,)
 
     def fast(self, env: Env) -> Fn:
+        """The leaf compiled to a verdict function.
+
+        Args:
+            env: what compiling may ask of the surroundings (unused: the leaf needs nothing).
+
+        Returns:
+            A function from a state to UNMET if the fact is UNKNOWN, else MET (a contested fact
+            is reported, so known).
+        """
         read = fact_reader(self.fact)  # a contested fact is reported, so known
         return lambda state: UNMET if read(state) is UNKNOWN else MET
 
     def seen(self, value: Any) -> str:
+        """The leaf's reading in words, as its trace line shows it.
+
+        Args:
+            value: the value the leaf read.
+
+        Returns:
+            ``"known (it is <value>)"`` or ``"not known (it is unknown)"``.
+        """
         return f"{'not ' if value is UNKNOWN else ''}known (it is {show(value)})"
 
     def need(self, target: str, negated: bool) -> str:
+        """What the leaf needs, in words.
+
+        Args:
+            target: the value compared with, in words (with the term it comes from, if any).
+            negated: whether the leaf is under a ``Not`` (the requirement is the opposite).
+
+        Returns:
+            ``"needs it known"``; negated, ``"needs it not known"``.
+        """
         return "needs it not known" if negated else "needs it known"
 
     def words(self) -> str:
+        """The leaf in a few words.
+
+        Returns:
+            The fact, then ``known``.
+        """
         return f"{self.fact} known"
 
 
@@ -550,22 +806,67 @@ class PhaseComplete(Node):
     tag: ClassVar[str] = "phase_complete"
 
     def phases(self) -> tuple[str, ...]:
+        """The phases the condition names.
+
+        Returns:
+            Its one phase.
+        """
         return (self.phase,)
 
     def inner(self, env: Env) -> tuple[Condition, ...]:
+        """The sub-condition a trace shows below this one.
+
+        Args:
+            env: what compiling may ask of the surroundings (the plan, for the phase).
+
+        Returns:
+            The phase's completion condition.
+
+        Raises:
+            MissingPlanError: if there is no plan to look the phase up in.
+        """
         return (env.completion(self.phase),)
 
     def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        """The verdict from the inner one.
+
+        Args:
+            verdicts: the verdict of the phase's completion condition.
+
+        Returns:
+            That verdict.
+        """
         return verdicts[0]
 
     def fast(self, env: Env) -> Fn:
+        """The condition compiled to a verdict function.
+
+        Args:
+            env: what compiling may ask of the surroundings (the plan, for the phase).
+
+        Returns:
+            A function from a state to the verdict of the phase's completion condition.
+
+        Raises:
+            MissingPlanError: if there is no plan to look the phase up in.
+        """
         target = env.completion(self.phase)
         return lambda state: env.sub(target)(state)
 
     def heading(self) -> str:
+        """The heading of the condition's trace line.
+
+        Returns:
+            ``"phase <id> is complete"``.
+        """
         return f"phase {self.phase} is complete"
 
     def words(self) -> str:
+        """The condition in a few words.
+
+        Returns:
+            ``"phase <id> complete"``.
+        """
         return f"phase {self.phase} complete"
 
 
@@ -581,8 +882,17 @@ them never runs out of Python's stack."""
 def depth(
     condition: Condition, *, limit: int = MAX_DEPTH, phases: Mapping[str, int] | None = None
 ) -> int:
-    """The levels of *condition* (a leaf is 1); counting stops just past *limit*. With *phases*
-    (phase id -> the levels of its completion), a ``PhaseComplete`` adds those of its phase."""
+    """The levels of a condition; a leaf is 1.
+
+    Args:
+        condition: the condition to measure.
+        limit: counting stops just past this many levels.
+        phases: phase id -> the levels of its completion; with it, a ``PhaseComplete`` adds
+            those of its phase. None: a ``PhaseComplete`` counts as a leaf.
+
+    Returns:
+        The levels of the deepest branch, or a number just past *limit* if it is deeper.
+    """
     deepest, stack = 0, [(condition, 1)]
     while stack:
         node, level = stack.pop()
@@ -622,19 +932,54 @@ class _Junction(Node):
     word: ClassVar[str]
 
     def parts(self) -> tuple[Condition, ...]:
+        """The sub-conditions held as data.
+
+        Returns:
+            The conditions side by side.
+        """
         return self.conditions
 
     def inner(self, env: Env) -> tuple[Condition, ...]:
+        """The sub-conditions a trace shows below this one.
+
+        Args:
+            env: what compiling may ask of the surroundings (unused here).
+
+        Returns:
+            The conditions side by side.
+        """
         return self.conditions
 
     def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        """The verdict from the inner ones, by Kleene's strong logic.
+
+        Args:
+            verdicts: the verdicts of the conditions, in order.
+
+        Returns:
+            The combined verdict (see :func:`gazaplan.truth.combine`).
+        """
         return combine(verdicts, self.decisive)
 
     def fast(self, env: Env) -> Fn:
+        """The condition compiled to a verdict function.
+
+        Args:
+            env: what compiling may ask of the surroundings (each sub-condition compiled).
+
+        Returns:
+            A function from a state to the combined verdict, calling the sub-conditions only as
+            far as it must.
+        """
         fns, decisive = tuple(env.sub(c) for c in self.conditions), self.decisive
         return lambda state: combine_calls(fns, state, decisive)
 
     def words(self) -> str:
+        """The condition in a few words.
+
+        Returns:
+            ``"all of (...)"`` or ``"any of (...)"``, each sub-condition in its own words.
+        """
         return f"{self.word} ({'; '.join(text(c) for c in self.conditions)})"
 
 
@@ -647,6 +992,11 @@ class AllOf(_Junction):
     word: ClassVar[str] = "all of"
 
     def heading(self) -> str:
+        """The heading of the condition's trace line.
+
+        Returns:
+            ``"all of the following"``, or, when empty, ``"nothing required (always met)"``.
+        """
         return "all of the following" if self.conditions else "nothing required (always met)"
 
 
@@ -659,6 +1009,12 @@ class AnyOf(_Junction):
     word: ClassVar[str] = "any of"
 
     def heading(self) -> str:
+        """The heading of the condition's trace line.
+
+        Returns:
+            ``"at least one of the following"``, or, when empty, ``"none to choose from (never
+            met)"``.
+        """
         return (
             "at least one of the following"
             if self.conditions
@@ -688,22 +1044,61 @@ class Not(Node):
     negates: ClassVar[bool] = True
 
     def parts(self) -> tuple[Condition, ...]:
+        """The sub-conditions held as data.
+
+        Returns:
+            The one condition negated.
+        """
         return (self.condition,)
 
     def inner(self, env: Env) -> tuple[Condition, ...]:
+        """The sub-conditions a trace shows below this one.
+
+        Args:
+            env: what compiling may ask of the surroundings (unused here).
+
+        Returns:
+            The one condition negated.
+        """
         return (self.condition,)
 
     def combine(self, verdicts: Sequence[Verdict]) -> Verdict:
+        """The verdict from the inner one.
+
+        Args:
+            verdicts: the verdict of the condition negated.
+
+        Returns:
+            Its opposite (UNKNOWN stays UNKNOWN).
+        """
         return ~verdicts[0]
 
     def fast(self, env: Env) -> Fn:
+        """The condition compiled to a verdict function.
+
+        Args:
+            env: what compiling may ask of the surroundings (the condition negated, compiled).
+
+        Returns:
+            A function from a state to the opposite of the inner verdict.
+        """
         inner = env.sub(self.condition)
         return lambda state: ~inner(state)
 
     def heading(self) -> str:
+        """The heading of the condition's trace line.
+
+        Returns:
+            ``"not the following"``.
+        """
         return "not the following"
 
     def words(self) -> str:
+        """The condition in a few words.
+
+        Returns:
+            ``"not (...)"``, the condition negated in its own words.
+        """
         return f"not ({text(self.condition)})"
 
 
@@ -723,7 +1118,15 @@ KINDS: Final = Kinds("condition", Condition, requires=("fast", "words", "need|he
 
 
 def condition_check(optional: bool = False) -> check.Validator:
-    """An attrs validator: the value is a condition of a known kind (or None, if *optional*)."""
+    """An attrs validator: the value is a condition of a known kind.
+
+    Args:
+        optional: whether None is accepted too.
+
+    Returns:
+        The validator; it raises :class:`~gazaplan.exceptions.InvalidValueError` for anything
+        but a condition (or None, if *optional*).
+    """
 
     def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
@@ -733,7 +1136,7 @@ def condition_check(optional: bool = False) -> check.Validator:
                 check.where(inst, attr),
                 value,
                 "expected a condition",
-                "Build one from gazaplan.conditions (AllOf, Equals, AtLeast, ...).",
+                "Build one from gazaplan.core.conditions (AllOf, Equals, AtLeast, ...).",
             )
 
     return checker
@@ -746,17 +1149,38 @@ CONDITION_TYPES: tuple[type, ...] = KINDS.types()
 
 
 def text(condition: Condition) -> str:
-    """*condition* in a few words: its label, or its test written out (``idf_line in {...}``)."""
+    """A condition in a few words.
+
+    Args:
+        condition: the condition.
+
+    Returns:
+        Its label, or its test written out (``idf_line one of {...}``).
+    """
     return getattr(condition, "label", "") or condition.words()
 
 
 def children(condition: Condition) -> tuple[Condition, ...]:
-    """The direct sub-conditions (empty for a leaf)."""
+    """The direct sub-conditions of a condition.
+
+    Args:
+        condition: the condition.
+
+    Returns:
+        Its sub-conditions (empty for a leaf).
+    """
     return condition.parts()
 
 
 def walk(condition: Condition) -> Iterator[Condition]:
-    """Every node of *condition*, depth first, the node itself first."""
+    """Every node of a condition, depth first.
+
+    Args:
+        condition: the condition.
+
+    Yields:
+        The condition itself, then each node below it, depth first.
+    """
     stack = [condition]
     while stack:
         node = stack.pop()
@@ -765,12 +1189,26 @@ def walk(condition: Condition) -> Iterator[Condition]:
 
 
 def facts_read(condition: Condition) -> frozenset[str]:
-    """The ids of every fact *condition* reads (including those inside ``Times`` operands)."""
+    """The facts a condition reads.
+
+    Args:
+        condition: the condition.
+
+    Returns:
+        The ids of every fact it reads, including those inside ``Times`` operands.
+    """
     return frozenset(f for node in walk(condition) for f in node.reads())
 
 
 def terms_named(condition: Condition) -> frozenset[str]:
-    """The paths of every plan term *condition* refers to."""
+    """The plan terms a condition refers to.
+
+    Args:
+        condition: the condition.
+
+    Returns:
+        The paths of the terms, such as ``"exchange.remains_ratio"``.
+    """
     out: set[str] = set()
     for node in walk(condition):
         value = node.operand()
@@ -782,5 +1220,12 @@ def terms_named(condition: Condition) -> frozenset[str]:
 
 
 def phases_named(condition: Condition) -> frozenset[str]:
-    """The ids of every phase *condition* refers to with ``PhaseComplete``."""
+    """The phases a condition refers to with ``PhaseComplete``.
+
+    Args:
+        condition: the condition.
+
+    Returns:
+        The ids of the phases.
+    """
     return frozenset(p for node in walk(condition) for p in node.phases())

@@ -64,12 +64,24 @@ class Control:
             )  # fmt: skip
 
     def who(self, fact_id: str) -> tuple[str, ...]:
-        """The parties that control *fact_id* by this entry (the named party, or *parties*)."""
+        """The parties that control a fact by this entry.
+
+        Args:
+            fact_id: the fact's id (for a per-party fact, the full id: ``"response.hamas"``).
+
+        Returns:
+            The party the fact names, for a *named_party* entry; otherwise *parties*.
+        """
         if self.named_party:
             return (fact_id.partition(".")[2],)
         return self.parties
 
     def explain(self) -> str:
+        """The entry in words: the fact, who controls it, the points, the basis and the sources.
+
+        Returns:
+            One line; ``"none identified"`` where the entry names no party.
+        """
         who = ", ".join(self.parties) or NONE_IDENTIFIED
         if self.named_party:
             who = "the party the fact names"
@@ -106,7 +118,14 @@ class Controls:
         return len(self.entries)
 
     def of(self, fact_id: str) -> Control | None:
-        """The entry for *fact_id* (a per-party fact found by its prefix); None if not listed."""
+        """The entry for one fact.
+
+        Args:
+            fact_id: the fact's id; a per-party fact is found by its prefix.
+
+        Returns:
+            The entry, or None if the fact is not listed.
+        """
         found = self._by_fact.get(fact_id)
         if found is None and "." in fact_id:
             prefix = self._by_fact.get(fact_id.partition(".")[0])
@@ -115,10 +134,25 @@ class Controls:
         return found
 
     def parties(self, fact_id: str) -> tuple[str, ...]:
-        """Who controls *fact_id*; empty if none is identified or the fact is not listed."""
+        """Who controls one fact.
+
+        Args:
+            fact_id: the fact's id.
+
+        Returns:
+            The parties; empty if none is identified or the fact is not listed.
+        """
         entry = self.of(fact_id)
         return () if entry is None else entry.who(fact_id)
 
     def facts_of(self, party: str, facts: Iterable[str]) -> frozenset[str]:
-        """Of *facts*, those *party* controls (alone or jointly)."""
+        """The facts one party controls, alone or jointly.
+
+        Args:
+            party: the party's id.
+            facts: the facts to look at.
+
+        Returns:
+            Those of *facts* that *party* controls.
+        """
         return frozenset(f for f in facts if party in self.parties(f))

@@ -72,13 +72,21 @@ class Evaluation(NotebookDisplay):
         )
 
     def walk(self) -> Iterator[Evaluation]:
-        """This node and every node below it, depth first."""
+        """This node and every node below it, depth first.
+
+        Yields:
+            This evaluation, then each one below it, depth first.
+        """
         yield self
         for child in self.children:
             yield from child.walk()
 
     def leaves(self) -> tuple[Evaluation, ...]:
-        """The leaf evaluations (facts read), depth first."""
+        """The leaf evaluations (facts read).
+
+        Returns:
+            The leaves of the trace, depth first.
+        """
         return tuple(e for e in self.walk() if not e.children and not _is_composite(e.condition))
 
     def blockers(self) -> tuple[Blocker, ...]:
@@ -86,22 +94,39 @@ class Evaluation(NotebookDisplay):
 
         A leaf under a ``Not`` blocks by being MET; its ``effect`` is then UNMET, and it is
         ``negated``: what the condition needs is that the leaf does *not* hold. Leaves that block by
-        being UNKNOWN have the effect UNKNOWN. Empty when the verdict is MET.
+        being UNKNOWN have the effect UNKNOWN.
+
+        Returns:
+            The blockers, depth first; empty when the verdict is MET.
         """
         return tuple(_blockers(self, Verdict.MET, (), ()))
 
     def explain(self) -> str:
-        """The trace as indented lines, each led by its verdict."""
+        """The trace in words.
+
+        Returns:
+            The trace as indented lines, each led by its verdict.
+        """
         return "\n".join(explain_evaluation(self)) + "\n"
 
     def points(self) -> frozenset[int]:
-        """Every plan point named in the trace."""
+        """The plan points the trace names.
+
+        Returns:
+            Every plan point named in the trace.
+        """
         return frozenset(e.point for e in self.walk() if e.point is not None)
 
     def to_pandas(self) -> pd.DataFrame:
-        """The trace as a DataFrame, one row per node, depth first.
+        """The trace as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per node, depth first.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
         """
         return _ports.tables().to_pandas(self)
 
@@ -116,7 +141,7 @@ class Blocker:
         path: the labels of the composite conditions above it, outermost first.
         negated: True if the leaf sits under an odd number of ``Not``: the condition needs the
             leaf's test to fail (``Not(Equals("gaza_annexed", True))`` needs ``gaza_annexed`` to
-            be no). :func:`gazaplan.explain.summary` words it so.
+            be no). :func:`gazaplan.core.explain.summary` words it so.
         position: the child indices from the root of the trace down to the leaf.
     """
 
@@ -180,7 +205,14 @@ def evaluate(
 
 
 def leaf_facts(cond: Condition) -> tuple[str, ...]:
-    """The facts a leaf reads, in order: its own fact, then a ``Times`` operand's fact."""
+    """The facts a leaf reads.
+
+    Args:
+        cond: the condition.
+
+    Returns:
+        Its own fact, then a ``Times`` operand's fact; empty for a composite.
+    """
     return () if _is_composite(cond) else cond.reads()
 
 
@@ -192,12 +224,34 @@ def _cache(plan: Plan | None) -> PlanCache:
 
 
 def bare(cond: Condition, verdict: Verdict, plan: Plan | None) -> Evaluation:
-    """The trace-less evaluation of *cond* with *verdict* (shared: evaluations are immutable)."""
+    """The trace-less evaluation of a condition with a given verdict.
+
+    Shared: evaluations are immutable, so one serves every call with the same condition and
+    verdict.
+
+    Args:
+        cond: the condition.
+        verdict: its verdict.
+        plan: the plan whose cache keeps the evaluation (None: the cache of no plan).
+
+    Returns:
+        An :class:`Evaluation` without trace.
+    """
     return _cache(plan).form("bare", cond, verdict, lambda: Evaluation(cond, verdict))
 
 
 def tracer(cond: Condition, plan: Plan | None, inherited: int | None = None) -> Tracer:
-    """A function tracing *cond* in a state; sub-results are memoised in the dict it is given."""
+    """A function tracing a condition in a state.
+
+    Args:
+        cond: the condition.
+        plan: the plan, for terms and phases (and whose cache keeps the function).
+        inherited: the plan point of the nearest ancestor, for a node that names none.
+
+    Returns:
+        A function of a state and a dict, giving the traced :class:`Evaluation`; the results
+        for nodes that occur more than once are memoised in the dict.
+    """
     return _cache(plan).form("trace", cond, inherited, lambda: _make_tracer(cond, plan, inherited))
 
 

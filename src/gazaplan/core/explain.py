@@ -34,14 +34,28 @@ INDENT = "  "
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
-    """``"1 phase"``, ``"2 phases"`` (*words* for an irregular plural: ``"parties"``)."""
+    """A count with its noun, singular or plural.
+
+    Args:
+        n: the count.
+        word: the noun in the singular.
+        words: the plural, if it is irregular (``"parties"``); None adds an ``s``.
+
+    Returns:
+        ``"1 phase"``, ``"2 phases"``.
+    """
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 def duration(span: dt.timedelta) -> str:
-    """A duration in words, to the minute: ``"104 days 12 hours"``, ``"2 hours 30 minutes"``.
+    """A duration in words, to the minute.
 
-    Negative spans are written with a minus sign; spans under a minute in seconds.
+    Args:
+        span: the duration.
+
+    Returns:
+        ``"104 days 12 hours"``, ``"2 hours 30 minutes"``; a negative span after ``"minus"``, a
+        span under a minute in seconds.
     """
     if span < dt.timedelta(0):
         return f"minus {duration(-span)}"
@@ -74,6 +88,13 @@ def describe(ev: Evaluation, *, negated: bool = False) -> str:
     With ``negated=True`` (a leaf under a ``Not``) the line says what the condition needs: that
     the leaf's test fails (``gaza_annexed is unknown; needs no``), and marks the label so.
     Each kind words itself (``heading`` for a composite; ``seen`` and ``need`` for a leaf).
+
+    Args:
+        ev: the node's evaluation.
+        negated: whether the node is under a ``Not`` (what it needs is that its test fails).
+
+    Returns:
+        The line, ending with the plan point where the node names one.
     """
     cond = ev.condition
     label = cond.label
@@ -96,17 +117,39 @@ def describe(ev: Evaluation, *, negated: bool = False) -> str:
 
 
 def condition_text(cond: Any) -> str:
-    """A condition in a few words: its label, or its test written out (``idf_line in {...}``)."""
+    """A condition in a few words.
+
+    Args:
+        cond: the condition.
+
+    Returns:
+        Its label, or its test written out (``idf_line one of {...}``).
+    """
     return text(cond)
 
 
 def summary(blocker: Blocker) -> str:
-    """The line for one blocker: what is missing, said with the blocker's polarity."""
+    """The line for one blocker: what is missing, said with the blocker's polarity.
+
+    Args:
+        blocker: the blocker.
+
+    Returns:
+        The line, as :func:`describe` words the blocker's leaf.
+    """
     return describe(blocker.evaluation, negated=blocker.negated)
 
 
 def explain_evaluation(ev: Evaluation, depth: int = 0) -> list[str]:
-    """The trace tree as indented lines, each led by its verdict."""
+    """The trace tree as indented lines, each led by its verdict.
+
+    Args:
+        ev: the evaluation at the top of the tree.
+        depth: the indentation of its line, in levels.
+
+    Returns:
+        One line per node, depth first.
+    """
     lines = [f"{INDENT * depth}[{ev.verdict}] {describe(ev)}"]
     for child in ev.children:
         lines.extend(explain_evaluation(child, depth + 1))
@@ -118,7 +161,15 @@ def _blocker_lines(blockers: Iterable[Blocker], depth: int) -> list[str]:
 
 
 def explain_obligation(report: ObligationReport, depth: int = 0) -> str:
-    """A few lines on one obligation: who owes what, its standing, and why."""
+    """A few lines on one obligation: who owes what, its standing, and why.
+
+    Args:
+        report: the obligation's report.
+        depth: the indentation of its first line, in levels.
+
+    Returns:
+        The lines, joined.
+    """
     o = report.obligation
     pad = INDENT * depth
     early = " (before its trigger was met)" if report.early else ""
@@ -149,7 +200,15 @@ def explain_obligation(report: ObligationReport, depth: int = 0) -> str:
 
 
 def explain_phase(report: PhaseReport) -> str:
-    """An indented why / why-not for a phase, naming the plan's points."""
+    """An indented why / why-not for a phase, naming the plan's points.
+
+    Args:
+        report: the phase's report.
+
+    Returns:
+        The lines, joined, giving the verdicts, what is unmet and unknown, the preconditions in full
+        and each obligation.
+    """
     p = report.phase
     points = ", ".join(str(n) for n in report.provisions) or "none"
     lines = [
@@ -177,7 +236,14 @@ def explain_phase(report: PhaseReport) -> str:
 
 
 def explain_plan(report: PlanReport) -> str:
-    """The whole report: a summary table, then each phase."""
+    """The whole report in words.
+
+    Args:
+        report: the plan's report.
+
+    Returns:
+        A summary table of the phases and the obligations' statuses, then each phase.
+    """
     lines = [f"{report.title} (version {report.version})", ""]
     lines.append("Phase                 Preconditions  Completion")
     for r in report.phases:

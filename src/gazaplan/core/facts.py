@@ -85,7 +85,11 @@ class FactSpec:
     field: str = ""
 
     def describe(self) -> str:
-        """``"hostages_held: whole number, 0 or more - hostages still held ..."``."""
+        """Describe the fact in one line: its id, the values it takes and what it means.
+
+        Returns:
+            A line such as ``"hostages_held: whole number, 0 or more - hostages still held ..."``.
+        """
         kind = self.kind.value
         if self.choices is not None:
             kind = "one of " + ", ".join(str(m.value) for m in self.choices)

@@ -139,20 +139,50 @@ class Model:
                                         "Add it to the variable's values, or set one of them.")  # fmt: skip
 
     def variable(self, fact: str) -> Variable:
+        """The variable of one fact.
+
+        Args:
+            fact: the fact's id.
+
+        Returns:
+            The model's variable for *fact*.
+
+        Raises:
+            UnknownIdError: if no variable of the model is that fact.
+        """
         for v in self.variables:
             if v.fact == fact:
                 return v
         raise UnknownIdError(fact, [v.fact for v in self.variables], where="Model.variables")
 
     def action(self, action_id: str) -> Action:
+        """The action with one id.
+
+        Args:
+            action_id: the action's id.
+
+        Returns:
+            The model's action with that id.
+
+        Raises:
+            UnknownIdError: if no action of the model has that id.
+        """
         for a in self.actions:
             if a.id == action_id:
                 return a
         raise UnknownIdError(action_id, [a.id for a in self.actions], where="Model.actions")
 
     def never(self, party: str, action_id: str | None = None) -> Model:
-        """The model in which *party* never takes *action_id* (or any action, if None); an
-        action it takes jointly with others is gone too (it needs each of them).
+        """The model in which a party never takes an action (or any action).
+
+        An action it takes jointly with others is gone too (it needs each of them).
+
+        Args:
+            party: the party's id.
+            action_id: the action's id; None for every action of *party*.
+
+        Returns:
+            A new model without those actions.
 
         Raises:
             UnknownIdError: no action of the model has that party (or id and party).
@@ -164,5 +194,17 @@ class Model:
         return attrs.evolve(self, actions=tuple(a for a in self.actions if a not in gone))
 
     def with_actions(self, actions: Iterable[Action], variables: Iterable[Variable] = ()) -> Model:
-        """The model with more actions (and variables for them)."""
+        """The model with more actions (and variables for them).
+
+        Args:
+            actions: the actions to add.
+            variables: the variables to add, for facts the new actions change.
+
+        Returns:
+            A new model, checked as on construction.
+
+        Raises:
+            InvalidValueError: if the new actions or variables break the model's rules (see the
+                class).
+        """
         return Model((*self.variables, *variables), (*self.actions, *actions))

@@ -76,9 +76,14 @@ class Plan(NotebookDisplay):
         version: the version id, the date its terms were set (``"2025-09-29"``).
         date: that date.
         title: display title.
-        parties, provisions, phases, lines: the plan's content (ids unique).
-        exchange, aid: the plan's terms.
-        figures, positions: attributed records of reported numbers and parties' positions.
+        parties: the parties and bodies the plan names (ids unique).
+        provisions: the plan's numbered points (numbers unique).
+        phases: the plan's phases, with their obligations (ids unique).
+        lines: the withdrawal lines, in order (ids unique).
+        exchange: the terms of the hostage and prisoner exchange.
+        aid: the terms of the aid.
+        figures: attributed records of reported numbers.
+        positions: attributed records of the parties' stated positions.
         initial_facts: the facts when the version took effect, each sourced.
         sources: the source register the content cites.
         amendments: the amendments this version was derived through, oldest first.
@@ -152,21 +157,52 @@ class Plan(NotebookDisplay):
 
     # -- lookups --
     def phase(self, phase_id: str) -> Phase:
-        """The phase *phase_id*. Raises UnknownPhaseError (a KeyError) listing the known ids."""
+        """The phase with one id.
+
+        Args:
+            phase_id: the phase's id.
+
+        Returns:
+            The phase.
+
+        Raises:
+            UnknownPhaseError: if the plan has no such phase (a KeyError); the message lists the
+                known ids.
+        """
         for p in self.phases:
             if p.id == phase_id:
                 return p
         raise UnknownPhaseError(phase_id, [p.id for p in self.phases]) from None
 
     def party(self, party_id: str) -> Party:
-        """The party *party_id*. Raises UnknownPartyError (a KeyError)."""
+        """The party with one id.
+
+        Args:
+            party_id: the party's id.
+
+        Returns:
+            The party.
+
+        Raises:
+            UnknownPartyError: if the plan has no such party (a KeyError).
+        """
         for p in self.parties:
             if p.id == party_id:
                 return p
         raise UnknownPartyError(party_id, [p.id for p in self.parties]) from None
 
     def provision(self, number: int) -> Provision:
-        """Point *number* (1-20). Raises UnknownIdError (a KeyError) if this plan lacks it."""
+        """One numbered point of the plan.
+
+        Args:
+            number: the point's number (1-20).
+
+        Returns:
+            The provision.
+
+        Raises:
+            UnknownIdError: if this plan lacks the point (a KeyError).
+        """
         for p in self.provisions:
             if p.number == number:
                 return p
@@ -175,19 +211,49 @@ class Plan(NotebookDisplay):
         )
 
     def line(self, line_id: str) -> WithdrawalLine:
-        """The withdrawal line *line_id*. Raises UnknownIdError (a KeyError)."""
+        """The withdrawal line with one id.
+
+        Args:
+            line_id: the line's id.
+
+        Returns:
+            The line.
+
+        Raises:
+            UnknownIdError: if the plan has no such line (a KeyError).
+        """
         for line in self.lines:
             if line.id == line_id:
                 return line
         raise UnknownIdError(line_id, [line.id for line in self.lines], where="Plan.line")
 
     def lines_from(self, line_id: str) -> frozenset[str]:
-        """The ids of line *line_id* and every line beyond it (for "at or beyond" conditions)."""
+        """A line and every line beyond it (for "at or beyond" conditions).
+
+        Args:
+            line_id: the line's id.
+
+        Returns:
+            The ids of that line and of every line of a later order.
+
+        Raises:
+            UnknownIdError: if the plan has no such line.
+        """
         order = self.line(line_id).order
         return frozenset(line.id for line in self.lines if line.order >= order)
 
     def term(self, path: str) -> Sourced[Any]:
-        """The term at *path*, such as ``"exchange.remains_ratio"``. Raises UnknownTermError."""
+        """The term at one path.
+
+        Args:
+            path: the term's path, such as ``"exchange.remains_ratio"``.
+
+        Returns:
+            The term's value with its sources.
+
+        Raises:
+            UnknownTermError: if no term has that path.
+        """
         group, _, name = path.partition(".")
         holder = {"exchange": self.exchange, "aid": self.aid}.get(group)
         value = getattr(holder, name, None) if holder is not None and name else None
@@ -196,7 +262,11 @@ class Plan(NotebookDisplay):
         return value
 
     def term_paths(self) -> tuple[str, ...]:
-        """Every term path, such as ``"exchange.remains_ratio"``."""
+        """Every term path of the plan.
+
+        Returns:
+            The paths, such as ``"exchange.remains_ratio"``, exchange terms first.
+        """
         out = []
         for group, holder in (("exchange", self.exchange), ("aid", self.aid)):
             out += [
@@ -207,11 +277,25 @@ class Plan(NotebookDisplay):
         return tuple(out)
 
     def obligations(self) -> tuple[Obligation, ...]:
-        """Every obligation, phase by phase."""
+        """Every obligation of the plan.
+
+        Returns:
+            The obligations, phase by phase.
+        """
         return tuple(o for p in self.phases for o in p.obligations)
 
     def obligation(self, obligation_id: str) -> Obligation:
-        """The obligation *obligation_id*. Raises UnknownIdError (a KeyError)."""
+        """The obligation with one id.
+
+        Args:
+            obligation_id: the obligation's id.
+
+        Returns:
+            The obligation.
+
+        Raises:
+            UnknownIdError: if no phase of the plan has such an obligation (a KeyError).
+        """
         for o in self.obligations():
             if o.id == obligation_id:
                 return o
@@ -222,7 +306,18 @@ class Plan(NotebookDisplay):
     def find_figures(
         self, *, topic: Topic | None = None, claimed_by: str | None = None, text: str | None = None
     ) -> tuple[Figure, ...]:
-        """Figures filtered by topic, by who claims them (substring, any case) and by label text."""
+        """The plan's figures, filtered.
+
+        Args:
+            topic: keep the figures on this topic; None for every topic.
+            claimed_by: keep the figures whose claimant contains this text (any case); None for
+                every claimant.
+            text: keep the figures whose label contains this text (any case); None for every
+                label.
+
+        Returns:
+            The figures that pass every filter given, in the plan's order.
+        """
         out = self.figures
         if topic is not None:
             out = tuple(f for f in out if f.topic is topic)
@@ -233,7 +328,17 @@ class Plan(NotebookDisplay):
         return out
 
     def positions_of(self, party_id: str) -> tuple[Position, ...]:
-        """The recorded positions of one party, oldest first. Raises UnknownPartyError."""
+        """The recorded positions of one party.
+
+        Args:
+            party_id: the party's id.
+
+        Returns:
+            Its positions, oldest first (undated ones first of all).
+
+        Raises:
+            UnknownPartyError: if the plan has no such party.
+        """
         self.party(party_id)
         return tuple(
             sorted(
@@ -243,7 +348,11 @@ class Plan(NotebookDisplay):
         )
 
     def conditions(self) -> Iterator[tuple[str, Condition]]:
-        """Every condition in the plan with a description of where it sits."""
+        """Every condition in the plan with a description of where it sits.
+
+        Yields:
+            Pairs of a description (``"phase 'phase-1' entry"``) and the condition.
+        """
         for phase in self.phases:
             yield f"phase {phase.id!r} entry", phase.entry
             yield f"phase {phase.id!r} completion", phase.completion
@@ -262,7 +371,15 @@ class Plan(NotebookDisplay):
         yield "exchange remains_trigger", self.exchange.remains_trigger
 
     def check_ids(self, facts: Mapping[str, Any]) -> None:
-        """Refuse fact ids naming parties, or a line value, that this plan does not have."""
+        """Refuse fact ids naming parties, or a line value, that this plan does not have.
+
+        Args:
+            facts: fact ids and their values.
+
+        Raises:
+            UnknownPartyError: if a per-party fact names a party not in the plan.
+            UnknownIdError: if a value of ``idf_line`` names no line of the plan.
+        """
         parties, lines = self._ids()
         for fact_id, value in facts.items():
             _, dot, party = fact_id.partition(".")
@@ -282,6 +399,9 @@ class Plan(NotebookDisplay):
 
     def check_state(self, state: State) -> None:
         """Refuse a state that names parties or lines this plan does not have.
+
+        Args:
+            state: the state to check.
 
         Raises:
             UnknownPartyError: a per-party fact names a party not in the plan.
@@ -306,8 +426,18 @@ class Plan(NotebookDisplay):
         return f"{self.title} (version {self.version})"
 
     def to_pandas(self, table: str = "provisions") -> pd.DataFrame:
-        """One of the plan's tables as a DataFrame: see :data:`gazaplan.tables.PLAN_TABLES`.
+        """One of the plan's tables as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Args:
+            table: which table: one of :data:`gazaplan.desk.tables.PLAN_TABLES`.
+
+        Returns:
+            The table, a row per item.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+            InvalidValueError: if *table* names no table of the plan.
         """
         return _ports.tables().to_pandas(self, table)

@@ -191,13 +191,24 @@ class Position:
         _position(self)
 
     def holds_at(self, day: dt.date) -> bool:
-        """Whether it holds on *day*: stated by then (or undated), not known to have lapsed."""
+        """Tell whether the position holds on *day*.
+
+        Args:
+            day: the day asked about.
+
+        Returns:
+            True if it was stated by then (or is undated) and is not known to have lapsed.
+        """
         started = self.as_of is None or self.as_of <= day
         return started and (self.valid_until is None or day <= self.valid_until)
 
     def statement(self) -> str:
-        """The position in the library's one template, the same for every party: ``"israel
-        commits to X only if Y"``, ``"hamas refuses X"``, or the summary for a general one."""
+        """The position in the library's one template, the same for every party.
+
+        Returns:
+            ``"<party> commits to X only if Y"``, ``"<party> refuses X"`` and the like, or the
+            summary for a general position.
+        """
         if self.stance is UNKNOWN:
             return self.summary
         condition = f" only if {text(self.only_if)}" if self.only_if is not None else ""

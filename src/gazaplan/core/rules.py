@@ -40,9 +40,12 @@ __all__ = [
 
 
 class ObligationStatus(enum.Enum):
-    """An obligation's standing in one state. Its words are those of
-    :class:`~gazaplan.ComplianceStatus`, which adds what a timeline tells (deadlines met, late or
-    passed): PENDING is due and not yet done in both, and NOT_TRIGGERED and UNKNOWN mean the same."""
+    """An obligation's standing in one state.
+
+    Its words are those of :class:`~gazaplan.ComplianceStatus`, which adds what a timeline tells
+    (deadlines met, late or passed): PENDING is due and not yet done in both, and NOT_TRIGGERED
+    and UNKNOWN mean the same.
+    """
 
     NOT_TRIGGERED = "not triggered"
     PENDING = "pending"
@@ -54,8 +57,16 @@ class ObligationStatus(enum.Enum):
 
 
 def status_of(trigger: Verdict, completion: Verdict) -> ObligationStatus:
-    """FULFILLED if done (even before it fell due), NOT_TRIGGERED if not due, PENDING if due and
-    not done, UNKNOWN when the facts do not decide."""
+    """An obligation's standing from the verdicts of its trigger and its completion.
+
+    Args:
+        trigger: the verdict of the condition that makes it due.
+        completion: the verdict of the condition that it is done.
+
+    Returns:
+        FULFILLED if done (even before it fell due), NOT_TRIGGERED if not due, PENDING if due and
+        not done, UNKNOWN when the facts do not decide.
+    """
     if completion is Verdict.MET:
         return ObligationStatus.FULFILLED
     if trigger is Verdict.UNMET:
@@ -85,7 +96,11 @@ class ObligationReport(NotebookDisplay):
         return self.status is ObligationStatus.FULFILLED and self.trigger.verdict is not Verdict.MET
 
     def explain(self) -> str:
-        """A readable account of why the obligation stands as it does."""
+        """A readable account of why the obligation stands as it does.
+
+        Returns:
+            A few lines saying who owes what, its standing, and what is missing.
+        """
         from .explain import explain_obligation
 
         return explain_obligation(self)
@@ -137,16 +152,30 @@ class PhaseReport(NotebookDisplay, Keyed[ObligationReport]):
         return row.obligation.id
 
     def explain(self) -> str:
-        """An indented why / why-not naming the points of the plan involved."""
+        """An indented why / why-not naming the points of the plan involved.
+
+        Returns:
+            The lines, joined.
+        """
         from .explain import explain_phase
 
         return explain_phase(self)
 
     def to_pandas(self, table: str = "obligations") -> pd.DataFrame:
-        """The phase as a DataFrame: ``"obligations"`` x statuses, ``"phases"`` (one row of
-        verdicts) or ``"preconditions"`` (the trace).
+        """The phase as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Args:
+            table: ``"obligations"`` (a row per obligation, with its status), ``"phases"`` (one
+                row of verdicts) or ``"preconditions"`` (the trace of the entry condition).
+
+        Returns:
+            The table.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+            InvalidValueError: if *table* names no table of the report.
         """
         return _ports.tables().to_pandas(self, table)
 
@@ -160,7 +189,17 @@ class PlanReport(NotebookDisplay, Keyed[PhaseReport]):
     phases: tuple[PhaseReport, ...]
 
     def phase(self, phase_id: str) -> PhaseReport:
-        """The report for *phase_id* (as ``report[phase_id]``)."""
+        """The report of one phase (as ``report[phase_id]``).
+
+        Args:
+            phase_id: the phase's id.
+
+        Returns:
+            The phase's report.
+
+        Raises:
+            UnknownIdError: if the report has no such phase (a KeyError).
+        """
         return self[phase_id]
 
     @property
@@ -175,21 +214,47 @@ class PlanReport(NotebookDisplay, Keyed[PhaseReport]):
         return row.phase.id
 
     def explain(self) -> str:
-        """The readable report printed by ``gazaplan report``."""
+        """The readable report printed by ``gazaplan report``.
+
+        Returns:
+            A summary table of the phases and obligations, then each phase.
+        """
         from .explain import explain_plan
 
         return explain_plan(self)
 
     def to_pandas(self, table: str = "phases") -> pd.DataFrame:
-        """Phases x verdicts (``table="phases"``) or obligations x statuses (``"obligations"``).
+        """The report as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Args:
+            table: ``"phases"`` (a row per phase, with its verdicts) or ``"obligations"`` (a row
+                per obligation, with its status).
+
+        Returns:
+            The table.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+            InvalidValueError: if *table* names no table of the report.
         """
         return _ports.tables().to_pandas(self, table)
 
 
 def check_state(plan: Plan, state: State) -> None:
-    """Refuse a state that names parties or lines the plan does not have (see Plan.check_state)."""
+    """Refuse a state that names parties or lines the plan does not have.
+
+    The same check as :meth:`Plan.check_state <gazaplan.core.plans.Plan.check_state>`.
+
+    Args:
+        plan: the plan.
+        state: the state to check.
+
+    Raises:
+        UnknownPartyError: if a per-party fact names a party not in the plan.
+        UnknownIdError: if ``idf_line`` names no line of the plan.
+    """
     plan.check_state(state)
 
 
@@ -318,9 +383,14 @@ def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) 
         state: the facts.
         trace: if False, verdicts only (faster; no blockers or explanation detail).
 
+    Returns:
+        The phase's report, with the verdicts on its preconditions and completion and the standing
+        of each of its obligations.
+
     Raises:
         UnknownPhaseError: no such phase (a KeyError); the message lists the known ids.
-        UnknownPartyError, UnknownIdError: the state names parties or lines the plan lacks.
+        UnknownPartyError: the state names a party the plan lacks.
+        UnknownIdError: the state names a line the plan lacks.
     """
     phase = plan.phase(phase_id)
     check_state(plan, state)
@@ -330,7 +400,20 @@ def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) 
 
 
 def check_plan(plan: Plan, state: State, *, trace: bool = True) -> PlanReport:
-    """Check every phase and every obligation of *plan* in *state*."""
+    """Check every phase and every obligation of a plan in a state.
+
+    Args:
+        plan: the plan (or a variant of it).
+        state: the facts.
+        trace: if False, verdicts only (faster; no blockers or explanation detail).
+
+    Returns:
+        The report of every phase, in the plan's order.
+
+    Raises:
+        UnknownPartyError: the state names a party the plan lacks.
+        UnknownIdError: the state names a line the plan lacks.
+    """
     check_state(plan, state)
     checker: _Fast | _Traced = (
         _compiled_plan(plan, _Traced) if trace else _compiled_plan(plan, _Fast)

@@ -21,7 +21,12 @@ T = TypeVar("T")
 
 
 def sources_required() -> check.Validator:
-    """attrs validator: a non-empty tuple of :class:`Source`."""
+    """An attrs validator: a non-empty tuple of :class:`Source`.
+
+    Returns:
+        The validator; it raises :class:`~gazaplan.exceptions.InvalidValueError` for an empty
+        tuple or anything but a tuple of sources.
+    """
 
     def validate(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple) or not value:
@@ -62,11 +67,22 @@ class Source:
     note: str = ""
 
     def at(self, point: int) -> Source:
-        """This source, cited for plan point *point*."""
+        """This source, cited for one point of the plan.
+
+        Args:
+            point: the plan point (1-20).
+
+        Returns:
+            A copy of the source carrying *point*.
+        """
         return attrs.evolve(self, point=point)
 
     def cite(self) -> str:
-        """The short citation: ``"WH 4"``, ``"R8"``."""
+        """The short citation of the source.
+
+        Returns:
+            The tag, with the point if any, such as ``"WH 4"`` or ``"R8"``.
+        """
         return self.tag if self.point is None else f"{self.tag} {self.point}"
 
     def __str__(self) -> str:
@@ -75,7 +91,14 @@ class Source:
 
 
 def cite(sources: tuple[Source, ...]) -> str:
-    """``"[WH 5; R11]"`` for a tuple of sources (``"[unsourced]"`` for none)."""
+    """Cite a tuple of sources in brackets.
+
+    Args:
+        sources: the sources to cite.
+
+    Returns:
+        The short citations, such as ``"[WH 5; R11]"`` (``"[unsourced]"`` for none).
+    """
     if not sources:
         return "[unsourced]"
     return "[" + "; ".join(s.cite() for s in sources) + "]"
@@ -148,11 +171,25 @@ class Contested:
     claims: tuple[Claim[Any], ...] = attrs.field(converter=check.as_tuple, validator=_claims)
 
     def values(self) -> tuple[Any, ...]:
-        """The claimed values, in the order given."""
+        """The claimed values.
+
+        Returns:
+            The value of each claim, in the order given.
+        """
         return tuple(c.value for c in self.claims)
 
     def map(self, fn: Any) -> Contested:
-        """The same claims with their values transformed (e.g. a count after a release)."""
+        """The same claims with their values transformed (e.g. a count after a release).
+
+        Args:
+            fn: the function applied to each claimed value.
+
+        Returns:
+            A new :class:`Contested` with the same claimants and sources.
+
+        Raises:
+            InvalidValueError: if the transformed values no longer differ.
+        """
         return Contested(tuple(attrs.evolve(c, value=fn(c.value)) for c in self.claims))
 
     def __str__(self) -> str:

@@ -50,7 +50,14 @@ def _line_id(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 
 
 def or_contested(inner: check.Validator) -> check.Validator:
-    """Accept a Contested value whose every claim passes *inner*."""
+    """Extend a validator to accept a Contested value whose every claim passes it.
+
+    Args:
+        inner: the validator of a single value.
+
+    Returns:
+        A validator that checks a plain value with *inner*, and each claim of a Contested one.
+    """
 
     def checker(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if isinstance(value, Contested):
@@ -72,7 +79,9 @@ def _fact(
 
 class PartyCheck:
     """The validator of a per-party map: each key a party id, each value as *value_check* says.
-    :meth:`one` checks a single entry, so that a state update checks only what it changes."""
+
+    :meth:`one` checks a single entry, so that a state update checks only what it changes.
+    """
 
     __slots__ = ("_named", "value_check")
 
@@ -81,6 +90,17 @@ class PartyCheck:
         self._named: dict[tuple[str, str], attrs.Attribute[Any]] = {}  # "responses['hamas']"
 
     def one(self, inst: object, attr: attrs.Attribute[Any], party: object, v: object) -> None:
+        """Check a single entry of the map.
+
+        Args:
+            inst: the instance being checked (its type names the place in messages).
+            attr: the per-party field.
+            party: the entry's key.
+            v: the entry's value.
+
+        Raises:
+            InvalidValueError: if *party* is not a party id, or *v* is not a value the fact takes.
+        """
         if not isinstance(party, str) or not check.ID_PATTERN.match(party):
             raise InvalidValueError(
                 f"{check.where(inst, attr)}[{party!r}]",
@@ -283,12 +303,30 @@ class State:
     # -- constructors and derivation --
     @classmethod
     def initial(cls, plan: Plan) -> State:
-        """The facts at the plan's publication, as its catalog records them (sourced)."""
+        """The facts at the plan's publication, as its catalog records them (sourced).
+
+        Args:
+            plan: the plan whose initial facts are read.
+
+        Returns:
+            The state at publication; facts the plan does not record are UNKNOWN.
+        """
         return cls.from_facts({f.fact: f.value for f in plan.initial_facts})
 
     @classmethod
     def from_facts(cls, facts: Mapping[str, object]) -> State:
         """A state from fact ids to values; facts not given are UNKNOWN.
+
+        Args:
+            facts: fact ids (``"response.hamas"`` for a per-party fact) and their values.
+
+        Returns:
+            The new state.
+
+        Raises:
+            UnknownFactError: if an id names no fact.
+            InvalidValueError: if a value is not one the fact takes, or a fact is derived.
+            InconsistentStateError: if the facts cannot all be true at once.
 
         >>> State.from_facts({"response.hamas": Response.ACCEPTED}).responses["hamas"]
         <Response.ACCEPTED: 'accepted'>
@@ -296,7 +334,22 @@ class State:
         return cls().updated(facts)
 
     def updated(self, facts: Mapping[str, object]) -> State:
-        """A new state with the given facts (by fact id) changed; this one is untouched."""
+        """A new state with the given facts changed; this one is untouched.
+
+        Only the changed facts are checked, then the rules between facts.
+
+        Args:
+            facts: fact ids (``"response.hamas"`` for a per-party fact) and their new values.
+
+        Returns:
+            The new state.
+
+        Raises:
+            UnknownFactError: if an id names no fact.
+            InvalidValueError: if a fact is derived (it is computed from others, not set), or a
+                value is not one the fact takes.
+            InconsistentStateError: if the new facts cannot all be true at once.
+        """
         fields: dict[str, Any] = {}
         per_party: dict[str, dict[str, object]] | None = None
         for fact_id, value in facts.items():
@@ -346,7 +399,11 @@ class State:
         return new
 
     def facts(self) -> dict[str, object]:
-        """Every fact id with its value, per-party facts for the parties present, derived included."""
+        """Every fact id with its value.
+
+        Returns:
+            Fact ids and values (per-party facts for the parties present, derived facts included).
+        """
         out: dict[str, object] = {}
         for spec in FACTS.values():
             if spec.per_party:
@@ -431,7 +488,17 @@ FACTS: Final[Mapping[str, FactSpec]] = FrozenMap(_build_facts())
 
 @lru_cache(maxsize=4096)  # fact ids are few; party ids are not bounded
 def spec_of(fact_id: str) -> tuple[FactSpec, str | None]:
-    """The spec of *fact_id* and, for a per-party fact, the party id."""
+    """The spec of a fact and, for a per-party fact, the party id.
+
+    Args:
+        fact_id: the fact's id (``"response.hamas"`` for a per-party fact).
+
+    Returns:
+        The fact's spec, and the party id (None for a fact that is not per party).
+
+    Raises:
+        UnknownFactError: if *fact_id* names no fact; the message lists the known ones.
+    """
     base, dot, party = fact_id.partition(".")
     spec = FACTS.get(base)
     if spec is None or spec.per_party != bool(dot) or (dot and not check.ID_PATTERN.match(party)):
@@ -444,7 +511,17 @@ def spec_of(fact_id: str) -> tuple[FactSpec, str | None]:
 
 @cache
 def fact_reader(fact_id: str) -> Callable[[State], Any]:
-    """A function reading *fact_id* from a state (UNKNOWN if absent). Raises UnknownFactError."""
+    """A function reading one fact from a state.
+
+    Args:
+        fact_id: the fact's id.
+
+    Returns:
+        A function of a state giving the fact's value (UNKNOWN if absent).
+
+    Raises:
+        UnknownFactError: if *fact_id* names no fact.
+    """
     spec, party = spec_of(fact_id)
     get_field = operator.attrgetter(spec.field)  # C-level: this is the hot path of evaluation
     if party is None:
@@ -465,20 +542,48 @@ _DERIVED_FROM: Final = {
 
 
 def parts_of(fact_id: str) -> tuple[str, ...]:
-    """The facts a derived fact (``hostages_held``) is computed from; empty for any other."""
+    """The facts a derived fact (``hostages_held``) is computed from.
+
+    Args:
+        fact_id: the fact's id.
+
+    Returns:
+        The ids of the facts it is computed from; empty for a fact that is not derived.
+    """
     return _DERIVED_FROM.get(fact_id, ())
 
 
 @lru_cache(maxsize=4096)
 def fields_of(fact_id: str) -> tuple[str, ...]:
-    """The State fields a fact depends on (its own field, or those a derived fact is computed from)."""
+    """The State fields a fact depends on.
+
+    Args:
+        fact_id: the fact's id.
+
+    Returns:
+        Its own field, or the fields a derived fact is computed from.
+
+    Raises:
+        UnknownFactError: if *fact_id* names no fact.
+    """
     spec, _ = spec_of(fact_id)
     return _DERIVED_FROM.get(spec.id, (spec.field,))
 
 
 def check_value(fact_id: str, value: object, where: str) -> None:
-    """Refuse *value* unless fact *fact_id* may take it (UNKNOWN and contested claims included);
-    the error names *where* (``"FactExpectation.hostages_held"``). Derived facts take counts."""
+    """Refuse a value unless the fact may take it (UNKNOWN and contested claims included).
+
+    Derived facts take counts.
+
+    Args:
+        fact_id: the fact's id.
+        value: the value to check.
+        where: the place the error names, such as ``"FactExpectation.hostages_held"``.
+
+    Raises:
+        UnknownFactError: if *fact_id* names no fact.
+        InvalidValueError: if the fact cannot take *value*.
+    """
     spec, _ = spec_of(fact_id)
     inner = check.member(spec.choices) if spec.choices is not None else VALIDATORS[spec.kind]()
     place = type(where, (), {})()  # the validators name "<type of the instance>.<field>"
@@ -486,7 +591,14 @@ def check_value(fact_id: str, value: object, where: str) -> None:
 
 
 def read_fact(state: State, fact_id: str) -> Any:
-    """The value of fact *fact_id* in *state* (UNKNOWN if not known).
+    """The value of one fact in a state.
+
+    Args:
+        state: the state to read.
+        fact_id: the fact's id.
+
+    Returns:
+        The fact's value (UNKNOWN if not known).
 
     Raises:
         UnknownFactError: *fact_id* names no fact; the message lists the known ones.

@@ -1,6 +1,6 @@
 """The plan's concrete terms: :class:`WithdrawalLine`, :class:`ExchangeTerms` and :class:`AidTerms`.
 
-Every number is a :class:`~gazaplan.sources.Sourced` value. Conditions refer to a term by its path,
+Every number is a :class:`~gazaplan.core.sources.Sourced` value. Conditions refer to a term by its path,
 ``Term("exchange.remains_ratio")``, so that a variant plan with another ratio changes every rule
 that uses it.
 """
@@ -89,7 +89,12 @@ class WithdrawalLine:
         return len({c.value for c in self.israeli_share}) > 1
 
     def describe_share(self) -> str:
-        """``"53 per Israeli officials [R8]; 58 per ..."`` or ``"unknown (no source gives it)"``."""
+        """Describe the share of Gaza the line leaves under Israeli control, claim by claim.
+
+        Returns:
+            Each claim with who makes it and its sources, such as ``"about 53% per Israeli
+            officials [R8]; ..."``, or ``"unknown (no source gives it)"``.
+        """
         if not self.israeli_share:
             return "unknown (no source gives it)"
         return "; ".join(

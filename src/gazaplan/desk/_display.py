@@ -1,7 +1,7 @@
 """Notebook displays: the ``_repr_html_`` of the plan, its phases and every result.
 
 Each display is compact (a title, one or two tables, a closing note on how to see more) and
-built from the same rows as ``to_pandas()`` (:mod:`gazaplan.tables`). Plain ``repr`` stays
+built from the same rows as ``to_pandas()`` (:mod:`gazaplan.desk.tables`). Plain ``repr`` stays
 attrs' own. The classes call :func:`html_of` lazily, so importing the library loads none of this.
 """
 

@@ -66,7 +66,9 @@ def fmt(value: Any) -> str:
         return ""
     if value == ():  # a list cell with nothing in it: no obligor named, no points, ...
         return "none"
-    if isinstance(value, tuple | dict):  # several values in one cell (see gazaplan.tables.flat)
+    if isinstance(
+        value, tuple | dict
+    ):  # several values in one cell (see gazaplan.desk.tables.flat)
         from .tables import flat
 
         return str(flat(value))

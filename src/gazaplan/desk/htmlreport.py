@@ -122,10 +122,18 @@ def html_report(
         timeline: the events to replay (the bundled one: ``gazaplan.timeline()``).
         at: the instant to judge, timezone-aware (default: *data_as_of*, else the last event).
         start: the state the timeline starts from (default: the plan's facts at publication).
-        plots: False leaves the figures out (no matplotlib needed).
+        plots: False leaves the figures out (without matplotlib, a note takes their place).
         data_as_of: the latest instant the timeline's sources cover (a dataset release's
             ``as_of``, such as ``gazaplan.dataset().latest.as_of``): shown as "data as of", and a
             judgement later than it says that facts after it are unknown.
+
+    Returns:
+        A self-contained HTML page with the verdicts, compliance, the structure, the timeline and
+        (with *plots*) the figures, every text escaped.
+
+    Raises:
+        InvalidEventError: if an event cannot happen in the state it meets.
+        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
     """
     from ..time.datasets import beyond_data
     from .plots import plot_exchange, plot_obligations, plot_withdrawal
@@ -214,9 +222,16 @@ def html_report(
 
 
 def structure_section(r: StructureReport) -> list[str]:
-    """The report's structure section: mutual conditions, what must happen for the next phase
-    (each change with who controls it and where the plan says so), veto players, and the
-    unknown facts that matter most."""
+    """The report's structure section.
+
+    Args:
+        r: the structure report.
+
+    Returns:
+        The section's HTML pieces, for the mutual conditions, what must happen for the next phase (each
+        change with who controls it and where the plan says so), veto players, and the unknown
+        facts that matter most.
+    """
     from ..catalog import controls
 
     table_ = controls()
@@ -321,9 +336,24 @@ def write_html_report(
     plots: bool = True,
     data_as_of: dt.datetime | None = None,
 ) -> None:
-    """Write :func:`html_report` to *path* (UTF-8), whole or not at all: a failed write leaves
-    *path* as it was, and the OSError names it. The report first, then where it goes, as
-    :func:`gazaplan.dump`.
+    """Write :func:`html_report` to a file (UTF-8), whole or not at all.
+
+    A failed write leaves *path* as it was. The arguments come as :func:`gazaplan.dump` takes
+    them: what is written first, then where it goes.
+
+    Args:
+        plan: the plan (or a variant).
+        timeline: the events to replay (the bundled one: ``gazaplan.timeline()``).
+        path: the file to write.
+        at: the instant to judge, timezone-aware (default: *data_as_of*, else the last event).
+        start: the state the timeline starts from (default: the plan's facts at publication).
+        plots: False leaves the figures out (no matplotlib needed).
+        data_as_of: the latest instant the timeline's sources cover, shown as "data as of".
+
+    Raises:
+        OSError: if the file cannot be written; it names *path*.
+        InvalidEventError: if an event cannot happen in the state it meets.
+        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
     """
     from ..files._io import write_atomically
 

@@ -82,7 +82,14 @@ _DUE: Final = frozenset(
 
 
 def obligation_score(item: Compliance) -> int | Unknown:
-    """The implementation score of one obligation's status (see the module's mapping)."""
+    """The implementation score of one obligation's status (see the module's mapping).
+
+    Args:
+        item: the obligation's compliance.
+
+    Returns:
+        0 to 3, or UNKNOWN where the data do not say how far it went.
+    """
     if item.status in _FULL:
         return 3
     if item.status is ComplianceStatus.NOT_TRIGGERED:
@@ -99,7 +106,15 @@ def obligation_score(item: Compliance) -> int | Unknown:
 
 
 def point_score(scores: list[int | Unknown]) -> int | Unknown:
-    """A point's score from its obligations' (see the module's mapping)."""
+    """A point's score from its obligations' scores (see the module's mapping).
+
+    Args:
+        scores: the scores of the point's obligations.
+
+    Returns:
+        Their mean rounded down, or UNKNOWN where the unknown scores could change it or there
+        is no obligation.
+    """
     if not scores:
         return UNKNOWN
     known = sum(s for s in scores if not isinstance(s, Unknown))
@@ -135,7 +150,20 @@ class ProvisionScore:
 def provision_scores(
     plan: Plan, timeline: Any, *, at: dt.datetime | None = None
 ) -> tuple[ProvisionScore, ...]:
-    """Every point's score, judged on *timeline* at *at* (see the module's mapping)."""
+    """Every point's score, judged on a timeline (see the module's mapping).
+
+    Args:
+        plan: the plan.
+        timeline: the events replayed on it.
+        at: the instant judged (None: the timeline's last event).
+
+    Returns:
+        A score per point of the plan, in the plan's order.
+
+    Raises:
+        InvalidEventError: if an event cannot happen in the state it meets.
+        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+    """
     items = compliance(plan, timeline, at=at).items
     out = []
     for prov in plan.provisions:
@@ -234,12 +262,24 @@ def export_csv(
     release: str | None = None,
     at: dt.datetime | None = None,
 ) -> tuple[Path, Path, Path]:
-    """Write ``events.csv`` (every entry *release* publishes, candidates marked), ``scores.csv``
-    (each point's score, judged at *at*, by default the release's ``as_of``) and
-    ``datapackage.json`` (each column's name, type and meaning) into *directory*.
+    """Write the events and the scores as CSV, with a descriptor of every column.
+
+    ``events.csv`` holds every entry the release publishes, candidates marked; ``scores.csv``
+    each point's score; ``datapackage.json`` each column's name, type and meaning.
+
+    Args:
+        directory: the folder to write into (made if missing).
+        plan: the plan the scores are judged on.
+        dataset: the dataset.
+        release: the release's version (None: the latest).
+        at: the instant the scores are judged at (None: the release's ``as_of``).
 
     Returns:
         The three paths written.
+
+    Raises:
+        UnknownVersionError: if no release has that version.
+        OSError: if a file cannot be written.
     """
     rel = dataset.release(release)
     when = at if at is not None else rel.as_of
@@ -284,7 +324,7 @@ def export_csv(
                 "name": "scores",
                 "path": "scores.csv",
                 "format": "csv",
-                "description": "Peace Accords Matrix scale, derived as gazaplan.pax documents",
+                "description": "Peace Accords Matrix scale, derived as gazaplan.desk.pax documents",
                 "schema": schema(_SCORE_FIELDS),
             },
         ],

@@ -175,14 +175,28 @@ def plot_exchange(
     start: State | None = None,
     counts: bool = False,
 ) -> Axes:
-    """The exchange over time: each series as a share of what the plan's terms require, or with
-    ``counts=True`` as the counts themselves (a log scale; the terms as dotted rules).
+    """The exchange over time, each series as a share of what the plan's terms require.
 
     Hostages returned (living, deceased), prisoners released by category and Gazan remains
     returned are drawn as steps (the remains against the ratio times the Israeli hostages' remains
     received so far, as point 5's obligation counts them); the legend gives the counts at the end
     (``20 of 20``). An unknown or contested count, or an unknown requirement, leaves a gap labelled
     with its reason; no claim is picked. Coinciding lines are drawn 1.5 points apart on the page.
+
+    Args:
+        plan: the plan whose terms give the requirements.
+        timeline: the events replayed on it.
+        ax: the axes to draw on (None: new ones).
+        start: the state the timeline starts from (None: the plan's facts at publication).
+        counts: draw the counts themselves (a log scale; the terms as dotted rules) rather than
+            the shares.
+
+    Returns:
+        The axes drawn on.
+
+    Raises:
+        MissingExtraError: if matplotlib (the ``plot`` extra) is not installed.
+        InvalidEventError: if an event cannot happen in the state it meets.
     """
     ax = _axes(ax, "plot_exchange()")
     from matplotlib.figure import Figure
@@ -313,11 +327,21 @@ def _subjects(result: SweepResult, subjects: Sequence[str] | str | None, most: i
 def plot_sweep(
     result: SweepResult, subjects: Sequence[str] | str | None = None, *, ax: Axes | None = None
 ) -> Axes:
-    """*result* drawn: lines of lateness for one axis, a heatmap of one subject's statuses for two.
+    """A sweep drawn: lines of lateness for one axis, a heatmap of one subject's statuses for two.
+
+    Args:
+        result: the sweep.
+        subjects: the phases or obligations to draw (None: those that vary, up to eight, or the
+            first obligation if none does); for two axes, the first of them.
+        ax: the axes to draw on (None: new ones).
+
+    Returns:
+        The axes drawn on.
 
     Raises:
         InvalidValueError: a grid of three axes or more (plot a slice of it).
         UnknownIdError: a subject that is no phase or obligation of the plan.
+        MissingExtraError: if matplotlib (the ``plot`` extra) is not installed.
     """
     if len(result.axes) > 2:
         raise InvalidValueError(
@@ -457,9 +481,24 @@ def plot_monte_carlo(
     *,
     ax: Axes | None = None,
 ) -> Axes:
-    """*result*'s statuses: a bar per obligation (by default those whose status varies, up to
-    twelve), split by the share of the replayed runs in each status; a black line marks the 95%
-    Wilson interval of the largest share."""
+    """A simulation's statuses, a bar per obligation.
+
+    Each bar is split by the share of the replayed runs in each status; a black line marks the
+    95% Wilson interval of the largest share.
+
+    Args:
+        result: the simulation.
+        obligations: the obligation or obligations to draw (None: those whose status varies,
+            up to twelve).
+        ax: the axes to draw on (None: new ones).
+
+    Returns:
+        The axes drawn on.
+
+    Raises:
+        UnknownIdError: if the simulation judged no such obligation.
+        MissingExtraError: if matplotlib (the ``plot`` extra) is not installed.
+    """
     chosen = (
         [obligations]
         if isinstance(obligations, str)
@@ -503,6 +542,16 @@ def plot_obligations(report: ComplianceReport, *, ax: Axes | None = None) -> Axe
     (:data:`STATUS_COLOURS`), overdue bars are hatched and labelled; a black tick marks the
     deadline. Obligations never triggered, or whose start is unknown, have no bar: the status
     is written at the right instead.
+
+    Args:
+        report: the compliance report.
+        ax: the axes to draw on (None: new ones).
+
+    Returns:
+        The axes drawn on.
+
+    Raises:
+        MissingExtraError: if matplotlib (the ``plot`` extra) is not installed.
     """
     ax = _axes(ax, "plot_obligations()", (10, 0.32 * len(report.items) + 1.6))
     items = list(reversed(report.items))  # overdue first, at the top
@@ -581,6 +630,19 @@ def plot_withdrawal(
     The share is drawn where reported, one step line per claim, each labelled with who makes
     it (sources that differ are both shown; none is picked). Shaded spans name the line in
     force; dotted rules give the share each line of the plan leaves, per the sources stating it.
+
+    Args:
+        plan: the plan whose lines are drawn.
+        timeline: the events replayed on it.
+        ax: the axes to draw on (None: new ones).
+        start: the state the timeline starts from (None: the plan's facts at publication).
+
+    Returns:
+        The axes drawn on.
+
+    Raises:
+        MissingExtraError: if matplotlib (the ``plot`` extra) is not installed.
+        InvalidEventError: if an event cannot happen in the state it meets.
     """
     ax = _axes(ax, "plot_withdrawal()", (9, 6))
     points = _series(plan, timeline, start)

@@ -69,7 +69,15 @@ points) is a tuple: ``--json`` writes it as an array, tables and pages as text (
 
 
 def cell(value: Any) -> Any:
-    """One value made plain: UNKNOWN -> None, enums -> their text, sets and claims -> text."""
+    """One value made plain, for a row.
+
+    Args:
+        value: a fact's value, a term, a set, sources, ...
+
+    Returns:
+        None for UNKNOWN, an enum's text, a set as text, a contested value as its claims (each
+        with who makes it), sources as their short citations; any other value as it is.
+    """
     if value is UNKNOWN:
         return None
     if isinstance(value, Contested):  # every claim kept, as data (tables show it as text)
@@ -90,19 +98,40 @@ def cell(value: Any) -> Any:
 
 
 def cited(sources: Iterable[Source]) -> tuple[str, ...]:
-    """The short citations as a cell: ``("WH 4", "R8")``."""
+    """The short citations of sources, as a cell.
+
+    Args:
+        sources: the sources.
+
+    Returns:
+        A tuple such as ``("WH 4", "R8")``.
+    """
     return tuple(s.cite() for s in sources)
 
 
 def cites(sources: Iterable[Source]) -> str:
-    """``"WH 4; R8"``: the short citations, without brackets."""
+    """The short citations of sources as text, without brackets.
+
+    Args:
+        sources: the sources.
+
+    Returns:
+        Text such as ``"WH 4; R8"``.
+    """
     return "; ".join(s.cite() for s in sources)
 
 
 def flat(value: Any) -> Any:
-    """A cell for a table or a page: a tuple of values as ``"israel, hamas"`` (empty: ``""``);
-    a quantity ``{"measure", "delivered", "owed"}`` as ``"measure: 250 of 250"``; a contested
-    value as ``"contested (459 per AP; 113 per UN)"``."""
+    """A cell made flat, for a table or a page.
+
+    Args:
+        value: a row's cell.
+
+    Returns:
+        A tuple of values as ``"israel, hamas"`` (an empty one as ``""``); a quantity ``{"measure",
+        "delivered", "owed"}`` as ``"measure: 250 of 250"``; a contested value as ``"contested
+        (459 per AP; 113 per UN)"``; any other value as it is.
+    """
     if isinstance(value, tuple):
         return ", ".join(str(flat(v)) for v in value)
     if isinstance(value, dict):
@@ -136,11 +165,23 @@ PLAN_TABLES = (
 )
 
 
-"""The tables :meth:`Plan.to_pandas` and :func:`plan_rows` offer."""
+"""The tables :meth:`Plan.to_pandas <gazaplan.core.plans.Plan.to_pandas>` and :func:`plan_rows`
+offer."""
 
 
 def plan_rows(plan: Plan, table: str = "provisions") -> list[Row]:
-    """One of the plan's tables (see :data:`PLAN_TABLES`) as rows."""
+    """One of the plan's tables as rows.
+
+    Args:
+        plan: the plan.
+        table: one of :data:`PLAN_TABLES`.
+
+    Returns:
+        A row per item of the table.
+
+    Raises:
+        InvalidValueError: if *table* is none of them.
+    """
     if table not in PLAN_TABLES:
         raise InvalidValueError(
             "plan table", table, "no such table", "Use one of: " + ", ".join(PLAN_TABLES) + "."
@@ -259,7 +300,15 @@ def _hours(plan: Plan, o: Any) -> float | None:
 
 
 def all_sources(plan: Plan, timeline: Timeline | None = None) -> list[Source]:
-    """Every source the plan (and the timeline) cites, once each by tag, sorted by tag."""
+    """Every source a plan (and a timeline) cites.
+
+    Args:
+        plan: the plan.
+        timeline: a timeline whose events' sources are added (None: none).
+
+    Returns:
+        The sources, once each by tag (without a point), sorted by tag.
+    """
     found: dict[str, Source] = {}
 
     def visit(value: Any) -> None:
@@ -284,10 +333,21 @@ def all_sources(plan: Plan, timeline: Timeline | None = None) -> list[Source]:
 
 
 def phase_rows(report: PlanReport | PhaseReport, table: str = "phases") -> list[Row]:
-    """Phases x verdicts (``table="phases"``) or obligations x statuses (``"obligations"``).
+    """A report's phases with their verdicts, or its obligations with their statuses, as rows.
 
     In the phases table, ``unmet_leaves`` and ``unknown_leaves`` count the leaf conditions of
-    the preconditions that keep them from being MET (see :attr:`PhaseReport.unmet`).
+    the preconditions that keep them from being MET (see :attr:`PhaseReport.unmet
+    <gazaplan.core.rules.PhaseReport.unmet>`).
+
+    Args:
+        report: a plan's report, or one phase's.
+        table: ``"phases"`` (a row per phase) or ``"obligations"`` (a row per obligation).
+
+    Returns:
+        The rows.
+
+    Raises:
+        InvalidValueError: if *table* is neither.
     """
     from ..core.rules import PhaseReport
 
@@ -326,7 +386,14 @@ def phase_rows(report: PlanReport | PhaseReport, table: str = "phases") -> list[
 
 
 def evaluation_rows(ev: Evaluation) -> list[Row]:
-    """The trace, depth first: one row per node with its depth, verdict, test and readings."""
+    """A trace as rows, depth first.
+
+    Args:
+        ev: the evaluation at the top of the trace.
+
+    Returns:
+        One row per node with its depth, verdict, test, point and readings.
+    """
     out: list[Row] = []
 
     def visit(node: Evaluation, depth: int) -> None:
@@ -348,7 +415,15 @@ def evaluation_rows(ev: Evaluation) -> list[Row]:
 
 
 def compliance_rows(report: ComplianceReport) -> list[Row]:
-    """Obligations x statuses as of the report's instant, overdue first."""
+    """A compliance report as rows.
+
+    Args:
+        report: the compliance report.
+
+    Returns:
+        One row per obligation with its status, instants, durations, quantities and reason, as
+        of the report's instant, overdue first.
+    """
     return [
         {
             "obligation": c.obligation.id,
@@ -375,7 +450,14 @@ def compliance_rows(report: ComplianceReport) -> list[Row]:
 
 
 def timeline_rows(timeline: Timeline) -> list[Row]:
-    """One row per event, in order."""
+    """A timeline as rows.
+
+    Args:
+        timeline: the timeline.
+
+    Returns:
+        One row per event, in order.
+    """
     return [
         {
             "event": e.id,
@@ -392,11 +474,19 @@ def timeline_rows(timeline: Timeline) -> list[Row]:
 
 
 def history_rows(history: History) -> list[Row]:
-    """The facts over time: the starting state, then one row after each event.
+    """The facts over time, as rows.
 
-    The starting state is dated at the start of the plan's publication day (UTC+3), as
+    The starting state is dated at the plan's origin (:attr:`Plan.origin
+    <gazaplan.core.plans.Plan.origin>`: midnight of its start date in its local time, at
+    :attr:`Plan.utc_offset_hours <gazaplan.core.plans.Plan.utc_offset_hours>` from UTC), as
     compliance counts it; its ``event`` is ``"start"``. Columns are fact ids; a per-party fact
     gives one column per party (``response.hamas``), as conditions name it.
+
+    Args:
+        history: the history.
+
+    Returns:
+        A row for the starting state, then one row after each event.
     """
     from ..core.state import FACTS
     from ..time.compliance import plan_origin
@@ -421,7 +511,14 @@ def history_rows(history: History) -> list[Row]:
 
 
 def diff_rows(d: Diff) -> list[Row]:
-    """One row per difference between two plans."""
+    """The differences between two plans, as rows.
+
+    Args:
+        d: the differences.
+
+    Returns:
+        One row per difference, with its kind, key, and the values before and after in words.
+    """
     from ..whatif.differences import label
 
     return [
@@ -436,7 +533,15 @@ def diff_rows(d: Diff) -> list[Row]:
 
 
 def comparison_rows(c: Comparison) -> list[Row]:
-    """One row per phase or obligation whose verdict or status differs between the plans."""
+    """A comparison of two plans' verdicts, as rows.
+
+    Args:
+        c: the comparison.
+
+    Returns:
+        One row per phase or obligation whose verdict or status differs between the plans, a
+        column per plan.
+    """
     rows: list[Row] = [
         {
             "item": "phase",
@@ -461,7 +566,14 @@ def comparison_rows(c: Comparison) -> list[Row]:
 
 
 def scenario_rows(result: ScenarioResult) -> list[Row]:
-    """One row per expectation: what was expected, what was found, and whether they agree."""
+    """A scenario's outcomes, as rows.
+
+    Args:
+        result: the scenario's result.
+
+    Returns:
+        One row per expectation, with what was expected, what was found, and whether they agree.
+    """
     from ..whatif.scenarios import subject
 
     rows = []
@@ -486,7 +598,22 @@ T = TypeVar("T")
 
 
 def frame(rows: Sequence[Row], columns: Sequence[str], *, feature: str) -> pd.DataFrame:
-    """A pandas DataFrame of *rows* with *columns* in that order (pandas imported here)."""
+    """A pandas DataFrame of rows (pandas is imported here).
+
+    Instants, durations, whole numbers and truth values get their pandas types; None is shown
+    as missing.
+
+    Args:
+        rows: the rows.
+        columns: the columns, in order.
+        feature: what asked for the frame, named by the error when pandas is missing.
+
+    Returns:
+        The DataFrame.
+
+    Raises:
+        MissingExtraError: if pandas is not installed.
+    """
     try:
         import pandas as pd
     except ImportError:
@@ -561,23 +688,61 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 @functools.singledispatch
 def rows_of(obj: object, table: str | None = None) -> tuple[str, list[Row]]:
-    """The table name and rows for one of the library's results (*table* picks among several),
-    found by the result's type."""
+    """The table name and rows for one of the library's results, found by the result's type.
+
+    Args:
+        obj: the result.
+        table: which table, for a result that has several (None: its first).
+
+    Returns:
+        The table's name and its rows.
+
+    Raises:
+        TypeError: if gazaplan has no table for *obj*'s type.
+        InvalidValueError: if *table* names no table of the result.
+    """
     raise TypeError(f"gazaplan has no table for a {type(obj).__name__}")
 
 
 @rows_of.register
 def _(obj: Plan, table: str | None = None) -> tuple[str, list[Row]]:
+    """The table name and rows of a Plan.
+
+    Args:
+        obj: the result.
+        table: which table (None: the plan's provisions).
+
+    Returns:
+        The table's name and its rows.
+    """
     return table or "provisions", plan_rows(obj, table or "provisions")
 
 
 @rows_of.register
 def _(obj: PlanReport, table: str | None = None) -> tuple[str, list[Row]]:
+    """The table name and rows of a PlanReport.
+
+    Args:
+        obj: the result.
+        table: which table (None: the phases).
+
+    Returns:
+        The table's name and its rows.
+    """
     return table or "phases", phase_rows(obj, table or "phases")
 
 
 @rows_of.register
 def _(obj: PhaseReport, table: str | None = None) -> tuple[str, list[Row]]:
+    """The table name and rows of a PhaseReport.
+
+    Args:
+        obj: the result.
+        table: which table (None: the obligations).
+
+    Returns:
+        The table's name and its rows.
+    """
     table = table or "obligations"
     if table == "preconditions":
         return table, evaluation_rows(obj.entry)
@@ -615,7 +780,20 @@ _single(ScenarioResult, "scenario", scenario_rows)
 
 
 def to_pandas(obj: object, table: str | None = None) -> pd.DataFrame:
-    """*obj*'s table as a DataFrame (what the results' ``to_pandas()`` methods return)."""
+    """A result's table as a DataFrame (what the results' ``to_pandas()`` methods return).
+
+    Args:
+        obj: the result.
+        table: which table, for a result that has several (None: its first).
+
+    Returns:
+        The table; an empty table still has its columns.
+
+    Raises:
+        MissingExtraError: if pandas is not installed.
+        TypeError: if gazaplan has no table for *obj*'s type.
+        InvalidValueError: if *table* names no table of the result.
+    """
     kind, rows = rows_of(obj, table)
     if rows:  # every column any row has, in the order first seen (a fact may be set late)
         columns: Sequence[str] = list(dict.fromkeys(k for row in rows for k in row))

@@ -60,15 +60,40 @@ class Packed:
 
     # -- states ----------------------------------------------------------------------------------
     def pack(self, assignment: dict[str, Any]) -> int:
+        """Pack an assignment of the variables into one integer.
+
+        Args:
+            assignment: each variable's fact and its value (one of the variable's values).
+
+        Returns:
+            The packed state: each variable's value index at its offset.
+        """
         s = 0
         for i, fact in enumerate(self.facts):
             s |= self.values[i].index(assignment[fact]) << self.offset[i]
         return s
 
     def unpack(self, s: int) -> dict[str, Any]:
+        """Unpack a packed state.
+
+        Args:
+            s: the packed state.
+
+        Returns:
+            Each variable's fact and its value.
+        """
         return {f: self.values[i][self.field(s, i)] for i, f in enumerate(self.facts)}
 
     def field(self, s: int, i: int) -> int:
+        """One variable's value index in a packed state.
+
+        Args:
+            s: the packed state.
+            i: the variable's place in the model.
+
+        Returns:
+            The index of its value among the variable's values.
+        """
         return (s >> self.offset[i]) & ((1 << self.width[i]) - 1)
 
     def starts(self) -> list[dict[str, Any]]:
@@ -150,6 +175,18 @@ class Packed:
         return direct.union(*(parts_of(f) for f in direct))
 
     def holds(self, cond: Condition, s: int) -> bool:
+        """Whether a condition is MET in a packed state (by its table).
+
+        Args:
+            cond: the condition.
+            s: the packed state.
+
+        Returns:
+            True where it is MET, the facts that are not variables as the start state has them.
+
+        Raises:
+            InvalidValueError: if its table would be larger than :data:`MAX_TABLE`.
+        """
         table, _ = self.table(cond)
         index, stride = 0, 1
         reads = self._reads(cond)

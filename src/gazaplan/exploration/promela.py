@@ -55,8 +55,26 @@ def _expression(packed: Packed, cond: Condition) -> str:
 def to_promela(
     plan: Plan, model: Model, start: State, *, targets: Sequence[tuple[str, Condition]] = ()
 ) -> str:
-    """*model* over *plan* from *start*, as a Promela program (see the module's description);
-    each of *targets* becomes an assertion SPIN reports when it can be reached."""
+    """An action model over a plan, from a start, as a Promela program.
+
+    See the module's description.
+
+    Args:
+        plan: the plan whose triggers guard the moves.
+        model: the action model.
+        start: the state to start from.
+        targets: ``(name, condition)`` pairs; each becomes an assertion SPIN reports when it
+            can be reached.
+
+    Returns:
+        The program's text.
+
+    Raises:
+        UnknownPartyError: if the model names a party the plan lacks.
+        UnknownIdError: if it names an obligation, line or phase the plan lacks.
+        InvalidValueError: if a variable's start value is not among its values, or a condition
+            reads too many combinations of values.
+    """
     packed = Packed(plan, model, start)
     starts = packed.starts()
     head = (f"/* gazaplan action model over plan version {plan.version}: "

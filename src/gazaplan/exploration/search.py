@@ -1,8 +1,8 @@
 """Exhaustive exploration: every order in which the parties could act, breadth first.
 
-:func:`explore` takes a plan and an action :class:`~gazaplan.models.Model` (the moves, as data)
+:func:`explore` takes a plan and an action :class:`~gazaplan.core.models.Model` (the moves, as data)
 and visits every state reachable from the start, each once, over a packed state
-(:mod:`gazaplan._packing`). Breadth first and on one worker, so the first state found for a
+(:mod:`gazaplan.exploration._packing`). Breadth first and on one worker, so the first state found for a
 target is at the smallest depth and its witness is a shortest one. It reports the distinct
 states and transitions, which targets (phase entries and completions by default) are reachable
 and which are not, and the deadlocks: states where no action is enabled while the goal (by
@@ -56,8 +56,12 @@ BYTES_PER_STATE = 130
 
 
 def default_max_states() -> int:
-    """The states a search may hold: half the memory this machine has free, at
-    :data:`BYTES_PER_STATE` a state (20 million where the system does not say)."""
+    """The states a search may hold by default.
+
+    Returns:
+        Half the memory this machine has free, at :data:`BYTES_PER_STATE` a state, and at least
+        100,000 (20 million where the system does not say how much is free).
+    """
     try:
         free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (AttributeError, ValueError, OSError):
@@ -91,7 +95,7 @@ class Exploration(NotebookDisplay):
         livelock: where a target is never reached and the moves can go on for ever, a lasso:
             the moves to a state as deep as any that has one, and a loop of moves back to it,
             which never reach the target (None otherwise, or where no loop was found within
-            :data:`~gazaplan.witnesses.LOOP_SEARCH` states).
+            :data:`~gazaplan.exploration.witnesses.LOOP_SEARCH` states).
         invariants: each invariant's finding: reachable means broken (its verdict UNMET
             somewhere) or, with the verdict UNKNOWN, possibly broken.
         interrupted: the search was stopped (Ctrl-C) before it ended.
@@ -118,15 +122,38 @@ class Exploration(NotebookDisplay):
 
     @property
     def stuck(self) -> tuple[str, ...]:
+        """The targets never reached although moves stay enabled (see the class's attributes)."""
         if self.livelock is None:  # every run ends (in deadlocks), or the search was cut short
             return ()
         return _unreached(self.targets)
 
     def target(self, name: str) -> Finding:
-        return next(f for f in self.targets if f.what == name)
+        """The finding of one target.
+
+        Args:
+            name: the target's name, such as ``"phase-2.completion"``.
+
+        Returns:
+            The target's finding.
+
+        Raises:
+            UnknownIdError: no target has that name (the message lists the targets).
+        """
+        from ..exceptions import UnknownIdError
+
+        for f in self.targets:
+            if f.what == name:
+                return f
+        raise UnknownIdError(name, [f.what for f in self.targets], where="target")
 
     def finding(self, what: str) -> Finding:
-        """The finding called *what*: a target, ``"deadlock"``, ``"livelock"`` or an invariant.
+        """The finding with one name.
+
+        Args:
+            what: a target's name, ``"deadlock"``, ``"livelock"`` or an invariant's name.
+
+        Returns:
+            The finding.
 
         Raises:
             UnknownIdError: none is called so (the message lists them).
@@ -141,20 +168,44 @@ class Exploration(NotebookDisplay):
         return every[what]
 
     def scenario(self, what: str | None = None) -> Scenario:
-        """The witness for *what* as a scenario ``gazaplan check`` replays
-        (:func:`~gazaplan.witnesses.witness_scenario`)."""
+        """A finding's witness as a scenario ``gazaplan check`` replays.
+
+        See :func:`~gazaplan.exploration.witnesses.witness_scenario`.
+
+        Args:
+            what: the finding's name (None: the livelock if a target is stuck, else the last
+                target reached, else a deadlock).
+
+        Returns:
+            The scenario, with the plan version, the amendments used, the witness's events and what
+            was found at its end as expectations.
+
+        Raises:
+            UnknownIdError: if no finding has that name.
+            InvalidValueError: if the finding has no witness, the exploration kept no plan, or
+                its plan is neither a bundled version nor made from one by amendments.
+        """
         from .witnesses import witness_scenario
 
         return witness_scenario(self, what)
 
     def findings(self) -> tuple[tuple[str, Finding], ...]:
-        """Every finding with its kind (target, deadlock, livelock, invariant), in that order."""
+        """Every finding with its kind.
+
+        Returns:
+            ``(kind, finding)`` pairs for the targets, the deadlock, the livelock if any, then the
+            invariants.
+        """
         out = [("target", f) for f in self.targets] + [("deadlock", self.deadlock)]
         out += [("livelock", self.livelock)] if self.livelock is not None else []
         return (*out, *(("invariant", f) for f in self.invariants))
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per finding: what, kind, result, moves, loop, from every start, the moves."""
+        """The findings as rows of plain values.
+
+        Returns:
+            One row per finding (what, kind, result, moves, loop, from every start, the moves).
+        """
         rows = []
         for kind, f in self.findings():
             verdict = dict(f.verdicts).get(f.what)
@@ -173,11 +224,26 @@ class Exploration(NotebookDisplay):
         return rows
 
     def to_pandas(self) -> pd.DataFrame:
-        """The findings as a DataFrame (the ``pandas`` extra)."""
+        """The findings as a DataFrame.
+
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per finding (see :meth:`rows`).
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+        """
         columns = ("finding", "kind", "result", "moves", "loop", "from_every_start", "witness")
         return _ports.tables().frame(self.rows(), columns, feature="Exploration.to_pandas()")
 
     def explain(self) -> str:
+        """What the search found, in words.
+
+        Returns:
+            The size of the search, each target's finding, the deadlocks, the invariants, and
+            the stuck targets with the livelock and the cycles that may explain them.
+        """
         cut = " (interrupted)" if self.interrupted else " (cut short by max_depth)"
         lines = [f"{self.states:,} states, {self.transitions:,} transitions, depth {self.depth}"
                  + ("" if self.complete else cut)]  # fmt: skip
@@ -229,8 +295,9 @@ def explore(
     max_states: int | None = None, check_each_start: bool | None = None,
     progress: Callable[[SearchProgress], None] | None = None, interruptible: bool = False,
 ) -> Exploration:  # fmt: skip
-    """Every state the moves of *actions* reach from *start*, breadth first; see the module's
-    description.
+    """Every state the moves of an action model reach, breadth first.
+
+    See the module's description.
 
     Args:
         plan: the plan whose triggers guard the moves.
@@ -253,6 +320,10 @@ def explore(
         progress: called after each layer with the states, transitions and depth so far.
         interruptible: on Ctrl-C (KeyboardInterrupt), stop and return what was explored
             (``interrupted``) instead of raising.
+
+    Returns:
+        The exploration, with the size of the search and a finding, with a shortest witness, for each
+        target, the deadlocks, each invariant and any livelock.
 
     Raises:
         InvalidValueError: *max_depth* below 0, or more than *max_states* states (the error says

@@ -82,6 +82,12 @@ class Finding:
     possibly: bool = False
 
     def explain(self) -> str:
+        """The finding in one line.
+
+        Returns:
+            Whether and in how many moves it is reached, from which starts, what the witness
+            assumes and its moves; for a livelock, the loop that may repeat for ever.
+        """
         if not self.reachable and self.possibly:
             return (f"{self.what}: never surely reached, but UNKNOWN in some states reached "
                     "(it reads facts the model does not move, unknown at the start)")  # fmt: skip
@@ -107,8 +113,23 @@ def finding(
     every: bool | None, verdicts: list[tuple[str, Any]], *, loop: Path | None = None,
     possibly: bool = False,
 ) -> Finding:  # fmt: skip
-    """The finding for *state* (found in one of *layers*; None: not reachable), its witness
-    the shortest path there, then *loop*; *verdicts*: (name, condition) judged at the end."""
+    """The finding for a state reached, its witness the shortest path there.
+
+    Args:
+        packed: the packed model.
+        model: the action model.
+        layers: the search's layers of packed states, breadth first.
+        what: the finding's name.
+        state: the packed state found (in one of *layers*); None: not reachable.
+        every: whether it is reached from every start (None: not checked).
+        verdicts: ``(name, condition)`` pairs judged where the witness ends.
+        loop: moves appended to the witness, leading back to *state* (a livelock's loop).
+        possibly: whether its verdict is UNKNOWN in some state reached.
+
+    Returns:
+        The finding, its witness as hypothetical events (after one setting the start it
+        assumes, where that differs from the plan's).
+    """
     if state is None:
         return Finding(what, False, None, Timeline(), False, possibly=possibly)
     s0, path = path_to(packed, model, layers, state)
@@ -158,7 +179,17 @@ def _open(value: object) -> bool:
 
 
 def path_to(packed: Packed, model: Model, layers: list[list[int]], state: int) -> tuple[int, Path]:
-    """The moves from a start to *state* (found in layer d), walking back layer by layer."""
+    """The moves from a start to a state, walking back layer by layer.
+
+    Args:
+        packed: the packed model.
+        model: the action model.
+        layers: the search's layers of packed states, breadth first.
+        state: the packed state (found in one of *layers*).
+
+    Returns:
+        The packed start, and each move with the packed state it leads to, in order.
+    """
     depth = next(d for d, layer in enumerate(layers) if state in set(layer))
     return _walk_back(packed, model, layers, state, depth)
 
@@ -196,8 +227,19 @@ def _predecessors(packed: Packed, model: Model, t: int) -> list[int]:
 def loop_from(
     packed: Packed, model: Model, s: int, expand: Any, limit: int
 ) -> tuple[Path | None, int]:
-    """The fewest moves from *s* back to *s* (None: none within *limit* states), and how many
-    states the search visited; breadth first with the generated successor function."""
+    """The fewest moves from a state back to itself, breadth first.
+
+    Args:
+        packed: the packed model.
+        model: the action model.
+        s: the packed state.
+        expand: the generated successor function.
+        limit: the most states to visit.
+
+    Returns:
+        The loop's moves (None if none is found within *limit* states), and how many states the search
+        visited.
+    """
     seen: set[int] = set()  # without s: the search adds it when a move leads back to it
     layers = [[s]]
     while layers[-1] and len(seen) < limit:
@@ -213,9 +255,22 @@ def lasso(
     packed: Packed, model: Model, layers: list[list[int]], stuck: list[tuple[str, Any]],
     starts: int, expand: Any,
 ) -> Finding | None:  # fmt: skip
-    """Moves to a state as deep as any, then a loop back to it: a run that never ends and never
-    reaches the stuck targets (None if no state has such a loop, or none was found within
-    :data:`LOOP_SEARCH` states visited)."""
+    """A livelock: moves to a state as deep as any, then a loop back to it.
+
+    A run that never ends and never reaches the stuck targets.
+
+    Args:
+        packed: the packed model.
+        model: the action model.
+        layers: the search's layers of packed states, breadth first.
+        stuck: ``(name, condition)`` of the stuck targets.
+        starts: how many possible starts the search had.
+        expand: the generated successor function.
+
+    Returns:
+        The livelock's finding, or None if no state has such a loop, or none was found within
+        :data:`LOOP_SEARCH` states visited.
+    """
     budget = LOOP_SEARCH
     for layer in reversed(layers):
         for s in layer:
@@ -230,8 +285,18 @@ def lasso(
 
 
 def witness_scenario(exploration: Exploration, what: str | None = None) -> Scenario:
-    """*exploration*'s witness for *what* (default: the livelock if a target is stuck, else
-    the last target reached, else a deadlock) as a scenario: see the module's description.
+    """An exploration's witness for a finding, as a scenario.
+
+    See the module's description.
+
+    Args:
+        exploration: the exploration.
+        what: the finding's name (None: the livelock if a target is stuck, else the last target
+            reached, else a deadlock).
+
+    Returns:
+        The scenario, with the plan version, the amendments used, the witness's events, and each
+        variable's value and the targets' verdicts where it ends, as expectations.
 
     Raises:
         UnknownIdError: no finding is called *what*.
@@ -278,7 +343,17 @@ def witness_scenario(exploration: Exploration, what: str | None = None) -> Scena
 
 
 def replayable(plan: Plan) -> tuple[str, tuple[Amendment, ...]]:
-    """The bundled version *plan* comes from and the amendments over it that make *plan*."""
+    """The bundled version a plan comes from and the amendments over it that make the plan.
+
+    Args:
+        plan: the plan.
+
+    Returns:
+        The bundled version's id and the amendments, in order.
+
+    Raises:
+        InvalidValueError: if the plan is not a bundled version, nor made from one.
+    """
     from .. import catalog
 
     def bundled(version: str) -> Plan | None:

@@ -1,6 +1,6 @@
 """The document form of values that carry no type of their own: fact values, operands, enums.
 
-Part of the serialization edge (with :mod:`gazaplan._converter` and :mod:`gazaplan.documents`);
+Part of the serialization edge (with :mod:`gazaplan.files._converter` and :mod:`gazaplan.files.documents`);
 no core module imports it. Most of a document is typed by the classes' annotations, which the
 converter follows. Three kinds of value are not, and are encoded here:
 

@@ -257,7 +257,7 @@ def converter(fmt: Format) -> cattrs.Converter:
     conv.register_structure_hook_func(_is_number_union, strict(codec.number))
 
     # Operands, fact values and terms: typed by a sibling field. A condition's fields say their
-    # role (gazaplan.conditions): a "value" is an operand, "values" a set of them.
+    # role (gazaplan.core.conditions): a "value" is an operand, "values" a set of them.
     decoders: dict[str, Hook] = {
         "value": lambda raw, fact: codec.decode_operand(raw, spec_of(fact)[0]),
         "values": lambda raw, fact: hooks.one_of(raw, spec_of(fact)[0]),

@@ -101,7 +101,7 @@ def kind_of(cls: Any) -> tuple[str, Any]:
         if cls is tp or cls in _members(tp):
             return name, tp
     raise InvalidValueError(
-        "gazaplan.documents",
+        "gazaplan.files.documents",
         cls,
         "no document holds this type",
         "Use one of: " + ", ".join(sorted(KINDS)) + " (the types behind them are listed in KINDS).",

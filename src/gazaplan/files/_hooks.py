@@ -1,7 +1,7 @@
 """Hooks for the classes a converter cannot structure from annotations alone, and the helpers
 every hook shares (a table check that keeps validators' errors, collected problems).
 
-Part of the serialization edge, used by :mod:`gazaplan._converter`. A field typed by a sibling (a
+Part of the serialization edge, used by :mod:`gazaplan.files._converter`. A field typed by a sibling (a
 condition's ``value`` by its ``fact``, a ``set_term``'s value by its ``path``), a state written as
 fact ids to values, an event's reported facts, and a timeline whose ordering errors name an event.
 """

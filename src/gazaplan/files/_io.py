@@ -1,7 +1,7 @@
 """Reading and writing files safely: a bounded read of a regular file, and a write that lands whole
 or not at all (a temporary file beside the target, then a rename).
 
-Used by the document edge (:mod:`gazaplan.documents`) and the HTML report. Errors are OSErrors that
+Used by the document edge (:mod:`gazaplan.files.documents`) and the HTML report. Errors are OSErrors that
 name the file, so that the command line can say which file failed and why.
 """
 

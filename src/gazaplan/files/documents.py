@@ -92,11 +92,19 @@ def _format_of(path: str | os.PathLike[str], fmt: Format | None) -> Format:
 
 # -- writing --
 def dumps(obj: object, *, format: Format = "json") -> str:
-    """The document for *obj* (a Scenario, Plan, Timeline, State, Event, condition, ...) as text.
+    """The document for an object, as text.
+
+    Args:
+        obj: a Scenario, Plan, Timeline, State, Event, condition, ...
+        format: ``"json"`` or ``"toml"``.
+
+    Returns:
+        The document, headed by its ``schema_version`` and ``document`` kind.
 
     Raises:
-        InvalidValueError: *format* is neither ``"json"`` nor ``"toml"``, or the document would
-            be larger than :data:`MAX_BYTES` (which no load would read back).
+        InvalidValueError: *format* is neither ``"json"`` nor ``"toml"``, no document holds
+            *obj*'s type, or the document would be larger than :data:`MAX_BYTES` (which no load
+            would read back).
     """
     if format not in ("json", "toml"):
         raise InvalidValueError(
@@ -123,16 +131,35 @@ def dumps(obj: object, *, format: Format = "json") -> str:
 
 
 def dump(obj: object, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
-    """Write *obj* to *path*, as JSON or TOML by the file's suffix (or *format*).
+    """Write an object's document to a file.
 
-    The file is written whole or not at all (a failed write leaves *path* as it was); an
-    OSError names *path*.
+    The file is written whole or not at all (a failed write leaves *path* as it was).
+
+    Args:
+        obj: a Scenario, Plan, Timeline, State, Event, condition, ...
+        path: the file; its suffix (``.json`` or ``.toml``) gives the format.
+        format: ``"json"`` or ``"toml"``, whatever the suffix (None: by the suffix).
+
+    Raises:
+        ScenarioFormatError: if the suffix is neither ``.json`` nor ``.toml`` and no *format*
+            is given.
+        InvalidValueError: as :func:`dumps` raises it.
+        OSError: if the file cannot be written; it names *path*.
     """
     write_atomically(path, dumps(obj, format=_format_of(path, format)))
 
 
 def dump_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
-    """Write a scenario file (``.json`` or ``.toml``)."""
+    """Write a scenario file.
+
+    Args:
+        scenario: the scenario.
+        path: the file; its suffix (``.json`` or ``.toml``) gives the format.
+
+    Raises:
+        ScenarioFormatError: if the suffix is neither ``.json`` nor ``.toml``.
+        OSError: if the file cannot be written; it names *path*.
+    """
     dump(scenario, path)
 
 
@@ -149,16 +176,38 @@ def load(
     With *plan*, a timeline must also replay on it, and a state or an event may name only its
     parties, bodies and lines (a scenario is always checked against its own plan).
 
+    Args:
+        path: the file; its suffix (``.json`` or ``.toml``) gives the format.
+        cls: the type the document holds, such as ``gp.Scenario`` or ``gp.Timeline``.
+        format: ``"json"`` or ``"toml"``, whatever the suffix (None: by the suffix).
+        plan: the plan a timeline, state, event or dataset must fit (None: no such check).
+
+    Returns:
+        The object the document holds.
+
     Raises:
         ScenarioFormatError: the file cannot be read, or the document is not a valid *cls*;
             every problem is listed with its path and line.
+        InvalidValueError: no document holds *cls*.
     """
     data, fmt = _read(path, format)
     return loads(data, cls, format=fmt, file=os.fspath(path), plan=plan)
 
 
 def peek_kind(path: str | os.PathLike[str], *, format: Format | None = None) -> str:
-    """What the document at *path* holds (its ``document`` key; ``"scenario"`` when absent)."""
+    """What the document in a file holds.
+
+    Args:
+        path: the file; its suffix (``.json`` or ``.toml``) gives the format.
+        format: ``"json"`` or ``"toml"``, whatever the suffix (None: by the suffix).
+
+    Returns:
+        Its ``document`` key (``"scenario"`` when absent).
+
+    Raises:
+        ScenarioFormatError: if the file cannot be read or parsed, or its ``document`` key
+            names no kind of document.
+    """
     data, fmt = _read(path, format)
     name = os.fspath(path)
     raw = _parse(_text(data, name), fmt, name)
@@ -181,7 +230,18 @@ def _read(path: str | os.PathLike[str], format: Format | None) -> tuple[bytes, F
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
-    """Read a scenario file, check it against its plan, and return it."""
+    """Read a scenario file and check it against its plan.
+
+    Args:
+        path: the file (``.json`` or ``.toml``).
+
+    Returns:
+        The scenario.
+
+    Raises:
+        ScenarioFormatError: the file cannot be read, or the scenario is not valid or does not
+            fit its plan; every problem is listed with its path and line.
+    """
     return load(path, Scenario)
 
 
@@ -193,7 +253,23 @@ def loads(
     file: str = "<string>",
     plan: Plan | None = None,
 ) -> T:
-    """Read a document of type *cls* from text or bytes. See :func:`load`."""
+    """Read a document of one type from text or bytes. See :func:`load`.
+
+    Args:
+        data: the document, as text or UTF-8 bytes.
+        cls: the type the document holds, such as ``gp.Scenario`` or ``gp.Timeline``.
+        format: ``"json"`` or ``"toml"``.
+        file: the name messages give the document.
+        plan: the plan a timeline, state, event or dataset must fit (None: no such check).
+
+    Returns:
+        The object the document holds.
+
+    Raises:
+        ScenarioFormatError: the format is unknown, or the document is not a valid *cls* (or
+            does not fit *plan*); every problem is listed with its path and line.
+        InvalidValueError: no document holds *cls*.
+    """
     if format not in ("json", "toml"):
         raise _fail(file, [Problem(f"unknown format {format!r}; use 'json' or 'toml'", file=file)])
     name, tp = kind_of(cls)
@@ -348,7 +424,19 @@ def _header(
 def migrate(
     document: dict[str, Any], migrations: Mapping[int, Migration] = MIGRATIONS
 ) -> dict[str, Any]:
-    """*document* brought to :data:`SCHEMA_VERSION` by running each migration from its version on."""
+    """Bring a document to :data:`SCHEMA_VERSION` by running each migration from its version on.
+
+    Args:
+        document: the parsed document, with its ``schema_version``.
+        migrations: version *n* -> the function turning a version-*n* document into a
+            version-*n+1* one.
+
+    Returns:
+        The document at the latest version.
+
+    Raises:
+        ScenarioFormatError: if a migration from a version on the way is missing.
+    """
     version = document["schema_version"]
     target = max([SCHEMA_VERSION, *(n + 1 for n in migrations)])
     while version < target:

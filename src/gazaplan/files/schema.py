@@ -224,7 +224,17 @@ def _name(tp: Any) -> str:
 
 
 def document_schema(cls: Any) -> dict[str, Any]:
-    """The schema of a document holding *cls* (a Scenario, Plan, Timeline, ...)."""
+    """The JSON Schema (draft 2020-12) of a document holding one type.
+
+    Args:
+        cls: the type the document holds (a Scenario, Plan, Timeline, ...).
+
+    Returns:
+        The schema, as plain data.
+
+    Raises:
+        InvalidValueError: if no document holds *cls*.
+    """
     name, tp = kind_of(cls)
     b = _Builder()
     body = b.of(tp)
@@ -253,5 +263,9 @@ def document_schema(cls: Any) -> dict[str, Any]:
 
 
 def scenario_schema() -> dict[str, Any]:
-    """The schema of scenario files (the one shipped as ``scenario.schema.json``)."""
+    """The JSON Schema of scenario files (the one shipped as ``scenario.schema.json``).
+
+    Returns:
+        The schema, as plain data.
+    """
     return document_schema(Scenario)

@@ -49,9 +49,17 @@ Progress = Callable[[int, int], None]
 
 
 def run_seed(seed: int, index: int) -> int:
-    """The seed of run *index* of work seeded *seed*: a number below 2**63 (it fits a signed
-    64-bit column) that is the same on every machine, Python version and executor (BLAKE2b of
-    both numbers)."""
+    """The seed of one run of seeded work.
+
+    The same on every machine, Python version and executor (BLAKE2b of both numbers).
+
+    Args:
+        seed: the seed of the whole work.
+        index: the run's index.
+
+    Returns:
+        A number below 2**63 (it fits a signed 64-bit column).
+    """
     digest = hashlib.blake2b(f"gazaplan:{seed}:{index}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
 
@@ -64,14 +72,27 @@ class PlanRecipe:
     amendments: tuple[Amendment, ...] = ()
 
     def plan(self) -> Plan:
-        """The plan the recipe describes (built here; a bundled version is cached)."""
+        """The plan the recipe describes (built here; a bundled version is cached).
+
+        Returns:
+            The bundled version with the amendments applied, in order.
+
+        Raises:
+            UnknownVersionError: if no bundled version has the recipe's version id.
+        """
         base = bundled_plan(self.version)
         return amend(base, *self.amendments) if self.amendments else base
 
 
 def recipe_of(plan: Plan) -> PlanRecipe:
-    """*plan* as a recipe, to send it to workers: the newest bundled version whose amendments
-    *plan* starts with, and the rest of its amendments.
+    """A plan as a recipe, to send it to workers.
+
+    Args:
+        plan: the plan.
+
+    Returns:
+        The newest bundled version whose amendments *plan* starts with, and the rest of its
+        amendments.
 
     Raises:
         InvalidValueError: *plan* is not a bundled version with amendments over it (a plan built
@@ -98,7 +119,15 @@ _CACHE_SIZE = 8
 
 
 def worker_cached(token: str, build: Callable[[], Any]) -> Any:
-    """What *build* returns, built once per process for *token* (the last few kept)."""
+    """A value built once per process for a token (the last few kept).
+
+    Args:
+        token: names the value (see :func:`token_of`).
+        build: makes the value when this process has none for *token*.
+
+    Returns:
+        What *build* returns, or returned the first time.
+    """
     if token in _CACHE:
         _CACHE.move_to_end(token)
         return _CACHE[token]
@@ -110,14 +139,32 @@ def worker_cached(token: str, build: Callable[[], Any]) -> Any:
 
 
 def token_of(*parts: object) -> str:
-    """A token naming a payload (for :func:`worker_cached`): unique in this process's lifetime."""
+    """A token naming a payload (for :func:`worker_cached`).
+
+    Args:
+        *parts: the objects that make up the payload.
+
+    Returns:
+        A hex digest, unique in this process's lifetime.
+    """
     return hashlib.blake2b(
         repr((os.getpid(), time.time_ns(), *map(id, parts))).encode(), digest_size=12
     ).hexdigest()
 
 
 def executor_of(executor: Any) -> cf.Executor | None:
-    """*executor* as a ``concurrent.futures.Executor``: a Dask ``Client`` gives its executor."""
+    """An executor as a ``concurrent.futures.Executor``.
+
+    Args:
+        executor: None, an executor, a Dask ``Client`` (which gives its executor), or any
+            object with a ``submit`` that returns futures.
+
+    Returns:
+        The executor, or None for serial work.
+
+    Raises:
+        InvalidValueError: if it is none of those.
+    """
     if executor is None or isinstance(executor, cf.Executor):
         return executor
     get = getattr(executor, "get_executor", None)
@@ -151,11 +198,26 @@ def run_all(
     executor: Any = None,
     progress: Progress | None = None,
 ) -> list[R]:
-    """``fn(payload, batch)`` over *items* in batches, the results in the items' order.
+    """Run ``fn(payload, batch)`` over items in batches.
 
     Serial if *executor* is None; otherwise the first two items run here to time one, and the
     rest go to the executor in batches of at least :data:`BATCH_SECONDS` each (at least eight
     batches where there is work for them). A KeyboardInterrupt cancels the batches not started.
+
+    Args:
+        fn: the work on one batch: the payload and the batch's items in, a result per item out.
+        payload: what every batch needs (pickled once, read once per worker).
+        items: the items of work.
+        executor: None (serial), a ``concurrent.futures`` executor or a Dask ``Client``.
+        progress: told (runs done, runs in all) as batches complete.
+
+    Returns:
+        The results, in the items' order.
+
+    Raises:
+        InvalidValueError: if *executor* is not one of the kinds accepted.
+        BaseException: whatever a batch raises (KeyboardInterrupt included) passes through,
+            once the batches not started are cancelled.
     """
     total = len(items)
     done: list[R] = []
@@ -201,8 +263,20 @@ def run_all(
 def progress_bar(
     total: int, what: str, wanted: bool | None
 ) -> tuple[Progress | None, Callable[[], None]]:
-    """A progress callback drawing a bar on stderr and the function that closes it: with tqdm
-    (the ``progress`` extra) when *wanted*, or when None and stderr is a terminal; else none."""
+    """A progress callback drawing a bar on stderr, and the function that closes it.
+
+    Args:
+        total: the runs in all.
+        what: the bar's description.
+        wanted: True for a bar, False for none, None for a bar only if stderr is a terminal.
+
+    Returns:
+        The callback (None for no bar) and the function that closes the bar.
+
+    Raises:
+        MissingExtraError: if a bar is wanted and tqdm (the ``progress`` extra) is not
+            installed.
+    """
     if wanted is False or (wanted is None and not sys.stderr.isatty()):
         return None, lambda: None
     try:
@@ -222,8 +296,14 @@ def progress_bar(
 
 
 def dask_client(address: str, *, timeout: float = 10.0) -> Any:
-    """A Dask ``Client`` of the scheduler at *address* (the ``dask`` extra), or a clear error
-    within *timeout* seconds if none answers there.
+    """A Dask ``Client`` of a scheduler (the ``dask`` extra).
+
+    Args:
+        address: the scheduler's address, such as ``tcp://host:8786``.
+        timeout: how long to wait for it to answer, in seconds.
+
+    Returns:
+        The client.
 
     Raises:
         MissingExtraError: ``distributed`` is not installed.

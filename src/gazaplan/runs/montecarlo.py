@@ -1,7 +1,7 @@
 """Monte Carlo: a scenario's timeline perturbed at random, many times; how likely each status is.
 
 ``gp.monte_carlo(scenario, perturbation, n, seed=...)`` draws *n* runs of a
-:class:`~gazaplan.perturbations.Perturbation` (delays, drops, a claim picked among contested
+:class:`~gazaplan.runs.perturbations.Perturbation` (delays, drops, a claim picked among contested
 ones) over the scenario's timeline and judges every obligation's compliance in each, as of
 *at*. :class:`MonteCarloResult` gives the distribution of statuses per obligation, the
 probability of each with a Wilson score interval, and the extreme runs, each of which
@@ -53,8 +53,11 @@ __all__ = ["Estimate", "MonteCarloResult", "Run", "monte_carlo", "wilson"]
 
 @attrs.frozen
 class Run:
-    """One run: its index and seed, each obligation's status and lateness (in the result's
-    order of obligations), or why its timeline could not be replayed."""
+    """One run of a simulation.
+
+    Its index and seed, each obligation's status and lateness (in the result's order of
+    obligations), or why its timeline could not be replayed.
+    """
 
     index: int
     seed: int
@@ -70,6 +73,17 @@ class Run:
 
 @attrs.frozen
 class Payload:
+    """What every run of a simulation needs, sent to each worker once.
+
+    Attributes:
+        token: names the payload in each worker's cache.
+        recipe: the plan, as data.
+        timeline: the timeline perturbed.
+        at: the instant judged.
+        perturbation: what each run changes.
+        seed: the simulation's seed.
+    """
+
     token: str
     recipe: PlanRecipe
     timeline: Timeline
@@ -96,6 +110,14 @@ class _Base:
         self.selected = p.perturbation.select(self.events)
 
     def run(self, index: int) -> Run:
+        """One run, drawn from its seed and judged.
+
+        Args:
+            index: the run's index.
+
+        Returns:
+            The run; a timeline that cannot be replayed gives a run with its error.
+        """
         p = self.p
         seed = run_seed(p.seed, index)
         drawn = p.perturbation.draw(self.events, random.Random(seed), self.selected)
@@ -171,6 +193,17 @@ class _Base:
 
 
 def simulate_runs(p: Payload, indices: Sequence[int]) -> list[Run]:
+    """A batch of runs, on a worker.
+
+    The unperturbed judgement is built once per worker, then each run from it.
+
+    Args:
+        p: the simulation's payload.
+        indices: the indexes of the runs in the batch.
+
+    Returns:
+        The runs, in the order of *indices*.
+    """
     base: _Base = worker_cached(p.token, lambda: _Base(p))
     return [base.run(i) for i in indices]
 
@@ -193,7 +226,16 @@ class Estimate:
 
 
 def wilson(k: int, n: int, z: float = Z95) -> Estimate:
-    """*k* of *n* runs, as a probability with its Wilson score interval (no run: 0 to 1)."""
+    """A share of runs as a probability with its Wilson score interval.
+
+    Args:
+        k: the runs counted.
+        n: the runs in all.
+        z: the normal quantile of the interval (95% by default).
+
+    Returns:
+        *k* / *n* with its interval; for no run, NaN with the interval 0 to 1.
+    """
     if n == 0:
         return Estimate(math.nan, 0.0, 1.0)
     p = k / n
@@ -212,16 +254,19 @@ def monte_carlo(
     executor: Any = None,
     progress: bool | None = None,
 ) -> MonteCarloResult:
-    """*n* runs of *perturbation* over *scenario*'s timeline, each obligation judged as of *at*.
+    """Many runs of a perturbation over a scenario's timeline, judged as of an instant.
 
     Args:
         scenario: the plan version, its amendments and the timeline to perturb.
-        perturbation: what each run changes (see :mod:`gazaplan.perturbations`).
+        perturbation: what each run changes (see :mod:`gazaplan.runs.perturbations`).
         n: the number of runs (at least 1).
         seed: run *i* draws from ``run_seed(seed, i)``: the same results on any executor.
         at: the instant judged (default: the scenario's last event, unperturbed).
         executor: None (here), any ``concurrent.futures.Executor``, or a Dask Client.
         progress: a bar on stderr (the ``progress`` extra); None: only on a terminal.
+
+    Returns:
+        Every run, and what they say of each obligation's status.
 
     Raises:
         InvalidValueError: *n* below 1, a seed that is no whole number, a perturbation that
@@ -279,7 +324,17 @@ class MonteCarloResult(NotebookDisplay):
         return [r for r in self.runs if not r.error]
 
     def counts(self, obligation: str) -> dict[ComplianceStatus, int]:
-        """How many runs gave *obligation* each status (failed runs apart)."""
+        """How many runs gave one obligation each status (failed runs apart).
+
+        Args:
+            obligation: the obligation's id.
+
+        Returns:
+            Each status seen and how many runs gave it.
+
+        Raises:
+            UnknownIdError: if the simulation judged no such obligation.
+        """
         j = self._index(obligation)
         out: dict[ComplianceStatus, int] = {}
         for r in self._ok():
@@ -287,7 +342,19 @@ class MonteCarloResult(NotebookDisplay):
         return out
 
     def probability(self, obligation: str, status: ComplianceStatus | str) -> Estimate:
-        """The share of the replayed runs in which *obligation* has *status*, with its interval."""
+        """The share of the replayed runs in which an obligation has a status.
+
+        Args:
+            obligation: the obligation's id.
+            status: the status, or its words (``"overdue"``).
+
+        Returns:
+            The share, with its Wilson score interval.
+
+        Raises:
+            UnknownIdError: if the simulation judged no such obligation.
+            ValueError: if *status* is no status's words.
+        """
         wanted = status if isinstance(status, ComplianceStatus) else ComplianceStatus(status)
         ok = self._ok()
         return wilson(self.counts(obligation).get(wanted, 0), len(ok))
@@ -300,7 +367,11 @@ class MonteCarloResult(NotebookDisplay):
         return self.obligations.index(obligation)
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per obligation and status seen: runs, probability, interval."""
+        """The statuses as rows of plain values.
+
+        Returns:
+            One row per obligation and status seen, with its runs, probability and interval.
+        """
         total = len(self._ok())
         out = []
         for o in self.obligations:
@@ -319,8 +390,12 @@ class MonteCarloResult(NotebookDisplay):
         return out
 
     def run_rows(self) -> list[dict[str, Any]]:
-        """One row per run and obligation: run, seed, obligation, status, lateness (a failed
-        run: one row, with its error)."""
+        """The runs as rows of plain values.
+
+        Returns:
+            One row per run and obligation (run, seed, obligation, status, lateness); a failed
+            run gives one row, with its error.
+        """
         out: list[dict[str, Any]] = []
         for r in self.runs:
             if r.error:
@@ -339,8 +414,21 @@ class MonteCarloResult(NotebookDisplay):
         return out
 
     def to_pandas(self, table: str = "statuses") -> pd.DataFrame:
-        """``"statuses"``: :meth:`rows`, a row per obligation and status; ``"runs"``:
-        :meth:`run_rows`, a row per run and obligation (the ``pandas`` extra)."""
+        """The result as a DataFrame.
+
+        Needs the ``pandas`` extra.
+
+        Args:
+            table: ``"statuses"`` (:meth:`rows`, a row per obligation and status) or ``"runs"``
+                (:meth:`run_rows`, a row per run and obligation).
+
+        Returns:
+            The table.
+
+        Raises:
+            InvalidValueError: if *table* is neither.
+            MissingExtraError: if pandas is not installed.
+        """
         if table == "runs":
             columns: tuple[str, ...] = ("run", "seed", "obligation", "status", "lateness", "error")
             return _ports.tables().frame(
@@ -359,17 +447,41 @@ class MonteCarloResult(NotebookDisplay):
     def plot(
         self, obligations: Sequence[str] | str | None = None, *, ax: Axes | None = None
     ) -> Axes:
-        """Each status's share of the runs, a bar per obligation (the ``plot`` extra); see
-        :func:`gazaplan.plots.plot_monte_carlo`."""
+        """Each status's share of the runs, a bar per obligation.
+
+        Needs the ``plot`` extra; see :func:`gazaplan.desk.plots.plot_monte_carlo`.
+
+        Args:
+            obligations: the obligation or obligations to show (None: those whose status
+                varies, up to twelve).
+            ax: the axes to draw on (None: new ones).
+
+        Returns:
+            The axes drawn on.
+
+        Raises:
+            MissingExtraError: if matplotlib is not installed.
+            UnknownIdError: if the simulation judged no such obligation.
+        """
         return _ports.plots().plot_monte_carlo(self, obligations, ax=ax)  # type: ignore[no-any-return]
 
     def varying(self) -> tuple[str, ...]:
-        """The obligations whose status is not the same in every replayed run."""
+        """The obligations whose status is not the same in every replayed run.
+
+        Returns:
+            Their ids, in the result's order.
+        """
         return tuple(o for o in self.obligations if len(self.counts(o)) > 1)
 
     def extremes(self) -> dict[str, Run]:
-        """The replayed runs latest and least late in all (the sum of every obligation's
-        lateness or time overdue; the lowest index among equals)."""
+        """The replayed runs latest and least late in all.
+
+        Lateness in all is the sum of every obligation's lateness or time overdue; among equals,
+        the lowest index is taken.
+
+        Returns:
+            ``{"latest": run, "least late": run}``; empty if no run was replayed.
+        """
         ok = self._ok()
         if not ok:
             return {}
@@ -379,8 +491,15 @@ class MonteCarloResult(NotebookDisplay):
         }
 
     def scenario(self, run: Run | int) -> Scenario:
-        """Run *run* (or the run of that index) as a scenario: its timeline, drawn again from its
-        seed, each moved or re-claimed event marked hypothetical; its statuses as expectations."""
+        """One run as a scenario.
+
+        Args:
+            run: the run, or its index.
+
+        Returns:
+            The scenario, with its timeline drawn again from its seed, each moved or re-claimed
+            event marked hypothetical; its statuses as expectations (none for a failed run).
+        """
         index = run if isinstance(run, int) else run.index
         seed = run_seed(self.seed, index)
         events = self.base.timeline.events
@@ -407,7 +526,12 @@ class MonteCarloResult(NotebookDisplay):
         )
 
     def explain(self) -> str:
-        """Per obligation whose status varies, each status's probability; the extreme runs."""
+        """The simulation in words.
+
+        Returns:
+            A heading, the runs that failed, each status's probability for each obligation
+            whose status varies, and the extreme runs.
+        """
         ok = self._ok()
         lines = [
             (

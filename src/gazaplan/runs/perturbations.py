@@ -72,9 +72,22 @@ class Uniform:
             )
 
     def bounds(self) -> tuple[int, int]:
+        """The least and the greatest number it can give.
+
+        Returns:
+            ``(low, high)``.
+        """
         return self.low, self.high
 
     def draw(self, rng: random.Random) -> int:
+        """Draw one number.
+
+        Args:
+            rng: the run's random generator.
+
+        Returns:
+            A whole number from *low* to *high*, each as likely.
+        """
         return self.low + int(rng.random() * (self.high - self.low + 1))
 
 
@@ -97,9 +110,22 @@ class Triangular:
             )
 
     def bounds(self) -> tuple[int, int]:
+        """The least and the greatest number it can give.
+
+        Returns:
+            ``(low, high)``.
+        """
         return self.low, self.high
 
     def draw(self, rng: random.Random) -> int:
+        """Draw one number.
+
+        Args:
+            rng: the run's random generator.
+
+        Returns:
+            A whole number from *low* to *high*, most likely near *mode*.
+        """
         return min(self.high, max(self.low, round(rng.triangular(self.low, self.high, self.mode))))
 
 
@@ -111,9 +137,22 @@ class Fixed:
     tag: ClassVar[str] = "fixed"
 
     def bounds(self) -> tuple[int, int]:
+        """The least and the greatest number it can give: both *value*.
+
+        Returns:
+            ``(value, value)``.
+        """
         return self.value, self.value
 
     def draw(self, rng: random.Random) -> int:
+        """Draw one number.
+
+        Args:
+            rng: the run's random generator (unused: nothing is drawn).
+
+        Returns:
+            *value*.
+        """
         return self.value
 
 
@@ -122,9 +161,11 @@ Distribution: TypeAlias = Uniform | Triangular | Fixed
 
 @attrs.frozen
 class Events:
-    """Which events a step applies to: those with one of *ids*, of one of *kinds* (change tags
-    such as ``hostages_released``), dated from *since* to *until* (both included). Every event
-    if nothing is given."""
+    """Which events a step applies to.
+
+    Those with one of *ids*, of one of *kinds* (change tags such as ``hostages_released``),
+    dated from *since* to *until* (both included). Every event if nothing is given.
+    """
 
     ids: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
     kinds: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
@@ -132,7 +173,14 @@ class Events:
     until: dt.date | None = attrs.field(default=None, validator=check.optional_date())
 
     def picks(self, event: Event) -> bool:
-        """Whether *event* is selected."""
+        """Whether an event is selected.
+
+        Args:
+            event: the event.
+
+        Returns:
+            True if it passes every criterion given.
+        """
         if self.ids and event.id not in self.ids:
             return False
         if self.kinds and event.change.tag not in self.kinds:
@@ -143,6 +191,16 @@ class Events:
         )
 
     def check(self, events: Sequence[Event], where: str) -> None:
+        """Refuse a selection that names what the timeline lacks.
+
+        Args:
+            events: the timeline's events.
+            where: the place the error names, such as ``"Perturbation.steps[0]"``.
+
+        Raises:
+            UnknownIdError: if an id names no event of the timeline.
+            InvalidValueError: if a kind is no kind of event.
+        """
         known = {e.id for e in events}
         for i in self.ids:
             if i not in known:
@@ -195,8 +253,11 @@ Step: TypeAlias = Delay | Drop | PickClaim
 
 @attrs.frozen
 class Perturbed:
-    """What one run changed: every event's instant, the events left out (by index), and the
-    events whose facts were replaced (by index)."""
+    """What one run changed.
+
+    Every event's instant, the events left out (by index), and the events whose facts were
+    replaced (by index).
+    """
 
     instants: tuple[dt.datetime, ...]
     dropped: frozenset[int]
@@ -208,8 +269,15 @@ class Perturbed:
         return not self.dropped and not self.replaced
 
     def events(self, base: Sequence[Event], *, flag: bool = False) -> tuple[Event, ...]:
-        """The run's timeline, as events; with *flag*, each moved event's note says it is
-        hypothetical and where it was."""
+        """The run's timeline, as events.
+
+        Args:
+            base: the unperturbed events.
+            flag: whether each moved event's note says it is hypothetical and where it was.
+
+        Returns:
+            The events kept, at their new instants, with their facts as replaced.
+        """
         out = []
         for i, e in enumerate(base):
             if i in self.dropped:
@@ -261,8 +329,18 @@ class Perturbation:
     name: str = ""
 
     def check(self, events: Sequence[Event], origin: dt.datetime) -> None:
-        """Refuse steps that name what the timeline lacks, or whose draws could move an event
-        before *origin* (the plan's publication) or before the event preceding it."""
+        """Refuse steps that could not apply to a timeline.
+
+        Args:
+            events: the timeline's events.
+            origin: the plan's origin (its publication); no event may move before it.
+
+        Raises:
+            InvalidValueError: if there is no step, a step names a kind of event that does not
+                exist, or a delay's draws could move an event before *origin* or before the
+                event preceding it.
+            UnknownIdError: if a step names an event the timeline lacks.
+        """
         if not self.steps:
             raise InvalidValueError(
                 "Perturbation.steps",
@@ -299,7 +377,14 @@ class Perturbation:
                     )
 
     def select(self, events: Sequence[Event]) -> tuple[tuple[int, ...], ...]:
-        """For each step, the indices of the events it applies to (to pass to :meth:`draw`)."""
+        """The events each step applies to (to pass to :meth:`draw`).
+
+        Args:
+            events: the timeline's events.
+
+        Returns:
+            For each step, the indices of its events.
+        """
         return tuple(
             tuple(i for i, e in enumerate(events) if s.events.picks(e)) for s in self.steps
         )
@@ -310,8 +395,17 @@ class Perturbation:
         rng: random.Random,
         selected: Sequence[Sequence[int]] | None = None,
     ) -> Perturbed:
-        """One run: the steps applied in order, drawing from *rng* (*selected*: what
-        :meth:`select` gives for *events*, computed once for many runs)."""
+        """One run: the steps applied in order.
+
+        Args:
+            events: the timeline's events.
+            rng: the run's random generator.
+            selected: what :meth:`select` gives for *events*, computed once for many runs (None:
+                computed here).
+
+        Returns:
+            What the run changed; no event is moved before the one preceding it.
+        """
         picked = self.select(events) if selected is None else selected
         instants = [e.at for e in events]
         dropped: set[int] = set()
@@ -339,7 +433,11 @@ class Perturbation:
         return Perturbed(tuple(instants), frozenset(dropped), replaced)
 
     def describe(self) -> str:
-        """The steps in words."""
+        """The steps in words.
+
+        Returns:
+            Each step in words, joined by semicolons (``"nothing"`` for none).
+        """
         return "; ".join(_words(s) for s in self.steps) or "nothing"
 
 

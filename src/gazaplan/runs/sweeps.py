@@ -80,7 +80,14 @@ class Axis:
         return self.path if self.kind == "term" else self.path.partition(".")[2]
 
     def label(self, value: Any) -> str:
-        """*value* in words."""
+        """One of the axis's values in words.
+
+        Args:
+            value: the value.
+
+        Returns:
+            An enum member's value, or the value as text.
+        """
         return str(value.value) if isinstance(value, enum.Enum) else str(value)
 
 
@@ -180,7 +187,20 @@ def _typed(plan: Plan, path: str, kind: str, value: Any) -> Any:
 
 
 def axes_of(plan: Plan, grid: Mapping[str, Iterable[Any]]) -> tuple[Axis, ...]:
-    """The grid's axes, each path and value checked against *plan*."""
+    """The grid's axes, each path and value checked against a plan.
+
+    Args:
+        plan: the plan the variants amend.
+        grid: paths to the values each takes.
+
+    Returns:
+        An axis per path, in the grid's order, its values typed as the path takes them.
+
+    Raises:
+        InvalidValueError: if the grid is empty or not a mapping, a path names no term, deadline
+            or counting point, a value is of the wrong type or listed twice, or an axis has no
+            value.
+    """
     if not isinstance(grid, Mapping) or not grid:  # type: ignore[redundant-expr]  # users pass lists
         raise InvalidValueError(
             "grid",
@@ -210,8 +230,21 @@ def axes_of(plan: Plan, grid: Mapping[str, Iterable[Any]]) -> tuple[Axis, ...]:
 
 
 def edits_of(plan: Plan, axes: Sequence[Axis], values: Sequence[Any]) -> tuple[Edit, ...]:
-    """The edits that give *plan* one point of the grid: a SetTerm per term, one SetDeadline per
-    obligation (its hours and its counting point from the axes, the rest kept)."""
+    """The edits that give a plan one point of the grid.
+
+    Args:
+        plan: the plan the variants amend.
+        axes: the grid's axes.
+        values: one value per axis, in the axes' order.
+
+    Returns:
+        A SetTerm per term, and one SetDeadline per obligation (its hours and its counting
+        point from the axes, the rest kept).
+
+    Raises:
+        InvalidValueError: if a counting point is set for an obligation that has no deadline
+            and none is swept.
+    """
     edits: list[Edit] = []
     deadlines: dict[str, dict[str, Any]] = {}
     for axis, value in zip(axes, values, strict=True):
@@ -241,8 +274,20 @@ def _point(obligation_id: str, name: str) -> CountingPoint:
 
 
 def parse_axis(plan: Plan, text: str) -> tuple[str, tuple[Any, ...]]:
-    """``"PATH=5:25"`` (both ends included), ``"PATH=24:168:24"`` or ``"PATH=a,b"`` as a path
-    and its values, typed as the path takes them."""
+    """One axis of a grid, written on the command line, as a path and its values.
+
+    Args:
+        plan: the plan the variants amend (its paths are the ones accepted).
+        text: ``"PATH=5:25"`` (both ends included), ``"PATH=24:168:24"`` or ``"PATH=a,b"``.
+
+    Returns:
+        The path, and its values (a range as whole numbers; a list as numbers where they read
+        as numbers, else words).
+
+    Raises:
+        InvalidValueError: if the text is not ``PATH=VALUES``, the path names no term, deadline
+            or counting point, or a range is malformed.
+    """
     path, eq, spec = text.partition("=")
     path, spec = path.strip(), spec.strip()
     if not eq or not path or not spec:
@@ -324,7 +369,17 @@ class Variant:
     standings: tuple[Standing, ...]
 
     def standing(self, subject_id: str) -> Standing:
-        """The standing of phase or obligation *subject_id*."""
+        """The standing of one phase or obligation.
+
+        Args:
+            subject_id: the phase's or obligation's id.
+
+        Returns:
+            Its standing in this variant.
+
+        Raises:
+            UnknownIdError: if the variant has no such phase or obligation.
+        """
         for s in self.standings:
             if s.id == subject_id:
                 return s
@@ -339,7 +394,19 @@ _PHASE_STATUS = {Verdict.MET: "complete", Verdict.UNMET: "not complete", Verdict
 def judge(
     plan: Plan, timeline: Timeline, at: dt.datetime, start: State | None
 ) -> tuple[Standing, ...]:
-    """Every phase's and obligation's standing on *timeline* as of *at* (what a variant holds)."""
+    """Every phase's and obligation's standing on a timeline as of an instant.
+
+    What a variant holds.
+
+    Args:
+        plan: the plan (a variant).
+        timeline: the events replayed on it.
+        at: the instant judged.
+        start: the state the first event applies to (None: the plan's initial state).
+
+    Returns:
+        The phases' standings, then the obligations', in the plan's order.
+    """
     h = history(plan, timeline, start=start)
     n = h.count(at)
     report = check_plan(plan, h.state(n))
@@ -409,9 +476,13 @@ def sweep(
         executor: None (here, in order), any ``concurrent.futures.Executor``, or a Dask Client.
         progress: a bar on stderr (the ``progress`` extra); None: only when stderr is a terminal.
 
+    Returns:
+        Every variant, with how each phase and obligation stands in it.
+
     Raises:
         InvalidValueError: a path that names no term, deadline or counting point, a value of
-            the wrong type, an axis without values, a plan that cannot travel to an executor.
+            the wrong type, an axis without values, a plan that cannot travel to an executor,
+            a timeline that is not a Timeline, or an instant that is not timezone-aware.
     """
     if not isinstance(timeline, Timeline):
         raise InvalidValueError(
@@ -491,8 +562,12 @@ class SweepResult(NotebookDisplay):
         return len(self.variants)
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per variant and phase or obligation: the axes' values, then kind, id,
-        verdict, status, instant, lateness."""
+        """The standings as rows of plain values.
+
+        Returns:
+            One row per variant and phase or obligation, with the axes' values, then kind, id,
+            verdict, status, instant, lateness.
+        """
         out = []
         for v in self.variants:
             head = dict(zip((a.path for a in self.axes), v.values, strict=True))
@@ -511,7 +586,12 @@ class SweepResult(NotebookDisplay):
         return out
 
     def columns(self) -> tuple[str, ...]:
-        """The rows' columns, in order."""
+        """The rows' columns.
+
+        Returns:
+            The axes' paths, then ``kind``, ``id``, ``verdict``, ``status``, ``instant`` and
+            ``lateness``.
+        """
         return (
             *(a.path for a in self.axes),
             "kind",
@@ -523,11 +603,24 @@ class SweepResult(NotebookDisplay):
         )
 
     def to_pandas(self) -> pd.DataFrame:
-        """The rows as a DataFrame (the ``pandas`` extra)."""
+        """The rows as a DataFrame.
+
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per variant and phase or obligation (see :meth:`rows`).
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+        """
         return _ports.tables().frame(self.rows(), self.columns(), feature="SweepResult.to_pandas()")
 
     def varying(self) -> tuple[str, ...]:
-        """The phases and obligations whose status or lateness is not the same in every variant."""
+        """The phases and obligations whose status or lateness is not the same in every variant.
+
+        Returns:
+            Their ids, in the order of the standings.
+        """
         seen: dict[str, set[tuple[str, Any]]] = {}
         for v in self.variants:
             for s in v.standings:
@@ -535,8 +628,13 @@ class SweepResult(NotebookDisplay):
         return tuple(k for k, v in seen.items() if len(v) > 1)
 
     def summary(self) -> list[dict[str, Any]]:
-        """What varies, as rows: for each phase or obligation whose standing varies and each
-        status it takes, the lateness (a range where it varies) and the variants."""
+        """What varies, as rows.
+
+        Returns:
+            For each phase or obligation whose standing varies and each status it takes, a row with
+            ``id``, ``status``, ``lateness`` (a range where it varies) and ``variants`` (in
+            words).
+        """
         rows = []
         for subject in self.varying():
             groups: dict[str, list[Variant]] = {}
@@ -564,7 +662,11 @@ class SweepResult(NotebookDisplay):
         return rows
 
     def title(self) -> str:
-        """One line: the plan, the grid, how many variants, the instant judged."""
+        """The sweep in one line.
+
+        Returns:
+            The plan, the grid, how many variants, the instant judged.
+        """
         grid = " x ".join(f"{a.path} ({len(a.values)} values)" for a in self.axes)
         return (
             f"Sweep of plan {self.version} over {grid}: {len(self.variants)} variants, "
@@ -572,7 +674,11 @@ class SweepResult(NotebookDisplay):
         )
 
     def explain(self) -> str:
-        """What varies across the grid, subject by subject, with the values behind each status."""
+        """What varies across the grid, in words.
+
+        Returns:
+            The title, then subject by subject each status with the values behind it.
+        """
         lines = [self.title()]
         summary = self.summary()
         if not summary:
@@ -610,6 +716,21 @@ class SweepResult(NotebookDisplay):
         return f"{len(titles)} variant(s): " + "; ".join(titles[:3]) + more
 
     def plot(self, subjects: Sequence[str] | str | None = None, *, ax: Axes | None = None) -> Axes:
-        """A line of lateness against the axis for one axis; a heatmap of statuses for two
-        (the ``plot`` extra); see :func:`gazaplan.plots.plot_sweep`."""
+        """The sweep drawn: lateness against the axis for one axis; a heatmap of statuses for two.
+
+        Needs the ``plot`` extra; see :func:`gazaplan.desk.plots.plot_sweep`.
+
+        Args:
+            subjects: the phases or obligations to draw (None: those that vary); for two axes,
+                the first of them.
+            ax: the axes to draw on (None: new ones).
+
+        Returns:
+            The axes drawn on.
+
+        Raises:
+            MissingExtraError: if matplotlib is not installed.
+            InvalidValueError: if the grid has three axes or more.
+            UnknownIdError: if a subject is no phase or obligation of the plan.
+        """
         return _ports.plots().plot_sweep(self, subjects, ax=ax)  # type: ignore[no-any-return]

@@ -24,7 +24,16 @@ _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_siz
 
 
 def known_values(spec: FactSpec, plan: Plan | None = None) -> st.SearchStrategy[Any]:
-    """Known values of the fact *spec* (a line id of *plan* for the withdrawal line)."""
+    """A strategy for the known values of one fact.
+
+    Args:
+        spec: the fact's spec.
+        plan: the plan whose lines a withdrawal line is drawn from (None: the 29 September
+            text).
+
+    Returns:
+        A strategy drawing values the fact may take (never UNKNOWN).
+    """
     if plan is None:
         from ..catalog import plan as bundled
 

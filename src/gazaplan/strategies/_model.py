@@ -59,7 +59,11 @@ def _plan(plan: Plan | None) -> Plan:
 
 
 def ids() -> st.SearchStrategy[str]:
-    """Stable ids: lower-case letters and digits joined by '-'."""
+    """A strategy for stable ids.
+
+    Returns:
+        A strategy drawing one to three groups of lower-case letters and digits joined by '-'.
+    """
     return _IDS
 
 
@@ -69,7 +73,16 @@ _IDS = st.lists(
 
 
 def instants(*, after: dt.datetime = T0, days: int = 800) -> st.SearchStrategy[dt.datetime]:
-    """Aware instants from *after* on, with offsets from -12:00 to +14:00 (whole minutes)."""
+    """A strategy for timezone-aware instants.
+
+    Args:
+        after: the earliest instant drawn.
+        days: how many days after *after* the instants may lie.
+
+    Returns:
+        A strategy drawing instants from *after* on, with offsets from -12 to +14 hours (whole
+        minutes).
+    """
     return st.builds(
         lambda minutes, offset: (after + dt.timedelta(minutes=minutes)).astimezone(
             dt.timezone(dt.timedelta(minutes=offset))
@@ -80,7 +93,11 @@ def instants(*, after: dt.datetime = T0, days: int = 800) -> st.SearchStrategy[d
 
 
 def parties() -> st.SearchStrategy[Party]:
-    """Parties with any kind, sources and members."""
+    """A strategy for parties.
+
+    Returns:
+        A strategy drawing parties with any kind, sources and members.
+    """
     return st.builds(
         Party,
         id=ids(),
@@ -122,8 +139,17 @@ _COUNTS = frozenset(
 
 @st.composite
 def states(draw: st.DrawFn, plan: Plan | None = None, *, contested: bool = False) -> State:
-    """States valid for *plan* (default: the 29 September text): any facts known or UNKNOWN,
-    counts consistent (no more returned than held). ``contested=True`` adds disputed facts."""
+    """A strategy for states valid for a plan.
+
+    Any facts known or UNKNOWN, counts consistent (no more returned than held).
+
+    Args:
+        plan: the plan whose parties and lines the facts name (None: the 29 September text).
+        contested: whether disputed facts (several claims) are drawn too.
+
+    Returns:
+        A strategy drawing states.
+    """
     p = _plan(plan)
     per_party, plain = _state_parts(p, contested)
     facts: dict[str, Any] = {}
@@ -154,7 +180,7 @@ _SHARE = _UNKNOWN | st.integers(0, 50)
 
 def _state_parts(plan: Plan, contested: bool) -> tuple[Any, Any]:
     """The value strategies of every settable fact for *plan*, built once per plan (kept with the
-    plan's other strategies, in its :class:`~gazaplan._strategy_events.Kit`)."""
+    plan's other strategies, in its :class:`~gazaplan.strategies._timelines.Kit`)."""
     memo = _ev.kit(plan).memo
     found = memo.get(("state", contested))
     if found is not None:
@@ -213,8 +239,16 @@ def _registered_leaves() -> list[type[Any]]:
 
 
 def leaves(kind: type[Any] | None = None, plan: Plan | None = None) -> st.SearchStrategy[Any]:
-    """Leaf conditions (comparisons of one fact); *kind* picks one class, such as ``gp.AtLeast``
-    (or a leaf kind registered with ``conditions.KINDS.register``)."""
+    """A strategy for leaf conditions (comparisons of one fact).
+
+    Args:
+        kind: one leaf class, such as ``gp.AtLeast`` (or a leaf kind registered with
+            ``conditions.KINDS.register``); None: any kind.
+        plan: the plan whose parties and lines the leaves name (None: the 29 September text).
+
+    Returns:
+        A strategy drawing leaves.
+    """
     options = _leaf_options(_plan(plan), known=True)
     if kind is None:
         return st.one_of(options)
@@ -225,9 +259,17 @@ def leaves(kind: type[Any] | None = None, plan: Plan | None = None) -> st.Search
 def conditions(
     plan: Plan | None = None, *, max_leaves: int = 12, known: bool = True
 ) -> st.SearchStrategy[Condition]:
-    """Conditions over the facts of *plan* (evaluable without it: no terms or phases).
+    """A strategy for conditions over the facts of a plan (evaluable without it).
 
-    ``known=False`` leaves out ``Known`` leaves, which ask about information, not the world.
+    The conditions name no terms or phases, so need no plan to be evaluated.
+
+    Args:
+        plan: the plan whose parties and lines the leaves name (None: the 29 September text).
+        max_leaves: the most leaves a condition has.
+        known: whether ``Known`` leaves are drawn; they ask about information, not the world.
+
+    Returns:
+        A strategy drawing conditions, leaves combined by ``AllOf``, ``AnyOf`` and ``Not``.
     """
     labelled = st.just("") | st.sampled_from(["a label", "the text's condition"])
     return st.recursive(
@@ -245,14 +287,28 @@ def conditions(
 
 @st.composite
 def events(draw: st.DrawFn, plan: Plan | None = None) -> Event:
-    """Single events that can happen at the start of *plan* (any kind but releases beyond stock)."""
+    """A strategy for single events that can happen at the start of a plan.
+
+    Args:
+        plan: the plan (None: the 29 September text).
+
+    Returns:
+        A strategy drawing events of any kind but releases beyond stock.
+    """
     p = _plan(plan)
     return _ev.event(draw, 0, draw(instants()), _ev.kit(p).change(draw, State.initial(p)))
 
 
 @st.composite
 def amendments(draw: st.DrawFn, plan: Plan | None = None) -> Amendment:
-    """What-if amendments that apply to *plan*: new term values, deadlines, dropped obligations."""
+    """A strategy for what-if amendments that apply to a plan.
+
+    Args:
+        plan: the plan (None: the 29 September text).
+
+    Returns:
+        A strategy drawing amendments (new term values, deadlines, dropped obligations).
+    """
     p = _plan(plan)
     obligations = [o.id for o in p.obligations()]
     edits: list[Any] = []
@@ -288,15 +344,27 @@ def amendments(draw: st.DrawFn, plan: Plan | None = None) -> Amendment:
 
 
 def plans() -> st.SearchStrategy[Plan]:
-    """The bundled versions and what-if variants of them."""
+    """A strategy for plans.
+
+    Returns:
+        A strategy drawing the bundled versions and what-if variants of them.
+    """
     base = st.sampled_from(versions()).map(bundled_plan)
     return base | base.flatmap(lambda p: amendments(p).map(lambda a: amend(p, a)))
 
 
 @st.composite
 def scenarios(draw: st.DrawFn, plan: Plan | None = None, *, max_events: int = 8) -> Scenario:
-    """Scenarios on a bundled version (*plan*'s, or any), perhaps amended, with a timeline that
-    replays on the result and expectations naming its phases, obligations and facts."""
+    """A strategy for scenarios on a bundled version, perhaps amended.
+
+    Args:
+        plan: the plan whose version is used, if it is a bundled one (None: any version).
+        max_events: the most events a scenario's timeline has.
+
+    Returns:
+        A strategy drawing scenarios whose timeline replays on their plan and whose expectations
+        name its phases, obligations and facts.
+    """
     version = (
         plan.version
         if plan is not None and plan.version in versions()

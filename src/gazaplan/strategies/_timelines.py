@@ -71,7 +71,13 @@ _ZONES: Final = tuple(dt.timezone(dt.timedelta(minutes=m)) for m in range(-12 * 
 
 
 def text() -> st.SearchStrategy[str]:
-    """Any printable text, non-blank: documents must carry it unchanged (quotes, accents, emoji)."""
+    """A strategy for any printable text, non-blank.
+
+    Documents must carry it unchanged (quotes, accents, emoji).
+
+    Returns:
+        A strategy drawing text of up to 30 characters.
+    """
     return _TEXT
 
 
@@ -95,7 +101,11 @@ _SOURCES: Final = st.builds(
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Sources as in the register: a tag, title, outlet, optional date, address and point."""
+    """A strategy for sources as in the register.
+
+    Returns:
+        A strategy drawing sources, each with a tag, title, outlet, optional date, address and point.
+    """
     return _SOURCES
 
 
@@ -273,9 +283,18 @@ def event(draw: st.DrawFn, i: int, at: dt.datetime, change: Any) -> Event:
 def timelines(
     draw: st.DrawFn, plan: Plan | None = None, *, min_size: int = 0, max_size: int = 12
 ) -> Timeline:
-    """Timelines that replay on *plan* from its starting facts (never more released than held).
+    """A strategy for timelines that replay on a plan from its starting facts.
 
-    Built by simulation: each step draws an event that can happen in the state reached so far.
+    Built by simulation: each step draws an event that can happen in the state reached so far
+    (never more released than held).
+
+    Args:
+        plan: the plan (None: the 29 September text).
+        min_size: the fewest events.
+        max_size: the most events.
+
+    Returns:
+        A strategy drawing timelines.
     """
     from ..catalog import plan as bundled
 
@@ -297,8 +316,18 @@ _CODED: Final = Source("D1", "a drawn report", "a drawn outlet")
 
 @st.composite
 def datasets(draw: st.DrawFn, plan: Plan | None = None, *, max_size: int = 8) -> Dataset:
-    """Datasets whose releases replay on *plan*: a drawn timeline cut into one to three releases,
-    each entry a candidate or vetted, some corrected or retracted in a later release."""
+    """A strategy for datasets whose releases replay on a plan.
+
+    A drawn timeline cut into one to three releases, each entry a candidate or vetted, some
+    corrected or retracted in a later release.
+
+    Args:
+        plan: the plan (None: the 29 September text).
+        max_size: the most events of the timeline cut into releases.
+
+    Returns:
+        A strategy drawing datasets.
+    """
     tl = draw(timelines(plan, max_size=max_size))
     n = draw(st.integers(1, 3))
     cuts = sorted(draw(st.lists(st.integers(0, len(tl)), min_size=n - 1, max_size=n - 1)))
@@ -331,9 +360,18 @@ def datasets(draw: st.DrawFn, plan: Plan | None = None, *, max_size: int = 8) ->
 
 @st.composite
 def perturbations(draw: st.DrawFn, timeline: Timeline | None = None) -> Perturbation:
-    """Perturbations that :meth:`~gazaplan.perturbations.Perturbation.check` accepts for
-    *timeline* (any timeline if None): delays that never move an event earlier, drops and claim
-    picks, each over every event, some of the timeline's ids or one of its kinds of event."""
+    """A strategy for perturbations that suit a timeline.
+
+    :meth:`~gazaplan.runs.perturbations.Perturbation.check` accepts them: delays that never move
+    an event earlier, drops and claim picks, each over every event, some of the timeline's ids
+    or one of its kinds of event.
+
+    Args:
+        timeline: the timeline (None: any timeline).
+
+    Returns:
+        A strategy drawing perturbations.
+    """
     events = timeline.events if timeline is not None else ()
     picks: list[st.SearchStrategy[Events]] = [st.just(Events())]
     if events:

@@ -89,7 +89,10 @@ class Compliance(NotebookDisplay):
         clock_from: when the deadline clock started (None if no deadline or not placeable).
         due: the deadline (None if none).
         fulfilled_at: when the completion first became MET (None: not yet).
-        late_by / overdue_by / time_left: durations, where they apply.
+        late_by: how late it was fulfilled (None where it was not late).
+        overdue_by: how long it is overdue (None where it is not).
+        time_left: how long until its deadline, for one due, not done and not yet late (None
+            otherwise).
         quantities: delivered against owed, for obligations that are quantities.
         events: ids of the events at which the trigger, clock or completion changed.
         completion: the traced completion condition as of *at* (why it is or is not met).
@@ -116,7 +119,11 @@ class Compliance(NotebookDisplay):
     due_latest: dt.datetime | None = None
 
     def explain(self) -> str:
-        """The obligation's status, the reason, and what was owed and delivered."""
+        """The item in words.
+
+        Returns:
+            The obligation's status, the reason, and what was owed and delivered, a line each.
+        """
         o = self.obligation
         lines = [
             f"[{str(self.status).upper()}] {o.id} (point {o.provision}; owed by {o.obligor_text})",
@@ -140,11 +147,26 @@ class ComplianceReport(NotebookDisplay, Keyed[Compliance]):
     items: tuple[Compliance, ...]
 
     def get(self, obligation_id: str) -> Compliance:
-        """The item for one obligation (as ``report[obligation_id]``)."""
+        """The item of one obligation (as ``report[obligation_id]``).
+
+        Args:
+            obligation_id: the obligation's id.
+
+        Returns:
+            Its compliance.
+
+        Raises:
+            UnknownIdError: if the report has no such obligation (a KeyError).
+        """
         return self[obligation_id]
 
     def explain(self) -> str:
-        """A readable table of statuses with their reasons."""
+        """The report in words.
+
+        Returns:
+            A heading naming the instant and plan version, then each item with its status and
+            reason, overdue first.
+        """
         lines = [f"Compliance as of {self.at.isoformat()} (plan version {self.version})"]
         for item in self.items:
             lines.extend(f"  {line}" for line in item.explain().splitlines())
@@ -157,9 +179,15 @@ class ComplianceReport(NotebookDisplay, Keyed[Compliance]):
         return row.obligation.id
 
     def to_pandas(self) -> pd.DataFrame:
-        """Obligations x statuses with their instants and reasons.
+        """The report as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Returns:
+            A row per obligation, with its status, instants, durations and reason.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
         """
         return _ports.tables().to_pandas(self)
 
@@ -215,26 +243,68 @@ def _instant(h: History, index: int, origin: dt.datetime) -> dt.datetime:
 
 
 def first_instant(plan: Plan, h: History, cond: Condition, n: int) -> dt.datetime | None:
-    """When *cond* first became MET along *h*, up to state *n* (None: not by then)."""
+    """When a condition first became MET along a history.
+
+    Args:
+        plan: the plan (for terms and phases, and its origin).
+        h: the history.
+        cond: the condition.
+        n: the last state to look at (0 = the start).
+
+    Returns:
+        The instant of the first state in which it is MET (the plan's origin for the start), or
+        None if it is not MET by state *n*.
+    """
     on = _onset(compiled(cond, plan), h, cond, n)
     return None if on.index is None else _instant(h, on.index, plan.origin)
 
 
 def judge(plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime) -> Compliance:
-    """Obligation *o*'s compliance along history *h* as of *at* (what :func:`compliance` gives
-    for each obligation)."""
+    """One obligation's compliance along a history as of an instant.
+
+    What :func:`compliance` gives for each obligation.
+
+    Args:
+        plan: the plan.
+        h: the history of the timeline replayed on it.
+        o: the obligation.
+        phase_id: the id of the phase it belongs to.
+        at: the instant judged.
+
+    Returns:
+        The obligation's compliance.
+
+    Raises:
+        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+    """
     return _judge(plan, h, o, phase_id, at, plan.origin)
 
 
 def onset_indices(plan: Plan, h: History, o: Obligation) -> tuple[int, ...]:
-    """The states (1 = after the first event) at which *o*'s trigger, clock or completion first
-    held along the whole of *h*: the only events whose instants its compliance reads."""
+    """The events whose instants an obligation's compliance reads.
+
+    Args:
+        plan: the plan.
+        h: the history.
+        o: the obligation.
+
+    Returns:
+        The states (1 = after the first event) at which its trigger, clock or completion first
+        held along the whole of *h*, in order.
+    """
     found = {_onset(compiled(c, plan), h, c, len(h)).index for c in _conditions(o)}
     return tuple(sorted(i for i in found if i))
 
 
 def read_fields(o: Obligation) -> frozenset[str] | None:
-    """The State fields *o*'s compliance reads (None: it refers to a phase, so may read any)."""
+    """The State fields an obligation's compliance reads.
+
+    Args:
+        o: the obligation.
+
+    Returns:
+        The fields, or None if one of its conditions refers to a phase (so may read any).
+    """
     conds = _conditions(o)
     if any(phases_named(c) for c in conds):
         return None
@@ -243,9 +313,18 @@ def read_fields(o: Obligation) -> frozenset[str] | None:
 
 
 def read_changes(h: History, o: Obligation) -> tuple[int, ...] | None:
-    """The states at which a fact *o*'s compliance reads changed along *h* (None: it refers to
-    a phase, so may read any fact). Its compliance as of two instants between which none of
-    these lies reads the same facts."""
+    """The states at which a fact an obligation's compliance reads changed along a history.
+
+    Its compliance as of two instants between which none of these lies reads the same facts.
+
+    Args:
+        h: the history.
+        o: the obligation.
+
+    Returns:
+        The state indices (1 = after the first event), in order, or None if one of its
+        conditions refers to a phase (so may read any fact).
+    """
     fields = read_fields(o)
     if fields is None:
         return None
@@ -380,10 +459,31 @@ def _due(due: dt.datetime, latest: dt.datetime | None) -> str:
 def compliance(
     plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
 ) -> ComplianceReport:
-    """Every obligation's compliance as of *at* (the timeline's last instant if None).
+    """Every obligation's compliance as of an instant.
 
-    The plan's starting state counts as holding at the start of its publication day (UTC+3), a
-    day-precision instant; clocks that start then are marked by ``clock_from`` accordingly.
+    The plan's starting state counts as holding from :attr:`Plan.origin
+    <gazaplan.core.plans.Plan.origin>`: midnight of its start date (the publication date of the
+    original text) in the plan's local time, whose offset from UTC is
+    :attr:`Plan.utc_offset_hours <gazaplan.core.plans.Plan.utc_offset_hours>` (+3 for the bundled
+    plan). That instant is known only to the day: a clock that starts then is due within a window
+    a day wide, from ``due`` to ``due_latest``, and a status is given only where the window
+    decides it.
+
+    Args:
+        plan: the plan.
+        timeline: the events to replay on it.
+        at: the instant judged (timezone-aware); None: the timeline's last instant, or the
+            plan's origin for an empty timeline.
+        start: the state the first event applies to (None: the plan's initial state).
+
+    Returns:
+        The report, an item per obligation, overdue first (the longest overdue first among
+        them).
+
+    Raises:
+        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+        InvalidEventError: if an event cannot happen in the state it meets, or names a party or
+            line the plan lacks.
     """
     h = history(plan, timeline, start=start)
     if at is None:
@@ -396,5 +496,13 @@ def compliance(
 
 
 def plan_origin(plan: Plan) -> dt.datetime:
-    """When the plan's starting facts hold (:attr:`Plan.origin`)."""
+    """When the plan's starting facts hold.
+
+    Args:
+        plan: the plan.
+
+    Returns:
+        :attr:`Plan.origin <gazaplan.core.plans.Plan.origin>`, midnight of its start date in its
+        local time.
+    """
     return plan.origin

@@ -14,7 +14,7 @@ plus the releases that publish it. Nothing is ever edited silently:
 A release (``2026.10``) has ``as_of``, the latest instant its sources cover: no event after it,
 and a status judged later than it rests on facts that are unknown. :meth:`Dataset.timeline`
 gives a release's timeline (vetted entries only, unless candidates are asked for); the release
-notes and the verdicts a release changes are :mod:`gazaplan.releases`.
+notes and the verdicts a release changes are :mod:`gazaplan.whatif.releases`.
 
 Every problem in a dataset is found at once and raised as one
 :class:`~gazaplan.exceptions.InvalidDatasetError`, each located (``entries[12].supersedes``).
@@ -59,7 +59,16 @@ class Status(enum.Enum):
 
 
 def beyond_data(as_of: dt.datetime, at: dt.datetime | None) -> str:
-    """The warning for a judgement at *at* later than the data's *as_of* ("" when it is not)."""
+    """The warning for a judgement later than the data reach.
+
+    Args:
+        as_of: the latest instant the data's sources cover.
+        at: the instant judged (None: the data's end, which needs no warning).
+
+    Returns:
+        A sentence saying that facts after *as_of* are unknown here, or ``""`` when *at* is not
+        later than *as_of*.
+    """
     if at is None or at <= as_of:
         return ""
     return (
@@ -211,7 +220,16 @@ def _release_problems(releases: tuple[Release, ...], found: Found) -> None:
 
 
 def problems(releases: tuple[Release, ...], entries: tuple[Entry, ...]) -> Found:
-    """Every problem in a dataset's releases and entries, each with its path (all at once)."""
+    """Every problem in a dataset's releases and entries, all at once.
+
+    Args:
+        releases: the dataset's releases, oldest first.
+        entries: its entries, in order.
+
+    Returns:
+        ``(path, message)`` pairs, a path being a tuple of keys and indexes such as
+        ``("entries", 12, "supersedes")``; empty for a sound dataset.
+    """
     found: Found = []
     _release_problems(releases, found)
     order = {r.version: i for i, r in enumerate(releases)}
@@ -340,7 +358,13 @@ class Dataset:
         return self.releases[-1]
 
     def release(self, version: str | None = None) -> Release:
-        """The release *version* (the latest if None).
+        """One release of the dataset.
+
+        Args:
+            version: its version, ``"YYYY.MM"`` (None: the latest).
+
+        Returns:
+            The release.
 
         Raises:
             UnknownVersionError: no release has that version; the message lists them.
@@ -353,13 +377,34 @@ class Dataset:
         raise UnknownVersionError(version, [r.version for r in self.releases])
 
     def previous(self, version: str | None = None) -> Release | None:
-        """The release before *version* (the latest if None), or None for the first."""
+        """The release before another.
+
+        Args:
+            version: the later release's version (None: the latest).
+
+        Returns:
+            The release before it, or None for the first.
+
+        Raises:
+            UnknownVersionError: if no release has that version.
+        """
         i = self.releases.index(self.release(version))
         return self.releases[i - 1] if i else None
 
     def published(self, version: str | None = None, *, candidates: bool = False) -> list[Entry]:
-        """The entries release *version* publishes, in order: added by then, vetted unless
-        *candidates*, neither corrected nor retracted by an entry it publishes."""
+        """The entries a release publishes.
+
+        Args:
+            version: the release's version (None: the latest).
+            candidates: whether entries not yet vetted are included too.
+
+        Returns:
+            The entries added by then (vetted ones only, unless *candidates*), neither corrected
+            nor retracted by an entry it publishes, in order.
+
+        Raises:
+            UnknownVersionError: if no release has that version.
+        """
         rank = {r.version: i for i, r in enumerate(self.releases)}
         upto = rank[self.release(version).version]
         shown = [
@@ -371,7 +416,18 @@ class Dataset:
         return [e for e in shown if e.key not in gone]
 
     def timeline(self, version: str | None = None, *, candidates: bool = False) -> Timeline:
-        """The events release *version* (the latest if None) publishes, as a timeline."""
+        """The events a release publishes, as a timeline.
+
+        Args:
+            version: the release's version (None: the latest).
+            candidates: whether events not yet vetted are included too.
+
+        Returns:
+            The timeline of the published events, in the dataset's time zone if it names one.
+
+        Raises:
+            UnknownVersionError: if no release has that version.
+        """
         events = [e.event for e in self.published(version, candidates=candidates)]
         zone = ZoneInfo(self.timezone) if self.timezone else None
         return Timeline(
@@ -383,13 +439,23 @@ class Dataset:
         )
 
     def marks(self) -> dict[str, str]:
-        """Each corrected or retracted entry's id -> the id of the entry that did it."""
+        """Which entries were corrected or retracted, and by which.
+
+        Returns:
+            Each corrected or retracted entry's id, mapped to the id of the entry that did it.
+        """
         return {
             e.supersedes or e.retracts: e.key for e in self.entries if e.supersedes or e.retracts
         }
 
     def entry(self, key: str) -> Entry:
-        """The entry with id *key* (an event's id, or a retraction's).
+        """The entry with one id.
+
+        Args:
+            key: the entry's id (an event's id, or a retraction's).
+
+        Returns:
+            The entry.
 
         Raises:
             UnknownIdError: no entry has that id; the message suggests the nearest.

@@ -85,7 +85,16 @@ def _party(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 
 
 def added(state: State, field: str, amount: int) -> Any:
-    """The count *field* of *state* moved by *amount* (each claim of a contested count alike)."""
+    """A count of a state moved by an amount.
+
+    Args:
+        state: the state before the change.
+        field: the count's field (and fact id), such as ``"hostages_living_returned"``.
+        amount: how much it moves by.
+
+    Returns:
+        The new count; UNKNOWN if it was unknown, each claim moved alike if it is contested.
+    """
     current = getattr(state, field)
     if isinstance(current, Contested):
         return current.map(lambda v: v + amount)  # each source's count moves by the same amount
@@ -101,6 +110,14 @@ class Responded:
     tag: ClassVar[str] = "responded"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``response.<party>``, set to the party's response.
+        """
         return {f"response.{self.party}": self.response}
 
 
@@ -112,6 +129,14 @@ class Approved:
     tag: ClassVar[str] = "approved"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``approved.<party>``, set to True.
+        """
         return {f"approved.{self.party}": True}
 
 
@@ -123,6 +148,14 @@ class CeasefireChanged:
     tag: ClassVar[str] = "ceasefire"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``ceasefire_in_force``, set to whether the ceasefire is in force.
+        """
         return {"ceasefire_in_force": self.in_force}
 
 
@@ -134,6 +167,14 @@ class Redeployed:
     tag: ClassVar[str] = "redeployed"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``idf_line``, set to the line the forces redeployed to.
+        """
         return {"idf_line": self.line}
 
 
@@ -145,13 +186,24 @@ class HostagesReleased:
     tag: ClassVar[str] = "hostages_released"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (the counts move from their values there).
+
+        Returns:
+            ``hostages_living_returned``, moved up by the number released.
+        """
         return {"hostages_living_returned": added(state, "hostages_living_returned", self.living)}
 
 
 @attrs.frozen
 class RemainsReturned:
-    """Remains of *count* deceased hostages are returned; *israeli* of them of Israeli hostages
-    (None where the sources do not say, which makes the Israeli count UNKNOWN from then on)."""
+    """Remains of *count* deceased hostages are returned; *israeli* of them of Israeli hostages.
+
+    *israeli* is None where the sources do not say, which makes the Israeli count UNKNOWN from
+    then on.
+    """
 
     count: int = attrs.field(validator=check.count(unknown_ok=False))
     israeli: int | None = attrs.field(default=None)
@@ -170,6 +222,15 @@ class RemainsReturned:
             )
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (the counts move from their values there).
+
+        Returns:
+            ``hostages_deceased_returned`` moved up by *count*, and
+            ``israeli_hostage_remains_returned`` moved up by *israeli* (UNKNOWN if None).
+        """
         return {
             "hostages_deceased_returned": added(state, "hostages_deceased_returned", self.count),
             "israeli_hostage_remains_returned": UNKNOWN
@@ -180,9 +241,12 @@ class RemainsReturned:
 
 @attrs.frozen
 class PrisonersReleased:
-    """Prisoners are released, by category. *women_and_children_all*: True if all detained women
-    and children are now freed, False if not, None if the sources do not say (a release of Gaza
-    detainees then makes that fact UNKNOWN)."""
+    """Prisoners are released, by category.
+
+    *women_and_children_all*: True if all detained women and children are now freed, False if
+    not, None if the sources do not say (a release of Gaza detainees then makes that fact
+    UNKNOWN).
+    """
 
     life_sentence: int = attrs.field(default=0, validator=check.count(unknown_ok=False))
     gaza_detainees: int = attrs.field(default=0, validator=check.count(unknown_ok=False))
@@ -190,6 +254,16 @@ class PrisonersReleased:
     tag: ClassVar[str] = "prisoners_released"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (the counts move from their values there).
+
+        Returns:
+            The released counts moved up by category, and
+            ``detained_women_children_released`` where the event says (UNKNOWN after a release
+            of Gaza detainees that does not).
+        """
         out = {
             "life_sentence_prisoners_released": added(
                 state, "life_sentence_prisoners_released", self.life_sentence
@@ -211,6 +285,14 @@ class GazanRemainsReturned:
     tag: ClassVar[str] = "gazan_remains_returned"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (the counts move from their values there).
+
+        Returns:
+            ``gazan_remains_returned``, moved up by *count*.
+        """
         return {"gazan_remains_returned": added(state, "gazan_remains_returned", self.count)}
 
 
@@ -222,6 +304,14 @@ class AidDelivered:
     tag: ClassVar[str] = "aid"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``aid_trucks_per_day``, set to the reported rate.
+        """
         return {"aid_trucks_per_day": self.trucks_per_day}
 
 
@@ -233,6 +323,14 @@ class CrossingChanged:
     tag: ClassVar[str] = "crossing"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``rafah_crossing``, set to the crossing's new status.
+        """
         return {"rafah_crossing": self.status}
 
 
@@ -244,6 +342,14 @@ class BodyEstablished:
     tag: ClassVar[str] = "body_established"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``established.<body>``, set to True.
+        """
         return {f"established.{self.body}": True}
 
 
@@ -255,6 +361,14 @@ class TerritoryHandedOver:
     tag: ClassVar[str] = "territory_handed_over"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``isf_control_pct``, set to *isf_pct*, and ``isf_deployed``, set to True.
+        """
         return {"isf_control_pct": self.isf_pct, "isf_deployed": True}
 
 
@@ -267,6 +381,14 @@ class WeaponsDecommissioned:
     tag: ClassVar[str] = "weapons_decommissioned"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            ``decommissioning``, set to the stage reached, and ``decommissioning_verified``.
+        """
         return {"decommissioning": self.progress, "decommissioning_verified": self.verified}
 
 
@@ -280,26 +402,46 @@ class ViolationAlleged:
     tag: ClassVar[str] = "violation_alleged"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets: none.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            An empty dict.
+        """
         return {}
 
 
 @attrs.frozen
 class ResolutionAdopted:
-    """A body adopts a resolution on the plan (the UN Security Council's 2803). Changes no fact:
-    what it changes in the plan's terms is recorded as a plan version."""
+    """A body adopts a resolution on the plan (the UN Security Council's 2803).
+
+    Changes no fact: what it changes in the plan's terms is recorded as a plan version.
+    """
 
     body: str = attrs.field(validator=_party, metadata=PARTY)
     resolution: str = attrs.field(validator=check.text())
     tag: ClassVar[str] = "resolution_adopted"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets: none.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            An empty dict.
+        """
         return {}
 
 
 @attrs.frozen
 class Reported:
-    """A development reported that sets none of the plan's facts (talks, statements, tolls),
-    kept for the record with the figures it gives, each attributed. Changes no fact."""
+    """A development reported that sets none of the plan's facts (talks, statements, tolls).
+
+    Kept for the record with the figures it gives, each attributed. Changes no fact.
+    """
 
     topics: frozenset[Topic] = attrs.field(default=frozenset(), converter=check.as_frozenset)
     figures: tuple[Figure, ...] = attrs.field(
@@ -308,6 +450,14 @@ class Reported:
     tag: ClassVar[str] = "reported"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets: none.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            An empty dict.
+        """
         return {}
 
 
@@ -319,6 +469,14 @@ class FactsReported:
     tag: ClassVar[str] = "facts_reported"
 
     def sets(self, state: State) -> dict[str, Any]:
+        """The facts the change sets.
+
+        Args:
+            state: the state the change applies to (unused: the new values do not depend on it).
+
+        Returns:
+            The facts reported, by id.
+        """
         return dict(self.facts)
 
 

@@ -106,8 +106,11 @@ class History:
 
     @property
     def changes(self) -> FrozenMap[str, tuple[int, ...]]:
-        """For each State field, the indices (1 = after the first event) of the events that
-        changed it (an event setting a fact to the very value it had is not counted)."""
+        """For each State field, the events that changed it.
+
+        Each field maps to the indices (1 = after the first event) of those events; an event
+        setting a fact to the very value it had is not counted.
+        """
         if self._changes is None:
             made = {f: tuple(self.changed(f)) for f in self._log.changes}
             object.__setattr__(self, "_changes", FrozenMap({f: i for f, i in made.items() if i}))
@@ -115,36 +118,99 @@ class History:
         return self._changes
 
     def changed(self, field: str, upto: int | None = None) -> list[int]:
-        """The indices of the events that changed State *field*, up to state *upto* (all if None)."""
+        """The events that changed one State field.
+
+        Args:
+            field: the State field.
+            upto: the last state to look at (None: every state).
+
+        Returns:
+            The indices of those events (1 = the first), in order.
+        """
         indices = self._log.changes.get(field, [])
         n = self._n if upto is None else min(upto, self._n)
         return indices[: bisect.bisect_right(indices, n)]
 
     def state(self, index: int) -> State:
-        """State *index*: 0 is the start, i the state after the i-th event."""
+        """One state of the history.
+
+        Args:
+            index: 0 for the start, i for the state after the i-th event.
+
+        Returns:
+            That state.
+
+        Raises:
+            IndexError: if *index* is not from 0 to the number of events.
+        """
         if not 0 <= index <= self._n:
             raise IndexError(f"history has states 0..{self._n}, not {index}")
         return self._log.states[index - 1] if index else self.start
 
     def event(self, index: int) -> Event:
-        """The i-th event (1 = the first), the one that led to state *index*."""
+        """One event of the history: the one that led to state *index*.
+
+        Args:
+            index: i for the i-th event (1 = the first).
+
+        Returns:
+            That event.
+
+        Raises:
+            IndexError: if *index* is not from 1 to the number of events.
+        """
         if not 1 <= index <= self._n:
             raise IndexError(f"history has events 1..{self._n}, not {index}")
         return self._log.events[index - 1]
 
     def count(self, at: dt.datetime) -> int:
-        """How many events are at or before instant *at*."""
+        """How many events are at or before an instant.
+
+        Args:
+            at: the instant (timezone-aware).
+
+        Returns:
+            The number of events at or before *at*.
+
+        Raises:
+            InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+        """
         check.need_instant(at, "at")
         return bisect.bisect_right(self._log.instants, at, 0, self._n)
 
     def at(self, at: dt.datetime | None = None) -> State:
-        """The state at instant *at* (events at exactly *at* included); the last state if None."""
+        """The state at an instant.
+
+        Args:
+            at: the instant (timezone-aware); events at exactly *at* are included. None: the
+                last state.
+
+        Returns:
+            The state after the last event at or before *at*, or the start if there is none.
+
+        Raises:
+            InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+        """
         return self.state(self._n if at is None else self.count(at))
 
     def extend(self, events: Iterable[Event]) -> History:
-        """The history with *events* added at the end, in O(k) for k events: only they are
-        checked and folded, and the states so far are shared, not copied. This history is not
-        changed; ``history(plan, result.timeline)`` then finds the result without folding."""
+        """The history with more events at the end, in O(k) for k events.
+
+        Only the new events are checked and folded, and the states so far are shared, not copied.
+        This history is not changed; ``history(plan, result.timeline)`` then finds the result
+        without folding.
+
+        Args:
+            events: the events to add, in order.
+
+        Returns:
+            The new history.
+
+        Raises:
+            InvalidEventError: if an event's id is already used, it is earlier than the one
+                before it, or it cannot happen in the state it meets.
+            InvalidValueError: if one is not an Event.
+        """
         new = tuple(events)
         log = self._log
         with log.lock:
@@ -154,7 +220,11 @@ class History:
             return _fold(self.plan, log, self._n, new, self.start, self._given)
 
     def explain(self) -> str:
-        """Each event in turn, with the facts it changed and their new values."""
+        """The history in words.
+
+        Returns:
+            A heading, then a line per event with the facts it changed and their new values.
+        """
         lines = [f"History of {self._n} events on plan version {self.plan.version}"]
         before = self.start.facts()
         for i in range(1, self._n + 1):
@@ -170,9 +240,15 @@ class History:
         return "\n".join(lines) + "\n"
 
     def to_pandas(self) -> pd.DataFrame:
-        """The facts over time: the starting state, then a row after each event.
+        """The facts over time, as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Returns:
+            A row for the starting state, then a row after each event.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
         """
         return _ports.tables().to_pandas(self)
 
@@ -253,9 +329,21 @@ class _Retimed(Sequence[Event]):
 
 
 def retimed(h: History, instants: Sequence[dt.datetime]) -> History:
-    """*h* with its events at *instants* (one each, in order, none earlier than the one
-    before): the states are *h*'s, shared, since facts do not depend on when events happen;
-    an event is rebuilt only when asked for. For the runs of a Monte Carlo simulation."""
+    """A history with its events moved to new instants.
+
+    The states are shared with *h*, since facts do not depend on when events happen; an event is
+    rebuilt only when asked for. For the runs of a Monte Carlo simulation.
+
+    Args:
+        h: the history.
+        instants: the new instants, one per event, in order, none earlier than the one before.
+
+    Returns:
+        The retimed history.
+
+    Raises:
+        InvalidValueError: if there is not one instant per event, or they are out of order.
+    """
     if len(instants) != h._n or any(b < a for a, b in itertools.pairwise(instants)):
         raise InvalidValueError(
             "retimed(instants=)",
@@ -273,9 +361,24 @@ def retimed(h: History, instants: Sequence[dt.datetime]) -> History:
 
 
 def refolded(h: History, events: Sequence[Event], k: int) -> History:
-    """*events* replayed on *h*'s plan from its start, where the first *k* set the same facts as
-    *h*'s first *k* (at the same or other instants): their states are *h*'s, shared, and only
-    ``events[k:]`` are checked and folded. For the runs of a Monte Carlo simulation."""
+    """Events replayed on a history's plan from its start, sharing the states of a common prefix.
+
+    The first *k* events set the same facts as *h*'s first *k* (at the same or other instants):
+    their states are *h*'s, shared, and only ``events[k:]`` are checked and folded. For the runs
+    of a Monte Carlo simulation.
+
+    Args:
+        h: the history whose plan, start and first states are reused.
+        events: the events to replay, in order.
+        k: how many of the first events set the same facts as *h*'s.
+
+    Returns:
+        The history of *events*.
+
+    Raises:
+        InvalidValueError: if *k* is not from 0 to the length of the shorter of the two.
+        InvalidEventError: if one of ``events[k:]`` cannot be added or cannot happen.
+    """
     if not 0 <= k <= min(h._n, len(events)):
         raise InvalidValueError(
             "refolded(k=)",
@@ -294,10 +397,23 @@ def _keep(h: History, timeline: Timeline) -> None:
 
 
 def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> History:
-    """Fold *timeline* once from *start* (the plan's initial state by default).
+    """Every state of a timeline replayed on a plan, folded once.
 
     The plan keeps the histories of the last 16 timelines replayed on it, so asking again is a
     look-up; older ones are dropped and their memory freed.
+
+    Args:
+        plan: the plan (its parties and lines check the events' names).
+        timeline: the events to replay.
+        start: the state the first event applies to (None: the plan's initial state,
+            ``State.initial(plan)``).
+
+    Returns:
+        The history, the start then the state after each event.
+
+    Raises:
+        InvalidEventError: if an event cannot happen in the state it meets, or names a party or
+            line the plan lacks.
     """
     key = (id(timeline), id(start))
     cached = plan._cache.history(key)
@@ -330,5 +446,22 @@ def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | N
 def replay(
     plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
 ) -> State:
-    """The state at instant *at* after the events of *timeline* (the end if None)."""
+    """The state at an instant after the events of a timeline.
+
+    Args:
+        plan: the plan (its parties and lines check the events' names).
+        timeline: the events to replay.
+        at: the instant (timezone-aware); events at exactly *at* are included. None: after the
+            last event.
+        start: the state the first event applies to (None: the plan's initial state,
+            ``State.initial(plan)``).
+
+    Returns:
+        The state at *at*, which is *start* changed by every event up to then.
+
+    Raises:
+        InvalidEventError: if an event cannot happen in the state it meets, or names a party or
+            line the plan lacks.
+        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+    """
     return history(plan, timeline, start=start).at(at)

@@ -8,7 +8,7 @@ sequence of events; a builder makes a long one in linear time::
         builder.add(event)
     timeline = builder.build()
 
-Replaying a timeline (the states at every instant) is :mod:`gazaplan.histories`.
+Replaying a timeline (the states at every instant) is :mod:`gazaplan.time.histories`.
 """
 
 from __future__ import annotations
@@ -63,7 +63,17 @@ class Timeline(NotebookDisplay):
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Timeline:
-        """A timeline of *events* sorted by instant (stable: same-instant events keep their order)."""
+        """A timeline of events sorted by instant.
+
+        Args:
+            events: the events, in any order.
+
+        Returns:
+            The timeline; the sort is stable (same-instant events keep their order).
+
+        Raises:
+            InvalidEventError: if two events share an id.
+        """
         return cls(tuple(sorted(events, key=lambda e: e.at)))
 
     @classmethod
@@ -75,7 +85,14 @@ class Timeline(NotebookDisplay):
 
     @classmethod
     def builder(cls, base: Timeline | None = None) -> TimelineBuilder:
-        """A :class:`~gazaplan.TimelineBuilder`: add events one by one in O(1) each, then build."""
+        """A builder: add events one by one in O(1) each, then build.
+
+        Args:
+            base: the timeline to extend (empty by default); it is not changed.
+
+        Returns:
+            A new :class:`~gazaplan.TimelineBuilder`.
+        """
         return TimelineBuilder(base)
 
     def append(self, event: Event) -> Timeline:
@@ -83,15 +100,47 @@ class Timeline(NotebookDisplay):
 
         Only the new event is checked, but the events are copied: to add many one at a time, use
         :meth:`builder` (linear) or :meth:`extend` (all at once).
+
+        Args:
+            event: the event to add.
+
+        Returns:
+            The new timeline; this one is untouched.
+
+        Raises:
+            InvalidEventError: if its id is already used, or it is earlier than the last event.
+            InvalidValueError: if it is not an Event.
         """
         return self.extend((event,))
 
     def extend(self, events: Iterable[Event]) -> Timeline:
-        """A new timeline with *events* at the end: only they are checked (O(n + k))."""
+        """A new timeline with more events at the end: only they are checked (O(n + k)).
+
+        Args:
+            events: the events to add, in order.
+
+        Returns:
+            The new timeline; this one is untouched.
+
+        Raises:
+            InvalidEventError: if an id is already used, or an event is earlier than the one
+                before it.
+            InvalidValueError: if one is not an Event.
+        """
         return TimelineBuilder(self).extend(events).build()
 
     def until(self, at: dt.datetime) -> Timeline:
-        """The events at or before *at*."""
+        """The timeline up to an instant.
+
+        Args:
+            at: the instant (timezone-aware).
+
+        Returns:
+            A timeline of the events at or before *at*.
+
+        Raises:
+            InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+        """
         check.need_instant(at, "at")
         n = bisect.bisect_right(self.events, at, key=_instant_of)
         return Timeline._trusted(self.events[:n])  # a prefix of a checked timeline is one
@@ -108,9 +157,15 @@ class Timeline(NotebookDisplay):
         return self.events[-1].at if self.events else None
 
     def to_pandas(self) -> pd.DataFrame:
-        """One row per event.
+        """The timeline as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per event.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
         """
         return _ports.tables().to_pandas(self)
 
@@ -126,7 +181,14 @@ class Timeline(NotebookDisplay):
 def check_next(
     event: object, ids: AbstractSet[str], last: Event | None, index: int, where: str
 ) -> None:
-    """Refuse *event* as the next of a timeline holding *ids* whose last event is *last*.
+    """Refuse an event as the next of a timeline.
+
+    Args:
+        event: the candidate.
+        ids: the ids the timeline already holds.
+        last: its last event (None if it is empty).
+        index: the place the event would take, for the message.
+        where: the place an error names when the candidate is not an event.
 
     Raises:
         InvalidEventError: its id is already used, or it is earlier than *last*.
@@ -167,7 +229,13 @@ class TimelineBuilder:
         self._last = events[-1] if events else None
 
     def add(self, event: Event) -> TimelineBuilder:
-        """Add *event* at the end; returns the builder, so calls can be chained.
+        """Add an event at the end.
+
+        Args:
+            event: the event to add.
+
+        Returns:
+            The builder, so calls can be chained.
 
         Raises:
             InvalidEventError: its id is already used, or it is earlier than the last event.
@@ -180,7 +248,19 @@ class TimelineBuilder:
         return self
 
     def extend(self, events: Iterable[Event]) -> TimelineBuilder:
-        """Add each of *events* in turn (as :meth:`add`)."""
+        """Add events in turn (as :meth:`add`).
+
+        Args:
+            events: the events to add, in order.
+
+        Returns:
+            The builder, so calls can be chained.
+
+        Raises:
+            InvalidEventError: if an id is already used, or an event is earlier than the one
+                before it.
+            InvalidValueError: if one is not an Event.
+        """
         for event in events:
             self.add(event)
         return self
@@ -189,7 +269,11 @@ class TimelineBuilder:
         return len(self._events)
 
     def build(self) -> Timeline:
-        """The timeline of the events added so far (the builder may go on adding)."""
+        """The timeline of the events added so far (the builder may go on adding).
+
+        Returns:
+            The timeline, built without checking the events again.
+        """
         return Timeline._trusted(tuple(self._events))
 
 
@@ -198,8 +282,15 @@ def _instant_of(event: Event) -> dt.datetime:
 
 
 def facts_set(state: State, event: Event) -> dict[str, Any]:
-    """The facts *event* sets, by fact id (counts moved from their values in *state*): what its
-    kind of change says (``change.sets``)."""
+    """The facts an event sets: what its kind of change says (``change.sets``).
+
+    Args:
+        state: the state before the event (counts move from their values there).
+        event: the event.
+
+    Returns:
+        Fact ids and their new values.
+    """
     return event.change.sets(state)
 
 
@@ -211,6 +302,9 @@ def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
         event: what happens.
         plan: if given, the parties and lines the event names must be the plan's.
 
+    Returns:
+        The new state.
+
     Raises:
         InvalidEventError: the event cannot happen in *state* (more hostages released than held,
             an unknown party or line, a value of the wrong type); the message names the event,
@@ -220,7 +314,14 @@ def apply(state: State, event: Event, *, plan: Plan | None = None) -> State:
 
 
 def named_parties(change: Any) -> tuple[tuple[str, str], ...]:
-    """The (field, party id) pairs a change names: who responds, accuses, adopts or is set up."""
+    """The parties a change names: who responds, accuses, adopts or is set up.
+
+    Args:
+        change: the event's change.
+
+    Returns:
+        ``(field, party id)`` pairs, one per field that names a party.
+    """
     return tuple(
         (a.name, getattr(change, a.name))
         for a in attrs.fields(type(change))
@@ -229,7 +330,15 @@ def named_parties(change: Any) -> tuple[tuple[str, str], ...]:
 
 
 def check_ids(plan: Plan, event: Event) -> None:
-    """Refuse an event naming a party, body or line *plan* does not have (InvalidEventError)."""
+    """Refuse an event naming a party or body the plan does not have.
+
+    Args:
+        plan: the plan.
+        event: the event.
+
+    Raises:
+        InvalidEventError: if a field of its change names no party or body of the plan.
+    """
     parties, _ = plan._ids()
     for field, party in named_parties(event.change):
         if party not in parties:
@@ -242,6 +351,21 @@ def check_ids(plan: Plan, event: Event) -> None:
 
 
 def commit(state: State, event: Event, facts: dict[str, Any], plan: Plan | None) -> State:
+    """The state after an event whose facts are already worked out.
+
+    Args:
+        state: the state before.
+        event: the event.
+        facts: the facts it sets (see :func:`facts_set`).
+        plan: if given, the parties and lines the event names must be the plan's.
+
+    Returns:
+        The new state.
+
+    Raises:
+        InvalidEventError: if the event names a party, body or line the plan lacks, or the facts
+            cannot hold in the new state; the message names the event and the fact.
+    """
     if plan is not None:
         check_ids(plan, event)
         try:

@@ -57,7 +57,18 @@ class VerdictsOverTime(NotebookDisplay):
         return len(self.instants)
 
     def verdict(self, phase: str, aspect: str = "entry") -> tuple[Verdict, ...]:
-        """One phase's verdicts over time (*aspect* ``"entry"`` or ``"completion"``)."""
+        """One phase's verdicts over time.
+
+        Args:
+            phase: the phase's id.
+            aspect: ``"entry"`` (its preconditions) or ``"completion"``.
+
+        Returns:
+            The verdict at each instant, the start first.
+
+        Raises:
+            UnknownPhaseError: if no phase judged has that id.
+        """
         if phase not in self.phases:
             raise UnknownPhaseError(phase, self.phases)
         column = self.phases.index(phase)
@@ -65,7 +76,12 @@ class VerdictsOverTime(NotebookDisplay):
         return tuple(row[column] for row in table)
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per instant and phase: at, phase, preconditions, completion, events."""
+        """The verdicts as rows of plain values.
+
+        Returns:
+            One row per instant and phase, with the keys ``at``, ``phase``, ``preconditions``,
+            ``completion`` and ``events``.
+        """
         return [
             {
                 "at": at,
@@ -79,8 +95,12 @@ class VerdictsOverTime(NotebookDisplay):
         ]
 
     def explain(self) -> str:
-        """The changes only: at the start, each phase's verdicts; then each change, with the events
-        that brought it."""
+        """The changes only, in words.
+
+        Returns:
+            A heading, each phase's verdicts at the start, then each change, with the events that
+            brought it.
+        """
         lines = [f"Verdicts over time (plan version {self.plan_version})"]
         for i, at in enumerate(self.instants):
             when = "at the start" if at is None else at.isoformat()
@@ -95,7 +115,16 @@ class VerdictsOverTime(NotebookDisplay):
         return "\n".join(lines) + "\n"
 
     def to_pandas(self) -> pd.DataFrame:
-        """The rows as a DataFrame (the ``pandas`` extra)."""
+        """The rows as a DataFrame.
+
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per instant and phase (see :meth:`rows`).
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
+        """
         columns = ("at", "phase", "preconditions", "completion", "events")
         return _ports.tables().frame(self.rows(), columns, feature="VerdictsOverTime.to_pandas()")
 
@@ -103,8 +132,22 @@ class VerdictsOverTime(NotebookDisplay):
 def verdicts_over_time(
     plan: Plan, timeline: Timeline, *, start: State | None = None
 ) -> VerdictsOverTime:
-    """Every phase's preconditions and completion verdicts at the start and after each instant
-    at which events happen (events at the same instant are judged together)."""
+    """Every phase's verdicts at the start and after each instant at which events happen.
+
+    Events at the same instant are judged together.
+
+    Args:
+        plan: the plan.
+        timeline: the events to replay on it.
+        start: the state the first event applies to (None: the plan's initial state).
+
+    Returns:
+        Each phase's preconditions and completion verdicts at each instant.
+
+    Raises:
+        InvalidEventError: if an event cannot happen in the state it meets, or names a party or
+            line the plan lacks.
+    """
     h = history(plan, timeline, start=start)
     phases = tuple(p.id for p in plan.phases)
     checks = [(compiled(p.entry, plan), compiled(p.completion, plan)) for p in plan.phases]
@@ -155,6 +198,12 @@ class FirstMet:
         return self.at_start or self.at is not None
 
     def explain(self) -> str:
+        """The answer in one line.
+
+        Returns:
+            When the target was first MET, by which events, and at how many earlier instants it
+            was UNKNOWN; or that it was never MET on this timeline.
+        """
         if not self.met:
             return f"{self.target}: never MET on this timeline"
         when = "at the start" if self.at_start else f"at {self.at.isoformat()}"  # type: ignore[union-attr]
@@ -182,8 +231,17 @@ def _target(plan: Plan, target: str) -> tuple[str, str]:
 def first_met(
     plan: Plan, timeline: Timeline, target: str, *, start: State | None = None
 ) -> FirstMet:
-    """When *target* (``"phase-2"``, ``"phase-2.entry"`` or ``"phase-2.completion"``) first
-    became MET on *timeline*.
+    """When a phase's preconditions or completion first became MET on a timeline.
+
+    Args:
+        plan: the plan.
+        timeline: the events to replay on it.
+        target: ``"phase-2"`` or ``"phase-2.entry"`` (the preconditions), or
+            ``"phase-2.completion"``.
+        start: the state the first event applies to (None: the plan's initial state).
+
+    Returns:
+        The first instant it is MET (if any), and the earlier instants at which it was UNKNOWN.
 
     Raises:
         UnknownPhaseError: no phase has that id.

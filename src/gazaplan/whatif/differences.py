@@ -60,8 +60,15 @@ class Difference:
 
 
 def label(value: Any) -> str:
-    """A value in words for a diff: a term's value, a condition's label, an amendment's version,
-    a deadline's hours and clock; never a truncated repr."""
+    """A value in words for a diff; never a truncated repr.
+
+    Args:
+        value: the value on one side of a difference (None: absent).
+
+    Returns:
+        A term's value, a condition's label, an amendment's version, a deadline's hours and
+        clock, ``"none"`` for None.
+    """
     from ..core.amendments import Amendment
     from ..core.obligations import Deadline
 
@@ -94,7 +101,14 @@ def label(value: Any) -> str:
 
 
 def short(value: Any) -> str:
-    """Old name of :func:`label` (kept for callers of 0.1 pre-releases)."""
+    """Old name of :func:`label` (kept for callers of 0.1 pre-releases).
+
+    Args:
+        value: the value on one side of a difference (None: absent).
+
+    Returns:
+        The value in words, as :func:`label` gives it.
+    """
     return label(value)
 
 
@@ -133,15 +147,26 @@ class Diff(NotebookDisplay):
         return bool(self.differences)
 
     def explain(self) -> str:
-        """One line per difference."""
+        """The differences in words.
+
+        Returns:
+            A heading naming the two versions, then one line per difference (or a line saying
+            there is none).
+        """
         if self.is_empty:
             return f"{self.a} and {self.b}: no differences\n"
         return "".join(f"{d}\n" for d in [f"{self.a} -> {self.b}:", *map(str, self.differences)])
 
     def to_pandas(self) -> pd.DataFrame:
-        """One row per difference.
+        """The differences as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per difference, with its kind, key, and the values before and after.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
         """
         return _ports.tables().to_pandas(self)
 
@@ -159,7 +184,15 @@ def _by_key(kind: str, a: Iterable[Any], b: Iterable[Any], key: Any) -> Iterator
 
 
 def diff(a: Plan, b: Plan) -> Diff:
-    """Every difference between plans *a* and *b* (empty only if ``a == b``)."""
+    """Every difference between two plans.
+
+    Args:
+        a: the plan before.
+        b: the plan after.
+
+    Returns:
+        The differences, empty only if ``a == b``.
+    """
     out: list[Difference] = []
     for field in ("version", "date", "published", "title", "amendments", "sources"):
         if getattr(a, field) != getattr(b, field):
@@ -226,7 +259,11 @@ class Comparison(NotebookDisplay):
         return not self.is_empty
 
     def explain(self) -> str:
-        """Each difference with both explanations."""
+        """The differences in words.
+
+        Returns:
+            A heading, then each phase and obligation that differs, with both plans' explanations.
+        """
         when = self.at.isoformat() if self.at else "the end of the timeline"
         lines = [
             (
@@ -251,9 +288,15 @@ class Comparison(NotebookDisplay):
         return "\n".join(lines) + "\n"
 
     def to_pandas(self) -> pd.DataFrame:
-        """One row per phase or obligation that differs.
+        """The comparison as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per phase or obligation that differs, with its value under each plan.
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
         """
         return _ports.tables().to_pandas(self)
 
@@ -266,9 +309,25 @@ def compare(
     at: dt.datetime | None = None,
     start: State | None = None,
 ) -> Comparison:
-    """Replay *timeline* (from *start*, default each plan's facts at publication) under plans *a*
-    and *b*, judged *at* an instant (default: the last event); list the verdicts and statuses
-    that differ."""
+    """The verdicts and statuses that differ between two plans over the same timeline.
+
+    The timeline is replayed under each plan and judged at the same instant.
+
+    Args:
+        a: the first plan.
+        b: the second plan.
+        timeline: the events to replay under both.
+        at: the instant judged (timezone-aware); None: the last event.
+        start: the state the first event applies to (None: each plan's facts at publication).
+
+    Returns:
+        The phases whose verdicts differ and the obligations whose status or due instant
+        differs (or that only one plan has).
+
+    Raises:
+        InvalidEventError: if an event cannot happen under one of the plans.
+        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+    """
     ra = check_plan(a, replay(a, timeline, at=at, start=start))
     rb = check_plan(b, replay(b, timeline, at=at, start=start))
     by_id = {r.phase.id: r for r in rb.phases}

@@ -18,8 +18,17 @@ __all__ = ["positions_amendment", "stated_conditions", "under_positions"]
 
 
 def stated_conditions(plan: Plan, on: dt.date | None = None) -> tuple[Position, ...]:
-    """The positions of *plan* that put a condition on an obligation (holding *on* that day,
-    if given), oldest first: the ones :func:`under_positions` applies."""
+    """The positions of a plan that put a condition on an obligation.
+
+    They are the ones :func:`under_positions` applies.
+
+    Args:
+        plan: the plan (its ``positions`` are the ones read).
+        on: only positions holding on this day (None: every conditional position).
+
+    Returns:
+        The positions, in the plan's order (oldest first).
+    """
     return tuple(
         p
         for p in plan.positions
@@ -30,18 +39,26 @@ def stated_conditions(plan: Plan, on: dt.date | None = None) -> tuple[Position, 
 def under_positions(
     plan: Plan, *, on: dt.date | None = None, parties: Iterable[str] | None = None
 ) -> Plan:
-    """*plan* as the parties' stated positions would have it: each condition a party puts on an
-    obligation it owes (``Position.only_if``) is added to that obligation's trigger, so the
-    obligation falls due only once the condition holds too. Check, comply or compare on the
-    result as on any plan; each added condition is labelled with who states it, when, and where.
+    """A plan as the parties' stated positions would have it.
+
+    Each condition a party puts on an obligation it owes (``Position.only_if``) is added to that
+    obligation's trigger, so the obligation falls due only once the condition holds too. Check,
+    comply or compare on the result as on any plan; each added condition is labelled with who
+    states it, when, and where.
+
+    Unconditional refusals change no trigger: they are listed by ``plan.positions`` and worded
+    by :meth:`~gazaplan.core.records.Position.statement`.
 
     Args:
         plan: the plan (its ``positions`` are the ones used).
         on: only positions holding on this day (default: every conditional position).
         parties: only these parties' positions (default: every party's).
 
-    Unconditional refusals change no trigger: they are listed by ``plan.positions`` and worded
-    by :meth:`~gazaplan.records.Position.statement`.
+    Returns:
+        The amended plan, or *plan* itself where no position puts a condition.
+
+    Raises:
+        UnknownIdError: if a position names an obligation the plan does not have.
     """
     change = positions_amendment(plan, on=on, parties=parties)
     return plan if change is None else amend(plan, change)
@@ -50,8 +67,22 @@ def under_positions(
 def positions_amendment(
     plan: Plan, *, on: dt.date | None = None, parties: Iterable[str] | None = None
 ) -> Amendment | None:
-    """The amendment :func:`under_positions` makes (None where no position puts a condition),
-    so that a scenario file can say it: ``amendments = [...]``."""
+    """The amendment :func:`under_positions` makes, so that a scenario file can say it.
+
+    A scenario file writes it as ``amendments = [...]``.
+
+    Args:
+        plan: the plan (its ``positions`` are the ones used).
+        on: only positions holding on this day (default: every conditional position).
+        parties: only these parties' positions (default: every party's).
+
+    Returns:
+        The amendment, a condition replaced per obligation, or None where no position puts a
+        condition.
+
+    Raises:
+        UnknownIdError: if a position names an obligation the plan does not have.
+    """
     wanted = None if parties is None else set(parties)
     chosen = [p for p in stated_conditions(plan, on) if wanted is None or p.party in wanted]
     by_obligation: dict[str, list[Position]] = {}

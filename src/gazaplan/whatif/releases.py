@@ -40,9 +40,19 @@ Path = tuple[str | int, ...]
 
 
 def plan_problems(dataset: Dataset, plan: Plan) -> Iterator[tuple[Path, str]]:
-    """What keeps *dataset* from fitting *plan*, each located: the names its events use (all of
-    them), then each release's timeline replayed on *plan*, candidates included (the first
-    impossible event)."""
+    """What keeps a dataset from fitting a plan, each problem located.
+
+    First the names its events use (every one that is wrong); if they are all the plan's, each
+    release's timeline replayed on the plan, candidates included (the first impossible event).
+
+    Args:
+        dataset: the dataset.
+        plan: the plan it should fit.
+
+    Yields:
+        ``(path, message)`` pairs; the path is ``("entries", i, "event")``, or empty where no
+        entry can be named.
+    """
     bad = False
     for i, e in enumerate(dataset.entries):
         if e.event is not None:
@@ -88,8 +98,20 @@ class VerdictChange:
 
 
 def verdicts(plan: Plan, timeline: Timeline, at: dt.datetime) -> dict[tuple[str, str, str], str]:
-    """Every phase verdict and obligation status of *plan* on *timeline* at *at*, by
-    ``(what, id, aspect)``: the conclusions a release diff compares."""
+    """The conclusions a release diff compares: every phase verdict and obligation status.
+
+    Args:
+        plan: the plan judged.
+        timeline: the events replayed on it.
+        at: the instant judged (timezone-aware).
+
+    Returns:
+        Each conclusion in words, by ``(what, id, aspect)``, such as ``("phase", id, "preconditions")``,
+        ``("phase", id, "completion")`` and ``("obligation", id, "status")``.
+
+    Raises:
+        InvalidEventError: if an event cannot happen in the state it meets.
+    """
     report = check_plan(plan, replay(plan, timeline, at=at))
     out: dict[tuple[str, str, str], str] = {}
     for ph in report.phases:
@@ -123,7 +145,12 @@ class ReleaseNotes:
     changes: tuple[VerdictChange, ...]
 
     def explain(self) -> str:
-        """The notes as text: the releases, the entries, then the verdicts the new data changes."""
+        """The notes as text.
+
+        Returns:
+            The releases, the entries added, corrected and retracted, then the verdicts the new
+            data changes and what is unknown as of the new release.
+        """
         reach = f"  data as of {self.old.as_of.date()} -> {self.new.as_of.date()}; "
         reach += f"plan version {self.plan_version} judged at each release's as_of"
         lines = [
@@ -155,8 +182,17 @@ def release_notes(
     plan: Plan,
     candidates: bool = False,
 ) -> ReleaseNotes:
-    """What release *new* (the latest if None) changes against *old* (the one before *new* if
-    None), judged with *plan*.
+    """What one release of a dataset changes against an older one, judged with a plan.
+
+    Args:
+        dataset: the dataset.
+        old: the older release's version (None: the one before *new*).
+        new: the newer release's version (None: the latest).
+        plan: the plan judged on both, each at its release's ``as_of``.
+        candidates: whether entries not yet vetted are included too.
+
+    Returns:
+        The notes, with the entries added, corrected and retracted, and the conclusions that differ.
 
     Raises:
         UnknownVersionError: a release is not in the dataset.

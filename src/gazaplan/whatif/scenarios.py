@@ -1,6 +1,6 @@
 """What-if scenarios as data: a plan version (with amendments) + a timeline + expectations.
 
-A :class:`Scenario` is what a scenario file holds (see :mod:`gazaplan.documents` for the files).
+A :class:`Scenario` is what a scenario file holds (see :mod:`gazaplan.files.documents` for the files).
 Its expectations make it a regression test, as OpenFisca's YAML tests are: each says what should
 hold at an instant (a phase's verdict, an obligation's compliance status, a fact's value), and
 :func:`check_scenario` replays the timeline and reports, for each, what was found and why.
@@ -123,17 +123,33 @@ class Scenario:
     description: str = ""
 
     def plan(self) -> Plan:
-        """The plan the scenario runs on: the bundled version with the amendments applied.
+        """The plan the scenario runs on.
+
+        Returns:
+            The bundled version with the amendments applied, in order.
 
         Raises:
             UnknownVersionError: no bundled version has this id.
+            UnknownIdError: an amendment names something the plan does not have.
         """
         base = bundled_plan(self.version)
         return amend(base, *self.amendments) if self.amendments else base
 
     def validate(self) -> Plan:
-        """Check that the version exists, the amendments apply, the timeline replays on the plan and
-        the expectations name its phases and obligations; return the plan. Raises a GazaplanError."""
+        """Check the scenario against the bundled plans.
+
+        The version must exist, the amendments apply, the timeline replay on the plan, and the
+        expectations name its phases, obligations, parties and lines.
+
+        Returns:
+            The plan the scenario runs on.
+
+        Raises:
+            UnknownVersionError: no bundled version has this id.
+            UnknownIdError: an amendment or expectation names something the plan does not have.
+            InvalidEventError: an event cannot happen in the state it meets.
+            GazaplanError: any other check that fails.
+        """
         plan = self.plan()
         history(plan, self.timeline)
         for e in self.expectations:
@@ -142,7 +158,17 @@ class Scenario:
 
 
 def check_expectation(plan: Plan, e: Expectation) -> None:
-    """Refuse an expectation naming a phase, obligation, party or line *plan* does not have."""
+    """Refuse an expectation naming a phase, obligation, party or line the plan does not have.
+
+    Args:
+        plan: the plan.
+        e: the expectation.
+
+    Raises:
+        UnknownPhaseError: if it names no phase of the plan.
+        UnknownIdError: if it names no obligation, or no line, of the plan.
+        UnknownPartyError: if its fact names a party the plan does not have.
+    """
     if isinstance(e, PhaseExpectation):
         plan.phase(e.phase)
     elif isinstance(e, ObligationExpectation):
@@ -172,7 +198,15 @@ class Outcome:
 
 
 def subject(e: Expectation) -> tuple[str, Any]:
-    """What an expectation is about, and the value it expects."""
+    """What an expectation is about, and the value it expects.
+
+    Args:
+        e: the expectation.
+
+    Returns:
+        The subject in words (``"phase phase-1"``, ``"obligation <id>"``, ``"fact <id>"``) and
+        the verdict, status or value expected.
+    """
     if isinstance(e, PhaseExpectation):
         part = "" if e.part == "entry" else f" {e.part}"
         return f"phase {e.phase}{part}", e.verdict
@@ -199,25 +233,49 @@ class ScenarioResult(NotebookDisplay):
 
     @property
     def failures(self) -> tuple[Outcome, ...]:
+        """The outcomes of the expectations that do not hold, in order."""
         return tuple(o for o in self.outcomes if not o.passed)
 
     def explain(self) -> str:
-        """One line per expectation; for a failed one, the reasons beneath it."""
+        """The result in words.
+
+        Returns:
+            A heading with how many expectations hold, then one line per expectation; for a
+            failed one, the reasons beneath it.
+        """
         n, bad = len(self.outcomes), len(self.failures)
         head = f"Scenario {self.scenario.name!r} on version {self.scenario.version}: "
         head += f"{n - bad} of {n} expectations hold"
         return "\n".join([head, *(str(o) for o in self.outcomes)])
 
     def to_pandas(self) -> pd.DataFrame:
-        """One row per expectation: expected, found, passed.
+        """The result as a DataFrame.
 
-        Needs the ``pandas`` extra (:class:`~gazaplan.MissingExtraError` without it).
+        Needs the ``pandas`` extra.
+
+        Returns:
+            One row per expectation (expected, found, passed).
+
+        Raises:
+            MissingExtraError: if pandas is not installed.
         """
         return _ports.tables().to_pandas(self)
 
 
 def check_scenario(scenario: Scenario) -> ScenarioResult:
-    """Replay the scenario's timeline on its plan and check each expectation at its instant."""
+    """Replay a scenario's timeline on its plan and check each expectation at its instant.
+
+    Args:
+        scenario: the scenario.
+
+    Returns:
+        The outcome of each expectation; the result is truthy only if every one holds.
+
+    Raises:
+        UnknownVersionError: if no bundled version has the scenario's version id.
+        UnknownIdError: if an amendment or expectation names something the plan does not have.
+        InvalidEventError: if an event cannot happen in the state it meets.
+    """
     plan = scenario.plan()
     h = history(plan, scenario.timeline)
     for e in scenario.expectations:
