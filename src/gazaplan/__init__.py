@@ -48,7 +48,7 @@ from . import _loading
 
 _loading.install()  # module paths of 0.1.0.dev0 resolve to their new homes
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.1.0"
 
 # The one list of public names, by home module. Type checkers read it as it stands; the loader
 # below reads the same lines (gazaplan._loading.homes) on first use.
