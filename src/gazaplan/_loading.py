@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader  # not at run time: it would import importlib.resources
 
 __all__ = ["MOVED", "Finder", "homes", "install", "load"]
 
@@ -139,7 +141,7 @@ def _is_module(name: str) -> bool:
     return name in MOVED or importlib.util.find_spec(f"{__package__}.{name}") is not None
 
 
-class _Alias(importlib.abc.Loader):
+class _Alias:
     """Loads an old path as the module at its new home."""
 
     def __init__(self, target: str) -> None:
@@ -155,8 +157,15 @@ class _Alias(importlib.abc.Loader):
         # The import system has just set the alias's spec on the module: give it back its own.
         module.__spec__ = self._spec
 
+    def load_module(self, fullname: str) -> ModuleType:
+        # The loader protocol's older method, which the import system no longer calls (it
+        # calls create_module and exec_module): the module at the new home, as they give.
+        module = importlib.import_module(self._target)
+        sys.modules[fullname] = module
+        return module
 
-class Finder(importlib.abc.MetaPathFinder):
+
+class Finder:
     """Finds ``gazaplan.<old path>`` for every old path in :data:`MOVED`."""
 
     def find_spec(
@@ -168,7 +177,8 @@ class Finder(importlib.abc.MetaPathFinder):
         package, _, rest = fullname.partition(".")
         if package != __package__ or rest not in MOVED:
             return None
-        return importlib.machinery.ModuleSpec(fullname, _Alias(f"{package}.{MOVED[rest]}"))
+        loader = cast("Loader", _Alias(f"{package}.{MOVED[rest]}"))  # a Loader by its methods
+        return importlib.machinery.ModuleSpec(fullname, loader)
 
 
 def install() -> None:
