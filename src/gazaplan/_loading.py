@@ -111,7 +111,7 @@ def homes(entry: str) -> dict[str, str]:
             if words[:1] == ["from"]:
                 home = words[1]
                 words = [] if words[3:] == ["("] else words[3:]
-            elif words[:1] == ["#"] or line.lstrip().startswith("#"):
+            elif words[:1] and words[0].startswith("#"):
                 continue
             for pair in " ".join(words).strip("(),").split(","):
                 name = pair.split(" as ")[-1].strip(" ()")
@@ -156,13 +156,6 @@ class _Alias:
     def exec_module(self, module: ModuleType) -> None:
         # The import system has just set the alias's spec on the module: give it back its own.
         module.__spec__ = self._spec
-
-    def load_module(self, fullname: str) -> ModuleType:
-        # The loader protocol's older method, which the import system no longer calls (it
-        # calls create_module and exec_module): the module at the new home, as they give.
-        module = importlib.import_module(self._target)
-        sys.modules[fullname] = module
-        return module
 
 
 class Finder:

@@ -118,3 +118,21 @@ def test_report_imports_what_it_needs_and_no_more() -> None:
         "gazaplan.cli._explore",
     ):
         assert not [m for m in loaded if m == unwanted or m.startswith(unwanted + ".")], unwanted
+
+
+def test_the_command_table_and_the_handlers_agree() -> None:
+    # Each command names the module that runs it, and each module's HANDLERS is what it runs:
+    # a command missing from either would run nothing, or never be reachable.
+    import argparse
+    import importlib
+
+    from gazaplan.cli import _main
+
+    actions = _main._parser()._actions
+    sub = next(a for a in actions if isinstance(a, argparse._SubParsersAction))
+    assert set(_main.COMMANDS) == set(sub.choices)  # every command the parser knows, aliases too
+    handled: dict[str, str] = {}
+    for module in sorted(set(_main.COMMANDS.values())):
+        for command in importlib.import_module(f"gazaplan.cli.{module}").HANDLERS:
+            handled[command] = module
+    assert handled == _main.COMMANDS

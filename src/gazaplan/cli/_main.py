@@ -30,10 +30,10 @@ Commands (``gazaplan COMMAND --help`` for each)::
 
 Every command takes ``--json`` and then prints one JSON document (instants in RFC 3339,
 durations in seconds, lists as arrays, unknown as null), and ``--debug``. Commands that read a plan
-take ``--plan VERSION``. ``gazaplan --version`` prints
-the program's version; ``python -m gazaplan`` is the same command. Exit codes: 0 done, 1 an
-expectation (or a ``--fail-on`` / ``--exit-code`` condition) failed, 2 bad input, with the error on
-stderr, 3 an internal error (a bug in gazaplan; ``--debug`` prints its traceback).
+take ``--plan VERSION``. ``gazaplan --version`` prints the program's version; ``python -m
+gazaplan`` is the same command. Exit codes: 0 done, 1 an expectation (or a ``--fail-on`` /
+``--exit-code`` condition) failed, 2 bad input, with the error on stderr, 3 an internal error
+(a bug in gazaplan; ``--debug`` prints its traceback).
 """
 
 from __future__ import annotations
