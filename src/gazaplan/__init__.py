@@ -189,7 +189,13 @@ if TYPE_CHECKING:
         Obligation as Obligation,
     )
     from .core.obligations import (
+        ObligationKind as ObligationKind,
+    )
+    from .core.obligations import (
         Path as Path,
+    )
+    from .core.obligations import (
+        Period as Period,
     )
     from .core.obligations import (
         Phase as Phase,
@@ -381,6 +387,9 @@ if TYPE_CHECKING:
         Quantity as Quantity,
     )
     from .time.compliance import (
+        StatusPeriod as StatusPeriod,
+    )
+    from .time.compliance import (
         compliance as compliance,
     )
     from .time.events import (
@@ -541,6 +550,7 @@ __all__ = [
     "Event",
     "GazaplanError",
     "History",
+    "ObligationKind",
     "ObligationStatus",
     "PhaseReport",
     "Plan",

@@ -109,7 +109,6 @@ def test_contested_figures_stay_contested() -> None:
     [
         ("p9-committee", dt.date(2026, 1, 14)),  # NCAG announced [TL-2026-01-14-*]
         ("p9-board-of-peace", dt.date(2026, 1, 22)),  # charter in force [TL-2026-01-22-*]
-        ("p8-open-rafah", dt.date(2026, 2, 2)),  # reopened both ways [TL-2026-02-02-*]
     ],
 )
 def test_bodies_and_crossing(obligation: str, day: dt.date) -> None:
@@ -117,6 +116,29 @@ def test_bodies_and_crossing(obligation: str, day: dt.date) -> None:
     assert item.status is S.FULFILLED
     assert item.fulfilled_at is not None
     assert item.fulfilled_at.date() == day
+
+
+@pytest.mark.parametrize("version", gp.versions()[1:])
+def test_rafah_reads_as_fulfilled_and_then_breached(version: str) -> None:
+    """Shut from 19 Oct 2025 [TL-2025-10-19-*]; reopened both ways, limited, on 2 Feb 2026
+    [TL-2026-02-02-*]; closed again from 1 Mar; its status unknown from 7 Mar [TL-2026-03-*]."""
+    june = dt.datetime(2026, 6, 1, tzinfo=IDT)
+    item = status(gp.plan(version), "p8-open-rafah", june)
+    assert item.kind is gp.ObligationKind.MAINTENANCE
+    seen = [(p.status, p.start.date()) for p in item.periods]
+    assert seen[-4:] == [
+        (S.PENDING, dt.date(2025, 10, 19)),
+        (S.FULFILLED, dt.date(2026, 2, 2)),
+        (S.BREACHED, dt.date(2026, 3, 1)),
+        (S.UNKNOWN, dt.date(2026, 3, 7)),
+    ]
+    assert item.status is S.UNKNOWN
+    assert "last known breached" in item.reason
+    assert item.held == dt.timedelta(days=27)  # 2 Feb to 1 Mar
+    march = status(gp.plan(version), "p8-open-rafah", dt.datetime(2026, 3, 3, tzinfo=IDT))
+    assert march.status is S.BREACHED
+    assert "fulfilled 2 Feb 2026 (The Rafah crossing reopened" in march.lifecycle()
+    assert "breached 1 Mar 2026" in march.lifecycle()
 
 
 def test_no_isf_deployment_or_disarmament_in_the_sources() -> None:

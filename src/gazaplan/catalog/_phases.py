@@ -11,6 +11,7 @@ from ..core.conditions import AllOf, AtLeast, Equals, Not, PhaseComplete, Term, 
 from ..core.facts import Crossing, Progress
 from ..core.obligations import Deadline, Measure, Phase
 from ._rules import (
+    ACHIEVEMENT,
     AT_FIRST_LINE,
     BOTH_ACCEPT,
     CEASEFIRE,
@@ -18,6 +19,7 @@ from ._rules import (
     ISF_IN_PLACE,
     ISF_TAKES_OVER,
     ISRAEL_ACCEPTED,
+    MAINTENANCE,
     NO_GOVERNANCE_ROLE,
     NOBODY,
     PRISONER_TRIGGER,
@@ -55,6 +57,8 @@ PHASE_1 = Phase(
             "Suspend military operations, air and artillery strikes included, "
             "and keep the front lines frozen",
             (),
+            kind=MAINTENANCE,
+            basis="Point 3: operations are suspended and the front lines stay frozen until the conditions for the staged withdrawal are met, a state to keep, not a single act.",
             completion=CEASEFIRE,
         ),
         ob(
@@ -62,6 +66,8 @@ PHASE_1 = Phase(
             3,
             "Pull forces back to the agreed first line",
             ("israel",),
+            kind=ACHIEVEMENT,
+            basis="Point 3: forces withdraw to the agreed line, one movement to complete.",
             completion=AT_FIRST_LINE,
         ),
         ob(
@@ -69,6 +75,8 @@ PHASE_1 = Phase(
             4,
             "Return every hostage, living and deceased",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 4: all hostages are returned within a deadline, done once.",
             owed_to=("israel",),
             completion=Equals("hostages_held", 0, point=4, label="all hostages returned"),
             measures=(
@@ -93,6 +101,8 @@ PHASE_1 = Phase(
             5,
             "Free the prisoners point 5 lists",
             ("israel",),
+            kind=ACHIEVEMENT,
+            basis="Point 5: the listed prisoners are released once the hostages are, done once.",
             trigger=PRISONER_TRIGGER,
             completion=PRISONERS_FREED,
             measures=(
@@ -111,6 +121,8 @@ PHASE_1 = Phase(
             5,
             "Return the remains of deceased Gazans at the agreed ratio",
             ("israel",),
+            kind=ACHIEVEMENT,
+            basis="Point 5: remains are released at a ratio to the hostages' remains returned, a count to reach.",
             trigger=REMAINS_TRIGGER,
             measures=(
                 Measure(
@@ -130,6 +142,8 @@ PHASE_1 = Phase(
             7,
             "Let full aid in at once, at least at the 19 January 2025 volume",
             (),
+            kind=MAINTENANCE,
+            basis="Point 7: full aid is sent in at once, at least at the volume of the January 2025 agreement, a level to keep up, not a single delivery.",
             owed_to=("gaza-population",),
             measures=(
                 Measure("aid_trucks_per_day", Term("aid.trucks_per_day"), "aid trucks a day"),
@@ -146,6 +160,8 @@ PHASE_1 = Phase(
             8,
             "Let the UN, the Red Crescent and neutral bodies distribute aid without interference",
             ("israel", "hamas"),
+            kind=MAINTENANCE,
+            basis="Point 8: aid enters and is distributed without interference from either party, a standing condition.",
             completion=flag("aid_via_neutral_bodies", 8, "aid distributed by neutral bodies"),
         ),
         ob(
@@ -153,6 +169,8 @@ PHASE_1 = Phase(
             8,
             "Open the Rafah crossing in both directions",
             (),
+            kind=MAINTENANCE,
+            basis="Point 8: the Rafah crossing opens in both directions, a state to keep, under the January 2025 mechanism.",
             completion=Equals(
                 "rafah_crossing", Crossing.BOTH_WAYS, point=8, label="Rafah open both ways"
             ),
@@ -189,6 +207,8 @@ PHASE_2 = Phase(
             9,
             "Set up the Board of Peace",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 9: the Board of Peace is set up, done once.",
             completion=established("board-of-peace", 9, "the Board of Peace exists"),
         ),
         ob(
@@ -196,6 +216,8 @@ PHASE_2 = Phase(
             9,
             "Set up the technocratic Palestinian committee",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 9: the transitional committee is set up, done once.",
             completion=established("technocratic-committee", 9, "the committee exists"),
         ),
         ob(
@@ -203,6 +225,8 @@ PHASE_2 = Phase(
             13,
             "Take no part, direct or indirect, in governing Gaza",
             ("hamas", "other-factions"),
+            kind=MAINTENANCE,
+            basis="Point 13: Hamas and the factions stay out of Gaza's governance entirely, a standing commitment.",
             completion=NO_GOVERNANCE_ROLE,
         ),
         ob(
@@ -210,6 +234,8 @@ PHASE_2 = Phase(
             13,
             "Destroy military, terror and offensive infrastructure",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 13: the infrastructure is destroyed (and not rebuilt, which would undo it), done once.",
             completion=Equals(
                 "military_infrastructure_destroyed",
                 Progress.COMPLETE,
@@ -222,6 +248,8 @@ PHASE_2 = Phase(
             13,
             "Put weapons beyond use through the agreed process, verified by monitors",
             ("hamas", "other-factions"),
+            kind=ACHIEVEMENT,
+            basis="Point 13: weapons are put permanently beyond use by an agreed process, done once.",
             completion=DECOMMISSIONED,
         ),
         ob(
@@ -229,6 +257,8 @@ PHASE_2 = Phase(
             6,
             "Grant amnesty to members who commit to co-existence and to decommissioning",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 6: members who commit receive amnesty, an offer to make once the hostages are back.",
             trigger=AllOf(
                 (
                     ALL_BACK,
@@ -250,6 +280,8 @@ PHASE_2 = Phase(
             6,
             "Give members who wish to leave safe passage to receiving countries",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 6: members who wish to leave get safe passage, an offer to make once the hostages are back.",
             trigger=ALL_BACK,
             completion=flag("safe_passage_offered", 6, "safe passage offered"),
             obligor_note="The text does not say who provides the safe passage.",
@@ -259,6 +291,8 @@ PHASE_2 = Phase(
             14,
             "Guarantee that Hamas and the factions comply",
             ("guarantors",),
+            kind=ACHIEVEMENT,
+            basis="Point 14: regional partners give a guarantee, an act; what it guarantees is owed by others.",
             completion=flag("guarantee_given", 14, "guarantee given"),
         ),
         ob(
@@ -266,6 +300,8 @@ PHASE_2 = Phase(
             15,
             "Develop the ISF with Arab and international partners and deploy it",
             ("us",),
+            kind=ACHIEVEMENT,
+            basis="Point 15: the US develops the ISF with partners and it deploys, done once.",
             completion=ISF_IN_PLACE,
         ),
         ob(
@@ -273,6 +309,8 @@ PHASE_2 = Phase(
             15,
             "Train and support vetted Palestinian police",
             ("isf",),
+            kind=ACHIEVEMENT,
+            basis="Point 15: the ISF trains and supports vetted police; the library judges the force being set up, done once.",
             trigger=ISF_IN_PLACE,
             completion=established("palestinian-police", 15, "the police force exists"),
         ),
@@ -281,6 +319,8 @@ PHASE_2 = Phase(
             15,
             "Agree a deconfliction mechanism",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 15: the parties agree a deconfliction mechanism, done once.",
             completion=flag("deconfliction_agreed", 15, "deconfliction mechanism agreed"),
             obligor_note="The text says 'the parties' without naming them.",
         ),
@@ -289,6 +329,8 @@ PHASE_2 = Phase(
             16,
             "Agree the standards, milestones and time frames for withdrawal",
             ("israel", "isf", "guarantors", "us"),
+            kind=ACHIEVEMENT,
+            basis="Point 16: the withdrawal standards, milestones and time frames are agreed, done once.",
             completion=flag("withdrawal_standards_agreed", 16, "withdrawal standards agreed"),
         ),
         ob(
@@ -296,6 +338,8 @@ PHASE_2 = Phase(
             16,
             "Withdraw to the second line as the ISF takes over",
             ("israel",),
+            kind=ACHIEVEMENT,
+            basis="Point 16: forces withdraw as the ISF takes control, a movement to complete.",
             owed_to=("isf",),
             trigger=ISF_TAKES_OVER,
             completion=at_or_beyond("second", 16, "Israeli forces at or beyond the second line"),
@@ -305,6 +349,8 @@ PHASE_2 = Phase(
             16,
             "Neither occupy nor annex Gaza",
             ("israel",),
+            kind=MAINTENANCE,
+            basis="Point 16: Israel will not occupy or annex Gaza, a standing prohibition.",
             completion=Not(
                 flag("gaza_annexed", 16, "Gaza or part of it annexed"),
                 point=16,
@@ -316,6 +362,8 @@ PHASE_2 = Phase(
             12,
             "Force nobody to leave Gaza and let those who leave return",
             (),
+            kind=MAINTENANCE,
+            basis="Point 12: nobody is forced to leave and those who leave may return, a standing condition.",
             completion=flag("free_to_leave_and_return", 12, "departure free and return allowed"),
         ),
     ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..core.conditions import AllOf, AtLeast, AtMost, Condition, Equals, Not, OneOf, Term, Times
 from ..core.facts import Crossing, GovernanceRole, Progress
-from ..core.obligations import Obligation
+from ..core.obligations import Obligation, ObligationKind
 from ..core.parties import Response
 from ..core.sources import Claim, Sourced
 from ..core.terms import AidTerms, ExchangeTerms, WithdrawalLine
@@ -202,12 +202,29 @@ AID = AidTerms(
 NOBODY = "The text is passive and names nobody who must act."
 
 
-def ob(id: str, point: int, action: str, obligors: tuple[str, ...], **kw: object) -> Obligation:
-    """An obligation; the trigger defaults to both sides accepting (the plan in force, point 3)."""
+ACHIEVEMENT, MAINTENANCE = ObligationKind.ACHIEVEMENT, ObligationKind.MAINTENANCE
+
+
+def ob(
+    id: str,
+    point: int,
+    action: str,
+    obligors: tuple[str, ...],
+    *,
+    kind: ObligationKind,
+    basis: str,
+    **kw: object,
+) -> Obligation:
+    """An obligation; the trigger defaults to both sides accepting (the plan in force, point 3).
+
+    Its *kind* is read from the wording of its point, which *basis* paraphrases; the source is the
+    point in the published text.
+    """
     kw.setdefault("trigger", BOTH_ACCEPT)
     if not obligors:
         kw.setdefault("obligor_note", NOBODY)
-    return Obligation(id, action, point, obligors, **kw)  # type: ignore[arg-type]
+    kw["kind_basis"] = Sourced(basis, (WH.at(point),))
+    return Obligation(id, action, point, obligors, kind=kind, **kw)  # type: ignore[arg-type]
 
 
 def hamas_rejects() -> Condition:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..core.conditions import AllOf, PhaseComplete
 from ..core.obligations import Path, Phase
 from ._rules import (
+    ACHIEVEMENT,
     CEASEFIRE,
     DECOMMISSIONED,
     ISF_HOLDS_GROUND,
@@ -31,6 +32,8 @@ PERIMETER = Phase(
             16,
             "Hand the remaining ground to the ISF, keeping the perimeter",
             ("israel",),
+            kind=ACHIEVEMENT,
+            basis="Point 16: the remaining ground is handed to the ISF down to the perimeter, a movement to complete.",
             owed_to=("isf",),
             trigger=AllOf(
                 (DECOMMISSIONED, ISF_IN_PLACE), point=16, label="demilitarisation milestones met"
@@ -69,6 +72,8 @@ RECONSTRUCTION = Phase(
             10,
             "Draw up the economic development plan",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 10: an economic development plan is drawn up, done once.",
             completion=flag("development_plan_adopted", 10, "development plan drawn up"),
         ),
         ob(
@@ -76,6 +81,8 @@ RECONSTRUCTION = Phase(
             11,
             "Set up the special economic zone",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 11: a special economic zone is set up, done once.",
             completion=flag("economic_zone_established", 11, "economic zone set up"),
         ),
     ),
@@ -110,6 +117,8 @@ PA_REFORM = Phase(
             9,
             "Complete the reform programme",
             ("pa",),
+            kind=ACHIEVEMENT,
+            basis="Point 9: the PA completes its reform programme, done once.",
             completion=flag("pa_reform_complete", 9, "PA reform complete"),
         ),
         ob(
@@ -117,6 +126,8 @@ PA_REFORM = Phase(
             9,
             "Hand control of Gaza back to the PA once it is reformed and able",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 9: control passes back to the PA once it is reformed and able, done once.",
             trigger=flag("pa_reform_complete", 9, "PA reform complete"),
             completion=flag("pa_control_resumed", 9, "PA back in control"),
             obligor_note="The text says the Board's role lasts until then; it names no one who hands over.",
@@ -152,6 +163,8 @@ POLITICAL_HORIZON = Phase(
             20,
             "Convene an Israeli-Palestinian dialogue on a political horizon",
             ("us",),
+            kind=ACHIEVEMENT,
+            basis="Point 20: the US establishes a dialogue, done once it is under way.",
             completion=flag("political_dialogue_started", 20, "US-convened dialogue under way"),
         ),
         ob(
@@ -159,6 +172,8 @@ POLITICAL_HORIZON = Phase(
             18,
             "Set up the interfaith dialogue",
             (),
+            kind=ACHIEVEMENT,
+            basis="Point 18: an interfaith dialogue process is set up, done once it is under way.",
             completion=flag("interfaith_dialogue_started", 18, "interfaith dialogue under way"),
         ),
     ),
@@ -181,6 +196,8 @@ FALLBACK = Phase(
             17,
             "Hand terror-free areas to the ISF and proceed there, aid included",
             ("israel", "isf"),
+            kind=ACHIEVEMENT,
+            basis="Point 17: areas are handed to the ISF and the plan proceeds there, judged as the hand-over done.",
             trigger=hamas_rejects(),
             completion=ISF_HOLDS_GROUND,
         ),

@@ -2,8 +2,11 @@
 
 An obligation is *triggered* when its trigger condition holds and *fulfilled* when its completion
 condition holds; a deadline (judged over a timeline) counts from the instant its clock starts.
-A phase has an entry condition (its stated preconditions), the obligations it carries and a
-completion condition.
+Its :class:`ObligationKind` says what fulfilling it means over time, after Governatori's
+classification: an *achievement* is done once (return the hostages), a *maintenance* duty must
+keep holding from its trigger for a :class:`Period` (keep a crossing open), a *punctual* one must
+hold at one instant (its deadline). A phase has an entry condition (its stated preconditions),
+the obligations it carries and a completion condition.
 """
 
 from __future__ import annotations
@@ -17,9 +20,19 @@ from ..exceptions import InvalidValueError
 from . import _checks as check
 from ._results import NotebookDisplay
 from .conditions import AtLeast, Condition, Term, Times, condition_check
-from .sources import Source, sources_required
+from .sources import Source, Sourced, sources_required
 
-__all__ = ["CountingPoint", "Deadline", "InitialFact", "Measure", "Obligation", "Path", "Phase"]
+__all__ = [
+    "CountingPoint",
+    "Deadline",
+    "InitialFact",
+    "Measure",
+    "Obligation",
+    "ObligationKind",
+    "Path",
+    "Period",
+    "Phase",
+]
 
 
 def _hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -88,6 +101,56 @@ class Measure:
         AtLeast(self.fact, self.owed)  # same rules as a comparison: a numeric fact, a numeric owed
 
 
+class ObligationKind(enum.Enum):
+    """What fulfilling an obligation means over time (after Governatori's classification).
+
+    ACHIEVEMENT is done once: fulfilled at the first instant its completion holds, and breached
+    only if that is undone. MAINTENANCE must keep holding from its trigger, for its
+    :class:`Period` or until discharged: met while it holds, breached when it stops holding after
+    it held. PUNCTUAL must hold at one instant, its deadline.
+    """
+
+    ACHIEVEMENT = "achievement"
+    MAINTENANCE = "maintenance"
+    PUNCTUAL = "punctual"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _period_hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is None or isinstance(value, Term):
+        return
+    if not check.bounded_number(value) or not 0 < value <= check.MAX_HOURS:  # type: ignore[operator]
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            "a maintenance period that ends before it starts (or lasts over a hundred years):"
+            f" its length is a number of hours above 0 and at most {check.MAX_HOURS:,}",
+            "Pass hours=720 for thirty days, hours=None for no set end, or a Term of the plan.",
+        )
+
+
+@attrs.frozen
+class Period:
+    """How long a maintenance duty is owed: from its trigger, for *hours* or until *until*.
+
+    With neither, it is owed for as long as its trigger holds and the plan is in force.
+
+    Attributes:
+        hours: the length of the period after the trigger first holds, or a Term of the plan
+            (None: no set length).
+        until: the condition that discharges the duty once it holds (None: none stated).
+        note: how the period is read from the text.
+    """
+
+    hours: Term | int | float | None = attrs.field(default=None, validator=_period_hours)
+    until: Condition | None = attrs.field(
+        default=None, kw_only=True, validator=condition_check(optional=True)
+    )
+    note: str = attrs.field(default="", kw_only=True)
+
+
 def _party_ids(inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for i, party in enumerate(value):
         check.ident()(inst, attr.evolve(name=f"{attr.name}[{i}]"), party)
@@ -108,6 +171,10 @@ class Obligation:
         deadline: the time limit, if the text sets one.
         measures: what is delivered against what is owed, where the obligation is a quantity.
         obligor_note: who acts in practice where the text names nobody, attributed.
+        kind: an achievement (the default), a maintenance duty or punctual; see
+            :class:`ObligationKind`.
+        period: how long a maintenance duty is owed (None: from its trigger, with no set end).
+        kind_basis: the wording the kind is read from, with its source.
     """
 
     id: str = attrs.field(validator=check.ident())
@@ -124,6 +191,36 @@ class Obligation:
         default=(), kw_only=True, converter=check.as_tuple, validator=check.items_of(Measure)
     )
     obligor_note: str = attrs.field(default="", kw_only=True)
+    kind: ObligationKind = attrs.field(
+        default=ObligationKind.ACHIEVEMENT,
+        kw_only=True,
+        validator=check.member(ObligationKind, unknown_ok=False),
+    )
+    period: Period | None = attrs.field(default=None, kw_only=True)
+    kind_basis: Sourced[str] | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.period is not None and not isinstance(self.period, Period):
+            raise InvalidValueError(
+                f"Obligation({self.id!r}).period",
+                self.period,
+                "expected a Period",
+                "Build it with Period(hours=..., until=...), or pass None.",
+            )
+        if self.period is not None and self.kind is not ObligationKind.MAINTENANCE:
+            raise InvalidValueError(
+                f"Obligation({self.id!r}).period",
+                self.period,
+                f"only a maintenance duty is owed for a period; this one is {self.kind}",
+                "Pass kind=ObligationKind.MAINTENANCE, or leave the period out.",
+            )
+        if self.kind is ObligationKind.PUNCTUAL and self.deadline is None:
+            raise InvalidValueError(
+                f"Obligation({self.id!r}).deadline",
+                None,
+                "a punctual obligation is judged at one instant, its deadline, and this one has none",
+                "Give it deadline=Deadline(hours, since=...), or make it an achievement.",
+            )
 
     @property
     def obligor_text(self) -> str:

@@ -31,6 +31,7 @@ from ..core import _checks as check
 from ..core import _ports
 from ..core._results import NotebookDisplay
 from ..core.explain import duration
+from ..core.obligations import Obligation
 from ..exceptions import GazaplanError, InvalidValueError
 from ..time.compliance import ComplianceStatus, judge, onset_indices, read_changes, read_fields
 from ..time.events import Event
@@ -103,7 +104,9 @@ class _Base:
         self.n = self.h.count(p.at)
         self.instants = [e.at for e in self.events]
         self.obligations = [(ph.id, o) for ph in plan.phases for o in ph.obligations]
-        self.items = [judge(plan, self.h, o, pid, p.at) for pid, o in self.obligations]
+        self.items = [
+            judge(plan, self.h, o, pid, p.at, periods=False) for pid, o in self.obligations
+        ]
         self.onsets = [onset_indices(plan, self.h, o) for _, o in self.obligations]
         self.reads = [read_changes(self.h, o) for _, o in self.obligations]
         self.fields = [read_fields(o) for _, o in self.obligations]
@@ -159,10 +162,12 @@ class _Base:
                 and all(not (c := h.changed(f)) or c[-1] <= first for f in fields)
             )
             same = same and (
-                o.deadline is None
+                not _timed(o)
                 or all(instants[k - 1] == self.instants[k - 1] for k in self.onsets[j])
             )
-            out.append(self.items[j] if same else judge(self.plan, h, o, pid, self.p.at))
+            out.append(
+                self.items[j] if same else judge(self.plan, h, o, pid, self.p.at, periods=False)
+            )
         return out
 
     def _retimed(self, instants: Sequence[dt.datetime]) -> list[Any]:
@@ -179,17 +184,23 @@ class _Base:
                 reads is not None
                 and bisect.bisect_right(reads, lo) == bisect.bisect_right(reads, hi)
             )
-            # without a deadline, when things happened changes no status and no lateness
+            # without a clock, when things happened changes no status and no lateness
             same = same and (
-                o.deadline is None
+                not _timed(o)
                 or all(instants[k - 1] == self.instants[k - 1] for k in self.onsets[j] if k <= n)
             )
             if same:
                 out.append(self.items[j])
                 continue
             h = h or retimed(self.h, instants)
-            out.append(judge(self.plan, h, o, pid, self.p.at))
+            out.append(judge(self.plan, h, o, pid, self.p.at, periods=False))
         return out
+
+
+def _timed(o: Obligation) -> bool:
+    """Whether an obligation's status depends on when things happened, not only on their order:
+    a deadline, or a maintenance period of set length."""
+    return o.deadline is not None or (o.period is not None and o.period.hours is not None)
 
 
 def simulate_runs(p: Payload, indices: Sequence[int]) -> list[Run]:

@@ -25,9 +25,10 @@ from ..core._results import Keyed, NotebookDisplay
 from ..core.conditions import Condition, Term, facts_read, phases_named
 from ..core.evaluation import Evaluation, evaluate
 from ..core.explain import duration, show
-from ..core.obligations import Obligation
+from ..core.obligations import Obligation, ObligationKind
 from ..core.plans import Plan
 from ..core.state import State, fact_reader, fields_of
+from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN, Verdict
 from .events import Precision
 from .histories import History, history
@@ -38,6 +39,7 @@ __all__ = [
     "ComplianceReport",
     "ComplianceStatus",
     "Quantity",
+    "StatusPeriod",
     "compliance",
     "first_instant",
 ]
@@ -46,9 +48,15 @@ MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
 
 
 class ComplianceStatus(enum.Enum):
-    """An obligation's standing over a timeline, as of an instant."""
+    """An obligation's standing over a timeline, as of an instant.
+
+    BREACHED is a maintenance duty that stopped holding after it held, a punctual one that did
+    not hold at its instant, or an achievement undone; DISCHARGED a maintenance duty whose period
+    is over; SUPERSEDED an obligation a later version of the plan dropped or replaced.
+    """
 
     OVERDUE = "overdue"
+    BREACHED = "breached"
     UNKNOWN = "unknown"
     PARTLY_FULFILLED = "partly fulfilled"
     PENDING = "pending"
@@ -56,6 +64,8 @@ class ComplianceStatus(enum.Enum):
     FULFILLED_LATE = "fulfilled late"
     FULFILLED_ON_TIME = "fulfilled on time"
     FULFILLED = "fulfilled (no deadline)"
+    DISCHARGED = "discharged"
+    SUPERSEDED = "superseded"
 
     def __str__(self) -> str:
         return self.value
@@ -74,6 +84,52 @@ class Quantity:
 
     def __str__(self) -> str:
         return f"{self.label}: {show(self.delivered)} of {show(self.owed)}"
+
+
+def _word(status: ComplianceStatus) -> str:
+    """A status as a lifecycle reads it: ``fulfilled`` rather than ``fulfilled (no deadline)``."""
+    return "fulfilled" if status is ComplianceStatus.FULFILLED else str(status)
+
+
+def _period_end(inst: StatusPeriod, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    check.need_instant(value, check.where(inst, attr))
+    assert isinstance(value, dt.datetime)
+    if value < inst.start:
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value.isoformat(),
+            f"a period that ends before it starts ({inst.start.isoformat()})",
+            "Give an end at or after the start, or None for a period still running.",
+        )
+
+
+@attrs.frozen
+class StatusPeriod:
+    """A stretch of an obligation's lifecycle with one status.
+
+    Attributes:
+        status: the status throughout.
+        start: when it began (an event's instant, a deadline, or the plan's start).
+        end: when the next period began (None: still so at the instant judged).
+        reason: why, as of its start.
+        events: the events at its start.
+        version: the plan version that judged it.
+    """
+
+    status: ComplianceStatus
+    start: dt.datetime = attrs.field(validator=check.instant("a period's start"))
+    end: dt.datetime | None = attrs.field(validator=_period_end)
+    reason: str
+    events: tuple[str, ...] = attrs.field(converter=check.as_tuple)
+    version: str = ""
+    cause: str = ""
+    """The start's event in a few words (its summary's first clause); empty if none."""
+
+    def __str__(self) -> str:
+        until = f" until {_day(self.end)}" if self.end is not None else ""
+        return f"{self.status} from {_day(self.start)}{until}: {self.reason}"
 
 
 @attrs.frozen
@@ -99,6 +155,11 @@ class Compliance(NotebookDisplay):
         reason: one line saying why the status is what it is.
         due_latest: the latest the deadline can be: a day after *due* when the clock started at
             an instant a source dates only to the day, else *due* itself (None if no deadline).
+        version: the plan version that judged it.
+        periods: its lifecycle from the plan's start to *at*, a :class:`StatusPeriod` per
+            change of status; the last is the status at *at*.
+        held: for a maintenance duty, how long it held while owed (None for other kinds).
+        owed_for: for a maintenance duty, how long it has been owed (None for other kinds).
     """
 
     obligation: Obligation
@@ -117,19 +178,47 @@ class Compliance(NotebookDisplay):
     completion: Evaluation
     reason: str
     due_latest: dt.datetime | None = None
+    version: str = ""
+    periods: tuple[StatusPeriod, ...] = ()
+    held: dt.timedelta | None = None
+    owed_for: dt.timedelta | None = None
+
+    @property
+    def kind(self) -> ObligationKind:
+        """The obligation's kind: achievement, maintenance or punctual."""
+        return self.obligation.kind
+
+    def lifecycle(self) -> str:
+        """The lifecycle in one line.
+
+        Returns:
+            Each period's status and start, oldest first, such as ``"fulfilled (no deadline)
+            2 Feb 2026 (...), breached 1 Mar 2026 (...)"``; empty without periods.
+        """
+        return ", ".join(
+            f"{_word(p.status)} {_day(p.start)}" + (f" ({p.cause})" if p.cause else "")
+            for p in self.periods
+        )
 
     def explain(self) -> str:
         """The item in words.
 
         Returns:
-            The obligation's status, the reason, and what was owed and delivered, a line each.
+            The obligation's status, the reason, what was owed and delivered, and its lifecycle
+            when it changed status more than once, a line each.
         """
         o = self.obligation
+        head = f"[{str(self.status).upper()}] {o.id} (point {o.provision}; {o.kind}; owed by"
         lines = [
-            f"[{str(self.status).upper()}] {o.id} (point {o.provision}; owed by {o.obligor_text})",
+            f"{head} {o.obligor_text})",
             f"    {self.reason}",
             *(f"    {q}" for q in self.quantities),
         ]
+        shown = [p for p in self.periods if p.status is not ComplianceStatus.NOT_TRIGGERED]
+        if len(shown) > 1:
+            lines.append(
+                "    over time: " + "; ".join(f"{p.status} from {_day(p.start)}" for p in shown)
+            )
         return "\n".join(lines) + "\n"
 
     @property
@@ -259,7 +348,15 @@ def first_instant(plan: Plan, h: History, cond: Condition, n: int) -> dt.datetim
     return None if on.index is None else _instant(h, on.index, plan.origin)
 
 
-def judge(plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime) -> Compliance:
+def judge(
+    plan: Plan,
+    h: History,
+    o: Obligation,
+    phase_id: str,
+    at: dt.datetime,
+    *,
+    periods: bool = True,
+) -> Compliance:
     """One obligation's compliance along a history as of an instant.
 
     What :func:`compliance` gives for each obligation.
@@ -270,6 +367,8 @@ def judge(plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime)
         o: the obligation.
         phase_id: the id of the phase it belongs to.
         at: the instant judged.
+        periods: whether to trace its lifecycle (False leaves ``periods`` empty; the status is
+            the same).
 
     Returns:
         The obligation's compliance.
@@ -277,7 +376,7 @@ def judge(plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime)
     Raises:
         InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
     """
-    return _judge(plan, h, o, phase_id, at, plan.origin)
+    return _judge(plan, h, o, phase_id, at, plan.origin, periods=periods)
 
 
 def onset_indices(plan: Plan, h: History, o: Obligation) -> tuple[int, ...]:
@@ -341,107 +440,380 @@ def _hours(plan: Plan, value: Term | int | float) -> float | None:
     return None if v is UNKNOWN else float(v)
 
 
-def _judge(
-    plan: Plan, h: History, o: Obligation, phase_id: str, at: dt.datetime, origin: dt.datetime
-) -> Compliance:
-    n = h.count(at)
-    upto = h.state(n)
-    trig = _onset(compiled(o.trigger, plan), h, o.trigger, n)
-    done = _onset(compiled(o.completion, plan), h, o.completion, n)
-    since = (
-        o.deadline.since if o.deadline is not None and o.deadline.since is not None else o.trigger
-    )
-    clock = _onset(compiled(since, plan), h, since, n) if o.deadline is not None else trig
-    completion = evaluate(o.completion, upto, plan=plan)
-    quantities = tuple(
-        Quantity(m.label or m.fact, fact_reader(m.fact)(upto), operand_fn(m.owed, plan)(upto))
+class _Ctx:
+    """One obligation along one history: its conditions compiled once for every instant asked."""
+
+    __slots__ = ("comp", "h", "hours", "o", "origin", "plan", "since", "since_fn", "trig", "until")
+
+    def __init__(self, plan: Plan, h: History, o: Obligation, origin: dt.datetime) -> None:
+        self.plan, self.h, self.o, self.origin = plan, h, o, origin
+        self.trig = compiled(o.trigger, plan)
+        self.comp = compiled(o.completion, plan)
+        self.since = (
+            o.deadline.since
+            if o.deadline is not None and o.deadline.since is not None
+            else o.trigger
+        )
+        self.since_fn = compiled(self.since, plan)
+        self.hours = _hours(plan, o.deadline.hours) if o.deadline is not None else None
+        period = o.period
+        self.until = (
+            compiled(period.until, plan)
+            if period is not None and period.until is not None
+            else None
+        )
+
+    def instant(self, index: int) -> dt.datetime:
+        return _instant(self.h, index, self.origin)
+
+    def event_words(self, index: int) -> str:
+        """`` (the event's summary)`` for a state after an event, ``""`` for the start."""
+        if index == 0:
+            return ""
+        ev = self.h.event(index)
+        return f" ({_short(ev.summary or ev.id)})"
+
+
+def _short(text: str, limit: int = 80) -> str:
+    first = text.split(". ")[0].rstrip(".")
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def _series(
+    fn: Callable[[State], Verdict], h: History, cond: Condition, n: int
+) -> list[tuple[int, Verdict]]:
+    """A condition's verdict along states 0..n, as (state, verdict) at each change."""
+    out: list[tuple[int, Verdict]] = []
+    for i in _candidates(h, cond, n):
+        v = fn(h.state(i))
+        if not out or v is not out[-1][1]:
+            out.append((i, v))
+    return out
+
+
+def _from(series: list[tuple[int, Verdict]], k: int) -> list[tuple[int, Verdict]]:
+    """The part of a series from state *k* on, starting with the verdict in force at *k*."""
+    before = [(i, v) for i, v in series if i <= k]
+    return [(k, before[-1][1])] + [(i, v) for i, v in series if i > k]
+
+
+@attrs.frozen
+class _At:
+    """What an obligation's judgement as of one instant finds (before it becomes a Compliance)."""
+
+    status: ComplianceStatus
+    reason: str
+    triggered_at: dt.datetime | None = None
+    clock_from: dt.datetime | None = None
+    due: dt.datetime | None = None
+    due_latest: dt.datetime | None = None
+    fulfilled_at: dt.datetime | None = None
+    late_by: dt.timedelta | None = None
+    overdue_by: dt.timedelta | None = None
+    time_left: dt.timedelta | None = None
+    held: dt.timedelta | None = None
+    owed_for: dt.timedelta | None = None
+    events: frozenset[str] = frozenset()
+
+
+def _quantities(plan: Plan, o: Obligation, state: State) -> tuple[Quantity, ...]:
+    return tuple(
+        Quantity(m.label or m.fact, fact_reader(m.fact)(state), operand_fn(m.owed, plan)(state))
         for m in o.measures
     )
-    event_ids = {h.event(i).id for on in (trig, done, clock) for i in on.changes if i > 0}
+
+
+def _status(c: _Ctx, at: dt.datetime) -> _At:
+    """An obligation's status as of *at*, from the history up to then."""
+    h, o = c.h, c.o
+    n = h.count(at)
+    trig = _onset(c.trig, h, o.trigger, n)
+    done = _onset(c.comp, h, o.completion, n)
+    clock = _onset(c.since_fn, h, c.since, n) if o.deadline is not None else trig
+    event_ids = frozenset(h.event(i).id for on in (trig, done, clock) for i in on.changes if i > 0)
 
     def when(on: _Onset) -> dt.datetime | None:
-        return None if on.index is None else _instant(h, on.index, origin)
+        return None if on.index is None else c.instant(on.index)
 
     triggered_at, fulfilled_at = when(trig), when(done)
     clock_from = when(clock) if o.deadline is not None and clock.placeable else None
-    hours = _hours(plan, o.deadline.hours) if o.deadline is not None else None
     due = (
-        clock_from + dt.timedelta(hours=hours)
-        if clock_from is not None and hours is not None
+        clock_from + dt.timedelta(hours=c.hours)
+        if clock_from is not None and c.hours is not None
         else None
     )
-    late_by = overdue_by = time_left = None
-    now_trig = compiled(o.trigger, plan)(upto)
     # A day-precision instant (the plan's start, or an event dated only to the day) may lie
     # anywhere in that day: the deadline and the fulfilment become 24-hour windows, and a
     # status is given only when the windows decide it.
     due_hi = due + _slack(h, clock.index) if due is not None else None
-    day_note = "; a source gives only the day"
-    if done.index is not None:
-        assert fulfilled_at is not None
-        done_hi = fulfilled_at + _slack(h, done.index)
-        if o.deadline is None:
-            status, reason = ComplianceStatus.FULFILLED, f"fulfilled at {_when(fulfilled_at)}"
-        elif due is None or due_hi is None:
-            status, reason = (
-                ComplianceStatus.UNKNOWN,
-                "fulfilled, but when its clock started is not known",
-            )
-        elif done_hi <= due:
-            status = ComplianceStatus.FULFILLED_ON_TIME
-            reason = f"fulfilled at {_when(fulfilled_at)}, {_due(due, due_hi)}"
-        elif fulfilled_at > due_hi:
-            late_by = fulfilled_at - due_hi
-            status = ComplianceStatus.FULFILLED_LATE
-            least = "at least " if due_hi != due else ""
-            reason = f"fulfilled {least}{duration(late_by)} late ({_due(due, due_hi)})"
-        else:
-            status = ComplianceStatus.UNKNOWN
-            reason = f"fulfilled around the deadline ({_due(due, due_hi)})" + day_note
-    elif trig.index is None:
-        if now_trig is UNK:
-            status, reason = ComplianceStatus.UNKNOWN, "whether it is due is not known"
-        else:
-            status, reason = ComplianceStatus.NOT_TRIGGERED, "its trigger has not been met"
-    elif completion.verdict is UNK:
-        status, reason = ComplianceStatus.UNKNOWN, "whether it is fulfilled is not known"
-    elif o.deadline is not None and (due is None or due_hi is None):
-        status, reason = ComplianceStatus.UNKNOWN, "due, but when its clock started is not known"
-    elif due is not None and due_hi is not None and at > due_hi:
+    base: dict[str, Any] = {
+        "triggered_at": triggered_at,
+        "clock_from": clock_from,
+        "due": due,
+        "due_latest": due_hi,
+        "fulfilled_at": fulfilled_at,
+        "events": event_ids,
+    }
+    upto = h.state(n)
+    quantities = _quantities(c.plan, o, upto) if o.measures else ()
+    if o.kind is ObligationKind.ACHIEVEMENT and done.index is not None:
+        return _achieved(c, n, done.index, base)  # done, even before it fell due
+    if trig.index is None:
+        if c.trig(upto) is UNK:
+            return _At(ComplianceStatus.UNKNOWN, "whether it is due is not known", **base)
+        return _At(ComplianceStatus.NOT_TRIGGERED, "its trigger has not been met", **base)
+    # a clock that has not started (its condition is UNMET, not UNKNOWN) leaves the duty pending
+    waiting = o.deadline is not None and clock.index is None and c.since_fn(upto) is UNMET
+    if o.kind is ObligationKind.MAINTENANCE:
+        return _maintenance(c, at, n, trig.index, base, quantities, waiting)
+    if o.kind is ObligationKind.PUNCTUAL:
+        return _punctual(c, at, base)
+    return _owed(c, at, c.comp(upto), base, quantities, waiting=waiting)
+
+
+def _owed(
+    c: _Ctx,
+    at: dt.datetime,
+    now: Verdict,
+    base: dict[str, Any],
+    quantities: tuple[Quantity, ...],
+    what: str = "due",
+    *,
+    waiting: bool = False,
+) -> _At:
+    """Due and not (yet) done: pending, partly done, overdue or unknown, by its deadline."""
+    due, due_hi = base["due"], base["due_latest"]
+    if now is UNK:
+        return _At(ComplianceStatus.UNKNOWN, "whether it is fulfilled is not known", **base)
+    if c.o.deadline is not None and (due is None or due_hi is None):
+        return _At(ComplianceStatus.UNKNOWN, "due, but when its clock started is not known", **base)
+    if due is not None and due_hi is not None and at > due_hi:
         overdue_by = at - due_hi
-        status = ComplianceStatus.OVERDUE
         least = "at least " if due_hi != due else ""
         reason = f"overdue by {least}{duration(overdue_by)} ({_due(due, due_hi)})"
-    elif due is not None and at > due:
-        status = ComplianceStatus.UNKNOWN
-        reason = f"at or near its deadline ({_due(due, due_hi)})" + day_note
-    else:
-        partly = any(q.delivered not in (UNKNOWN, 0) for q in quantities)
-        if due is not None:
-            time_left = due - at
-        status = ComplianceStatus.PARTLY_FULFILLED if partly else ComplianceStatus.PENDING
-        reason = ("partly delivered; " if partly else "due; ") + (
-            f"{duration(time_left)} left ({_due(due, due_hi)})"
-            if due is not None and time_left is not None
-            else "no deadline set"
+        return _At(ComplianceStatus.OVERDUE, reason, overdue_by=overdue_by, **base)
+    if due is not None and at > due:
+        reason = f"at or near its deadline ({_due(due, due_hi)})" + _DAY_NOTE
+        return _At(ComplianceStatus.UNKNOWN, reason, **base)
+    partly = any(q.delivered not in (UNKNOWN, 0) for q in quantities)
+    time_left = due - at if due is not None else None
+    status = ComplianceStatus.PARTLY_FULFILLED if partly else ComplianceStatus.PENDING
+    reason = ("partly delivered; " if partly else f"{what}; ") + (
+        f"{duration(time_left)} left ({_due(due, due_hi)})"
+        if due is not None and time_left is not None
+        else "no deadline set"
+    )
+    return _At(status, reason, time_left=time_left, **base)
+
+
+_DAY_NOTE = "; a source gives only the day"
+
+
+def _achieved(c: _Ctx, n: int, done: int, base: dict[str, Any]) -> _At:
+    """An achievement done at state *done*: on time, late, unknown, or undone since."""
+    h, o = c.h, c.o
+    fulfilled_at = c.instant(done)
+    after = _from(_series(c.comp, h, o.completion, n), done)
+    if after[-1][1] is UNMET:
+        k = after[-1][0]  # the series changes verdict at each entry: the run began there
+        reason = (
+            f"fulfilled {_day(fulfilled_at)}{c.event_words(done)}, undone since "
+            f"{_day(c.instant(k))}{c.event_words(k)}"
         )
+        return _At(ComplianceStatus.BREACHED, reason, **base)
+    due, due_hi = base["due"], base["due_latest"]
+    done_hi = fulfilled_at + _slack(h, done)
+    if o.deadline is None:
+        return _At(ComplianceStatus.FULFILLED, f"fulfilled at {_when(fulfilled_at)}", **base)
+    if due is None or due_hi is None:
+        reason = "fulfilled, but when its clock started is not known"
+        return _At(ComplianceStatus.UNKNOWN, reason, **base)
+    if done_hi <= due:
+        reason = f"fulfilled at {_when(fulfilled_at)}, {_due(due, due_hi)}"
+        return _At(ComplianceStatus.FULFILLED_ON_TIME, reason, **base)
+    if fulfilled_at > due_hi:
+        late_by = fulfilled_at - due_hi
+        least = "at least " if due_hi != due else ""
+        reason = f"fulfilled {least}{duration(late_by)} late ({_due(due, due_hi)})"
+        return _At(ComplianceStatus.FULFILLED_LATE, reason, late_by=late_by, **base)
+    reason = f"fulfilled around the deadline ({_due(due, due_hi)})" + _DAY_NOTE
+    return _At(ComplianceStatus.UNKNOWN, reason, **base)
+
+
+def _maintenance(
+    c: _Ctx,
+    at: dt.datetime,
+    n: int,
+    k: int,
+    base: dict[str, Any],
+    quantities: tuple[Quantity, ...],
+    waiting: bool,
+) -> _At:
+    """A duty owed from state *k* (its trigger): holding, breached, discharged, owed or unknown."""
+    h, o = c.h, c.o
+    start = c.instant(k)
+    period = o.period
+    end = at
+    ended = ""
+    if c.until is not None and period is not None and period.until is not None:
+        u = _onset(c.until, h, period.until, n)
+        if u.index is not None:
+            end = max(start, c.instant(u.index))
+            why = period.until.label or "its end condition holds"
+            ended = f"discharged {_day(end)}{c.event_words(u.index)}: {why}"
+    if not ended and period is not None and period.hours is not None:
+        length = _hours(c.plan, period.hours)
+        if length is not None and start + dt.timedelta(hours=length) <= at:
+            end = start + dt.timedelta(hours=length)
+            ended = f"its period of {duration(end - start)} ended {_day(end)}"
+    series = _from(_series(c.comp, h, o.completion, h.count(end)), k)
+    held, unknown_for = _held(c, series, end)
+    owed = end - start
+    base = {**base, "held": held, "owed_for": owed}
+    tally = (
+        f"held {duration(held)} of {duration(owed)} owed"
+        if held
+        else f"not held in the {duration(owed)} owed"
+    ) + (f", not known for {duration(unknown_for)}" if unknown_for else "")
+    if ended:
+        return _At(ComplianceStatus.DISCHARGED, f"{ended}; {tally}", **base)
+    i, now = series[-1]
+    since = f"it fell due, {_day(start)}" if i == k else f"{_day(c.instant(i))}{c.event_words(i)}"
+    ever = any(v is MET for _, v in series)
+    if now is MET:
+        return _At(ComplianceStatus.FULFILLED, f"holding since {since}; {tally}", **base)
+    if now is UNMET and ever:
+        return _At(ComplianceStatus.BREACHED, f"breached since {since}; {tally}", **base)
+    if now is UNK:
+        last = series[-2][1] if len(series) > 1 else None
+        known = (
+            "; last known holding"
+            if last is MET
+            else "; last known not holding"
+            if last is UNMET
+            else ""
+        )
+        if last is UNMET and any(v is MET for _, v in series[:-1]):
+            known = "; last known breached"
+        return _At(ComplianceStatus.UNKNOWN, f"not known since {since}{known}; {tally}", **base)
+    return _owed(c, at, now, base, quantities, "due and not yet holding", waiting=waiting)
+
+
+def _held(
+    c: _Ctx, series: list[tuple[int, Verdict]], end: dt.datetime
+) -> tuple[dt.timedelta, dt.timedelta]:
+    """How long a series was MET, and how long UNKNOWN, from its first state up to *end*."""
+    held = unknown = dt.timedelta()
+    for j, (i, v) in enumerate(series):
+        a = c.instant(i)
+        b = c.instant(series[j + 1][0]) if j + 1 < len(series) else end
+        span = max(dt.timedelta(), min(b, end) - a)
+        if v is MET:
+            held += span
+        elif v is UNK:
+            unknown += span
+    return held, unknown
+
+
+def _punctual(c: _Ctx, at: dt.datetime, base: dict[str, Any]) -> _At:
+    """A duty judged at one instant, its deadline: held then, or not."""
+    due, due_hi = base["due"], base["due_latest"]
+    if due is None or due_hi is None:
+        return _At(ComplianceStatus.UNKNOWN, "its instant is not known", **base)
+    if at < due:
+        left = due - at
+        reason = f"to hold at its instant; {duration(left)} left ({_due(due, due_hi)})"
+        return _At(ComplianceStatus.PENDING, reason, time_left=left, **base)
+    if at < due_hi:
+        reason = f"at or near its instant ({_due(due, due_hi)})" + _DAY_NOTE
+        return _At(ComplianceStatus.UNKNOWN, reason, **base)
+    h = c.h
+    lo, hi = c.comp(h.state(h.count(due))), c.comp(h.state(h.count(due_hi)))
+    if lo is hi is MET:
+        return _At(ComplianceStatus.FULFILLED_ON_TIME, f"held at its instant, {_when(due)}", **base)
+    if lo is hi is UNMET:
+        return _At(ComplianceStatus.BREACHED, f"did not hold at its instant, {_when(due)}", **base)
+    return _At(ComplianceStatus.UNKNOWN, f"whether it held at {_when(due)} is not known", **base)
+
+
+def _day(at: dt.datetime) -> str:
+    return f"{at.day} {at:%b %Y}"
+
+
+def _periods(c: _Ctx, at: dt.datetime, last: _At) -> tuple[StatusPeriod, ...]:
+    """The obligation's statuses from the plan's start to *at*, each with when it began."""
+    h, o = c.h, c.o
+    n = h.count(at)
+    conds: list[Condition] = [o.trigger, o.completion, c.since]
+    if o.period is not None and o.period.until is not None:
+        conds.append(o.period.until)
+    indices = sorted({i for cond in conds for i in _candidates(h, cond, n)})
+    instants = {c.instant(i) for i in indices}
+    for extra in (last.due, last.due_latest):
+        if extra is not None and extra <= at:
+            instants.add(extra)
+    if o.period is not None and o.period.hours is not None and last.triggered_at is not None:
+        length = _hours(c.plan, o.period.hours)
+        if length is not None:
+            instants.add(last.triggered_at + dt.timedelta(hours=length))
+    reads = read_changes(h, o)
+    by_instant: dict[dt.datetime, list[int]] = {}
+    for i in range(1, n + 1) if reads is None else (i for i in reads if i <= n):
+        by_instant.setdefault(h.event(i).at, []).append(i)
+    out: list[StatusPeriod] = []
+    for t in sorted(x for x in instants if x <= at):
+        s = last if t == at else _status(c, t)
+        if out and out[-1].status is s.status:
+            continue
+        at_t = by_instant.get(t, [])
+        ids = tuple(sorted(h.event(i).id for i in at_t))
+        cause = _short(h.event(at_t[-1]).summary or h.event(at_t[-1]).id, 60) if at_t else ""
+        if out:
+            out[-1] = attrs.evolve(out[-1], end=t)
+        out.append(StatusPeriod(s.status, t, None, s.reason, ids, c.plan.version, cause))
+    if not out or out[-1].status is not last.status:
+        if out:
+            out[-1] = attrs.evolve(out[-1], end=at)
+        out.append(StatusPeriod(last.status, at, None, last.reason, (), c.plan.version))
+    return tuple(out)
+
+
+def _judge(
+    plan: Plan,
+    h: History,
+    o: Obligation,
+    phase_id: str,
+    at: dt.datetime,
+    origin: dt.datetime,
+    *,
+    periods: bool = True,
+) -> Compliance:
+    c = _Ctx(plan, h, o, origin)
+    upto = h.state(h.count(at))
+    completion = evaluate(o.completion, upto, plan=plan)
+    quantities = _quantities(plan, o, upto)
+    a = _status(c, at)
     return Compliance(
         o,
         phase_id,
-        status,
+        a.status,
         at,
-        triggered_at,
-        clock_from,
-        due,
-        fulfilled_at,
-        late_by,
-        overdue_by,
-        time_left,
+        a.triggered_at,
+        a.clock_from,
+        a.due,
+        a.fulfilled_at,
+        a.late_by,
+        a.overdue_by,
+        a.time_left,
         quantities,
-        tuple(sorted(event_ids)),
+        tuple(sorted(a.events)),
         completion,
-        reason,
-        due_hi,
+        a.reason,
+        a.due_latest,
+        version=plan.version,
+        periods=_periods(c, at, a) if periods else (),
+        held=a.held,
+        owed_for=a.owed_for,
     )
 
 
