@@ -119,6 +119,30 @@ _s(
     d(2025, 10, 9),
     "https://imemc.org/article/ceasefire-agreement-announced-as-gaza-death-toll-surpasses-67000",
 )
+# Added by the audit of counted figures (docs/audit.md): addresses the register gives for counts
+# it states in its prose. Tags skip those the dataset file already uses (TL-2025-10-09-3).
+_s(
+    "TL-2025-10-09-4",
+    "Joy in Israel and Gaza after ceasefire announced (Reuters text)",
+    "danielrosehill/AI-Agent-UN (GitHub copy of Reuters text)",
+    d(2025, 10, 9),
+    "github:danielrosehill/AI-Agent-UN/tasks/reactions/ceasefire.md",
+    note="third-party copy in a public GitHub repository",
+)
+_s(
+    "TL-2025-10-09-5",
+    "Government to approve release of 250 life-term prisoners (from INN 416047)",
+    "Israel Headline News (Israel National News)",
+    d(2025, 10, 9),
+    "https://www.israelheadlinenews.com/articles/8901704032-government-to-approve-release-of-250-life-term-prisoners",
+)
+_s(
+    "TL-2025-10-09-6",
+    "Gaza ceasefire terms unveiled after secret negotiations",
+    "Caliber.az (Sky News Arabia / Ynet)",
+    d(2025, 10, 9),
+    "https://caliber.az/en/post/gaza-ceasefire-terms-unveiled-after-secret-negotiations",
+)
 _s(
     "TL-2025-10-10-1",
     "Israeli cabinet approves Gaza ceasefire after delay",
@@ -184,6 +208,14 @@ _s(
     "MX Florida",
     d(2025, 10, 9),
     "https://www.mxflorida.com/?p=21240",
+)
+_s(
+    "TL-2025-10-10-12",
+    "Gaza ceasefire goes into effect",
+    "EIR",
+    None,
+    "https://eir.news/2025/10/news/gaza-ceasefire-goes-into-effect",
+    note="The register dates it: 2025-10.",
 )
 _s(
     "TL-2025-10-12-1",
