@@ -81,6 +81,9 @@ if TYPE_CHECKING:
         plan as plan,
     )
     from .catalog import (
+        plan_versions as plan_versions,
+    )
+    from .catalog import (
         timeline as timeline,
     )
     from .catalog import (
@@ -461,6 +464,12 @@ if TYPE_CHECKING:
     from .time.histories import (
         replay as replay,
     )
+    from .time.reports import (
+        Report as Report,
+    )
+    from .time.reports import (
+        report as report,
+    )
     from .time.timelines import (
         Timeline as Timeline,
     )
@@ -556,6 +565,7 @@ __all__ = [
     "Plan",
     "PlanReport",
     "Quantity",
+    "Report",
     "Response",
     "Scenario",
     "Source",
@@ -591,6 +601,7 @@ __all__ = [
     "paths_to",
     "plan",
     "replay",
+    "report",
     "sweep",
     "timeline",
     "value_of_information",

@@ -37,10 +37,14 @@ def test_report_at_an_instant() -> None:
     assert "[OVERDUE] p4-return-hostages" in out  # due noon 13 Oct [R7, R12]
     assert "overdue by 11 hours" in out
     assert "deceased hostages: 4 of 28" in out  # four bodies that day [TL-2025-10-13-4]
-    code, _, err = run("report", "--at", "2025-10-13")
+    # a bare date is the end of that day in the plan's local time, echoed with the offset used
+    code, out, _ = run("report", "--at", "2025-10-13", "--plan", "2025-10-09")
+    assert code == 0
+    assert "2025-10-13T23:59:59+03:00 (2025-10-13 read as the end of that day" in out
+    assert "overdue by 11 hours 59 minutes" in out
+    code, _, err = run("report", "--at", "13 October")
     assert code == 2
-    assert "--at: got '2025-10-13'" in err
-    assert "offset" in err
+    assert "--at: got '13 October'; not a date or an instant" in err
 
 
 def test_report_one_phase() -> None:
@@ -71,12 +75,14 @@ def test_points_and_figures() -> None:
 def test_report_says_how_far_the_data_reaches() -> None:
     code, out, _ = run("report", "--at", "2026-12-01T12:00+02:00")
     assert code == 0
-    assert "after the data's as_of (2026-10-09): facts after that date are unknown" in out
+    assert "past the data's edge: facts that can change back are unknown after 9 Oct 2026" in out
+    code, out, _ = run("report", "--at", "2026-12-01", "--assume-unchanged")
+    assert "every fact is carried forward as last known on 9 Oct 2026" in out
     code, out, _ = run("report", "--release", "2026.05", "--json")
     doc = json.loads(out)
     assert (doc["release"], doc["data_as_of"]) == ("2026.05", "2026-05-21T23:59:59+03:00")
     assert doc["at"] == doc["data_as_of"]
-    assert doc["beyond_data"] == ""
+    assert doc["beyond_data"] is False
     code, _, err = run("report", "--release", "2026.05", "--timeline", "x.toml")
     assert code == 2
     assert "Use one of --timeline and --release" in err
@@ -89,10 +95,10 @@ def test_the_html_report_shows_the_data_as_of() -> None:
     page = gp.html_report(gp.plan(), gp.timeline(), plots=False, data_as_of=as_of)
     assert "data as of" in page
     assert "2026-10-09" in page
-    assert "facts after that date are unknown" not in page
+    assert "past the data&#x27;s edge" not in page
     later = as_of + dt.timedelta(days=30)
     page = gp.html_report(gp.plan(), gp.timeline(), plots=False, at=later, data_as_of=as_of)
-    assert "facts after that date are unknown" in page
+    assert "past the data&#x27;s edge: facts that can change back are unknown" in page
 
 
 def test_report_imports_what_it_needs_and_no_more() -> None:

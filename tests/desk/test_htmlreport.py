@@ -32,7 +32,8 @@ def test_page_shows_verdicts_statuses_and_attributed_figures() -> None:
     for r in report.phases:
         assert f"{r.phase.id} {r.phase.name} {r.verdict} {r.completion.verdict}" in text
     for item in gp.compliance(PLAN, TL).items:
-        assert f"{item.status} {item.obligation.id} {item.obligation.provision}" in text
+        o = item.obligation
+        assert f"{item.status} {o.id} {o.kind} {o.provision}" in text
     for f in PLAN.figures:
         assert f.claimed_by in text
     for e in TL.events:

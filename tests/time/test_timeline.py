@@ -90,8 +90,15 @@ def test_replay_at_instants() -> None:
         is gp.Response.ACCEPTED
     )
     assert gp.replay(PLAN, tl).hostages_living_held == 0
-    with pytest.raises(gp.InvalidValueError, match="timezone-aware"):
-        gp.replay(PLAN, tl, at=dt.datetime(2025, 10, 1))
+    # a naive datetime, a date and a string are read in the plan's local time (+3)
+    local = dt.timezone(dt.timedelta(hours=PLAN.utc_offset_hours))
+    naive = dt.datetime(2025, 10, 1)
+    assert gp.replay(PLAN, tl, at=naive) == gp.replay(PLAN, tl, at=naive.replace(tzinfo=local))
+    day_end = dt.datetime(2025, 10, 1, 23, 59, 59, tzinfo=local)
+    assert gp.replay(PLAN, tl, at=dt.date(2025, 10, 1)) == gp.replay(PLAN, tl, at=day_end)
+    assert gp.replay(PLAN, tl, at="2025-10-01") == gp.replay(PLAN, tl, at=day_end)
+    with pytest.raises(gp.InvalidValueError, match="not a date or an instant"):
+        gp.replay(PLAN, tl, at="1 October")
 
 
 @given(timelines(), st.integers(-60, 60 * 24 * 40))

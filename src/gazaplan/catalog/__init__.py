@@ -36,8 +36,9 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..core.instants import Instant, read_instant
 from ..core.plans import Plan
-from ..exceptions import UnknownVersionError
+from ..exceptions import InvalidValueError, UnknownVersionError
 
 if TYPE_CHECKING:
     from ..core.control import Controls
@@ -52,9 +53,11 @@ __all__ = [
     "controls",
     "counting_points",
     "dataset",
+    "in_force",
     "model",
     "model_start",
     "plan",
+    "plan_versions",
     "timeline",
     "versions",
 ]
@@ -112,24 +115,75 @@ def _build(version: str) -> Plan:
     )
 
 
-def plan(version: str | None = None) -> Plan:
-    """The bundled plan at one version.
+def plan(version: str | None = None, *, at: Instant | None = None) -> Plan:
+    """The bundled plan at one version, or the version in force at an instant.
 
     Args:
-        version: the version id, such as ``"2025-09-29"`` (None: the latest); see
-            :func:`versions`.
+        version: the version id, such as ``"2025-09-29"`` (None: the latest, or the one in force
+            at *at*); see :func:`versions`.
+        at: an instant, a ``date`` or a string (``"2025-11-01"``, the end of that day in the
+            plan's local time): the version in force then (see :func:`in_force`).
 
     Returns:
         The plan, built on first use and cached.
 
     Raises:
         UnknownVersionError: no bundled version has that id (a KeyError); the message lists them.
+        InvalidValueError: if both *version* and *at* are given, if *at* is not an instant, or
+            if it is before the plan's publication.
     """
+    if at is not None:
+        if version is not None:
+            raise InvalidValueError(
+                "plan(at=...)",
+                version,
+                "a version and an instant were both given",
+                "Pass a version id, or an instant to get the version in force then.",
+            )
+        return in_force(at)
     if version is None:
         version = versions()[-1]
     if version not in versions():
         raise UnknownVersionError(version, versions())
     return _build(version)
+
+
+def plan_versions() -> tuple[Plan, ...]:
+    """Every bundled version, oldest first: pass them to ``compliance`` to judge each instant
+    under the version in force then.
+
+    Returns:
+        The plans, in order of the instants they took effect.
+    """
+    return tuple(_build(v) for v in versions())
+
+
+def in_force(at: Instant) -> Plan:
+    """The bundled version in force at an instant.
+
+    Args:
+        at: an instant, a ``date`` or a string (``"2025-11-01"`` is the end of that day in the
+            plan's local time).
+
+    Returns:
+        The latest version whose ``in_force`` instant is at or before *at*.
+
+    Raises:
+        InvalidValueError: if *at* is not an instant, or is before the plan's publication.
+    """
+    from ..time.compliance import in_force as version_at
+
+    first = _build(PUBLISHED)
+    when = read_instant(at, utc_offset_hours=first.utc_offset_hours, place="at")
+    if when < first.origin:
+        raise InvalidValueError(
+            "at",
+            when.isoformat(),
+            f"before the plan's publication ({first.origin.date().isoformat()}): no version was "
+            "in force",
+            f"Ask about {first.origin.date().isoformat()} or later.",
+        )
+    return version_at(plan_versions(), when)
 
 
 def controls() -> Controls:

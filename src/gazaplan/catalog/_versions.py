@@ -10,6 +10,7 @@ Later 2026 versions (the roadmap, the July agreement, the August positions): ``_
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 
 from ..core.amendments import AddPosition, Amendment, SetCondition, SetDeadline, SetTerm
@@ -22,12 +23,14 @@ from ..core.sources import Sourced
 from ._rules import at_or_beyond
 from ._sources import R7, R8, R9, R10, R12, R17, R21, W12, WH
 from ._timeline_sources import TL
-from ._versions_2026 import LATER_2026
+from ._versions_2026 import IDT, IST, LATER_2026
 
 EGYPT_TERMS = Amendment(
     version="2025-10-09",
     title="Phase-one implementation terms agreed at Sharm el-Sheikh",
     date=date(2025, 10, 9),
+    in_force=dt.datetime(2025, 10, 9, tzinfo=IDT),
+    in_force_note="Signed at Sharm el-Sheikh on the morning of 9 Oct 2025 (event 2025-10-09-phase-one-signed; a source gives only the day). Its clocks count from Israel's approval at 01:30 on 10 Oct.",
     rationale="The phase-one agreement set clocks, counts and volumes of its own. Its text is not "
     "public; these edits follow the reports cited.",
     sources=(R7, R8, R9, R10, R12, R17, R21),
@@ -76,6 +79,8 @@ UNSC_2803 = Amendment(
     version="2025-11-17",
     title="UN Security Council resolution 2803",
     date=date(2025, 11, 17),
+    in_force=dt.datetime(2025, 11, 17, tzinfo=IST),
+    in_force_note="Adopted on 17 Nov 2025 (event 2025-11-17-resolution-2803; a source gives only the day).",
     rationale="The Council endorsed the plan, welcomed the Board of Peace as a transitional "
     "administration and authorised a temporary International Stabilization Force. The terms "
     "themselves are unchanged; the parties' stated positions on the resolution are recorded.",
@@ -115,6 +120,8 @@ PHASE_TWO = Amendment(
     version="2026-01-14",
     title="Launch of phase two",
     date=date(2026, 1, 14),
+    in_force=dt.datetime(2026, 1, 14, tzinfo=IST),
+    in_force_note="Announced on 14 Jan 2026 (event 2026-01-14-phase-two; a source gives only the day).",
     rationale="The US announced phase two while the remains of one hostage were still held, so in "
     "practice phase two did not wait for phase one's completion: its entry now also holds once the "
     "launch is announced.",

@@ -17,6 +17,7 @@ source's note); the edits say so.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 
 from ..core.amendments import AddPosition, Amendment, SetCondition
@@ -26,7 +27,10 @@ from ..core.records import Position, Stance, Topic
 from ._rules import CEASEFIRE, DECOMMISSIONED, ISF_TAKES_OVER, at_or_beyond, established, flag
 from ._timeline_sources import TL
 
-__all__ = ["AGREEMENT", "LATER_2026", "POSITIONS_AUGUST", "ROADMAP"]
+IDT = dt.timezone(dt.timedelta(hours=3))  # Israel and Gaza, summer
+IST = dt.timezone(dt.timedelta(hours=2))  # winter
+
+__all__ = ["AGREEMENT", "IDT", "IST", "LATER_2026", "POSITIONS_AUGUST", "ROADMAP"]
 
 FROM_REPORTS = (
     "The roadmap's text is known only from the High Representative's thread and press summaries; "
@@ -40,6 +44,8 @@ ROADMAP = Amendment(
     version="2026-05-21",
     title="The implementation roadmap (15 points)",
     date=date(2026, 5, 21),
+    in_force=dt.datetime(2026, 5, 21, tzinfo=IDT),
+    in_force_note="Set out on 21 May 2026 (event 2026-05-21-roadmap; a source gives only the day, and one copy dates it 22 May).",
     rationale="The roadmap makes each step wait on the verification committee's certification "
     "that the one before is complete, ties each side's obligations to the other's (disarmament "
     "tranches against withdrawal tranches) and brings all weapons under one Palestinian "
@@ -104,6 +110,8 @@ AGREEMENT = Amendment(
     version="2026-07-31",
     title="The Board of Peace's disarmament agreement",
     date=date(2026, 7, 31),
+    in_force=dt.datetime(2026, 7, 31, tzinfo=IDT),
+    in_force_note="Published by the Board on 31 Jul 2026, announced on 30 Jul (event 2026-07-31-disarmament-agreement; a source gives only the day).",
     rationale="Police weapons first, then heavy weapons handed to the technocratic committee "
     "rather than to Israel, on a timetable matched by Israeli withdrawals and verified by the "
     "verification committee: the roadmap's terms, which this version leaves as they are. Announced "
@@ -146,6 +154,8 @@ POSITIONS_AUGUST = Amendment(
     version="2026-08-09",
     title="Israel's stated conditions on withdrawal",
     date=date(2026, 8, 9),
+    in_force=dt.datetime(2026, 8, 9, tzinfo=IDT),
+    in_force_note="Stated at the security cabinet on 9 Aug 2026 (event 2026-08-09-israel-rejects-roadmap; a source gives only the day).",
     rationale="The parties' stated positions are recorded; the terms are unchanged.",
     sources=(DASHBOARD, TL["TL-2026-08-09-1"], TL["TL-2026-08-09-2"], TL["TL-2026-07-31-3"]),
     edits=(

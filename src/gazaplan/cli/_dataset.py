@@ -156,8 +156,8 @@ def _event_new(args: argparse.Namespace, out: TextIO) -> None:
 def _export(args: argparse.Namespace, out: TextIO) -> None:
     from ..desk.pax import export_csv
 
-    paths = export_csv(args.directory, catalog.plan(args.plan_version), _dataset(args),
-                       release=args.release)  # fmt: skip
+    plan = catalog.plan(args.plan_version) if args.plan_version else catalog.plan_versions()
+    paths = export_csv(args.directory, plan, _dataset(args), release=args.release)
     if args.json:
         emit(out, "data export", {"wrote": [str(p) for p in paths]})
     else:

@@ -7,25 +7,28 @@ import os
 from typing import Any, TextIO
 
 from .. import catalog
-from ..core.explain import plural
+from ..core.explain import explain_phase, plural
 from ..core.plans import Plan
 from ..core.rules import check_phase, check_plan
 from ..core.state import State
 from ..desk import tables as t
 from ..exceptions import InvalidValueError, UnknownVersionError
 from ..time.compliance import ComplianceStatus, compliance
-from ..time.datasets import beyond_data
 from ..time.histories import replay
+from ..time.reports import report
 from ..time.timelines import Timeline
 from ..truth import Verdict
 from ._options import (
     Handler,
     at_arg,
+    at_words,
     bundled_release,
-    data_as_of,
+    default_at,
     emit,
+    judging,
     need_text,
     plan_and_timeline,
+    plan_at,
     timeline_arg,
 )
 
@@ -64,65 +67,85 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
     if args.html is not None:
         need_text(args.html, "--html")
     if args.at_publication:
-        plan, tl = catalog.plan(args.plan_version), None
-    else:
-        plan, tl = plan_and_timeline(args)
-    release = bundled_release(args) if tl is not None else None
-    as_of = release.as_of if release is not None else None
-    at = at_arg(args) or as_of or (tl.last if tl is not None else None)
-    beyond = beyond_data(as_of, at) if as_of is not None else ""
+        _report_at_publication(args, out)
+        return
+    plan, tl = plan_and_timeline(args)
+    if args.phase is not None:
+        plan.phase(args.phase)  # an unknown phase fails here, naming the known ones
+    release = bundled_release(args)
+    at = default_at(args, tl, plan)
+    judge = judging(args, plan)
+    unchanged = args.assume_unchanged
     if args.html is not None:
         from ..desk.htmlreport import write_html_report
 
         write_html_report(
-            plan, tl or Timeline(), args.html, at=at, plots=not args.no_plots, data_as_of=as_of
+            judge, tl, args.html, at=at, plots=not args.no_plots, assume_unchanged=unchanged
         )
         if args.json:
             emit(out, "report", {"wrote": args.html})
         else:
             out.write(f"wrote {args.html}\n")
         return
-    state = State.initial(plan) if tl is None else replay(plan, tl, at=at)
+    r = report(judge, tl, at=at, assume_unchanged=unchanged)
+    reports = (r.phases.phase(args.phase),) if args.phase is not None else r.phases.phases
+    if args.json:
+        phases = [
+            {**row, "explanation": ph.explain()}
+            for ph in reports
+            for row in t.phase_rows(ph, "phases")
+        ]
+        payload = {"version": r.version, "in_force": r.in_force, "title": r.title, "at": r.at}
+        payload |= {"at_read": at_words(args, r.at), "data_as_of": r.data_as_of}
+        payload |= {"release": release.version if release else None}
+        payload |= {"beyond_data": r.beyond_data, "assume_unchanged": r.assume_unchanged}
+        payload |= {"note": r.note, "counts": {str(k): n for k, n in r.counts().items()}}
+        emit(
+            out,
+            "report",
+            {**payload, "phases": phases, "obligations": t.compliance_rows(r.compliance)},
+        )
+        return
+    which = "a timeline file" if args.timeline else "the bundled timeline"
+    if release is not None:
+        which += f" (release {release.version}, data as of {release.as_of.date()})"
+    out.write(
+        f"State: {which} replayed to {at_words(args, r.at)} ({r.replayed} of {r.events} "
+        "events); facts no source gives are unknown.\n"
+    )
+    if args.phase is not None:
+        out.write(
+            f"Judged under plan version {r.version}.\n\n"
+            + explain_phase(reports[0], r.judged())
+            + "\n"
+        )
+        return
+    out.write(r.explain())
+
+
+def _report_at_publication(args: argparse.Namespace, out: TextIO) -> None:
+    """The facts at publication, judged under the published text (or ``--plan``): one state,
+    no timeline, so each obligation's standing in that state."""
+    plan = catalog.plan(args.plan_version or catalog.versions()[0])
+    state = State.initial(plan)
     whole = check_plan(plan, state) if args.phase is None else None
     reports = (check_phase(plan, args.phase, state),) if whole is None else whole.phases
-    comp = compliance(plan, tl, at=at) if tl is not None and args.phase is None else None
     if args.json:
         phases = [
             {**row, "explanation": r.explain()}
             for r in reports
             for row in t.phase_rows(r, "phases")
         ]
-        obligations = (
-            t.compliance_rows(comp)
-            if comp is not None
-            else [row for r in reports for row in t.phase_rows(r, "obligations")]
-        )
-        payload = {"version": plan.version, "title": plan.title, "at": at, "data_as_of": as_of}
-        payload |= {"release": release.version if release else None, "beyond_data": beyond}
+        obligations = [row for r in reports for row in t.phase_rows(r, "obligations")]
+        payload: dict[str, Any] = {"version": plan.version, "title": plan.title, "at": None}
+        payload |= {"data_as_of": None, "release": None, "beyond_data": False}
         emit(out, "report", {**payload, "phases": phases, "obligations": obligations})
         return
-    if tl is None:
-        out.write(
-            f"State: the facts at the plan's publication ({plan.start_date}); facts no source "
-            "gives are unknown.\n\n"
-        )
-    else:
-        shown = tl.until(at) if at is not None else tl
-        when = at.isoformat() if at else "its end"
-        which = "a timeline file" if args.timeline else "the bundled timeline"
-        if release is not None:
-            which += f" (release {release.version}, data as of {release.as_of.date()})"
-        out.write(
-            f"State: {which} replayed to {when} ({len(shown)} of {len(tl)} events); "
-            "facts no source gives are unknown.\n"
-        )
-        out.write(f"Note: {beyond}.\n\n" if beyond else "\n")
-    if whole is None:
-        out.write(reports[0].explain() + "\n")
-        return
-    out.write(whole.explain())
-    if comp is not None:
-        out.write("\n" + comp.explain())
+    out.write(
+        f"State: the facts at the plan's publication ({plan.start_date}); facts no source "
+        "gives are unknown.\n\n"
+    )
+    out.write(reports[0].explain() + "\n" if whole is None else whole.explain())
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
@@ -160,13 +183,16 @@ def _check_scenario(path: str, quiet: bool, texts: list[str]) -> dict[str, Any]:
 
 def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict[str, Any]:
     plan, tl = plan_and_timeline(args)
-    at = at_arg(args) or data_as_of(args) or tl.last
-    report = check_phase(plan, phase, replay(plan, tl, at=at))
+    at = default_at(args, tl, plan)
+    plan = plan_at(args, plan, at)
+    state = replay(plan, tl, at=at, assume_unchanged=args.assume_unchanged)
+    report = check_phase(plan, phase, state)
     expected = Verdict[args.expect.upper()]
     passed = report.verdict is expected
     mark = "ok  " if passed else "FAIL"
-    when = at.isoformat() if at else "publication"
-    head = f"[{mark}] {phase} at {when}: preconditions {report.verdict}, expected {expected}"
+    when = at.isoformat()
+    head = f"[{mark}] {phase} at {when} (plan version {plan.version}): preconditions "
+    head += f"{report.verdict}, expected {expected}"
     if not (args.quiet and passed):
         texts.append(head + ("\n" if args.quiet else "\n" + report.explain() + "\n"))
     return {
@@ -183,7 +209,7 @@ def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict
 
 def _compliance(args: argparse.Namespace, out: TextIO) -> int:
     plan, tl = plan_and_timeline(args)
-    at = at_arg(args) or data_as_of(args)
+    at = default_at(args, tl, plan)
     words = {str(s): s for s in ComplianceStatus} | {s.name.lower(): s for s in ComplianceStatus}
     fail_on = set()
     for word in args.fail_on:
@@ -192,12 +218,15 @@ def _compliance(args: argparse.Namespace, out: TextIO) -> int:
                 "--fail-on", word, "not a status", "Use one of: " + ", ".join(sorted(words)) + "."
             )
         fail_on.add(words[word.lower()])
-    report = compliance(plan, tl, at=at)
+    report = compliance(judging(args, plan), tl, at=at, assume_unchanged=args.assume_unchanged)
     hit = [i.obligation.id for i in report.items if i.status in fail_on]
     if args.json:
-        payload = {"version": report.version, "at": report.at, "failed_on": hit}
-        emit(out, "compliance", {**payload, "items": t.compliance_rows(report)})
+        payload = {"version": report.version, "at": report.at, "at_read": at_words(args, at)}
+        payload |= {"data_as_of": report.data_as_of, "beyond_data": report.beyond_data}
+        payload |= {"counts": {str(k): n for k, n in report.counts().items()}}
+        emit(out, "compliance", {**payload, "failed_on": hit, "items": t.compliance_rows(report)})
     else:
+        out.write(f"Judged at {at_words(args, at)}.\n")
         out.write(report.explain())
         if hit:
             out.write(

@@ -86,13 +86,21 @@ def _parser() -> argparse.ArgumentParser:
     def version(c: argparse.ArgumentParser) -> None:
         c.add_argument(
             "--plan", dest="plan_version", default=None, metavar="VERSION",
-            help="the bundled plan version (default: the latest; see gazaplan versions)",
+            help="the bundled plan version judging (default: the version in force at each "
+            "instant; see gazaplan versions)",
         )  # fmt: skip
 
     def at(c: argparse.ArgumentParser) -> None:
         c.add_argument(
-            "--at", default=None, help="an RFC 3339 instant with offset (default: the last event)"
-        )
+            "--at", default=None, metavar="WHEN",
+            help="the instant judged: a date (2025-10-13, the end of that day, local time), a "
+            "local time (2025-10-13T12:00) or RFC 3339 (default: the data's as_of)",
+        )  # fmt: skip
+        c.add_argument(
+            "--assume-unchanged", action="store_true",
+            help="past the data's edge, carry every fact forward as last known (default: facts "
+            "that can change back are unknown there)",
+        )  # fmt: skip
 
     def timeline(c: argparse.ArgumentParser) -> None:
         c.add_argument(

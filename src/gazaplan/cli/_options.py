@@ -16,21 +16,26 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from .. import catalog
-from ..core._checks import need_instant
+from ..core.instants import how_read, read_instant
 from ..core.plans import Plan
 from ..exceptions import InvalidValueError, ScenarioFormatError
+from ..time.compliance import in_force
 from ..time.datasets import Release
 from ..time.timelines import Timeline
 
 __all__ = [
     "Handler",
     "at_arg",
+    "at_words",
     "bundled_release",
     "data_as_of",
+    "default_at",
     "emit",
     "instant",
+    "judging",
     "need_text",
     "plan_and_timeline",
+    "plan_at",
     "problem_rows",
     "timeline_arg",
 ]
@@ -55,17 +60,12 @@ def emit(out: TextIO, command: str, payload: dict[str, Any]) -> None:
     out.write(json.dumps(doc, indent=2, ensure_ascii=False, default=_default) + "\n")
 
 
-def instant(text: str, where: str = "--at") -> dt.datetime:
-    try:
-        at = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidValueError(
-            where, text, "not an RFC 3339 instant", "Write e.g. 2025-10-13T12:00+03:00."
-        ) from None
-    if at.utcoffset() is None:
-        raise InvalidValueError(where, text, "the instant has no offset", "Add one: +03:00 or Z.")
-    need_instant(at, where)
-    return at
+def instant(text: str, where: str = "--at", plan: Plan | None = None) -> dt.datetime:
+    """An instant as people write it: a date (the end of that day), a local time or RFC 3339,
+    read in the plan's local time (the bundled plan's, +03:00, by default)."""
+    need_text(text, where)
+    offset = (plan if plan is not None else catalog.plan()).utc_offset_hours
+    return read_instant(text, utc_offset_hours=offset, place=where)
 
 
 def timeline_arg(args: argparse.Namespace) -> Timeline:
@@ -102,6 +102,7 @@ def plan_and_timeline(args: argparse.Namespace) -> tuple[Plan, Timeline]:
                 f"the scenario {path} runs on version {scenario.version}, with its amendments",
                 "Drop --plan to use the scenario's plan, or pass a timeline file instead.",
             )
+        args.scenario_plan = True
         return scenario.plan(), scenario.timeline
     if kind == "timeline":
         plan = catalog.plan(wanted)
@@ -118,10 +119,39 @@ def need_text(value: str, option: str) -> None:
         )
 
 
-def at_arg(args: argparse.Namespace) -> dt.datetime | None:
+def at_arg(args: argparse.Namespace, plan: Plan | None = None) -> dt.datetime | None:
     """``--at`` as an instant, or None when not given (an empty ``--at ""`` is refused)."""
     text = getattr(args, "at", None)
-    return None if text is None else instant(text)
+    return None if text is None else instant(text, plan=plan)
+
+
+def default_at(args: argparse.Namespace, tl: Timeline, plan: Plan | None = None) -> dt.datetime:
+    """The instant a command judges: ``--at``, else the data's as_of, else the last event, else
+    the plan's origin (the same default as the library's)."""
+    at = at_arg(args, plan) or tl.data_as_of or tl.last
+    return at if at is not None else (plan if plan is not None else catalog.plan()).origin
+
+
+def at_words(args: argparse.Namespace, at: dt.datetime) -> str:
+    """The instant judged, echoed as it was read (``2025-11-01T23:59:59+03:00 (2025-11-01 read
+    as the end of that day, local time)``), or named as the default it is."""
+    text = getattr(args, "at", None)
+    return how_read(text, at) if text is not None else f"{at.isoformat()} (the default)"
+
+
+def judging(args: argparse.Namespace, plan: Plan) -> Plan | tuple[Plan, ...]:
+    """What judges a command's instants: the plan ``--plan`` names or a scenario brings, else
+    every bundled version, each instant judged under the version in force then."""
+    if getattr(args, "plan_version", None) is not None or getattr(args, "scenario_plan", False):
+        return plan
+    return catalog.plan_versions()
+
+
+def plan_at(args: argparse.Namespace, plan: Plan, at: dt.datetime) -> Plan:
+    """The one plan a command judges *at* under: ``--plan`` or a scenario's, else the version
+    in force then."""
+    judge = judging(args, plan)
+    return judge if isinstance(judge, Plan) else in_force(judge, at)
 
 
 def bundled_release(args: argparse.Namespace) -> Release | None:

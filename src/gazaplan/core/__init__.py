@@ -6,9 +6,11 @@ Modules, bottom-up (each imports only the ones listed before it)::
 
     _checks       attrs validators whose errors name the place, the value and the fix
     _frozenmap    an immutable, hashable mapping for the fields of frozen classes
+    _pickling     objects an older release pickled load, added fields taking defaults
     _kinds        closed sets of kinds (conditions, event changes, amendment edits), each listed once
     _ports        ports: what a lower layer asks of a higher one, and which module serves it
     _results      what results share: a notebook display, lookup of rows by id
+    instants      instants as people write them: a date, a local time, RFC 3339
     sources       where things come from: Source, Claim, Contested, Sourced
     parties       who acts, owes or oversees: Party, PartyKind, Response
     facts         the vocabulary of facts: FactKind, FactSpec and the values a fact takes
@@ -22,7 +24,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     _references   every reference in a plan resolves
     provisions    the plan's numbered points: Provision, Nature, Wording
     terms         the concrete terms: WithdrawalLine, ExchangeTerms, AidTerms
-    obligations   who owes what, and the stages: Obligation, Deadline, Phase, Measure
+    obligations   who owes what, and the stages: Obligation, ObligationKind, Period, Phase
     plans         the whole plan as data: Plan, checked on construction
     explain       the words of an evaluation and of a report: the "why" an analyst can cite
     evaluation    evaluate: a three-valued verdict with its trace

@@ -102,10 +102,12 @@ def point_number(*, optional: bool = False) -> Validator:
     return check
 
 
-def instant(what: str = "an instant") -> Validator:
-    """A timezone-aware datetime in [EARLIEST, LATEST)."""
+def instant(what: str = "an instant", *, optional: bool = False) -> Validator:
+    """A timezone-aware datetime in [EARLIEST, LATEST) (or None, if *optional*)."""
 
     def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
         need_instant(value, where(inst, attr), what)
 
     return check

@@ -16,6 +16,7 @@ import attrs
 from ..exceptions import InvalidValueError, UnknownIdError
 from . import _checks as check
 from ._kinds import Kinds
+from ._pickling import added_fields_default
 from ._references import check_references
 from .conditions import Condition, condition_check
 from .obligations import Deadline, Obligation, Phase
@@ -225,6 +226,7 @@ def _edits(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> 
     check.items_of(KINDS.types())(inst, attr, value)
 
 
+@added_fields_default
 @attrs.frozen
 class Amendment:
     """A dated change to the plan's terms, with its reason and sources.
@@ -236,6 +238,9 @@ class Amendment:
         edits: what it changes.
         rationale: why, in the library's words.
         sources: where the change is reported (may be empty only for a what-if).
+        in_force: the instant it took effect, timezone-aware (None: the start of *date* in the
+            plan's local time; a what-if without a date is never in force by itself).
+        in_force_note: how that instant is read from the sources.
     """
 
     version: str = attrs.field(validator=check.text())
@@ -246,6 +251,12 @@ class Amendment:
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=check.items_of(Source)
     )
+    in_force: dt.datetime | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=check.instant("an amendment's in_force", optional=True),
+    )
+    in_force_note: str = attrs.field(default="", kw_only=True)
 
 
 def _where(target: str) -> tuple[str, str]:

@@ -7,10 +7,10 @@ condition needs and the point of the plan it comes from.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..truth import UNKNOWN
+from ..truth import UNKNOWN, Verdict
 from .conditions import Term, Times, operand_words, show, text
 
 if TYPE_CHECKING:
@@ -160,20 +160,27 @@ def _blocker_lines(blockers: Iterable[Blocker], depth: int) -> list[str]:
     return [f"{INDENT * depth}- {summary(b)}" for b in blockers]
 
 
-def explain_obligation(report: ObligationReport, depth: int = 0) -> str:
+def explain_obligation(
+    report: ObligationReport, depth: int = 0, judged: tuple[str, str] | None = None
+) -> str:
     """A few lines on one obligation: who owes what, its standing, and why.
 
     Args:
-        report: the obligation's report.
+        report: the obligation's report (its trigger and completion in one state).
         depth: the indentation of its first line, in levels.
+        judged: the status and its reason as judged over a timeline, which the lines then show
+            in place of the one-state standing (every view of a judgement shows the same).
 
     Returns:
         The lines, joined.
     """
     o = report.obligation
     pad = INDENT * depth
-    early = " (before its trigger was met)" if report.early else ""
-    lines = [f"{pad}[{str(report.status).upper()}] {o.id} (point {o.provision}): {o.action}{early}"]
+    early = " (before its trigger was met)" if report.early and judged is None else ""
+    word = judged[0] if judged is not None else str(report.status)
+    lines = [f"{pad}[{word.upper()}] {o.id} (point {o.provision}): {o.action}{early}"]
+    if judged is not None:
+        lines.append(f"{pad}{INDENT}{o.kind}: {judged[1]}")
     lines.append(
         f"{pad}{INDENT}owed by: {o.obligor_text}"
         + (f"; to: {', '.join(o.owed_to)}" if o.owed_to else "")
@@ -188,10 +195,11 @@ def explain_obligation(report: ObligationReport, depth: int = 0) -> str:
         if report.completion.children or report.completion.readings
         else ()
     )
-    if report.status.value in ("pending", "unknown") and why:
+    open_words = ("pending", "unknown", "partly fulfilled", "overdue", "breached")
+    if word in open_words and report.completion.verdict is not Verdict.MET and why:
         lines.append(f"{pad}{INDENT}still missing:")
         lines.extend(_blocker_lines(why, depth + 2))
-    if report.status.value in ("not triggered", "unknown"):
+    if word in ("not triggered", "unknown") and report.trigger.verdict is not Verdict.MET:
         missing = report.trigger.blockers()
         if missing:
             lines.append(f"{pad}{INDENT}not yet due because:")
@@ -199,11 +207,13 @@ def explain_obligation(report: ObligationReport, depth: int = 0) -> str:
     return "\n".join(lines)
 
 
-def explain_phase(report: PhaseReport) -> str:
+def explain_phase(report: PhaseReport, judged: Mapping[str, tuple[str, str]] | None = None) -> str:
     """An indented why / why-not for a phase, naming the plan's points.
 
     Args:
         report: the phase's report.
+        judged: each obligation's status and reason as judged over a timeline, by id (see
+            :func:`explain_obligation`); None: their standing in the report's state.
 
     Returns:
         The lines, joined, giving the verdicts, what is unmet and unknown, the preconditions in full
@@ -231,15 +241,26 @@ def explain_phase(report: PhaseReport) -> str:
         lines.extend(explain_evaluation(report.entry, 2))
     if report.obligations:
         lines.append(f"{INDENT}Obligations:")
-        lines.extend(explain_obligation(o, 2) for o in report.obligations)
+        lines.extend(
+            explain_obligation(o, 2, None if judged is None else judged.get(o.obligation.id))
+            for o in report.obligations
+        )
     return "\n".join(lines)
 
 
-def explain_plan(report: PlanReport) -> str:
+def explain_plan(
+    report: PlanReport,
+    judged: Mapping[str, tuple[str, str]] | None = None,
+    summary: str | None = None,
+) -> str:
     """The whole report in words.
 
     Args:
         report: the plan's report.
+        judged: each obligation's status and reason as judged over a timeline, by id; None:
+            their standing in the report's state.
+        summary: the obligations' counts in words, when *judged* is given (the same counts
+            every view of that judgement prints).
 
     Returns:
         A summary table of the phases and the obligations' statuses, then each phase.
@@ -248,12 +269,13 @@ def explain_plan(report: PlanReport) -> str:
     lines.append("Phase                 Preconditions  Completion")
     for r in report.phases:
         lines.append(f"{r.phase.id:<22}{r.verdict!s:<15}{r.completion.verdict}")
-    counts: dict[str, int] = {}
-    for o in report.obligations:
-        counts[str(o.status)] = counts.get(str(o.status), 0) + 1
-    summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    if summary is None:
+        counts: dict[str, int] = {}
+        for o in report.obligations:
+            counts[str(o.status)] = counts.get(str(o.status), 0) + 1
+        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     lines += ["", f"Obligations: {summary}", ""]
     for r in report.phases:
-        lines.append(explain_phase(r))
+        lines.append(explain_phase(r, judged))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -18,6 +18,7 @@ import attrs
 
 from ..exceptions import InvalidValueError
 from . import _checks as check
+from ._pickling import added_fields_default
 from ._results import NotebookDisplay
 from .conditions import AtLeast, Condition, Term, Times, condition_check
 from .sources import Source, Sourced, sources_required
@@ -156,6 +157,7 @@ def _party_ids(inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...])
         check.ident()(inst, attr.evolve(name=f"{attr.name}[{i}]"), party)
 
 
+@added_fields_default
 @attrs.frozen
 class Obligation:
     """Something a party owes under the plan.

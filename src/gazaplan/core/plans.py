@@ -151,6 +151,22 @@ class Plan(NotebookDisplay):
         return dt.datetime.combine(self.start_date, dt.time(0), tzinfo=zone)
 
     @property
+    def in_force(self) -> dt.datetime:
+        """When this version took effect: its last dated amendment's instant, else the origin.
+
+        An amendment's ``in_force`` where it gives one, else the start of its date in the plan's
+        local time; a what-if amendment without a date leaves the instant of the version it
+        edits.
+        """
+        zone = dt.timezone(dt.timedelta(hours=self.utc_offset_hours))
+        for a in reversed(self.amendments):
+            if a.in_force is not None:
+                return a.in_force
+            if a.date is not None:
+                return dt.datetime.combine(a.date, dt.time(0), tzinfo=zone)
+        return self.origin
+
+    @property
     def start_date(self) -> dt.date:
         """The date the starting facts hold: the original text's publication date."""
         return self.published or self.date

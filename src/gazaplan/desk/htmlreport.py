@@ -15,23 +15,26 @@ import os
 import re
 from typing import TYPE_CHECKING
 
+import attrs
+
 from ..analysis.structural import StructureReport, analyse
-from ..core.rules import check_plan
+from ..core.explain import explain_phase
+from ..core.instants import Instant
+from ..core.plans import Plan
 from ..core.sources import cite
 from ..exceptions import MissingExtraError
-from ..time.compliance import compliance
-from ..time.histories import replay
+from ..time.compliance import in_force
+from ..time.reports import report
 from ..time.timelines import Timeline
 from ..truth import Verdict
 from . import tables as t
 from ._html import CSS, badge, esc, kv_table, table
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from matplotlib.axes import Axes
 
-    from ..core.plans import Plan
     from ..core.state import State
 
 __all__ = ["html_report", "write_html_report"]
@@ -107,25 +110,31 @@ def _own_ids(svg: str, prefix: str) -> str:
 
 
 def html_report(
-    plan: Plan,
+    plan: Plan | Sequence[Plan],
     timeline: Timeline,
     *,
-    at: dt.datetime | None = None,
+    at: Instant | None = None,
     start: State | None = None,
     plots: bool = True,
     data_as_of: dt.datetime | None = None,
+    assume_unchanged: bool = False,
 ) -> str:
     """The report as one HTML page (a string); see :func:`write_html_report`.
 
+    It shows one :func:`~gazaplan.report` judgement: the same statuses and counts as the text
+    report, ``--json`` and the tables of the same instant.
+
     Args:
-        plan: the plan (or a variant).
+        plan: the plan (or a variant), or the versions of a plan (``gp.plan_versions()``),
+            each instant judged under the version in force then.
         timeline: the events to replay (the bundled one: ``gazaplan.timeline()``).
-        at: the instant to judge, timezone-aware (default: *data_as_of*, else the last event).
+        at: the instant to judge (a datetime, a date or a string, as :func:`~gazaplan.report`
+            takes it; default: the timeline's data-as-of, else the last event).
         start: the state the timeline starts from (default: the plan's facts at publication).
         plots: False leaves the figures out (without matplotlib, a note takes their place).
-        data_as_of: the latest instant the timeline's sources cover (a dataset release's
-            ``as_of``, such as ``gazaplan.dataset().latest.as_of``): shown as "data as of", and a
-            judgement later than it says that facts after it are unknown.
+        data_as_of: the latest instant the timeline's sources cover, where the timeline does
+            not carry it (a bundled release's does).
+        assume_unchanged: past the data's edge, carry every fact forward as last known.
 
     Returns:
         A self-contained HTML page with the verdicts, compliance, the structure, the timeline and
@@ -133,23 +142,19 @@ def html_report(
 
     Raises:
         InvalidEventError: if an event cannot happen in the state it meets.
-        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+        InvalidValueError: if *at* is not an instant in the library's range.
     """
-    from ..time.datasets import beyond_data
     from .plots import plot_exchange, plot_obligations, plot_withdrawal
 
-    when = at if at is not None else data_as_of if data_as_of is not None else timeline.last
-    beyond = beyond_data(data_as_of, when) if data_as_of is not None else ""
-    state = replay(plan, timeline, at=when, start=start)
-    report = check_plan(plan, state)
-    comp = compliance(plan, timeline, at=when, start=start)
-    shown = timeline.until(when) if when is not None else timeline
-    as_of = f"{when:%Y-%m-%d %H:%M %z}" if when is not None else "publication"
-    counts: dict[str, int] = {}
-    for item in comp.items:
-        counts[str(item.status)] = counts.get(str(item.status), 0) + 1
+    if data_as_of is not None and timeline.data_as_of is None:
+        timeline = attrs.evolve(timeline, data_as_of=data_as_of)
+    r = report(plan, timeline, at=at, start=start, assume_unchanged=assume_unchanged)
+    when, comp, state = r.at, r.compliance, r.state
+    now = in_force((plan,) if isinstance(plan, Plan) else tuple(plan), when)
+    shown = timeline.until(when)
+    as_of = f"{when:%Y-%m-%d %H:%M %z}"
     parts = [
-        f"<h1>{esc(plan.title)}</h1>",
+        f"<h1>{esc(r.title)}</h1>",
         (
             '<p class="note">gazaplan report. It states what the plan and the parties say, each '
             "attributed to its source, and takes no side. Facts no source gives are unknown, and "
@@ -157,19 +162,19 @@ def html_report(
         ),
         kv_table(
             [
-                ("plan version", plan.version),
-                ("dated", plan.date),
+                ("plan version judging", f"{r.version} (in force from {r.in_force.date()})"),
+                ("dated", now.date),
                 ("judged as of", as_of),
-                *([("data as of", data_as_of.date().isoformat())] if data_as_of else []),
+                *([("data as of", r.data_as_of.date().isoformat())] if r.data_as_of else []),
                 ("events replayed", f"{len(shown)} of {len(timeline)}"),
-                ("obligations", ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))),
+                ("obligations", r.summary()),
             ]
         ),
-        *([f'<p class="note">Note: {esc(beyond)}.</p>'] if beyond else []),
+        *([f'<p class="note">Note: {esc(r.note)}</p>'] if r.note else []),
         _CONTENTS,
         '<h2 id="phases">Phases: preconditions and completion</h2>',
         table(
-            t.phase_rows(report, "phases"),
+            t.phase_rows(r.phases, "phases"),
             [
                 "phase",
                 "name",
@@ -183,39 +188,39 @@ def html_report(
             limit=None,
         ),
         *(
-            f"<details><summary>{esc(r.phase.id)}: preconditions {badge(r.verdict)} "
-            f"completion {badge(r.completion.verdict)}: the reasons</summary>"
-            f"<pre>{esc(r.explain())}</pre></details>"
-            for r in report.phases
+            f"<details><summary>{esc(ph.phase.id)}: preconditions {badge(ph.verdict)} "
+            f"completion {badge(ph.completion.verdict)}: the reasons</summary>"
+            f"<pre>{esc(explain_phase(ph, r.judged()))}</pre></details>"
+            for ph in r.phases.phases
         ),
         f'<h2 id="compliance">Compliance as of {esc(as_of)}</h2>',
         table(
             t.compliance_rows(comp),
-            ["status", "obligation", "point", "owed_by", "triggered_at", "due", "reason"],
+            ["status", "obligation", "kind", "point", "owed_by", "since", "reason"],
             badges=("status",),
             limit=None,
         ),
     ]
-    parts += structure_section(analyse(plan, state, on=when.date() if when else None))
+    parts += structure_section(analyse(now, state, on=when.date()))
     if plots:
         parts += [
             '<h2 id="plots">Over time</h2>',
             _svg(lambda: plot_obligations(comp), "the report's figures", "obligations"),
             _svg(
-                lambda: plot_exchange(plan, timeline, start=start),
+                lambda: plot_exchange(now, timeline, start=start),
                 "the report's figures",
                 "exchange",
             ),
             _svg(
-                lambda: plot_withdrawal(plan, timeline, start=start),
+                lambda: plot_withdrawal(now, timeline, start=start),
                 "the report's figures",
                 "withdrawal",
             ),
         ]
-    parts += _plan_sections(plan, timeline)
+    parts += _plan_sections(now, timeline)
     return _PAGE.format(
         policy=_POLICY,
-        title=esc(f"{plan.title}: report as of {as_of}"),
+        title=esc(f"{r.title}: report as of {as_of}"),
         css=CSS,
         body="\n".join(parts),
     )
@@ -327,14 +332,15 @@ def _link(url: str | None) -> str:
 
 
 def write_html_report(
-    plan: Plan,
+    plan: Plan | Sequence[Plan],
     timeline: Timeline,
     path: str | os.PathLike[str],
     *,
-    at: dt.datetime | None = None,
+    at: Instant | None = None,
     start: State | None = None,
     plots: bool = True,
     data_as_of: dt.datetime | None = None,
+    assume_unchanged: bool = False,
 ) -> None:
     """Write :func:`html_report` to a file (UTF-8), whole or not at all.
 
@@ -342,13 +348,15 @@ def write_html_report(
     them: what is written first, then where it goes.
 
     Args:
-        plan: the plan (or a variant).
+        plan: the plan (or a variant), or the versions of a plan (``gp.plan_versions()``).
         timeline: the events to replay (the bundled one: ``gazaplan.timeline()``).
         path: the file to write.
-        at: the instant to judge, timezone-aware (default: *data_as_of*, else the last event).
+        at: the instant to judge (default: the timeline's data-as-of, else the last event).
         start: the state the timeline starts from (default: the plan's facts at publication).
         plots: False leaves the figures out (no matplotlib needed).
-        data_as_of: the latest instant the timeline's sources cover, shown as "data as of".
+        data_as_of: the latest instant the timeline's sources cover, where the timeline does
+            not carry it.
+        assume_unchanged: past the data's edge, carry every fact forward as last known.
 
     Raises:
         OSError: if the file cannot be written; it names *path*.
@@ -357,5 +365,13 @@ def write_html_report(
     """
     from ..files._io import write_atomically
 
-    page = html_report(plan, timeline, at=at, start=start, plots=plots, data_as_of=data_as_of)
+    page = html_report(
+        plan,
+        timeline,
+        at=at,
+        start=start,
+        plots=plots,
+        data_as_of=data_as_of,
+        assume_unchanged=assume_unchanged,
+    )
     write_atomically(path, page)

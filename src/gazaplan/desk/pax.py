@@ -8,8 +8,12 @@ descriptor of every column (a Frictionless Data package, ``datapackage.json``).
 
 The mapping from an obligation's status to a score (:func:`obligation_score`):
 
-- fulfilled (on time, late, or with no deadline): 3, full;
+- fulfilled (on time, late, or with no deadline), or a maintenance duty discharged: 3, full;
 - not yet triggered: 0, not initiated;
+- breached (a duty that held and stopped holding, or an achievement undone): 1, minimal (it
+  was implemented and has lapsed; the library's reading, as PAM's scale has no word for it);
+- superseded (dropped by a later version): left out of the point's score, as it is no longer
+  owed;
 - due (pending or overdue) or partly fulfilled, with quantities: by the smallest share delivered
   of what is owed: none 0, under half 1 (minimal), half or more 2 (intermediate);
 - due without quantities, or unknown: UNKNOWN (the data say it is not complete, not how far it
@@ -30,14 +34,16 @@ import csv
 import datetime as dt
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
+from ..core.instants import Instant
 from ..core.plans import Plan
 from ..core.records import Topic
-from ..time.compliance import Compliance, ComplianceStatus, compliance
+from ..time.compliance import Compliance, ComplianceStatus, compliance, in_force
 from ..time.datasets import Dataset
 from ..truth import UNKNOWN, Unknown
 
@@ -74,6 +80,7 @@ _FULL: Final = frozenset(
         ComplianceStatus.FULFILLED,
         ComplianceStatus.FULFILLED_LATE,
         ComplianceStatus.FULFILLED_ON_TIME,
+        ComplianceStatus.DISCHARGED,
     }
 )
 _DUE: Final = frozenset(
@@ -94,6 +101,8 @@ def obligation_score(item: Compliance) -> int | Unknown:
         return 3
     if item.status is ComplianceStatus.NOT_TRIGGERED:
         return 0
+    if item.status is ComplianceStatus.BREACHED:
+        return 1
     if item.status in _DUE and item.quantities:
         shares = []
         for q in item.quantities:
@@ -148,14 +157,16 @@ class ProvisionScore:
 
 
 def provision_scores(
-    plan: Plan, timeline: Any, *, at: dt.datetime | None = None
+    plan: Plan | Sequence[Plan], timeline: Any, *, at: Instant | None = None
 ) -> tuple[ProvisionScore, ...]:
     """Every point's score, judged on a timeline (see the module's mapping).
 
     Args:
-        plan: the plan.
+        plan: the plan, or the versions of a plan (each instant judged under the version in
+            force then; the points are those of the version in force at *at*).
         timeline: the events replayed on it.
-        at: the instant judged (None: the timeline's last event).
+        at: the instant judged (None: the timeline's data-as-of, else its last event), as
+            :func:`~gazaplan.compliance` takes it.
 
     Returns:
         A score per point of the plan, in the plan's order.
@@ -164,10 +175,16 @@ def provision_scores(
         InvalidEventError: if an event cannot happen in the state it meets.
         InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
     """
-    items = compliance(plan, timeline, at=at).items
+    report = compliance(plan, timeline, at=at)
+    items = report.items
+    now = in_force((plan,) if isinstance(plan, Plan) else tuple(plan), report.at)
     out = []
-    for prov in plan.provisions:
-        own = [i for i in items if i.obligation.provision == prov.number]
+    for prov in now.provisions:
+        own = [
+            i
+            for i in items
+            if i.obligation.provision == prov.number and i.status is not ComplianceStatus.SUPERSEDED
+        ]
         rows = tuple((i.obligation.id, str(i.status), obligation_score(i)) for i in own)
         tags = tuple(dict.fromkeys(t for topic in sorted(prov.topics, key=str)
                                    for t in PAX_TAGS.get(topic, ())))  # fmt: skip
@@ -256,7 +273,7 @@ def _write(
 
 def export_csv(
     directory: str | os.PathLike[str],
-    plan: Plan,
+    plan: Plan | Sequence[Plan],
     dataset: Dataset,
     *,
     release: str | None = None,
@@ -269,7 +286,8 @@ def export_csv(
 
     Args:
         directory: the folder to write into (made if missing).
-        plan: the plan the scores are judged on.
+        plan: the plan the scores are judged on, or the versions of a plan (each instant
+            judged under the version in force then).
         dataset: the dataset.
         release: the release's version (None: the latest).
         at: the instant the scores are judged at (None: the release's ``as_of``).
@@ -286,6 +304,7 @@ def export_csv(
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     scores = provision_scores(plan, dataset.timeline(rel.version), at=when)
+    version = in_force((plan,) if isinstance(plan, Plan) else tuple(plan), when).version
     score_rows = [
         {
             "point": s.point,
@@ -297,7 +316,7 @@ def export_csv(
                 f"{o}={st}:{'' if isinstance(v, Unknown) else v}" for o, st, v in s.obligations
             ),
             "judged_at": when.isoformat(),
-            "plan_version": plan.version,
+            "plan_version": version,
             "release": rel.version,
         }
         for s in scores

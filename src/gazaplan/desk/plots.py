@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from ..core.explain import show
 from ..core.sources import Contested
@@ -65,6 +65,9 @@ STATUS_COLOURS = {
     ComplianceStatus.FULFILLED_LATE: "#e0a030",
     ComplianceStatus.FULFILLED_ON_TIME: "#3c9a50",
     ComplianceStatus.FULFILLED: "#2a8c8c",
+    ComplianceStatus.BREACHED: "#8e2453",
+    ComplianceStatus.DISCHARGED: "#7f9f7f",
+    ComplianceStatus.SUPERSEDED: "#d9d9d9",
 }
 
 
@@ -533,15 +536,19 @@ def plot_monte_carlo(
 # Obligations and the withdrawal over time.
 
 
+_HATCH: Final = {ComplianceStatus.OVERDUE: "//", ComplianceStatus.BREACHED: "xx"}
+
+
 @_plain_text
 def plot_obligations(report: ComplianceReport, *, ax: Axes | None = None) -> Axes:
-    """A Gantt-like view of every obligation as of the report's instant.
+    """A Gantt-like view of every obligation's lifecycle up to the report's instant.
 
-    A bar runs from when the obligation fell due (its trigger, or its clock) to when it was
-    fulfilled, or to the report's instant if it is still owed; its colour is the status
-    (:data:`STATUS_COLOURS`), overdue bars are hatched and labelled; a black tick marks the
-    deadline. Obligations never triggered, or whose start is unknown, have no bar: the status
-    is written at the right instead.
+    Each row is one obligation; from when it fell due, a bar per period of its lifecycle
+    (:attr:`Compliance.periods <gazaplan.time.compliance.Compliance.periods>`) in the colour of
+    that period's status (:data:`STATUS_COLOURS`): a duty fulfilled, then breached, shows both.
+    Overdue and breached spans are hatched and their rows labelled; a black tick marks the
+    deadline, a diamond the fulfilment. Obligations never triggered have no bar: the status is
+    written at the right instead.
 
     Args:
         report: the compliance report.
@@ -556,30 +563,34 @@ def plot_obligations(report: ComplianceReport, *, ax: Axes | None = None) -> Axe
     ax = _axes(ax, "plot_obligations()", (10, 0.32 * len(report.items) + 1.6))
     items = list(reversed(report.items))  # overdue first, at the top
     end = _x(report.at)
-    starts = [i.clock_from or i.triggered_at for i in items]
-    known = [_x(s) for s in starts if s is not None] + [_x(i.due) for i in items if i.due]
+    owed = [[p for p in i.periods if p.status is not ComplianceStatus.NOT_TRIGGERED] for i in items]
+    known = [_x(ps[0].start) for ps in owed if ps] + [_x(i.due) for i in items if i.due]
     left = min(known, default=end - 30)
-    for y, (item, start) in enumerate(zip(items, starts, strict=True)):
+    for y, (item, spans) in enumerate(zip(items, owed, strict=True)):
         colour = STATUS_COLOURS[item.status]
-        overdue = item.status is ComplianceStatus.OVERDUE
-        if start is not None and _x(start) <= end:
-            stop = min(_x(item.fulfilled_at), end) if item.fulfilled_at else end
+        flagged = item.status in _HATCH
+        for p in spans:
+            a, b = _x(p.start), min(_x(p.end) if p.end is not None else end, end)
+            if a > end:
+                continue
+            c = STATUS_COLOURS[p.status]
+            hatch = _HATCH.get(p.status)
             ax.barh(
                 y,
-                max(stop - _x(start), min(0.25, end - _x(start))),  # visible, not past "as of"
-                left=_x(start),
+                max(b - a, min(0.25, end - a)),  # visible, not past "as of"
+                left=a,
                 height=0.6,
-                color=colour,
-                hatch="//" if overdue else None,
-                edgecolor="#7a1a10" if overdue else colour,
-                linewidth=1.2 if overdue else 0,
+                color=c,
+                hatch=hatch,
+                edgecolor="#5a1030" if hatch else c,
+                linewidth=1.0 if hatch else 0,
             )
-        if item.fulfilled_at is not None:
+        if item.fulfilled_at is not None and item.fulfilled_at <= report.at:
             done = _x(item.fulfilled_at)
             ax.plot([done], [y], marker="D", markersize=5, color=colour, mec="black")
         if item.due is not None:
             ax.plot([_x(item.due)] * 2, [y - 0.4, y + 0.4], color="black", linewidth=2)
-        if start is None or overdue:
+        if not spans or flagged:
             ax.annotate(
                 str(item.status),
                 (end, y),
@@ -587,8 +598,8 @@ def plot_obligations(report: ComplianceReport, *, ax: Axes | None = None) -> Axe
                 textcoords="offset points",
                 va="center",
                 fontsize=8,
-                fontweight="bold" if overdue else "normal",
-                color=colour if overdue else "#444444",
+                fontweight="bold" if flagged else "normal",
+                color=colour if flagged else "#444444",
             )
     ax.set_yticks(
         range(len(items)), [f"{i.obligation.id} ({i.obligation.provision})" for i in items]
@@ -598,7 +609,7 @@ def plot_obligations(report: ComplianceReport, *, ax: Axes | None = None) -> Axe
     ax.set_xlim(left - 2, end + 12)
     ax.set_ylim(-0.7, len(items) - 0.3)
     _dates(ax)
-    _legend_statuses(ax, {i.status for i in items})
+    _legend_statuses(ax, {p.status for ps in owed for p in ps} | {i.status for i in items})
     ax.set_title(
         f"Obligations as of {report.at:%Y-%m-%d} (plan version {report.version})",
         fontsize=10,
@@ -612,7 +623,7 @@ def _legend_statuses(ax: Axes, present: set[ComplianceStatus]) -> None:
     from matplotlib.patches import Patch
 
     handles: list[Any] = [
-        Patch(color=STATUS_COLOURS[s], label=str(s), hatch="//" if s.name == "OVERDUE" else None)
+        Patch(color=STATUS_COLOURS[s], label=str(s), hatch=_HATCH.get(s))
         for s in ComplianceStatus
         if s in present
     ]

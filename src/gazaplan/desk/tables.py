@@ -430,7 +430,10 @@ def compliance_rows(report: ComplianceReport) -> list[Row]:
             "phase": c.phase_id,
             "point": c.obligation.provision,
             "owed_by": tuple(c.obligation.obligors),
+            "kind": str(c.obligation.kind),
             "status": str(c.status),
+            "since": c.periods[-1].start if c.periods else None,
+            "version": c.version,
             "triggered_at": c.triggered_at,
             "clock_from": c.clock_from,
             "due": c.due,
@@ -443,7 +446,10 @@ def compliance_rows(report: ComplianceReport) -> list[Row]:
                 {"measure": q.label, "delivered": cell(q.delivered), "owed": cell(q.owed)}
                 for q in c.quantities
             ),
+            "held": c.held,
+            "owed_for": c.owed_for,
             "reason": c.reason,
+            "lifecycle": c.lifecycle(),
         }
         for c in report.items
     ]
@@ -668,7 +674,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "phase",
         "point",
         "owed_by",
+        "kind",
         "status",
+        "since",
+        "version",
         "triggered_at",
         "clock_from",
         "due",
@@ -678,7 +687,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "late_by",
         "time_left",
         "delivered",
+        "held",
+        "owed_for",
         "reason",
+        "lifecycle",
     ),
 }
 

@@ -8,6 +8,7 @@ fact ids to values, an event's reported facts, and a timeline whose ordering err
 
 from __future__ import annotations
 
+import datetime as dt
 import typing
 from typing import Any
 
@@ -220,17 +221,30 @@ def set_term(conv: cattrs.Converter, raw: dict[str, Any]) -> SetTerm:
 
 
 def timeline(conv: cattrs.Converter, raw: dict[str, Any]) -> Timeline:
-    extra = sorted(set(raw) - {"events"})
+    extra = sorted(set(raw) - {"events", "data_as_of"})
     if extra:
         raise codec.BadValueError(
-            f"unknown key {extra[0]!r}; a timeline has only 'events'", (extra[0],)
+            f"unknown key {extra[0]!r}; a timeline has only 'events' and 'data_as_of'",
+            (extra[0],),
         )
     try:
         events = conv.structure(raw.get("events", []), tuple[Event, ...])
     except Exception as exc:
         raise at(exc, ("events",)) from None
+    edge = raw.get("data_as_of")
     try:
-        return Timeline(events)
+        data_as_of = None if edge is None else conv.structure(edge, dt.datetime)
+    except Exception as exc:
+        raise at(exc, ("data_as_of",)) from None
+    if data_as_of is not None and any(e.at > data_as_of for e in events):
+        late = next(e for e in events if e.at > data_as_of)
+        raise codec.BadValueError(
+            f"event {late.id!r} ({late.at.isoformat()}) is later than the data's as_of; give the "
+            "instant the sources reach, or leave data_as_of out for a scenario",
+            ("data_as_of",),
+        )
+    try:
+        return Timeline(events, data_as_of=data_as_of)
     except GazaplanError as exc:
         ids = [e.id for e in events]
         event_id = getattr(exc, "event_id", None)

@@ -86,7 +86,16 @@ class _Builder:
         if tp is State:
             return self.ref("State", lambda: self.facts_table())
         if tp is Timeline:
-            return self.ref("Timeline", lambda: _table({"events": self.of(tuple[Event, ...])}, []))
+            return self.ref(
+                "Timeline",
+                lambda: _table(
+                    {
+                        "events": self.of(tuple[Event, ...]),
+                        "data_as_of": self.of(dt.datetime | None),
+                    },
+                    [],
+                ),
+            )
         if tp in (Term, Times) or (union_args(tp) and Term in union_args(tp)):  # type: ignore[operator]
             return self.ref("Operand", self.operand)
         if seq_of(tp) is not None:

@@ -272,7 +272,8 @@ def monte_carlo(
         perturbation: what each run changes (see :mod:`gazaplan.runs.perturbations`).
         n: the number of runs (at least 1).
         seed: run *i* draws from ``run_seed(seed, i)``: the same results on any executor.
-        at: the instant judged (default: the scenario's last event, unperturbed).
+        at: the instant judged (default: the timeline's data-as-of, else the scenario's last
+            event, unperturbed); not past the data's edge.
         executor: None (here), any ``concurrent.futures.Executor``, or a Dask Client.
         progress: a bar on stderr (the ``progress`` extra); None: only on a terminal.
 
@@ -293,8 +294,17 @@ def monte_carlo(
     plan = scenario.plan()
     timeline = scenario.timeline
     perturbation.check(timeline.events, plan.origin)
-    at = at or timeline.last or plan.origin
+    at = at or timeline.data_as_of or timeline.last or plan.origin
     check.need_instant(at, "at")
+    if timeline.data_as_of is not None and at > timeline.data_as_of:
+        raise InvalidValueError(
+            "monte_carlo(at=)",
+            at.isoformat(),
+            f"past the data's edge ({timeline.data_as_of.isoformat()}): runs perturb what the "
+            "sources record, and past them nothing is recorded",
+            "Judge at or before the timeline's data_as_of, or make the timeline a scenario "
+            "(attrs.evolve(timeline, data_as_of=None)) to assume nothing else happens.",
+        )
     recipe = PlanRecipe(scenario.version, scenario.amendments)
     payload = Payload(token_of(scenario, perturbation), recipe, timeline, at, perturbation, seed)
     tell, close = progress_bar(n, "monte carlo", progress)

@@ -41,7 +41,7 @@ from ..core.sources import Source, Sourced
 from ..core.state import State
 from ..exceptions import InvalidValueError, UnknownIdError
 from ..time.compliance import compliance, first_instant
-from ..time.histories import history
+from ..time.histories import judged_history
 from ..time.timelines import Timeline
 from ..truth import UNKNOWN, Unknown, Verdict
 from .executors import PlanRecipe, progress_bar, recipe_of, run_all, token_of, worker_cached
@@ -407,7 +407,7 @@ def judge(
     Returns:
         The phases' standings, then the obligations', in the plan's order.
     """
-    h = history(plan, timeline, start=start)
+    h = judged_history(plan, timeline, at=at, start=start)
     n = h.count(at)
     report = check_plan(plan, h.state(n))
     out = []
@@ -471,7 +471,7 @@ def sweep(
         grid: paths to the values each takes (``{"exchange.remains_ratio": range(5, 26)}``);
             the variants are every combination, the first path varying slowest.
         timeline: the events to judge against.
-        at: the instant judged (default: the timeline's last event).
+        at: the instant judged (default: the timeline's data-as-of, else its last event).
         start: the facts before the first event (default: the plan's at publication).
         executor: None (here, in order), any ``concurrent.futures.Executor``, or a Dask Client.
         progress: a bar on stderr (the ``progress`` extra); None: only when stderr is a terminal.
@@ -493,7 +493,7 @@ def sweep(
         )
     axes = axes_of(plan, grid)
     if at is None:
-        at = timeline.last or plan.origin
+        at = timeline.data_as_of or timeline.last or plan.origin
     check.need_instant(at, "at")
     points = list(itertools.product(*(a.values for a in axes)))
     amendments = [

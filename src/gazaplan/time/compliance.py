@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,17 +21,19 @@ if TYPE_CHECKING:
 from ..core import _checks as check
 from ..core import _ports
 from ..core._compile import compiled, operand_fn
+from ..core._pickling import added_fields_default
 from ..core._results import Keyed, NotebookDisplay
 from ..core.conditions import Condition, Term, facts_read, phases_named
 from ..core.evaluation import Evaluation, evaluate
 from ..core.explain import duration, show
+from ..core.instants import Instant, read_instant
 from ..core.obligations import Obligation, ObligationKind
 from ..core.plans import Plan
 from ..core.state import State, fact_reader, fields_of
 from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN, Verdict
 from .events import Precision
-from .histories import History, history
+from .histories import History, judged_history
 from .timelines import Timeline
 
 __all__ = [
@@ -41,7 +43,9 @@ __all__ = [
     "Quantity",
     "StatusPeriod",
     "compliance",
+    "edge_note",
     "first_instant",
+    "in_force",
 ]
 
 MET, UNMET, UNK = Verdict.MET, Verdict.UNMET, Verdict.UNKNOWN
@@ -132,6 +136,7 @@ class StatusPeriod:
         return f"{self.status} from {_day(self.start)}{until}: {self.reason}"
 
 
+@added_fields_default
 @attrs.frozen
 class Compliance(NotebookDisplay):
     """One obligation's compliance as of an instant.
@@ -214,11 +219,8 @@ class Compliance(NotebookDisplay):
             f"    {self.reason}",
             *(f"    {q}" for q in self.quantities),
         ]
-        shown = [p for p in self.periods if p.status is not ComplianceStatus.NOT_TRIGGERED]
-        if len(shown) > 1:
-            lines.append(
-                "    over time: " + "; ".join(f"{p.status} from {_day(p.start)}" for p in shown)
-            )
+        if len({p.status for p in self.periods} - {ComplianceStatus.NOT_TRIGGERED}) > 1:
+            lines.append(f"    over time: {self.lifecycle()}")
         return "\n".join(lines) + "\n"
 
     @property
@@ -227,13 +229,47 @@ class Compliance(NotebookDisplay):
         return tuple(sorted({self.obligation.provision, *self.completion.points()}))
 
 
+@added_fields_default
 @attrs.frozen
 class ComplianceReport(NotebookDisplay, Keyed[Compliance]):
-    """Every obligation's compliance as of one instant, overdue first."""
+    """Every obligation's compliance as of one instant, overdue first.
+
+    Attributes:
+        version: the plan version that judged it (the one in force at *at*, when judged under
+            the versions of a plan).
+        at: the instant judged.
+        items: an item per obligation, overdue first.
+        data_as_of: the latest instant the timeline's sources cover (None: a scenario).
+        beyond_data: True if *at* is later than *data_as_of*.
+        assume_unchanged: True if facts were carried forward past the data's edge.
+    """
 
     version: str
     at: dt.datetime
     items: tuple[Compliance, ...]
+    data_as_of: dt.datetime | None = None
+    beyond_data: bool = False
+    assume_unchanged: bool = False
+
+    def counts(self) -> dict[ComplianceStatus, int]:
+        """How many obligations have each status.
+
+        Returns:
+            Status -> number, in the order of :class:`ComplianceStatus`, statuses with none left
+            out.
+        """
+        found = dict.fromkeys(ComplianceStatus, 0)
+        for item in self.items:
+            found[item.status] += 1
+        return {s: n for s, n in found.items() if n}
+
+    def summary(self) -> str:
+        """The counts in words, as every view prints them.
+
+        Returns:
+            Such as ``"1 breached, 16 unknown, 3 pending"``.
+        """
+        return ", ".join(f"{n} {s}" for s, n in self.counts().items())
 
     def get(self, obligation_id: str) -> Compliance:
         """The item of one obligation (as ``report[obligation_id]``).
@@ -257,6 +293,8 @@ class ComplianceReport(NotebookDisplay, Keyed[Compliance]):
             reason, overdue first.
         """
         lines = [f"Compliance as of {self.at.isoformat()} (plan version {self.version})"]
+        if self.beyond_data and self.data_as_of is not None:
+            lines.append(f"  {edge_note(self.data_as_of, self.at, self.assume_unchanged)}")
         for item in self.items:
             lines.extend(f"  {line}" for line in item.explain().splitlines())
         return "\n".join(lines) + "\n"
@@ -828,8 +866,58 @@ def _due(due: dt.datetime, latest: dt.datetime | None) -> str:
     return f"due between {_when(due)} and {_when(latest)}, as a source gives only the day"
 
 
+def edge_note(data_as_of: dt.datetime, at: dt.datetime, assume_unchanged: bool) -> str:
+    """The sentence every view prints for a judgement past the data's edge.
+
+    Args:
+        data_as_of: the latest instant the data cover.
+        at: the instant judged (later).
+        assume_unchanged: whether facts were carried forward.
+
+    Returns:
+        One sentence naming the edge and what was done past it.
+    """
+    last = f"{data_as_of.day} {data_as_of:%b %Y}"
+    if assume_unchanged:
+        return (
+            f"Judged at {at.isoformat()}, past the data's edge: every fact is carried forward as "
+            f"last known on {last}, as asked (assume unchanged)."
+        )
+    return (
+        f"Judged at {at.isoformat()}, past the data's edge: facts that can change back are "
+        f"unknown after {last}, when they were last known; counts that only grow keep what was "
+        "known."
+    )
+
+
+def in_force(plans: Sequence[Plan], at: dt.datetime) -> Plan:
+    """The version in force at an instant.
+
+    Args:
+        plans: versions of a plan (any order).
+        at: the instant.
+
+    Returns:
+        The latest version whose :attr:`Plan.in_force <gazaplan.core.plans.Plan.in_force>` is
+        at or before *at* (the earliest if none is).
+
+    Raises:
+        InvalidValueError: if *plans* is empty.
+    """
+    if not plans:
+        raise InvalidValueError("plans", "()", "no version given", "Pass at least one plan.")
+    ordered = sorted(plans, key=lambda p: p.in_force)
+    now = [p for p in ordered if p.in_force <= at]
+    return now[-1] if now else ordered[0]
+
+
 def compliance(
-    plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
+    plan: Plan | Sequence[Plan],
+    timeline: Timeline,
+    *,
+    at: Instant | None = None,
+    start: State | None = None,
+    assume_unchanged: bool = False,
 ) -> ComplianceReport:
     """Every obligation's compliance as of an instant.
 
@@ -841,12 +929,22 @@ def compliance(
     a day wide, from ``due`` to ``due_latest``, and a status is given only where the window
     decides it.
 
+    Given one plan, it judges the whole timeline under it (a what-if). Given the versions of a
+    plan (``[gp.plan(v) for v in gp.versions()]``), each instant is judged under the version in
+    force then: an obligation a later version changes or drops shows a period boundary there.
+
+    Past the timeline's ``data_as_of`` facts that can change back are unknown, unless
+    *assume_unchanged*.
+
     Args:
-        plan: the plan.
+        plan: the plan, or the versions of a plan.
         timeline: the events to replay on it.
-        at: the instant judged (timezone-aware); None: the timeline's last instant, or the
-            plan's origin for an empty timeline.
+        at: the instant judged: a timezone-aware datetime, a date or a string (``"2025-10-13"``
+            is the end of that day in the plan's local time; see
+            :func:`~gazaplan.core.instants.read_instant`); None: the timeline's ``data_as_of``,
+            else its last instant, else the plan's origin.
         start: the state the first event applies to (None: the plan's initial state).
+        assume_unchanged: past the data's edge, carry every fact forward as last known.
 
     Returns:
         The report, an item per obligation, overdue first (the longest overdue first among
@@ -857,14 +955,105 @@ def compliance(
         InvalidEventError: if an event cannot happen in the state it meets, or names a party or
             line the plan lacks.
     """
-    h = history(plan, timeline, start=start)
+    plans = (plan,) if isinstance(plan, Plan) else tuple(sorted(plan, key=lambda p: p.in_force))
+    if not plans:
+        raise InvalidValueError("plan", "()", "no version given", "Pass a plan or its versions.")
+    first = plans[0]
     if at is None:
-        at = timeline.last or plan_origin(plan)
-    check.need_instant(at, "at")
-    origin = plan_origin(plan)
-    items = [_judge(plan, h, o, p.id, at, origin) for p in plan.phases for o in p.obligations]
+        at = timeline.data_as_of or timeline.last or plan_origin(first)
+    at = read_instant(at, utc_offset_hours=first.utc_offset_hours)
+    now = in_force(plans, at)
+    h = judged_history(now, timeline, at=at, start=start, assume_unchanged=assume_unchanged)
+    origin = plan_origin(now)
+    if len(plans) == 1:
+        items = [_judge(now, h, o, p.id, at, origin) for p in now.phases for o in p.obligations]
+    else:
+        items = _across(plans, h, at, origin)
+    edge = timeline.data_as_of
+    beyond = edge is not None and at > edge
+    if beyond and not assume_unchanged:
+        items = [_last_known(c, edge) for c in items]  # type: ignore[arg-type]
     items.sort(key=lambda c: (_ORDER[c.status], -(c.overdue_by or dt.timedelta()).total_seconds()))
-    return ComplianceReport(plan.version, at, tuple(items))
+    return ComplianceReport(now.version, at, tuple(items), edge, beyond, assume_unchanged)
+
+
+def _last_known(c: Compliance, edge: dt.datetime) -> Compliance:
+    """An item past the data's edge: an unknown status says when it was last known."""
+    if c.status is not ComplianceStatus.UNKNOWN or "last known on" in c.reason:
+        return c
+    return attrs.evolve(c, reason=f"{c.reason} (last known on {_day(edge)})")
+
+
+def _across(
+    plans: tuple[Plan, ...], h: History, at: dt.datetime, origin: dt.datetime
+) -> list[Compliance]:
+    """Each obligation judged at each instant under the version in force then, its periods
+    stitched across the versions."""
+    spans: list[tuple[Plan, dt.datetime, dt.datetime | None]] = []
+    for i, v in enumerate(plans):
+        begins = origin if i == 0 else v.in_force
+        ends = plans[i + 1].in_force if i + 1 < len(plans) else None
+        if begins <= at and (ends is None or ends > begins):
+            spans.append((v, begins, ends))
+    order: dict[str, None] = {}
+    for v, _, _ in reversed(spans):
+        order |= {o.id: None for o in v.obligations()}
+    out = []
+    for oid in order:
+        periods: list[StatusPeriod] = []
+        last: Compliance | None = None
+        held: Obligation | None = None
+        for v, begins, ends in spans:
+            stop = at if ends is None or ends > at else ends
+            found = [(p.id, o) for p in v.phases for o in p.obligations if o.id == oid]
+            if not found:
+                if held is not None and last is not None:
+                    why = f"dropped by version {v.version} ({_title(v)})"
+                    gone = StatusPeriod(
+                        ComplianceStatus.SUPERSEDED, begins, None, why, (), v.version
+                    )
+                    _stitch(periods, [gone], begins, ends, "")
+                    last = attrs.evolve(
+                        last, status=ComplianceStatus.SUPERSEDED, reason=why, version=v.version
+                    )
+                    held = None
+                continue
+            pid, o = found[0]
+            c = _judge(v, h, o, pid, stop, origin)
+            cause = f"terms changed by version {v.version} ({_title(v)})"
+            _stitch(periods, list(c.periods), begins, ends, cause if held not in (None, o) else "")
+            last, held = c, o
+        assert last is not None
+        out.append(attrs.evolve(last, at=at, periods=tuple(periods)))
+    return out
+
+
+def _title(v: Plan) -> str:
+    return v.amendments[-1].title if v.amendments else v.title
+
+
+def _stitch(
+    periods: list[StatusPeriod],
+    own: list[StatusPeriod],
+    begins: dt.datetime,
+    ends: dt.datetime | None,
+    changed: str,
+) -> None:
+    """Add one version's periods within [begins, ends) to *periods*; a status that runs on across
+    the boundary is one period, unless the obligation changed there (*changed* says how)."""
+    kept = [
+        p for p in own if (p.end is None or p.end > begins) and (ends is None or p.start < ends)
+    ]
+    for k, p in enumerate(kept):
+        p = attrs.evolve(p, start=max(p.start, begins), end=None)
+        first = k == 0 and bool(changed)
+        if periods and periods[-1].status is p.status and not first:
+            continue  # the same status runs on
+        if first:
+            p = attrs.evolve(p, cause=changed)
+        if periods:
+            periods[-1] = attrs.evolve(periods[-1], end=p.start)
+        periods.append(p)
 
 
 def plan_origin(plan: Plan) -> dt.datetime:

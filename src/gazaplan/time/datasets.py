@@ -423,7 +423,8 @@ class Dataset:
             candidates: whether events not yet vetted are included too.
 
         Returns:
-            The timeline of the published events, in the dataset's time zone if it names one.
+            The timeline of the published events, in the dataset's time zone if it names one,
+            with the release's ``as_of`` as its ``data_as_of``.
 
         Raises:
             UnknownVersionError: if no release has that version.
@@ -435,7 +436,8 @@ class Dataset:
                 ev if zone is None else attrs.evolve(ev, at=ev.at.astimezone(zone))
                 for ev in events
                 if ev is not None
-            )
+            ),
+            data_as_of=self.release(version).as_of,
         )
 
     def marks(self) -> dict[str, str]:

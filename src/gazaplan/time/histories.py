@@ -18,7 +18,7 @@ import datetime as dt
 import itertools
 import threading
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
@@ -26,10 +26,13 @@ from ..core import _checks as check
 from ..core import _ports
 from ..core._frozenmap import FrozenMap
 from ..core.explain import show
+from ..core.facts import FactKind
+from ..core.instants import Instant, read_instant
 from ..core.plans import Plan
-from ..core.state import State, fields_of
+from ..core.state import FACTS, State, fields_of
 from ..exceptions import InvalidValueError
-from .events import Event
+from ..truth import UNKNOWN
+from .events import Event, FactsReported, Precision
 from .timelines import Timeline, check_next, commit, facts_set
 
 if TYPE_CHECKING:
@@ -443,18 +446,124 @@ def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | N
     return History(plan, first, log, len(timeline.events), given, timeline)
 
 
+EDGE_ID: Final = "gazaplan-data-edge"
+"""The id of the event that marks the data's edge in a judged history (no real event has it)."""
+
+_CAPPED: Final = {
+    "hostages_living_returned": ("hostages_living_at_start",),
+    "hostages_deceased_returned": ("hostages_deceased_at_start",),
+    "israeli_hostage_remains_returned": ("hostages_deceased_at_start",),
+}
+"""Counts that cannot grow once every hostage they count is back: the count of the group."""
+
+
+def edge_facts(state: State) -> dict[str, Any]:
+    """What is known of the facts just past the data's edge, from the last state within it.
+
+    A fact that can change back (a flag, a choice, a line, a share, a number) is UNKNOWN; a count
+    of people returned keeps its value where it cannot grow any more (every hostage it counts is
+    back), and is UNKNOWN otherwise (it can only have grown). The counts at the start stay.
+
+    Args:
+        state: the state at the data's edge.
+
+    Returns:
+        The facts to set, by id (per-party facts for the parties present).
+    """
+    out: dict[str, Any] = {}
+    for spec in FACTS.values():
+        if spec.derived or spec.field.endswith("_at_start"):
+            continue
+        value = getattr(state, spec.field)
+        if spec.per_party:
+            out |= {f"{spec.id}.{party}": UNKNOWN for party in value}
+            continue
+        if spec.kind is FactKind.COUNT and spec.field in _CAPPED:
+            returned = (
+                state.hostages_deceased_returned if spec.field.startswith("israeli") else value
+            )
+            total = getattr(state, _CAPPED[spec.field][0])
+            if isinstance(returned, int) and isinstance(total, int) and returned == total:
+                continue  # all back: it cannot grow
+        if value is not UNKNOWN:
+            out[spec.id] = UNKNOWN
+    return out
+
+
+def edge_event(state: State, data_as_of: dt.datetime) -> Event:
+    """The event that marks the data's edge: just after *data_as_of*, it sets :func:`edge_facts`.
+
+    Args:
+        state: the state at the data's edge.
+        data_as_of: the latest instant the data cover.
+
+    Returns:
+        The event, id :data:`EDGE_ID`, one microsecond after *data_as_of*.
+    """
+    return Event(
+        EDGE_ID,
+        data_as_of + dt.timedelta(microseconds=1),
+        FactsReported(edge_facts(state)),
+        summary=f"The data end here (last known on {data_as_of:%-d %b %Y}): facts that can "
+        "change are unknown from then on",
+        reported_by="gazaplan",
+        precision=Precision.INSTANT,
+    )
+
+
+def judged_history(
+    plan: Plan,
+    timeline: Timeline,
+    *,
+    at: dt.datetime | None,
+    start: State | None = None,
+    assume_unchanged: bool = False,
+) -> History:
+    """The history a judgement as of *at* reads: past the data's edge, the edge event added.
+
+    Args:
+        plan: the plan.
+        timeline: the events to replay.
+        at: the instant judged (None: the timeline's end).
+        start: the state the first event applies to (None: the plan's initial state).
+        assume_unchanged: carry every fact forward past the edge instead.
+
+    Returns:
+        :func:`history`, with :func:`edge_event` at its end when *at* is past the timeline's
+        ``data_as_of`` and facts are not assumed unchanged.
+
+    Raises:
+        InvalidEventError: if an event cannot happen in the state it meets.
+    """
+    h = history(plan, timeline, start=start)
+    edge = timeline.data_as_of
+    if edge is None or assume_unchanged or at is None or at <= edge:
+        return h
+    return h.extend([edge_event(h.state(len(h)), edge)])
+
+
 def replay(
-    plan: Plan, timeline: Timeline, *, at: dt.datetime | None = None, start: State | None = None
+    plan: Plan,
+    timeline: Timeline,
+    *,
+    at: Instant | None = None,
+    start: State | None = None,
+    assume_unchanged: bool = False,
 ) -> State:
     """The state at an instant after the events of a timeline.
+
+    Past the timeline's ``data_as_of`` (the data's edge), facts that can change back are
+    UNKNOWN (see :func:`edge_facts`) unless *assume_unchanged*.
 
     Args:
         plan: the plan (its parties and lines check the events' names).
         timeline: the events to replay.
-        at: the instant (timezone-aware); events at exactly *at* are included. None: after the
-            last event.
+        at: the instant: a timezone-aware datetime, a date or a string (``"2025-10-13"`` is the
+            end of that day in the plan's local time); events at exactly *at* are included.
+            None: after the last event.
         start: the state the first event applies to (None: the plan's initial state,
             ``State.initial(plan)``).
+        assume_unchanged: past the data's edge, carry every fact forward as last known.
 
     Returns:
         The state at *at*, which is *start* changed by every event up to then.
@@ -464,4 +573,6 @@ def replay(
             line the plan lacks.
         InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
     """
-    return history(plan, timeline, start=start).at(at)
+    when = None if at is None else read_instant(at, utc_offset_hours=plan.utc_offset_hours)
+    h = judged_history(plan, timeline, at=when, start=start, assume_unchanged=assume_unchanged)
+    return h.at(when)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 from ..core import _checks as check
 from ..core import _ports
+from ..core._pickling import added_fields_default
 from ..core._results import NotebookDisplay
 from ..core.plans import Plan
 from ..core.state import State
@@ -53,13 +54,37 @@ def _ordered(inst: object, attr: attrs.Attribute[Any], events: tuple[Event, ...]
             )
 
 
+def _edge(inst: Timeline, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    check.need_instant(value, "Timeline.data_as_of", "the data's as_of")
+    assert isinstance(value, dt.datetime)
+    late = [e for e in inst.events if e.at > value]
+    if late:
+        raise InvalidValueError(
+            "Timeline.data_as_of",
+            value.isoformat(),
+            f"event {late[0].id!r} ({late[0].at.isoformat()}) is later than the data's as_of",
+            "Give the instant the sources reach (no event is later), or None for a scenario.",
+        )
+
+
+@added_fields_default
 @attrs.frozen
 class Timeline(NotebookDisplay):
-    """An ordered, immutable sequence of events (instants never decrease; ids are unique)."""
+    """An ordered, immutable sequence of events (instants never decrease; ids are unique).
+
+    Attributes:
+        events: the events, in order.
+        data_as_of: the latest instant its sources cover (a dataset release's ``as_of``), or
+            None for a scenario, whose events are all that happens. Past it, a judgement holds
+            facts that can change back as unknown, unless told to assume them unchanged.
+    """
 
     events: tuple[Event, ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=_ordered
     )
+    data_as_of: dt.datetime | None = attrs.field(default=None, kw_only=True, validator=_edge)
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Timeline:
@@ -77,10 +102,11 @@ class Timeline(NotebookDisplay):
         return cls(tuple(sorted(events, key=lambda e: e.at)))
 
     @classmethod
-    def _trusted(cls, events: tuple[Event, ...]) -> Timeline:
+    def _trusted(cls, events: tuple[Event, ...], data_as_of: dt.datetime | None = None) -> Timeline:
         """A timeline of *events* already checked (by a builder): no second pass over them."""
         made = object.__new__(cls)
         object.__setattr__(made, "events", events)
+        object.__setattr__(made, "data_as_of", data_as_of)
         return made
 
     @classmethod
@@ -116,6 +142,9 @@ class Timeline(NotebookDisplay):
     def extend(self, events: Iterable[Event]) -> Timeline:
         """A new timeline with more events at the end: only they are checked (O(n + k)).
 
+        It keeps :attr:`data_as_of` unless an event added is later, which makes it a scenario
+        (``data_as_of`` None): what it adds past the data is what the caller supposes.
+
         Args:
             events: the events to add, in order.
 
@@ -136,14 +165,16 @@ class Timeline(NotebookDisplay):
             at: the instant (timezone-aware).
 
         Returns:
-            A timeline of the events at or before *at*.
+            A timeline of the events at or before *at* (its ``data_as_of`` the earlier of its
+            own and *at*).
 
         Raises:
             InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
         """
         check.need_instant(at, "at")
         n = bisect.bisect_right(self.events, at, key=_instant_of)
-        return Timeline._trusted(self.events[:n])  # a prefix of a checked timeline is one
+        edge = None if self.data_as_of is None else min(self.data_as_of, at)
+        return Timeline._trusted(self.events[:n], edge)  # a prefix of a checked one is one
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
@@ -220,10 +251,11 @@ class TimelineBuilder:
         base: the timeline to extend (empty by default); it is not changed.
     """
 
-    __slots__ = ("_events", "_ids", "_last")
+    __slots__ = ("_edge", "_events", "_ids", "_last")
 
     def __init__(self, base: Timeline | None = None) -> None:
         events = list(base.events) if base is not None else []
+        self._edge = base.data_as_of if base is not None else None
         self._events: list[Event] = events
         self._ids: set[str] = {e.id for e in events}
         self._last = events[-1] if events else None
@@ -242,6 +274,8 @@ class TimelineBuilder:
             InvalidValueError: it is not an Event.
         """
         check_next(event, self._ids, self._last, len(self._events), "TimelineBuilder.add")
+        if self._edge is not None and event.at > self._edge:
+            self._edge = None  # past the data: a scenario from here
         self._events.append(event)
         self._ids.add(event.id)
         self._last = event
@@ -274,7 +308,7 @@ class TimelineBuilder:
         Returns:
             The timeline, built without checking the events again.
         """
-        return Timeline._trusted(tuple(self._events))
+        return Timeline._trusted(tuple(self._events), self._edge)
 
 
 def _instant_of(event: Event) -> dt.datetime:
