@@ -34,7 +34,7 @@ def test_analyse_options() -> None:
     assert "2025-10-20T12:00:00+03:00" in out
     code, out, _ = run("analyse", "--at", "2026-11-20T00:00+02:00")
     assert code == 0
-    assert "after the data" in out
+    assert "past the data's edge" in out
     doc = json.loads(run("analyse", "--json")[1])
     assert doc["command"] == "analyse"
     assert doc["release"] == "2026.10"

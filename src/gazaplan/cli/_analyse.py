@@ -8,9 +8,17 @@ import argparse
 from typing import TextIO
 
 from ..analysis.structural import analyse
-from ..time.datasets import beyond_data
+from ..time.compliance import edge_note
 from ..time.histories import replay
-from ._options import Handler, at_arg, bundled_release, emit, plan_and_timeline
+from ._options import (
+    Handler,
+    at_words,
+    bundled_release,
+    default_at,
+    emit,
+    plan_and_timeline,
+    plan_at,
+)
 
 __all__ = ["HANDLERS"]
 
@@ -18,24 +26,27 @@ __all__ = ["HANDLERS"]
 def _analyse(args: argparse.Namespace, out: TextIO) -> None:
     plan, tl = plan_and_timeline(args)
     release = bundled_release(args)
-    as_of = release.as_of if release is not None else None
-    at = at_arg(args) or as_of or tl.last
-    state = replay(plan, tl, at=at)
-    on = at.date() if at is not None else None
-    report = analyse(plan, state, positions=args.positions, on=on, phase=args.phase,
+    at = default_at(args, tl, plan)
+    plan = plan_at(args, plan, at)
+    state = replay(plan, tl, at=at, assume_unchanged=args.assume_unchanged)
+    report = analyse(plan, state, positions=args.positions, on=at.date(), phase=args.phase,
                      limit=args.limit)  # fmt: skip
-    beyond = beyond_data(as_of, at) if as_of is not None and at is not None else ""
+    as_of = tl.data_as_of
+    beyond = as_of is not None and at > as_of
+    note = edge_note(as_of, at, args.assume_unchanged) if as_of is not None and beyond else ""
     if args.json:
-        payload = {"at": at, "release": release.version if release else None,
-                   "data_as_of": as_of, "beyond_data": beyond}  # fmt: skip
+        payload = {"at": at, "version": plan.version, "release": release.version if release else None,
+                   "data_as_of": as_of, "beyond_data": beyond, "note": note}  # fmt: skip
         emit(out, "analyse", {**payload, **report.to_json()})
         return
     which = "a timeline file" if args.timeline else "the bundled timeline"
     if release is not None:
         which += f" (release {release.version}, data as of {release.as_of.date()})"
-    when = at.isoformat() if at is not None else "its end"
-    out.write(f"State: {which} replayed to {when}; facts no source gives are unknown.\n")
-    out.write(f"Note: {beyond}.\n\n" if beyond else "\n")
+    out.write(
+        f"State: {which} replayed to {at_words(args, at)}, under plan version {plan.version}; "
+        "facts no source gives are unknown.\n"
+    )
+    out.write(f"Note: {note}\n\n" if note else "\n")
     out.write(report.explain())
 
 

@@ -31,7 +31,7 @@ from ..runs.perturbations import (
 )
 from ..runs.sweeps import parse_axis
 from ..whatif.scenarios import Scenario
-from ._options import Handler, at_arg, data_as_of, emit, plan_and_timeline
+from ._options import Handler, at_arg, default_at, emit, plan_and_timeline, plan_at
 
 __all__ = ["HANDLERS", "parse_delay", "parse_drop"]
 
@@ -80,8 +80,9 @@ def _sweep(args: argparse.Namespace, out: TextIO) -> int | None:
         raise InvalidValueError(
             "--grid", None, "a sweep needs a grid", "Pass e.g. --grid exchange.remains_ratio=5:25."
         )
+    at = default_at(args, tl, plan)
+    plan = plan_at(args, plan, at)
     grid = dict(parse_axis(plan, text) for text in args.grid)
-    at = at_arg(args) or data_as_of(args) or tl.last
     try:
         with _executor(args) as executor:
             result = sweep(
@@ -164,10 +165,13 @@ def parse_drop(text: str, scenario: Scenario) -> Drop:
 
 def _scenario(args: argparse.Namespace) -> Scenario:
     if args.scenario == "bundled":
+        tl = catalog.timeline(args.release)
+        at = default_at(args, tl)
+        version = args.plan_version or catalog.in_force(at).version  # the version in force
         return Scenario(
             name=f"the bundled timeline (release {catalog.dataset().release(args.release).version})",
-            version=catalog.plan(args.plan_version).version,
-            timeline=catalog.timeline(args.release),
+            version=version,
+            timeline=tl,
         )
     from ..files.documents import load_scenario
 
@@ -188,7 +192,7 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int | None:
     steps += [parse_drop(t, scenario) for t in args.drop]
     steps += [parse_delay(t, scenario) for t in args.delay]
     pert = Perturbation(tuple(steps), name="the command line")
-    at = at_arg(args) or (data_as_of(args) if args.scenario == "bundled" else None)
+    at = default_at(args, scenario.timeline) if args.scenario == "bundled" else at_arg(args)
     try:
         with _executor(args) as executor:
             result = monte_carlo(
