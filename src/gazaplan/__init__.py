@@ -377,6 +377,12 @@ if TYPE_CHECKING:
     from .runs.sweeps import (
         sweep as sweep,
     )
+    from .time.anomalies import (
+        AnomalyReport as AnomalyReport,
+    )
+    from .time.anomalies import (
+        anomalies as anomalies,
+    )
     from .time.compliance import (
         Compliance as Compliance,
     )

@@ -75,7 +75,7 @@ def test_points_and_figures() -> None:
 def test_report_says_how_far_the_data_reaches() -> None:
     code, out, _ = run("report", "--at", "2026-12-01T12:00+02:00")
     assert code == 0
-    assert "past the data's edge: facts that can change back are unknown after 9 Oct 2026" in out
+    assert "facts that can change back are unknown here, last known on 9 Oct 2026" in out
     code, out, _ = run("report", "--at", "2026-12-01", "--assume-unchanged")
     assert "every fact is carried forward as last known on 9 Oct 2026" in out
     code, out, _ = run("report", "--release", "2026.05", "--json")

@@ -22,6 +22,7 @@ content)::
     _stages            the later stages and the point-17 fallback
     _phases            phases 1 and 2 and their obligations
     _records           the reported figures, the stated positions, the facts at publication
+    _anomalies         the library's account of where the record and the rules differ
     _versions_2026     the versions of 2026, each an amendment over the one before
     _versions          the later versions of 2025 and 2026, in order
     _control           who can change each fact, point by point
@@ -89,6 +90,7 @@ def _build(version: str) -> Plan:
         # every amendment up to *version* applied to the published text in one call, checked
         # once on the result (not version by version: the latest is what is asked for first)
         return amend(_build(PUBLISHED), *LATER[: ids.index(version) + 1])
+    from ._anomalies import ANOMALY_NOTES
     from ._parties import PARTIES
     from ._phases import PHASES
     from ._points import POINTS
@@ -109,6 +111,7 @@ def _build(version: str) -> Plan:
         aid=AID,
         figures=FIGURES,
         positions=POSITIONS,
+        anomaly_notes=ANOMALY_NOTES,
         initial_facts=INITIAL_FACTS,
         sources=(*REGISTER, *TL.values()),
         utc_offset_hours=3,  # Israel and Gaza, October 2025 (Israel Daylight Time)

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 import attrs
 
 from .. import catalog
+from ..desk import tables as t
 from ..exceptions import ScenarioFormatError
 from ..time.datasets import Dataset
 from ._options import Handler, emit, problem_rows
@@ -33,8 +34,10 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     from ..files.documents import load
+    from ..time.anomalies import anomalies
 
     plan = catalog.plan(args.plan_version)
+    judge = plan if args.plan_version else catalog.plan_versions()
     files: list[dict[str, Any]] = []
     for name in args.files or [None]:
         shown = name or f"(bundled) gazaplan/catalog/{catalog.DATA_FILE}"
@@ -46,12 +49,17 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             problems = problem_rows(e)
             sys.stderr.write(f"gazaplan: error: {e}\n")
         row: dict[str, Any] = {"file": shown, "valid": not problems, "problems": problems}
+        found = None
         if ds is not None:
             row |= {"entries": len(ds), "releases": [r.version for r in ds.releases]}
+            found = anomalies(judge, ds.timeline())
+            row |= {"anomalies": t.anomaly_rows(found)}
         files.append(row)
         if not args.json:
             what = f"{len(ds)} entries, releases {', '.join(row['releases'])}" if ds else "invalid"
             out.write(f"{'ok ' if not problems else 'BAD'} {shown} ({what})\n")
+            if found is not None:
+                out.write("".join(f"  {line}\n" for line in found.explain().splitlines()))
     if args.json:
         emit(out, "data validate", {"valid": all(f["valid"] for f in files), "files": files})
     return 0 if all(f["valid"] for f in files) else 2

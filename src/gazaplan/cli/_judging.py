@@ -103,7 +103,12 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
         emit(
             out,
             "report",
-            {**payload, "phases": phases, "obligations": t.compliance_rows(r.compliance)},
+            {
+                **payload,
+                "phases": phases,
+                "obligations": t.compliance_rows(r.compliance),
+                "anomalies": t.anomaly_rows(r.anomalies),
+            },
         )
         return
     which = "a timeline file" if args.timeline else "the bundled timeline"

@@ -24,6 +24,7 @@ from ..exceptions import (
 from ..truth import UNKNOWN
 from . import _checks as check
 from . import _ports
+from ._pickling import added_fields_default
 from ._plancache import PlanCache
 from ._results import NotebookDisplay
 from .conditions import (
@@ -33,7 +34,7 @@ from .conditions import (
 from .obligations import InitialFact, Obligation, Phase
 from .parties import Party
 from .provisions import Provision
-from .records import Figure, Position, Topic
+from .records import AnomalyNote, Figure, Position, Topic
 from .sources import Contested, Source, Sourced
 from .state import State
 from .terms import AidTerms, ExchangeTerms, WithdrawalLine
@@ -68,6 +69,7 @@ def _offset_hours(inst: object, attr: attrs.Attribute[Any], value: object) -> No
         )
 
 
+@added_fields_default
 @attrs.frozen(kw_only=True)
 class Plan(NotebookDisplay):
     """A version of the plan: its parties, points, phases, lines, terms and reported figures.
@@ -84,6 +86,8 @@ class Plan(NotebookDisplay):
         aid: the terms of the aid.
         figures: attributed records of reported numbers.
         positions: attributed records of the parties' stated positions.
+        anomaly_notes: the library's account of each place where the record and its reading
+            of the rules differ (see :func:`~gazaplan.anomalies`).
         initial_facts: the facts when the version took effect, each sourced.
         sources: the source register the content cites.
         amendments: the amendments this version was derived through, oldest first.
@@ -126,6 +130,9 @@ class Plan(NotebookDisplay):
     )
     positions: tuple[Position, ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=check.items_of(Position)
+    )
+    anomaly_notes: tuple[AnomalyNote, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.items_of(AnomalyNote)
     )
     initial_facts: tuple[InitialFact, ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=check.items_of(InitialFact)

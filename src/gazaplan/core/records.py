@@ -27,7 +27,7 @@ from .conditions import Condition, condition_check, text
 from .parties import Response
 from .sources import Source, cite, sources_required
 
-__all__ = ["Figure", "Position", "Qualifier", "Stance", "Topic"]
+__all__ = ["AnomalyNote", "Figure", "Position", "Qualifier", "Stance", "Topic"]
 
 
 class Topic(enum.Enum):
@@ -218,3 +218,26 @@ class Position:
         when = f" ({self.as_of})" if self.as_of else ""
         said = f" {self.statement()}:" if self.stance is not UNKNOWN else ""
         return f"{self.party}{when}:{said} {self.summary} {cite(self.sources)}"
+
+
+@attrs.frozen
+class AnomalyNote:
+    """The library's account of a place where the record and its reading of the rules differ.
+
+    :func:`~gazaplan.anomalies` lists every event that acts on an obligation before its trigger
+    is MET, and every fact that undoes a fulfilled achievement; a note says, with its sources,
+    whether that is a real early or out-of-order step, or a gap in what the sources say.
+
+    Attributes:
+        event: the id of the event.
+        obligation: the id of the obligation.
+        note: the account, in the library's words.
+        sources: where it rests.
+    """
+
+    event: str = attrs.field(validator=check.ident())
+    obligation: str = attrs.field(validator=check.ident())
+    note: str = attrs.field(validator=check.text())
+    sources: tuple[Source, ...] = attrs.field(
+        converter=check.as_tuple, validator=sources_required()
+    )

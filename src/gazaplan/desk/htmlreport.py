@@ -201,6 +201,19 @@ def html_report(
             limit=None,
         ),
     ]
+    if r.anomalies.items:
+        n, open_ = len(r.anomalies.items), len(r.anomalies.unexplained)
+        parts += [
+            (
+                f'<h2 id="anomalies">Where the record and the rules disagree ({n}, '
+                f"{n - open_} explained)</h2>"
+            ),
+            table(
+                t.anomaly_rows(r.anomalies),
+                ["at", "event", "kind", "obligation", "reason", "note", "sources"],
+                limit=None,
+            ),
+        ]
     parts += structure_section(analyse(now, state, on=when.date()))
     if plots:
         parts += [

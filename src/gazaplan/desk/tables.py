@@ -27,6 +27,7 @@ from ..core.plans import Plan
 from ..core.rules import PhaseReport, PlanReport
 from ..core.sources import Contested, Source, Sourced
 from ..exceptions import InvalidValueError, MissingExtraError
+from ..time.anomalies import AnomalyReport
 from ..time.compliance import ComplianceReport
 from ..time.histories import History
 from ..time.timelines import Timeline
@@ -455,6 +456,32 @@ def compliance_rows(report: ComplianceReport) -> list[Row]:
     ]
 
 
+def anomaly_rows(report: AnomalyReport) -> list[Row]:
+    """The anomalies between a timeline and the rules, as rows.
+
+    Args:
+        report: the anomalies.
+
+    Returns:
+        One row per anomaly, with its kind, event, instant, obligation, version, reason and the
+        library's note (empty where it has none).
+    """
+    return [
+        {
+            "kind": str(a.kind),
+            "event": a.event,
+            "at": a.at,
+            "obligation": a.obligation,
+            "version": a.version,
+            "reason": a.reason,
+            "explained": a.explained,
+            "note": a.note.note if a.note is not None else "",
+            "sources": cites(a.note.sources) if a.note is not None else "",
+        }
+        for a in report.items
+    ]
+
+
 def timeline_rows(timeline: Timeline) -> list[Row]:
     """A timeline as rows.
 
@@ -669,6 +696,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "confidence",
         "sources",
     ),
+    "anomalies": (
+        "kind",
+        "event",
+        "at",
+        "obligation",
+        "version",
+        "reason",
+        "explained",
+        "note",
+        "sources",
+    ),
     "compliance": (
         "obligation",
         "phase",
@@ -774,6 +812,9 @@ _single(Evaluation, "trace", evaluation_rows)
 
 
 _single(ComplianceReport, "compliance", compliance_rows)
+
+
+_single(AnomalyReport, "anomalies", anomaly_rows)
 
 
 _single(Timeline, "timeline", timeline_rows)

@@ -14,6 +14,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     histories     History, history, replay
     compliance    every obligation's status as of an instant: compliance, ComplianceReport
     verdicts      each phase's verdicts over a timeline, and when a target was first MET
+    anomalies     where the record and the rules disagree: anomalies, with the plan's notes
     reports       one judgement at one instant, which every view reads: report, Report
 
 Public surface: the modules above; ``gp.replay``, ``gp.compliance``, ``gp.first_met`` and the

@@ -885,8 +885,8 @@ def edge_note(data_as_of: dt.datetime, at: dt.datetime, assume_unchanged: bool) 
         )
     return (
         f"Judged at {at.isoformat()}, past the data's edge: facts that can change back are "
-        f"unknown after {last}, when they were last known; counts that only grow keep what was "
-        "known."
+        f"unknown here, last known on {last}; a count keeps its value only where it cannot grow "
+        "any more (every hostage it counts is back), and what was achieved by then stays achieved."
     )
 
 

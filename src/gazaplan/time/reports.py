@@ -20,6 +20,7 @@ from ..core.instants import Instant
 from ..core.plans import Plan
 from ..core.rules import PlanReport, check_plan
 from ..core.state import State
+from .anomalies import AnomalyReport, anomalies
 from .compliance import ComplianceReport, ComplianceStatus, compliance, edge_note, in_force
 from .histories import judged_history
 from .timelines import Timeline
@@ -48,6 +49,7 @@ class Report(NotebookDisplay):
         data_as_of: the latest instant the timeline's sources cover (None: a scenario).
         beyond_data: True if *at* is later than *data_as_of*.
         assume_unchanged: True if facts were carried forward past the data's edge.
+        anomalies: where the record up to *at* and the rules disagree, with the plan's notes.
     """
 
     title: str
@@ -62,6 +64,7 @@ class Report(NotebookDisplay):
     data_as_of: dt.datetime | None = None
     beyond_data: bool = False
     assume_unchanged: bool = False
+    anomalies: AnomalyReport = AnomalyReport(())
 
     def status(self, obligation_id: str) -> ComplianceStatus:
         """One obligation's status at the report's instant.
@@ -113,7 +116,8 @@ class Report(NotebookDisplay):
 
         Returns:
             The version judging and the instant, the phases' verdicts, the obligations' counts,
-            each phase with its obligations' statuses, then the compliance table.
+            each phase with its obligations' statuses, the compliance table, then the anomalies
+            between the record and the rules, if any.
         """
         head = (
             f"Judged as of {self.at.isoformat()} under plan version {self.version} "
@@ -121,7 +125,8 @@ class Report(NotebookDisplay):
         )
         lines = [head] + ([f"Note: {self.note}"] if self.note else []) + [""]
         text = explain_plan(self.phases, self.judged(), self.summary())
-        return "\n".join(lines) + text + "\n" + self.compliance.explain()
+        tail = "\n" + self.anomalies.explain() if self.anomalies.items else ""
+        return "\n".join(lines) + text + "\n" + self.compliance.explain() + tail
 
     def to_pandas(self, table: str = "obligations") -> pd.DataFrame:
         """The report as a DataFrame.
@@ -196,4 +201,5 @@ def report(
         data_as_of=comp.data_as_of,
         beyond_data=comp.beyond_data,
         assume_unchanged=assume_unchanged,
+        anomalies=anomalies(plans, timeline.until(when), start=start),
     )
