@@ -111,6 +111,9 @@ if TYPE_CHECKING:
         SetDeadline as SetDeadline,
     )
     from .core.amendments import (
+        SetKind as SetKind,
+    )
+    from .core.amendments import (
         SetTerm as SetTerm,
     )
     from .core.amendments import (

@@ -1,9 +1,10 @@
 """Amendments as data: what changed, why, and on what source; applied by :func:`amend`.
 
 An :class:`Amendment` is a dated list of edits from a closed set (set a term, set a deadline,
-replace a condition, add or drop an obligation, record a position). ``amend(plan, amendment)``
-derives a new plan; the original is untouched and the new plan keeps the amendments it came
-through in ``Plan.amendments``. ``amend(plan, edit, ...)`` makes a what-if variant from bare edits.
+set an obligation's kind, replace a condition, add or drop an obligation, record a position).
+``amend(plan, amendment)`` derives a new plan; the original is untouched and the new plan keeps
+the amendments it came through in ``Plan.amendments``. ``amend(plan, edit, ...)`` makes a
+what-if variant from bare edits.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ._kinds import Kinds
 from ._pickling import added_fields_default
 from ._references import check_references
 from .conditions import Condition, condition_check
-from .obligations import Deadline, Obligation, Phase
+from .obligations import Deadline, Obligation, ObligationKind, Period, Phase
 from .plans import DEFERRED_CHECKS, Plan
 from .records import Position
 from .sources import Source, Sourced
@@ -34,6 +35,7 @@ __all__ = [
     "Edit",
     "SetCondition",
     "SetDeadline",
+    "SetKind",
     "SetTerm",
     "amend",
 ]
@@ -88,6 +90,39 @@ class SetDeadline:
         """
         return _edit_obligation(
             plan, self.obligation, lambda o: attrs.evolve(o, deadline=self.deadline)
+        )
+
+
+@attrs.frozen
+class SetKind:
+    """Make obligation *obligation* an achievement, a maintenance duty or punctual (a what-if:
+    "what if keeping the crossing open were owed only once?")."""
+
+    obligation: str = attrs.field(validator=check.ident())
+    obligation_kind: ObligationKind = attrs.field(
+        validator=check.member(ObligationKind, unknown_ok=False)
+    )
+    period: Period | None = None
+    tag: ClassVar[str] = "set_kind"
+
+    def applied(self, plan: Plan) -> Plan:
+        """The plan with the obligation's kind (and maintenance period) replaced.
+
+        Args:
+            plan: the plan to edit.
+
+        Returns:
+            A new plan with the new kind.
+
+        Raises:
+            UnknownIdError: if the plan has no such obligation.
+            InvalidValueError: if the kind and period do not fit (a period is for a maintenance
+                duty; a punctual obligation needs a deadline).
+        """
+        return _edit_obligation(
+            plan,
+            self.obligation,
+            lambda o: attrs.evolve(o, kind=self.obligation_kind, period=self.period),
         )
 
 
@@ -210,7 +245,7 @@ class AddPosition:
 
 
 Edit: TypeAlias = (
-    SetTerm | SetDeadline | SetCondition | AddObligation | DropObligation | AddPosition
+    SetTerm | SetDeadline | SetKind | SetCondition | AddObligation | DropObligation | AddPosition
 )
 """The built-in kinds of edit (the one list of them). Each applies itself: ``applied(plan)``
 is the plan with the edit made (checked once all of an amendment's edits are made)."""

@@ -21,7 +21,9 @@ from ..core.rules import ObligationReport, PhaseReport, PlanReport
 from ..exploration.search import Exploration
 from ..runs.montecarlo import MonteCarloResult
 from ..runs.sweeps import SweepResult
+from ..time.anomalies import AnomalyReport
 from ..time.compliance import Compliance, ComplianceReport
+from ..time.reports import Report
 from ..time.timelines import Timeline
 from ..time.verdicts import VerdictsOverTime
 from ..truth import Verdict
@@ -182,13 +184,62 @@ def _evaluation(ev: Evaluation) -> str:
 def _compliance_report(report: ComplianceReport) -> str:
     body = table(
         t.compliance_rows(report),
-        ["status", "obligation", "point", "owed_by", "due", "fulfilled_at", "reason"],
+        ["status", "obligation", "kind", "point", "owed_by", "since", "due", "reason"],
         badges=("status",),
     )
     return box(
         f"Compliance as of {report.at:%Y-%m-%d %H:%M %z} (version {report.version})",
+        f"<div>Obligations: {esc(report.summary())}</div>",
         body,
-        note="overdue first; report.to_pandas() has every column",
+        note="overdue first; report.to_pandas() has every column, the lifecycle included",
+    )
+
+
+@html_of.register
+def _report(r: Report) -> str:
+    head = kv_table(
+        [
+            ("plan version judging", f"{r.version} (in force from {r.in_force.date()})"),
+            ("judged as of", f"{r.at:%Y-%m-%d %H:%M %z}"),
+            ("data as of", r.data_as_of.date() if r.data_as_of else "a scenario (no edge)"),
+            ("events replayed", f"{r.replayed} of {r.events}"),
+            ("obligations", r.summary()),
+            ("anomalies", f"{len(r.anomalies.items)} ({len(r.anomalies.unexplained)} unexplained)"),
+        ]
+    )
+    note = f'<div class="note">Note: {esc(r.note)}</div>' if r.note else ""
+    phases = table(
+        t.phase_rows(r.phases, "phases"),
+        ["phase", "name", "preconditions", "completion", "unmet_leaves", "unknown_leaves"],
+        badges=_STATUS,
+        caption="Phases",
+    )
+    body = table(
+        t.compliance_rows(r.compliance),
+        ["status", "obligation", "kind", "point", "owed_by", "since", "reason"],
+        badges=("status",),
+        caption="Obligations",
+    )
+    return box(
+        r.title,
+        head,
+        note,
+        phases,
+        body,
+        note="report.explain() gives every reason; report.to_pandas() the obligations",
+    )
+
+
+@html_of.register
+def _anomalies(a: AnomalyReport) -> str:
+    body = table(
+        t.anomaly_rows(a),
+        ["at", "event", "kind", "obligation", "reason", "explained", "note"],
+    )
+    n = len(a.items)
+    return box(
+        f"Anomalies between the record and the rules: {n} ({n - len(a.unexplained)} explained)",
+        body,
     )
 
 
@@ -197,6 +248,9 @@ def _compliance(item: Compliance) -> str:
     pairs = [
         ("status", item.status),
         ("reason", item.reason),
+        ("kind", item.obligation.kind),
+        ("over time", item.lifecycle()),
+        ("version judging", item.version),
         ("owed by", item.obligation.obligor_text),
         ("point", item.obligation.provision),
         ("triggered at", item.triggered_at),

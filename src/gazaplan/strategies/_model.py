@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from ..catalog import plan as bundled_plan
 from ..catalog import versions
-from ..core.amendments import Amendment, DropObligation, SetDeadline, SetTerm, amend
+from ..core.amendments import Amendment, DropObligation, SetDeadline, SetKind, SetTerm, amend
 from ..core.conditions import (
     KINDS,
     AllOf,
@@ -26,7 +26,7 @@ from ..core.conditions import (
     OneOf,
 )
 from ..core.facts import Crossing, FactKind, FactSpec
-from ..core.obligations import Deadline
+from ..core.obligations import Deadline, ObligationKind, Period
 from ..core.parties import Party, PartyKind, Response
 from ..core.plans import Plan
 from ..core.sources import Claim, Contested, Sourced
@@ -307,7 +307,7 @@ def amendments(draw: st.DrawFn, plan: Plan | None = None) -> Amendment:
         plan: the plan (None: the 29 September text).
 
     Returns:
-        A strategy drawing amendments (new term values, deadlines, dropped obligations).
+        A strategy drawing amendments (new term values, deadlines, kinds, dropped obligations).
     """
     p = _plan(plan)
     obligations = [o.id for o in p.obligations()]
@@ -327,6 +327,11 @@ def amendments(draw: st.DrawFn, plan: Plan | None = None) -> Amendment:
     for i, ob in enumerate(touched):
         if i == 0 and draw(st.booleans()):
             edits.append(DropObligation(ob))
+        elif draw(st.integers(0, 3)) == 0:  # what if it were owed once, or kept up?
+            kind = draw(st.sampled_from([ObligationKind.ACHIEVEMENT, ObligationKind.MAINTENANCE]))
+            hours = draw(st.none() | st.integers(1, 24 * 60))
+            period = Period(hours) if kind is ObligationKind.MAINTENANCE and hours else None
+            edits.append(SetKind(ob, kind, period))
         else:
             hours = draw(st.none() | st.integers(1, 24 * 30))
             edits.append(SetDeadline(ob, None if hours is None else Deadline(hours)))

@@ -709,10 +709,10 @@ def _maintenance(
     owed = end - start
     base = {**base, "held": held, "owed_for": owed}
     tally = (
-        f"held {duration(held)} of {duration(owed)} owed"
+        f"held {_span(held)} of {_span(owed)} owed"
         if held
-        else f"not held in the {duration(owed)} owed"
-    ) + (f", not known for {duration(unknown_for)}" if unknown_for else "")
+        else f"not held in the {_span(owed)} owed"
+    ) + (f", not known for {_span(unknown_for)}" if unknown_for else "")
     if ended:
         return _At(ComplianceStatus.DISCHARGED, f"{ended}; {tally}", **base)
     i, now = series[-1]
@@ -772,6 +772,13 @@ def _punctual(c: _Ctx, at: dt.datetime, base: dict[str, Any]) -> _At:
     if lo is hi is UNMET:
         return _At(ComplianceStatus.BREACHED, f"did not hold at its instant, {_when(due)}", **base)
     return _At(ComplianceStatus.UNKNOWN, f"whether it held at {_when(due)} is not known", **base)
+
+
+def _span(span: dt.timedelta) -> str:
+    """A long span in days (to the nearest), a short one to the minute."""
+    if span >= 2 * DAY:
+        return f"{round(span / DAY)} days"
+    return duration(span)
 
 
 def _day(at: dt.datetime) -> str:
