@@ -39,7 +39,7 @@ def report_picture(path: Path) -> None:
         raise SystemExit("needs Debian's chromium (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as tmp:
         page_file = Path(tmp) / "report.html"
-        write_html_report(gp.plan(), gp.timeline(), page_file)
+        write_html_report(gp.plan_versions(), gp.timeline(), page_file)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
             page = browser.new_page(viewport={"width": 1100, "height": 1000})

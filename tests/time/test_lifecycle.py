@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +22,7 @@ OPEN = gp.Equals("ceasefire_in_force", True, point=3, label="ceasefire in force"
 TRUE = gp.Equals("response.israel", gp.Response.ACCEPTED, point=3, label="Israel accepts")
 
 
-def duty(kind: K = K.MAINTENANCE, **kw: object) -> gp.Plan:
+def duty(kind: K = K.MAINTENANCE, **kw: Any) -> gp.Plan:
     """The published plan with one more obligation: keep the ceasefire, owed once Israel accepts."""
     ob = gp.Obligation(
         "keep-ceasefire",

@@ -16,8 +16,14 @@ from ..support.strategies import PLAN, T0
 S = gp.ComplianceStatus
 IDT = dt.timezone(dt.timedelta(hours=3))
 TL = gp.timeline()
-EDGE = TL.data_as_of
-assert EDGE is not None
+
+
+def _edge() -> dt.datetime:
+    assert TL.data_as_of is not None
+    return TL.data_as_of
+
+
+EDGE = _edge()
 
 
 @pytest.mark.parametrize(

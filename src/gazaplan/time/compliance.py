@@ -8,6 +8,7 @@ so it may have held earlier) gives UNKNOWN, never "overdue". Results come overdu
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
@@ -478,28 +479,93 @@ def _hours(plan: Plan, value: Term | int | float) -> float | None:
     return None if v is UNKNOWN else float(v)
 
 
-class _Ctx:
-    """One obligation along one history: its conditions compiled once for every instant asked."""
+class _Series:
+    """A condition's verdict along a whole history, kept at the states where it changes, so that
+    asking about any state (its verdict, its first MET, how long it held) is a binary search."""
 
-    __slots__ = ("comp", "h", "hours", "o", "origin", "plan", "since", "since_fn", "trig", "until")
+    __slots__ = ("first_met", "idx", "mets", "ver")
+
+    def __init__(self, fn: Callable[[State], Verdict], h: History, cond: Condition) -> None:
+        idx: list[int] = []
+        ver: list[Verdict] = []
+        for i in _candidates(h, cond, len(h)):  # 0 is always among them
+            v = fn(h.state(i))
+            if not ver or v is not ver[-1]:
+                idx.append(i)
+                ver.append(v)
+        self.idx, self.ver = idx, ver
+        self.first_met = next((p for p, v in enumerate(ver) if v is MET), None)
+        mets = [0]
+        for v in ver:
+            mets.append(mets[-1] + (v is MET))
+        self.mets = mets
+
+    def pos(self, n: int) -> int:
+        """The entry in force at state *n*."""
+        return bisect.bisect_right(self.idx, n) - 1
+
+    def at(self, n: int) -> Verdict:
+        return self.ver[self.pos(n)]
+
+    def onset(self, n: int) -> _Onset:
+        """When it first became MET by state *n* (as :func:`_onset` scans for it)."""
+        p = self.first_met
+        if p is not None and self.idx[p] <= n:
+            return _Onset(
+                self.idx[p], p == 0 or self.ver[p - 1] is not UNK, tuple(self.idx[1 : p + 1])
+            )
+        return _Onset(None, True, tuple(self.idx[1 : self.pos(n) + 1]))
+
+    def met_between(self, a: int, b: int) -> bool:
+        """Whether it was MET at any state from *a* to *b*."""
+        pa, pb = self.pos(a), self.pos(b)
+        return self.mets[pb + 1] - self.mets[pa] > 0
+
+
+class _Ctx:
+    """One obligation along one history: its conditions compiled, and their verdicts along the
+    history found, once, for every instant asked."""
+
+    __slots__ = (
+        "_spans",
+        "comp",
+        "h",
+        "hours",
+        "measures",
+        "o",
+        "origin",
+        "plan",
+        "since",
+        "since_fn",
+        "trig",
+        "until",
+    )
 
     def __init__(self, plan: Plan, h: History, o: Obligation, origin: dt.datetime) -> None:
         self.plan, self.h, self.o, self.origin = plan, h, o, origin
-        self.trig = compiled(o.trigger, plan)
-        self.comp = compiled(o.completion, plan)
+        self.trig = _Series(compiled(o.trigger, plan), h, o.trigger)
+        self.comp = _Series(compiled(o.completion, plan), h, o.completion)
         self.since = (
             o.deadline.since
             if o.deadline is not None and o.deadline.since is not None
             else o.trigger
         )
-        self.since_fn = compiled(self.since, plan)
+        self.since_fn = (
+            self.trig
+            if self.since is o.trigger
+            else _Series(compiled(self.since, plan), h, self.since)
+        )
         self.hours = _hours(plan, o.deadline.hours) if o.deadline is not None else None
         period = o.period
         self.until = (
-            compiled(period.until, plan)
+            _Series(compiled(period.until, plan), h, period.until)
             if period is not None and period.until is not None
             else None
         )
+        self.measures = [
+            (m.label or m.fact, fact_reader(m.fact), operand_fn(m.owed, plan)) for m in o.measures
+        ]
+        self._spans: tuple[list[dt.timedelta], list[dt.timedelta]] | None = None
 
     def instant(self, index: int) -> dt.datetime:
         return _instant(self.h, index, self.origin)
@@ -511,28 +577,27 @@ class _Ctx:
         ev = self.h.event(index)
         return f" ({_short(ev.summary or ev.id)})"
 
+    def spans(self) -> tuple[list[dt.timedelta], list[dt.timedelta]]:
+        """Running sums of how long the completion was MET, and UNKNOWN, over its whole entries:
+        ``met[p]`` covers entries 0 to p - 1 (built on first use)."""
+        if self._spans is None:
+            s, met, unk = self.comp, [dt.timedelta()], [dt.timedelta()]
+            for p in range(len(s.idx) - 1):
+                span = self.instant(s.idx[p + 1]) - self.instant(s.idx[p])
+                met.append(met[-1] + (span if s.ver[p] is MET else dt.timedelta()))
+                unk.append(unk[-1] + (span if s.ver[p] is UNK else dt.timedelta()))
+            self._spans = (met, unk)
+        return self._spans
+
+    def quantities(self, state: State) -> tuple[Quantity, ...]:
+        return tuple(
+            Quantity(label, read(state), owed(state)) for label, read, owed in self.measures
+        )
+
 
 def _short(text: str, limit: int = 80) -> str:
     first = text.split(". ")[0].rstrip(".")
     return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
-
-
-def _series(
-    fn: Callable[[State], Verdict], h: History, cond: Condition, n: int
-) -> list[tuple[int, Verdict]]:
-    """A condition's verdict along states 0..n, as (state, verdict) at each change."""
-    out: list[tuple[int, Verdict]] = []
-    for i in _candidates(h, cond, n):
-        v = fn(h.state(i))
-        if not out or v is not out[-1][1]:
-            out.append((i, v))
-    return out
-
-
-def _from(series: list[tuple[int, Verdict]], k: int) -> list[tuple[int, Verdict]]:
-    """The part of a series from state *k* on, starting with the verdict in force at *k*."""
-    before = [(i, v) for i, v in series if i <= k]
-    return [(k, before[-1][1])] + [(i, v) for i, v in series if i > k]
 
 
 @attrs.frozen
@@ -554,21 +619,19 @@ class _At:
     events: frozenset[str] = frozenset()
 
 
-def _quantities(plan: Plan, o: Obligation, state: State) -> tuple[Quantity, ...]:
-    return tuple(
-        Quantity(m.label or m.fact, fact_reader(m.fact)(state), operand_fn(m.owed, plan)(state))
-        for m in o.measures
-    )
-
-
-def _status(c: _Ctx, at: dt.datetime) -> _At:
-    """An obligation's status as of *at*, from the history up to then."""
+def _status(c: _Ctx, at: dt.datetime, *, events: bool = False) -> _At:
+    """An obligation's status as of *at*, from the history up to then (*events*: name the events
+    at which its trigger, clock or completion changed, which only the final status needs)."""
     h, o = c.h, c.o
     n = h.count(at)
-    trig = _onset(c.trig, h, o.trigger, n)
-    done = _onset(c.comp, h, o.completion, n)
-    clock = _onset(c.since_fn, h, c.since, n) if o.deadline is not None else trig
-    event_ids = frozenset(h.event(i).id for on in (trig, done, clock) for i in on.changes if i > 0)
+    trig = c.trig.onset(n)
+    done = c.comp.onset(n)
+    clock = c.since_fn.onset(n) if o.deadline is not None else trig
+    event_ids = (
+        frozenset(h.event(i).id for on in (trig, done, clock) for i in on.changes if i > 0)
+        if events
+        else frozenset()
+    )
 
     def when(on: _Onset) -> dt.datetime | None:
         return None if on.index is None else c.instant(on.index)
@@ -592,21 +655,20 @@ def _status(c: _Ctx, at: dt.datetime) -> _At:
         "fulfilled_at": fulfilled_at,
         "events": event_ids,
     }
-    upto = h.state(n)
-    quantities = _quantities(c.plan, o, upto) if o.measures else ()
     if o.kind is ObligationKind.ACHIEVEMENT and done.index is not None:
         return _achieved(c, n, done.index, base)  # done, even before it fell due
     if trig.index is None:
-        if c.trig(upto) is UNK:
+        if c.trig.at(n) is UNK:
             return _At(ComplianceStatus.UNKNOWN, "whether it is due is not known", **base)
         return _At(ComplianceStatus.NOT_TRIGGERED, "its trigger has not been met", **base)
+    quantities = c.quantities(h.state(n)) if c.measures else ()
     # a clock that has not started (its condition is UNMET, not UNKNOWN) leaves the duty pending
-    waiting = o.deadline is not None and clock.index is None and c.since_fn(upto) is UNMET
+    waiting = o.deadline is not None and clock.index is None and c.since_fn.at(n) is UNMET
     if o.kind is ObligationKind.MAINTENANCE:
         return _maintenance(c, at, n, trig.index, base, quantities, waiting)
     if o.kind is ObligationKind.PUNCTUAL:
         return _punctual(c, at, base)
-    return _owed(c, at, c.comp(upto), base, quantities, waiting=waiting)
+    return _owed(c, at, c.comp.at(n), base, quantities, waiting=waiting)
 
 
 def _owed(
@@ -651,9 +713,11 @@ def _achieved(c: _Ctx, n: int, done: int, base: dict[str, Any]) -> _At:
     """An achievement done at state *done*: on time, late, unknown, or undone since."""
     h, o = c.h, c.o
     fulfilled_at = c.instant(done)
-    after = _from(_series(c.comp, h, o.completion, n), done)
-    if after[-1][1] is UNMET:
-        k = after[-1][0]  # the series changes verdict at each entry: the run began there
+    p = c.comp.pos(n)
+    if c.comp.ver[p] is UNMET:
+        k = max(
+            c.comp.idx[p], done
+        )  # the series changes verdict at each entry: the run began there
         reason = (
             f"fulfilled {_day(fulfilled_at)}{c.event_words(done)}, undone since "
             f"{_day(c.instant(k))}{c.event_words(k)}"
@@ -688,24 +752,24 @@ def _maintenance(
     waiting: bool,
 ) -> _At:
     """A duty owed from state *k* (its trigger): holding, breached, discharged, owed or unknown."""
-    h, o = c.h, c.o
+    o = c.o
     start = c.instant(k)
     period = o.period
-    end = at
+    end, m = at, n
     ended = ""
     if c.until is not None and period is not None and period.until is not None:
-        u = _onset(c.until, h, period.until, n)
+        u = c.until.onset(n)
         if u.index is not None:
-            end = max(start, c.instant(u.index))
+            end, m = max(start, c.instant(u.index)), max(u.index, k)
             why = period.until.label or "its end condition holds"
             ended = f"discharged {_day(end)}{c.event_words(u.index)}: {why}"
     if not ended and period is not None and period.hours is not None:
         length = _hours(c.plan, period.hours)
         if length is not None and start + dt.timedelta(hours=length) <= at:
             end = start + dt.timedelta(hours=length)
+            m = max(c.h.count(end), k)
             ended = f"its period of {duration(end - start)} ended {_day(end)}"
-    series = _from(_series(c.comp, h, o.completion, h.count(end)), k)
-    held, unknown_for = _held(c, series, end)
+    held, unknown_for = _held(c, k, m, end)
     owed = end - start
     base = {**base, "held": held, "owed_for": owed}
     tally = (
@@ -715,15 +779,17 @@ def _maintenance(
     ) + (f", not known for {_span(unknown_for)}" if unknown_for else "")
     if ended:
         return _At(ComplianceStatus.DISCHARGED, f"{ended}; {tally}", **base)
-    i, now = series[-1]
+    s = c.comp
+    p, p0 = s.pos(n), s.pos(k)
+    i, now = max(s.idx[p], k), s.ver[p]
     since = f"it fell due, {_day(start)}" if i == k else f"{_day(c.instant(i))}{c.event_words(i)}"
-    ever = any(v is MET for _, v in series)
+    ever = s.met_between(k, n)
     if now is MET:
         return _At(ComplianceStatus.FULFILLED, f"holding since {since}; {tally}", **base)
     if now is UNMET and ever:
         return _At(ComplianceStatus.BREACHED, f"breached since {since}; {tally}", **base)
     if now is UNK:
-        last = series[-2][1] if len(series) > 1 else None
+        last = s.ver[p - 1] if p > p0 else None
         known = (
             "; last known holding"
             if last is MET
@@ -731,26 +797,33 @@ def _maintenance(
             if last is UNMET
             else ""
         )
-        if last is UNMET and any(v is MET for _, v in series[:-1]):
+        if last is UNMET and s.mets[p] - s.mets[p0] > 0:  # it held at some entry before
             known = "; last known breached"
         return _At(ComplianceStatus.UNKNOWN, f"not known since {since}{known}; {tally}", **base)
     return _owed(c, at, now, base, quantities, "due and not yet holding", waiting=waiting)
 
 
-def _held(
-    c: _Ctx, series: list[tuple[int, Verdict]], end: dt.datetime
-) -> tuple[dt.timedelta, dt.timedelta]:
-    """How long a series was MET, and how long UNKNOWN, from its first state up to *end*."""
-    held = unknown = dt.timedelta()
-    for j, (i, v) in enumerate(series):
-        a = c.instant(i)
-        b = c.instant(series[j + 1][0]) if j + 1 < len(series) else end
+def _held(c: _Ctx, k: int, m: int, end: dt.datetime) -> tuple[dt.timedelta, dt.timedelta]:
+    """How long the completion was MET, and how long UNKNOWN, from state *k* (its start) to
+    *end* (which lies in state *m*): the whole entries between from running sums, the two ends
+    clipped."""
+    s = c.comp
+    met, unk = c.spans()
+    p0, p1 = s.pos(k), s.pos(m)
+
+    def part(p: int, a: dt.datetime, b: dt.datetime) -> tuple[dt.timedelta, dt.timedelta]:
         span = max(dt.timedelta(), min(b, end) - a)
-        if v is MET:
-            held += span
-        elif v is UNK:
-            unknown += span
-    return held, unknown
+        v = s.ver[p]
+        return (span, ZERO) if v is MET else (ZERO, span) if v is UNK else (ZERO, ZERO)
+
+    if p0 == p1:
+        return part(p0, c.instant(k), end)
+    h0, u0 = part(p0, c.instant(k), c.instant(s.idx[p0 + 1]))
+    h1, u1 = part(p1, c.instant(s.idx[p1]), end)
+    return h0 + h1 + met[p1] - met[p0 + 1], u0 + u1 + unk[p1] - unk[p0 + 1]
+
+
+ZERO = dt.timedelta()
 
 
 def _punctual(c: _Ctx, at: dt.datetime, base: dict[str, Any]) -> _At:
@@ -766,7 +839,7 @@ def _punctual(c: _Ctx, at: dt.datetime, base: dict[str, Any]) -> _At:
         reason = f"at or near its instant ({_due(due, due_hi)})" + _DAY_NOTE
         return _At(ComplianceStatus.UNKNOWN, reason, **base)
     h = c.h
-    lo, hi = c.comp(h.state(h.count(due))), c.comp(h.state(h.count(due_hi)))
+    lo, hi = c.comp.at(h.count(due)), c.comp.at(h.count(due_hi))
     if lo is hi is MET:
         return _At(ComplianceStatus.FULFILLED_ON_TIME, f"held at its instant, {_when(due)}", **base)
     if lo is hi is UNMET:
@@ -807,7 +880,7 @@ def _periods(c: _Ctx, at: dt.datetime, last: _At) -> tuple[StatusPeriod, ...]:
         by_instant.setdefault(h.event(i).at, []).append(i)
     out: list[StatusPeriod] = []
     for t in sorted(x for x in instants if x <= at):
-        s = last if t == at else _status(c, t)
+        s = last if t == at else _status(c, t)  # O(log k) each: the series are built once
         if out and out[-1].status is s.status:
             continue
         at_t = by_instant.get(t, [])
@@ -836,8 +909,8 @@ def _judge(
     c = _Ctx(plan, h, o, origin)
     upto = h.state(h.count(at))
     completion = evaluate(o.completion, upto, plan=plan)
-    quantities = _quantities(plan, o, upto)
-    a = _status(c, at)
+    quantities = c.quantities(upto)
+    a = _status(c, at, events=True)
     return Compliance(
         o,
         phase_id,
