@@ -9,11 +9,13 @@ import pytest
 
 import gazaplan as gp
 from gazaplan.core.amendments import Amendment, DropObligation
+from gazaplan.core.facts import Floor
 from gazaplan.time.histories import EDGE_ID, edge_facts
 
 from ..support.strategies import PLAN, T0
 
 S = gp.ComplianceStatus
+MET, UNMET, UNK = gp.Verdict.MET, gp.Verdict.UNMET, gp.Verdict.UNKNOWN
 IDT = dt.timezone(dt.timedelta(hours=3))
 TL = gp.timeline()
 
@@ -106,14 +108,23 @@ def test_past_the_edge_changeable_facts_are_unknown_and_counts_keep_their_floor(
     assert kept == gp.replay(gp.plan(), TL)
 
 
-def test_a_count_that_can_still_grow_is_not_kept_as_exact() -> None:
+def test_a_count_that_can_still_grow_keeps_its_floor() -> None:
     state = gp.State.initial(PLAN).updated(
         {"hostages_living_returned": 3, "life_sentence_prisoners_released": 100}
     )
-    facts = edge_facts(state)
-    assert facts["hostages_living_returned"] is gp.UNKNOWN  # 3 of 20: more may come back
-    assert facts["life_sentence_prisoners_released"] is gp.UNKNOWN
+    facts = edge_facts(state, dt.date(2026, 10, 9))
+    assert facts["hostages_living_returned"] == Floor(3, dt.date(2026, 10, 9))  # more may come
+    assert facts["life_sentence_prisoners_released"] == Floor(100, dt.date(2026, 10, 9))
     assert "hostages_living_at_start" not in facts
+    past = gp.replay(gp.plan(), TL, at=EDGE + dt.timedelta(days=30))
+    assert past.life_sentence_prisoners_released == Floor(250, EDGE.date())
+    assert gp.evaluate(gp.AtLeast("life_sentence_prisoners_released", 250), past).verdict is MET
+    assert gp.evaluate(gp.AtLeast("life_sentence_prisoners_released", 251), past).verdict is UNK
+    assert gp.evaluate(gp.AtMost("life_sentence_prisoners_released", 200), past).verdict is UNMET
+    doc = gp.dumps(past, format="json")
+    assert '"at_least": 250' in doc
+    assert gp.loads(doc, gp.State, format="json") == past
+    assert gp.loads(gp.dumps(past, format="toml"), gp.State, format="toml") == past
 
 
 def test_past_the_edge_the_report_says_so_and_statuses_say_when_last_known() -> None:

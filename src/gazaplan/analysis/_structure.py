@@ -36,7 +36,7 @@ from ..core.conditions import (
     facts_read,
     walk,
 )
-from ..core.facts import FactKind
+from ..core.facts import FactKind, Floor
 from ..core.plans import Plan
 from ..core.sources import Contested
 from ..core.state import State, parts_of, read_fact, spec_of
@@ -102,6 +102,8 @@ _PARTY_FIELDS, _FIELD_FACTS = _fields()
 def _claims(value: Any) -> tuple[Any, ...]:
     if isinstance(value, Contested):
         return tuple(c.value for c in value.claims)
+    if isinstance(value, Floor):
+        return (value.value,)  # the least it can be
     return (value,)
 
 
@@ -183,7 +185,7 @@ class Structure:
                 derived = read_fact(made, fact)
                 if (
                     derived is not UNKNOWN
-                    and not isinstance(derived, Contested)
+                    and not isinstance(derived, Contested | Floor)
                     and derived != value
                 ):
                     return False

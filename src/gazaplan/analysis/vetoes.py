@@ -20,6 +20,7 @@ import attrs
 from ..core._results import NotebookDisplay
 from ..core.conditions import Condition
 from ..core.control import NONE_IDENTIFIED, Controls
+from ..core.facts import Floor
 from ..core.plans import Plan
 from ..core.sources import Contested
 from ..core.state import State
@@ -132,7 +133,8 @@ class Vetoes(NotebookDisplay):
 
 
 def _completions(s: Structure, facts: Iterable[str]) -> list[dict[str, Any]] | None:
-    """Every way the unknown (or contested) facts among *facts* may be; None if too many."""
+    """Every way the unknown (contested, or known from below) facts among *facts* may be; None
+    if too many."""
     open_facts, ranges = [], []
     for f in sorted(facts):
         value = s.value(f)
@@ -142,6 +144,9 @@ def _completions(s: Structure, facts: Iterable[str]) -> list[dict[str, Any]] | N
         elif isinstance(value, Contested):
             open_facts.append(f)
             ranges.append(value.values())
+        elif isinstance(value, Floor):  # a count known from below: the values from it up
+            open_facts.append(f)
+            ranges.append(tuple(v for v in s.domain(f) if v >= value.value) or (value.value,))
     total = 1
     for r in ranges:
         total *= len(r)

@@ -9,6 +9,7 @@ so that evaluating a condition is a few attribute reads and comparisons. The tra
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from ..exceptions import MissingPlanError
 from ..truth import UNKNOWN
 from ._plancache import FREE
 from .conditions import Condition, Fn, Operand, Term, Times
+from .facts import Floor
 from .sources import Contested
 from .state import State, fact_reader
 
@@ -50,6 +52,8 @@ def operand_fn(value: Operand, plan: Plan | None) -> Callable[[State], Any]:
                 return UNKNOWN
             if isinstance(a, Contested):
                 return a.map(lambda x: f * x)
+            if isinstance(a, Floor):  # a non-negative factor keeps it a floor (rounded down)
+                return Floor(math.floor(f * a.value)) if f >= 0 else UNKNOWN
             return f * a
 
         return times

@@ -50,6 +50,7 @@ subclass of :class:`Node` registered there::
 from __future__ import annotations
 
 import enum
+import math
 import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, Protocol, TypeAlias
@@ -60,7 +61,7 @@ from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN, Verdict, combine, combine_calls
 from . import _checks as check
 from ._kinds import Kinds, family
-from .facts import FactKind
+from .facts import FactKind, Floor
 from .sources import Contested
 from .state import State, fact_reader, spec_of
 
@@ -166,6 +167,8 @@ def show(value: Any) -> str:
     """
     if value is UNKNOWN:
         return "unknown"
+    if isinstance(value, Floor):
+        return str(value)
     if isinstance(value, Contested):
         return (
             "contested ("
@@ -220,7 +223,7 @@ def by_claims(test: Callable[[Any], bool], value: Any) -> Verdict:
         UNKNOWN for UNKNOWN, the claims' agreement for a contested value (see :func:`agree`),
         else MET or UNMET.
     """
-    if value is UNKNOWN:
+    if value is UNKNOWN or type(value) is Floor:
         return UNK
     if type(value) is Contested:
         return agree(test, value)
@@ -542,6 +545,8 @@ class _Comparison(Node):
                 v, w = read(state), rhs(state)
                 if v is UNKNOWN or w is UNKNOWN:
                     return UNK
+                if type(v) is Floor or type(w) is Floor:
+                    return by_bounds(compare, v, w)
                 if type(v) is Contested or type(w) is Contested:
                     pairs = [(x, y) for x in _claims(v) for y in _claims(w)]
                     verdicts = {MET if compare(x, y) else UNMET for x, y in pairs}
@@ -557,6 +562,8 @@ class _Comparison(Node):
                 return UNK
             if type(v) is Contested:
                 return agree(lambda x: compare(x, constant), v)
+            if type(v) is Floor:
+                return by_bounds(compare, v, constant)
             return MET if compare(v, constant) else UNMET
 
         return static
@@ -572,6 +579,40 @@ class _Comparison(Node):
 
 def _claims(v: Any) -> tuple[Any, ...]:
     return v.values() if type(v) is Contested else (v,)
+
+
+def _bounds(v: Any) -> tuple[float, float] | None:
+    if type(v) is Floor:
+        return (v.value, math.inf)
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return (v, v)
+    return None  # contested, or not a number
+
+
+def by_bounds(compare: Callable[[Any, Any], Any], v: Any, w: Any) -> Verdict:
+    """A comparison of counts known only from below (:class:`~gazaplan.core.facts.Floor`): the
+    verdict every pair of values they allow agrees on, else UNKNOWN.
+
+    Args:
+        compare: ``operator.eq``, ``ge`` or ``le``.
+        v: the fact's value (a number or a Floor).
+        w: what it is compared with (a number or a Floor).
+
+    Returns:
+        MET or UNMET where every value from each floor up gives it, else UNKNOWN.
+    """
+    a, b = _bounds(v), _bounds(w)
+    if a is None or b is None:
+        return UNK
+    if compare is operator.ge:
+        return MET if a[0] >= b[1] else UNMET if a[1] < b[0] else UNK
+    if compare is operator.le:
+        return MET if a[1] <= b[0] else UNMET if a[0] > b[1] else UNK
+    if compare is operator.eq:
+        if a[0] == a[1] == b[0] == b[1]:
+            return MET
+        return UNMET if a[1] < b[0] or b[1] < a[0] else UNK
+    return UNK
 
 
 @attrs.frozen
@@ -698,7 +739,7 @@ class OneOf(Node):
 
         def one_of(state: State) -> Verdict:  # by_claims written out: the hot path
             v = read(state)
-            if v is UNKNOWN:
+            if v is UNKNOWN or type(v) is Floor:
                 return UNK
             if type(v) is Contested:
                 return agree(values.__contains__, v)

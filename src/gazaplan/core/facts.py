@@ -3,15 +3,17 @@
 The facts themselves are the fields of :class:`~gazaplan.State`; ``gazaplan.FACTS`` maps each fact
 id to its :class:`FactSpec`. Conditions name facts by these ids, such as ``"ceasefire_in_force"``,
 ``"hostages_held"`` or ``"response.hamas"`` (a per-party fact: the party id follows the dot).
+A count past the data's edge may be a :class:`Floor`: known only from below.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 import attrs
 
-__all__ = ["Crossing", "FactKind", "FactSpec", "GovernanceRole", "Progress"]
+__all__ = ["Crossing", "FactKind", "FactSpec", "Floor", "GovernanceRole", "Progress"]
 
 
 class Crossing(enum.Enum):
@@ -95,3 +97,33 @@ class FactSpec:
             kind = "one of " + ", ".join(str(m.value) for m in self.choices)
         name = f"{self.id}.<party>" if self.per_party else self.id
         return f"{name}: {kind} - {self.doc}"
+
+
+def _floor_value(inst: object, attr: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        from ..exceptions import InvalidValueError
+
+        raise InvalidValueError(
+            f"Floor.{attr.name}", value, "a floor is a whole number, 0 or more", "Pass e.g. 250."
+        )
+
+
+@attrs.frozen
+class Floor:
+    """A count known only from below: at least *value*.
+
+    Past the data's edge a count that can still grow keeps what was last known as its floor. A
+    comparison with it is MET or UNMET only where every count from the floor up gives the same
+    answer (at least 250 is at least 200; it may or may not be 300), else UNKNOWN.
+
+    Attributes:
+        value: the least the count can be.
+        as_of: when it was last known (None: not said).
+    """
+
+    value: int = attrs.field(validator=_floor_value)
+    as_of: dt.date | None = None
+
+    def __str__(self) -> str:
+        last = f", last known on {self.as_of.day} {self.as_of:%b %Y}" if self.as_of else ""
+        return f"at least {self.value}{last}"

@@ -22,7 +22,7 @@ from ..exceptions import InconsistentStateError, InvalidValueError, UnknownFactE
 from ..truth import UNKNOWN, Unknown
 from . import _checks as check
 from ._frozenmap import FrozenMap, frozen_map
-from .facts import Crossing, FactKind, FactSpec, GovernanceRole, Progress
+from .facts import Crossing, FactKind, FactSpec, Floor, GovernanceRole, Progress
 from .parties import Response
 from .sources import Contested
 
@@ -63,6 +63,8 @@ def or_contested(inner: check.Validator) -> check.Validator:
         if isinstance(value, Contested):
             for c in value.claims:
                 inner(inst, attr, c.value)
+        elif isinstance(value, Floor):
+            inner(inst, attr, value.value)  # a floor is a count known from below
         else:
             inner(inst, attr, value)
 
@@ -139,7 +141,7 @@ F = FactKind
 Flag = bool | Unknown | Contested
 
 
-Count = int | Unknown | Contested
+Count = int | Unknown | Contested | Floor
 
 
 @attrs.frozen(kw_only=True)
@@ -456,7 +458,7 @@ _RETURN_PAIRS: Final = (
 
 def _plain(v: object) -> TypeGuard[float]:
     """Known and not contested (cross-field checks apply to plain values only)."""
-    return v is not UNKNOWN and not isinstance(v, Contested)
+    return v is not UNKNOWN and not isinstance(v, Contested | Floor)
 
 
 def _minus(a: Count, b: Count) -> Count:

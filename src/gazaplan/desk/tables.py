@@ -23,6 +23,7 @@ import attrs
 from ..core._frozenmap import FrozenMap
 from ..core.evaluation import Evaluation
 from ..core.explain import describe, show
+from ..core.facts import Floor
 from ..core.plans import Plan
 from ..core.rules import PhaseReport, PlanReport
 from ..core.sources import Contested, Source, Sourced
@@ -81,6 +82,8 @@ def cell(value: Any) -> Any:
     """
     if value is UNKNOWN:
         return None
+    if isinstance(value, Floor):  # a count known only from below
+        return str(value)
     if isinstance(value, Contested):  # every claim kept, as data (tables show it as text)
         return {
             "contested": tuple(

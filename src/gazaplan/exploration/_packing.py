@@ -330,7 +330,8 @@ def guard_of(plan: Plan, action: Action) -> Condition | None:
 
 
 def _unknown(value: object) -> bool:
+    from ..core.facts import Floor
     from ..core.sources import Contested
     from ..truth import UNKNOWN
 
-    return value is UNKNOWN or isinstance(value, Contested)
+    return value is UNKNOWN or isinstance(value, Contested | Floor)

@@ -7,7 +7,9 @@ converter follows. Three kinds of value are not, and are encoded here:
 * **fact values** (a state's facts, an event's reported facts, a plan's starting facts, the claims
   of a contested fact): decoded by the fact they belong to, so ``"both_ways"`` becomes
   ``Crossing.BOTH_WAYS`` only where the fact is ``rafah_crossing``. ``"unknown"`` is UNKNOWN, and
-  ``{"contested": [claim, ...]}`` is a :class:`~gazaplan.Contested` fact;
+  ``{"contested": [claim, ...]}`` is a :class:`~gazaplan.Contested` fact, and
+  ``{"at_least": 250, "as_of": "2026-10-09"}`` a count known only from below (a
+  :class:`~gazaplan.core.facts.Floor`, past the data's edge);
 * **operands** of comparisons: a plain value, ``{"term": "exchange.remains_ratio"}`` or
   ``{"times": 15, "fact": "hostages_deceased_returned"}``;
 * **enum members**, written as their lower-case names (``"accepted_in_part"``), never as their
@@ -19,6 +21,7 @@ adds the path of the value itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import math
 import re
@@ -26,7 +29,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from ..core.conditions import Term, Times
-from ..core.facts import FactKind, FactSpec
+from ..core.facts import FactKind, FactSpec, Floor
 from ..core.sources import Claim, Contested, Source
 from ..core.state import spec_of
 from ..exceptions import GazaplanError
@@ -123,6 +126,9 @@ def encode_value(value: object, unstructure: Callable[[object], Any]) -> Any:
         return {"times": encode_value(value.factor, unstructure), "fact": value.fact}
     if isinstance(value, Contested):
         return {"contested": [_encode_claim(c, unstructure) for c in value.claims]}
+    if isinstance(value, Floor):
+        floor: dict[str, Any] = {"at_least": value.value}
+        return floor | ({"as_of": value.as_of.isoformat()} if value.as_of else {})
     return value
 
 
@@ -165,7 +171,21 @@ def decode_fact_value(
         return UNKNOWN
     if isinstance(raw, dict) and "contested" in raw:
         return _decode_contested(raw, spec, structure)
+    if isinstance(raw, dict) and "at_least" in raw and spec.kind is FactKind.COUNT:
+        return _decode_floor(raw)
     return decode_scalar(raw, spec)
+
+
+def _decode_floor(raw: dict[str, Any]) -> Floor:
+    extra = sorted(set(raw) - {"at_least", "as_of"})
+    if extra:
+        raise BadValueError(f"unknown keys {extra} next to 'at_least'; a floor has at_least, as_of")
+    as_of = raw.get("as_of")
+    try:
+        day = None if as_of is None else dt.date.fromisoformat(str(as_of))
+    except ValueError:
+        raise BadValueError(f"{show(as_of)} is not a date; write YYYY-MM-DD", ("as_of",)) from None
+    return Floor(whole(raw["at_least"]), day)
 
 
 def _decode_contested(

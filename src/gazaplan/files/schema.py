@@ -169,7 +169,8 @@ class _Builder:
         return {"anyOf": [{"type": "number"}, term, times]}
 
     def fact_value(self, spec: FactSpec | None) -> dict[str, Any]:
-        """A fact's value: known, ``"unknown"``, or ``{"contested": [claims]}``."""
+        """A fact's value: known, ``"unknown"``, ``{"contested": [claims]}``, or for a count
+        known only from below ``{"at_least": n, "as_of": "YYYY-MM-DD"}``."""
         known = _SCALAR if spec is None else _kind_schema(spec)
         claim = _table(
             {
@@ -183,7 +184,16 @@ class _Builder:
         contested = _table(
             {"contested": {"type": "array", "items": claim, "minItems": 2}}, ["contested"]
         )
-        return {"anyOf": [known, _UNKNOWN, contested]}
+        if spec is not None and spec.kind is not FactKind.COUNT:
+            return {"anyOf": [known, _UNKNOWN, contested]}
+        floor = _table(
+            {
+                "at_least": {"type": "integer", "minimum": 0},
+                "as_of": {"type": "string", "pattern": _DATE},
+            },
+            ["at_least"],
+        )
+        return {"anyOf": [known, _UNKNOWN, contested, floor]}
 
     def facts_table(self) -> dict[str, Any]:
         props, patterns = {}, {}

@@ -965,8 +965,8 @@ def edge_note(data_as_of: dt.datetime, at: dt.datetime, assume_unchanged: bool) 
         )
     return (
         f"Judged at {at.isoformat()}, past the data's edge: facts that can change back are "
-        f"unknown here, last known on {last}; a count keeps its value only where it cannot grow "
-        "any more (every hostage it counts is back), and what was achieved by then stays achieved."
+        f"unknown here, last known on {last}; a count that can still grow is at least what was "
+        "last known, and what was achieved by then stays achieved."
     )
 
 

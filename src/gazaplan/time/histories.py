@@ -26,7 +26,7 @@ from ..core import _checks as check
 from ..core import _ports
 from ..core._frozenmap import FrozenMap
 from ..core.explain import show
-from ..core.facts import FactKind
+from ..core.facts import FactKind, Floor
 from ..core.instants import Instant, read_instant
 from ..core.plans import Plan
 from ..core.state import FACTS, State, fields_of
@@ -457,15 +457,17 @@ _CAPPED: Final = {
 """Counts that cannot grow once every hostage they count is back: the count of the group."""
 
 
-def edge_facts(state: State) -> dict[str, Any]:
+def edge_facts(state: State, as_of: dt.date | None = None) -> dict[str, Any]:
     """What is known of the facts just past the data's edge, from the last state within it.
 
-    A fact that can change back (a flag, a choice, a line, a share, a number) is UNKNOWN; a count
-    of people returned keeps its value where it cannot grow any more (every hostage it counts is
-    back), and is UNKNOWN otherwise (it can only have grown). The counts at the start stay.
+    A fact that can change back (a flag, a choice, a line, a share, a number) is UNKNOWN. A count
+    only grows: it keeps its value where it cannot grow any more (every hostage it counts is
+    back), and is a :class:`~gazaplan.core.facts.Floor` otherwise (at least what was last known).
+    The counts at the start stay.
 
     Args:
         state: the state at the data's edge.
+        as_of: when the facts were last known (shown with a floor).
 
     Returns:
         The facts to set, by id (per-party facts for the parties present).
@@ -478,13 +480,17 @@ def edge_facts(state: State) -> dict[str, Any]:
         if spec.per_party:
             out |= {f"{spec.id}.{party}": UNKNOWN for party in value}
             continue
-        if spec.kind is FactKind.COUNT and spec.field in _CAPPED:
-            returned = (
-                state.hostages_deceased_returned if spec.field.startswith("israeli") else value
-            )
-            total = getattr(state, _CAPPED[spec.field][0])
-            if isinstance(returned, int) and isinstance(total, int) and returned == total:
-                continue  # all back: it cannot grow
+        if spec.kind is FactKind.COUNT:
+            if spec.field in _CAPPED:
+                returned = (
+                    state.hostages_deceased_returned if spec.field.startswith("israeli") else value
+                )
+                total = getattr(state, _CAPPED[spec.field][0])
+                if isinstance(returned, int) and isinstance(total, int) and returned == total:
+                    continue  # all back: it cannot grow
+            if isinstance(value, int):
+                out[spec.id] = Floor(value, as_of)
+                continue
         if value is not UNKNOWN:
             out[spec.id] = UNKNOWN
     return out
@@ -503,7 +509,7 @@ def edge_event(state: State, data_as_of: dt.datetime) -> Event:
     return Event(
         EDGE_ID,
         data_as_of + dt.timedelta(microseconds=1),
-        FactsReported(edge_facts(state)),
+        FactsReported(edge_facts(state, data_as_of.date())),
         summary=f"The data end here (last known on {data_as_of:%-d %b %Y}): facts that can "
         "change are unknown from then on",
         reported_by="gazaplan",
