@@ -142,3 +142,12 @@ def test_the_command_table_and_the_handlers_agree() -> None:
         for command in importlib.import_module(f"gazaplan.cli.{module}").HANDLERS:
             handled[command] = module
     assert handled == _main.COMMANDS
+
+
+def test_compliance_on_a_past_day_is_judged_under_the_version_in_force_then() -> None:
+    code, out, _ = run("compliance", "--at", "2025-11-01")
+    assert code == 0
+    assert "Judged at 2025-11-01T23:59:59+03:00 (2025-11-01 read as the end of that day" in out
+    assert "(plan version 2025-10-09)" in out  # the phase-one terms of 9 Oct 2025
+    code, out, _ = run("compliance", "--at", "2025-11-01", "--plan", "2026-08-09")
+    assert "(plan version 2026-08-09)" in out  # a version given judges throughout
