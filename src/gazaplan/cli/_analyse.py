@@ -18,6 +18,7 @@ from ._options import (
     emit,
     plan_and_timeline,
     plan_at,
+    replayed,
 )
 
 __all__ = ["HANDLERS"]
@@ -39,9 +40,7 @@ def _analyse(args: argparse.Namespace, out: TextIO) -> None:
                    "data_as_of": as_of, "beyond_data": beyond, "note": note}  # fmt: skip
         emit(out, "analyse", {**payload, **report.to_json()})
         return
-    which = "a timeline file" if args.timeline else "the bundled timeline"
-    if release is not None:
-        which += f" (release {release.version}, data as of {release.as_of.date()})"
+    which = replayed(args, release)
     out.write(
         f"State: {which} replayed to {at_words(args, at)}, under plan version {plan.version}; "
         "facts no source gives are unknown.\n"

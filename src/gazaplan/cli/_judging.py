@@ -29,6 +29,7 @@ from ._options import (
     need_text,
     plan_and_timeline,
     plan_at,
+    replayed,
     timeline_arg,
 )
 
@@ -111,9 +112,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
             },
         )
         return
-    which = "a timeline file" if args.timeline else "the bundled timeline"
-    if release is not None:
-        which += f" (release {release.version}, data as of {release.as_of.date()})"
+    which = replayed(args, release)
     out.write(
         f"State: {which} replayed to {at_words(args, r.at)} ({r.replayed} of {r.events} "
         "events); facts no source gives are unknown.\n"

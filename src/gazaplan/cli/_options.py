@@ -37,6 +37,7 @@ __all__ = [
     "plan_and_timeline",
     "plan_at",
     "problem_rows",
+    "replayed",
     "timeline_arg",
 ]
 
@@ -137,6 +138,15 @@ def at_words(args: argparse.Namespace, at: dt.datetime) -> str:
     as the end of that day, local time)``), or named as the default it is."""
     text = getattr(args, "at", None)
     return how_read(text, at) if text is not None else f"{at.isoformat()} (the default)"
+
+
+def replayed(args: argparse.Namespace, release: Release | None) -> str:
+    """Which timeline a command replays, in words: a file, or the bundled release and how far
+    its data reach."""
+    which = "a timeline file" if getattr(args, "timeline", None) else "the bundled timeline"
+    if release is not None:
+        which += f" (release {release.version}, data as of {release.as_of.date()})"
+    return which
 
 
 def judging(args: argparse.Namespace, plan: Plan) -> Plan | tuple[Plan, ...]:
