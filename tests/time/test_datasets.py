@@ -253,3 +253,19 @@ def test_an_impossible_event_in_a_release_is_located_by_its_replay() -> None:
     assert problem.path == "entries[0].event"
     assert problem.message.startswith("in release 2026.01:")
     assert "more returned than the 20 held" in problem.message
+
+
+@pytest.mark.parametrize("ring", [2, 3])
+def test_corrections_that_go_round_are_refused_not_left_to_hide_every_event(ring: int) -> None:
+    # Two entries of one release superseding each other (or three in a ring) hid every event of
+    # the ring from the timeline, and the file passed as valid.
+    keys = [f"e{i}" for i in range(ring)]
+    entries = [
+        vetted(JAN, event(k, 2 + i), supersedes=keys[(i + 1) % ring], reason="fix")
+        for i, k in enumerate(keys)
+    ]
+    with pytest.raises(InvalidDatasetError, match="corrections go round") as err:
+        Dataset((JAN,), tuple(entries))
+    assert "entries[0].supersedes" in str(err.value)
+    chain = Dataset((JAN,), (*entries[:-1], vetted(JAN, event(keys[-1], 9))))
+    assert ids(chain.timeline()) == ["e0"]  # a chain, not a ring: the newest stands

@@ -253,7 +253,34 @@ def problems(releases: tuple[Release, ...], entries: tuple[Entry, ...]) -> Found
             _event_problems(e, i, last, as_of.get(e.added_in), found)
             last = e.event
         _link_problems(entries, i, e, where, order, corrected, found)
+    _cycle_problems(entries, where, found)
     return found
+
+
+def _cycle_problems(entries: tuple[Entry, ...], where: dict[str, int], found: Found) -> None:
+    """Corrections that go round (two entries superseding each other, or three in a ring): each
+    would hide the next, and every event of the ring would vanish from the timeline."""
+    target = {e.key: e.supersedes or e.retracts for e in entries if e.supersedes or e.retracts}
+    seen: set[str] = set()
+    for start in target:
+        if start in seen:
+            continue
+        chain: list[str] = []
+        key: str | None = start
+        while key is not None and key in target and key not in chain and key not in seen:
+            chain.append(key)
+            key = target[key]
+        seen.update(chain)
+        if key is not None and key in chain:
+            ring = chain[chain.index(key) :]
+            first = min(where[k] for k in ring if k in where)
+            field = "supersedes" if entries[first].supersedes else "retracts"
+            names = " -> ".join(repr(k) for k in [*ring, ring[0]])
+            why = (
+                f"corrections go round ({names}): each hides the next, so none of their events "
+                "would be published; keep the latest entry's correction and drop the others'"
+            )
+            found.append((("entries", first, field), why))
 
 
 def _event_problems(
