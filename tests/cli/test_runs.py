@@ -182,3 +182,12 @@ def test_ctrl_c_cancels_the_pending_runs_and_leaves_no_worker() -> None:
     assert "interrupted" in err
     assert time.monotonic() - started < 60  # not the million runs
     assert multiprocessing.active_children() == []  # the pool's workers have ended
+
+
+@pytest.mark.parametrize("wait", ["nan", "-1", "0", "inf", "1e9"])
+def test_a_wait_that_is_not_a_number_of_seconds_is_refused(wait: str) -> None:
+    # --timeout nan exited 3 and --timeout -1 was accepted
+    code, out, err = run("simulate", "bundled", "--drop", "0.1", "--runs", "2", "--timeout", wait)
+    assert code == 2
+    assert out == ""
+    assert f"--timeout: got {float(wait)!r}; a wait is a number of seconds above 0" in err

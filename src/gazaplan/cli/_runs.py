@@ -40,6 +40,9 @@ __all__ = ["HANDLERS", "parse_delay", "parse_drop"]
 def _executor(args: argparse.Namespace) -> Iterator[Any]:
     """None, a pool of ``--workers`` processes (shut down, pending work cancelled, on the way
     out), or the client of ``--scheduler``."""
+    from ..runs.executors import check_timeout
+
+    check_timeout(args.timeout, "--timeout")  # refused even when unused: nothing passes silently
     if args.workers is not None and args.scheduler is not None:
         raise InvalidValueError(
             "--workers",

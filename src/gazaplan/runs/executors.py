@@ -35,7 +35,16 @@ from ..core.amendments import Amendment, amend
 from ..core.plans import Plan
 from ..exceptions import InvalidValueError
 
-__all__ = ["BATCH_SECONDS", "PlanRecipe", "Progress", "recipe_of", "run_all", "run_seed"]
+__all__ = [
+    "BATCH_SECONDS",
+    "MAX_TIMEOUT",
+    "PlanRecipe",
+    "Progress",
+    "check_timeout",
+    "recipe_of",
+    "run_all",
+    "run_seed",
+]
 
 BATCH_SECONDS = 0.05
 """The least computing time a batch sent to an executor carries (seconds)."""
@@ -295,6 +304,35 @@ def progress_bar(
     return tell, bar.close
 
 
+MAX_TIMEOUT = 3600.0
+"""The longest wait for a scheduler, in seconds (an hour)."""
+
+
+def check_timeout(value: object, place: str = "timeout") -> float:
+    """A wait for a scheduler: a number of seconds above 0 and at most :data:`MAX_TIMEOUT`.
+
+    Args:
+        value: the wait given.
+        place: where it was given (``"--timeout"``), for the error.
+
+    Returns:
+        The wait, as a float.
+
+    Raises:
+        InvalidValueError: if it is not a finite number in that range (``nan``, ``inf``, 0 or
+            less are refused).
+    """
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    if not ok or not math.isfinite(value) or not 0 < value <= MAX_TIMEOUT:  # type: ignore[arg-type,operator]
+        raise InvalidValueError(
+            place,
+            value,
+            f"a wait is a number of seconds above 0 and at most {MAX_TIMEOUT:g}",
+            "Pass e.g. --timeout 10.",
+        )
+    return float(value)  # type: ignore[arg-type]
+
+
 def dask_client(address: str, *, timeout: float = 10.0) -> Any:
     """A Dask ``Client`` of a scheduler (the ``dask`` extra).
 
@@ -307,8 +345,10 @@ def dask_client(address: str, *, timeout: float = 10.0) -> Any:
 
     Raises:
         MissingExtraError: ``distributed`` is not installed.
-        InvalidValueError: no scheduler answered at *address* in time.
+        InvalidValueError: no scheduler answered at *address* in time, or *timeout* is not a
+            number of seconds above 0 and at most an hour.
     """
+    timeout = check_timeout(timeout)
     try:
         import distributed
     except ImportError:
