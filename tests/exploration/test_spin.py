@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 import gazaplan as gp
 from gazaplan.analysis.implicants import resolve
 from gazaplan.core.conditions import Condition
-from gazaplan.core.models import Model
+from gazaplan.core.models import Action, Model, Step, Variable
 from gazaplan.exploration import explore
 from gazaplan.exploration.promela import to_promela
 
@@ -99,3 +99,20 @@ def test_spin_agrees_on_generated_models(tmp_path: Path, model: Model) -> None:
         v.fact: v.values[0] for v in model.variables if gp.read_fact(START, v.fact) not in v.values
     }
     _compare(tmp_path, SMALL_PLAN, model, START.updated(known), TARGETS)
+
+
+def test_a_count_past_255_does_not_wrap_in_promela(tmp_path: Path) -> None:
+    # Every variable was declared a byte: with 300 values the index wrapped at 256 and SPIN
+    # found unreachable what the explorer reached.
+    values = tuple(range(300))
+    model = Model(
+        (Variable("gaza_detainees_released", values),),
+        (Action("release-one", "israel", "gaza_detainees_released", Step(1)),),
+    )
+    start = START.updated({"gaza_detainees_released": 0})
+    target = ("all 299", gp.AtLeast("gaza_detainees_released", 299))
+    text = to_promela(SMALL_PLAN, model, start)
+    assert "short v0 = 0;" in text
+    _compare(tmp_path, SMALL_PLAN, model, start, [target])
+    small = Model((Variable("gaza_detainees_released", values[:256]),), model.actions)
+    assert "byte v0 = 0;" in to_promela(SMALL_PLAN, small, start)  # the narrowest type that fits

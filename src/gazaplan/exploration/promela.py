@@ -1,5 +1,6 @@
-"""The action model written in Promela, for SPIN: the same variables (each a ``byte`` holding
-its value's index), the same moves (one ``d_step`` each: its guard, then its effect) and the
+"""The action model written in Promela, for SPIN: the same variables (each holding its value's
+index, in the narrowest type that holds them all: ``byte`` to 255, ``short``, then ``int``), the
+same moves (one ``d_step`` each: its guard, then its effect) and the
 same start, so that SPIN and :func:`~gazaplan.explore` can be checked against each other.
 
 A guard becomes a Boolean expression over the indices of the variables it reads: the rows of its
@@ -21,9 +22,26 @@ from ..core.conditions import Condition
 from ..core.models import Model, Step
 from ..core.plans import Plan
 from ..core.state import State
+from ..exceptions import InvalidValueError
 from ._packing import Packed
 
 __all__ = ["to_promela"]
+
+_TYPES = (("byte", 255), ("short", 32_767), ("int", 2_147_483_647))
+"""Promela's integer types, narrowest first, with the largest index each holds."""
+
+
+def _type(fact: str, n: int) -> str:
+    """The narrowest Promela type for a variable of *n* values (indices 0 to n - 1)."""
+    for name, top in _TYPES:
+        if n - 1 <= top:
+            return name
+    raise InvalidValueError(
+        f"the variable {fact!r}",
+        n,
+        f"more values than Promela's widest integer holds ({_TYPES[-1][1]:,})",
+        "Explore a smaller model (fewer hostages), or use gazaplan.explore, which has no such limit.",
+    )
 
 
 def _expression(packed: Packed, cond: Condition) -> str:
@@ -72,8 +90,9 @@ def to_promela(
     Raises:
         UnknownPartyError: if the model names a party the plan lacks.
         UnknownIdError: if it names an obligation, line or phase the plan lacks.
-        InvalidValueError: if a variable's start value is not among its values, or a condition
-            reads too many combinations of values.
+        InvalidValueError: if a variable's start value is not among its values, a variable has
+            more values than Promela's widest integer holds, or a condition reads too many
+            combinations of values.
     """
     packed = Packed(plan, model, start)
     starts = packed.starts()
@@ -82,7 +101,8 @@ def to_promela(
     lines = [head]
     first = starts[0]
     for i, v in enumerate(model.variables):
-        lines.append(f"byte v{i} = {v.values.index(first[v.fact])}; /* {v.fact} */")
+        kind = _type(v.fact, len(v.values))  # a byte would wrap past 255, silently
+        lines.append(f"{kind} v{i} = {v.values.index(first[v.fact])}; /* {v.fact} */")
     lines += ["", "active proctype moves() {"]
     open_facts = [i for i, v in enumerate(model.variables)
                   if len({s[v.fact] for s in starts}) > 1]  # fmt: skip
