@@ -7,7 +7,9 @@ import io
 import json
 import math
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -101,3 +103,28 @@ def test_a_partly_delivered_obligation_scores_by_its_least_share() -> None:
     shares = [q.delivered / q.owed for q in item.quantities]
     assert 0 < min(shares) < 0.5  # 20 of 20 living back, fewer than half the deceased
     assert obligation_score(item) == 1
+
+
+def test_an_export_that_fails_midway_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # When one file of the set could not be written the others stayed (events.csv without its
+    # datapackage.json); the set is now written aside, then moved into place.
+    from gazaplan.desk import pax
+
+    real = pax._write
+    calls: list[Path] = []
+
+    def failing(path: Path, fields: Any, rows: Any) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(path))
+        real(path, fields, rows)
+
+    monkeypatch.setattr(pax, "_write", failing)
+    with pytest.raises(OSError, match="No space left"):
+        export_csv(tmp_path / "out", PLAN, DATA)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []
+    monkeypatch.setattr(pax, "_write", real)
+    written = export_csv(tmp_path / "out", PLAN, DATA)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in written)

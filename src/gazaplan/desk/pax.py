@@ -34,6 +34,7 @@ import csv
 import datetime as dt
 import json
 import os
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -44,7 +45,7 @@ from ..core.instants import Instant
 from ..core.plans import Plan
 from ..core.records import Topic
 from ..time.compliance import Compliance, ComplianceStatus, compliance, in_force
-from ..time.datasets import Dataset
+from ..time.datasets import Dataset, Release
 from ..truth import UNKNOWN, Unknown
 
 __all__ = [
@@ -282,7 +283,8 @@ def export_csv(
     """Write the events and the scores as CSV, with a descriptor of every column.
 
     ``events.csv`` holds every entry the release publishes, candidates marked; ``scores.csv``
-    each point's score; ``datapackage.json`` each column's name, type and meaning.
+    each point's score; ``datapackage.json`` each column's name, type and meaning. The three are
+    written as a set: into a temporary folder first, then moved into place.
 
     Args:
         directory: the folder to write into (made if missing).
@@ -297,12 +299,24 @@ def export_csv(
 
     Raises:
         UnknownVersionError: if no release has that version.
-        OSError: if a file cannot be written.
+        OSError: if a file cannot be written; then no file of the set is written.
     """
     rel = dataset.release(release)
     when = at if at is not None else rel.as_of
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
+    final = Path(directory)
+    final.mkdir(parents=True, exist_ok=True)
+    # The set is written into a folder of its own beside the target, then moved into place: a
+    # file that cannot be written leaves the target as it was, not half an export.
+    with tempfile.TemporaryDirectory(dir=final, prefix=".export-") as tmp:
+        written = _export(Path(tmp), plan, dataset, rel, when)
+        for path in written:
+            os.replace(path, final / path.name)
+    return final / "events.csv", final / "scores.csv", final / "datapackage.json"
+
+
+def _export(
+    out: Path, plan: Plan | Sequence[Plan], dataset: Dataset, rel: Release, when: dt.datetime
+) -> tuple[Path, Path, Path]:
     scores = provision_scores(plan, dataset.timeline(rel.version), at=when)
     version = in_force((plan,) if isinstance(plan, Plan) else tuple(plan), when).version
     score_rows = [
