@@ -96,8 +96,8 @@ def test_diff_lists_corrections_and_retractions(tmp_path: Path) -> None:
 def test_diff_refuses_releases_in_the_wrong_order() -> None:
     code, _, err = run("data", "diff", "2026.10", "2026.05")
     assert code == 2
-    assert "no release before 2026.05" in err
-    assert "Name an older release: 2026.05, 2026.10." in err
+    assert "OLD (2026.10) is a later release than NEW (2026.05)" in err
+    assert "Give the older release first" in err
 
 
 def test_the_event_template_becomes_a_valid_entry_once_filled(tmp_path: Path) -> None:

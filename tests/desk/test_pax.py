@@ -128,3 +128,27 @@ def test_an_export_that_fails_midway_leaves_no_file_behind(
     monkeypatch.setattr(pax, "_write", real)
     written = export_csv(tmp_path / "out", PLAN, DATA)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in written)
+
+
+def test_a_figure_whose_value_is_unknown_exports_as_null(tmp_path: Path) -> None:
+    # A dataset file with a figure's value unknown made `data export` exit 3: "Object of type
+    # Unknown is not JSON serializable" (found by the chain fuzz).
+    import attrs
+
+    target = "2026-10-07-third-anniversary"
+
+    def unknown_first_figure(entry: Any) -> Any:
+        if entry.event is None or entry.event.id != target:
+            return entry
+        change = entry.event.change
+        figures = (attrs.evolve(change.figures[0], value=gp.UNKNOWN), *change.figures[1:])
+        event = attrs.evolve(entry.event, change=attrs.evolve(change, figures=figures))
+        return attrs.evolve(entry, event=event)
+
+    data = attrs.evolve(DATA, entries=tuple(unknown_first_figure(e) for e in DATA.entries))
+    events, _, _ = export_csv(tmp_path, PLAN, data)
+    with events.open(encoding="utf-8", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["id"] == target)
+    figures = json.loads(row["figures"])
+    assert figures[0]["value"] is None
+    assert all(f["value"] is not None for f in figures[1:])

@@ -219,6 +219,7 @@ def test_files_are_read_by_suffix(tmp_path: Path) -> None:
     for name in ("s.json", "s.toml"):
         gp.dump_scenario(s, tmp_path / name)
         assert gp.load_scenario(tmp_path / name) == s
+    (tmp_path / "s.yaml").write_text("name: n\n")  # a file that exists: its suffix is refused
     with pytest.raises(gp.ScenarioFormatError, match=r"name the file \.json or \.toml"):
         gp.load_scenario(tmp_path / "s.yaml")
     with pytest.raises(gp.ScenarioFormatError, match="cannot read the file"):

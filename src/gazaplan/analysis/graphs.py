@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..core import _checks as check
 from ..core import _ports
 from ..core._results import NotebookDisplay
 from ..core.conditions import Condition, PhaseComplete, facts_read, walk
@@ -320,6 +321,7 @@ def graph(
     Returns:
         The graph.
     """
+    check.need_type(plan, Plan, "graph(plan)", check.PLAN_FIX)
     b = _Builder(plan, bundled_controls(controls))
     for phase in plan.phases:
         b.node(Node(phase.id, NodeKind.PHASE, phase.name, phase.provisions))

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from ..core import _checks as check
 from ..core._results import NotebookDisplay
 from ..core.control import NONE_IDENTIFIED, Controls
 from ..core.plans import Plan
@@ -210,6 +211,8 @@ def analyse(
         UnknownPhaseError: if *phase* names no phase of the plan.
         InvalidValueError: if *limit* is negative.
     """
+    check.need_type(plan, Plan, "analyse(plan)", check.PLAN_FIX)
+    check.need_type(state, State, "analyse(state)", check.STATE_FIX)
     table = bundled_controls(controls)
     judged = plan
     if positions and any(p.only_if is not None for p in plan.positions):

@@ -37,6 +37,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..core import _checks as check
 from ..core.instants import Instant, read_instant
 from ..core.plans import Plan
 from ..exceptions import InvalidValueError, UnknownVersionError
@@ -135,6 +136,12 @@ def plan(version: str | None = None, *, at: Instant | None = None) -> Plan:
         InvalidValueError: if both *version* and *at* are given, if *at* is not an instant, or
             if it is before the plan's publication.
     """
+    check.need_type(
+        version,
+        (str, type(None)),
+        "plan(version)",
+        "Pass a version such as '2025-10-09' (gp.versions() lists them), or None.",
+    )
     if at is not None:
         if version is not None:
             raise InvalidValueError(

@@ -8,6 +8,7 @@ import argparse
 from typing import TextIO
 
 from ..analysis.structural import analyse
+from ..exceptions import InvalidValueError
 from ..time.compliance import edge_note
 from ..time.histories import replay
 from ._options import (
@@ -25,6 +26,10 @@ __all__ = ["HANDLERS"]
 
 
 def _analyse(args: argparse.Namespace, out: TextIO) -> None:
+    if args.limit < 0:
+        raise InvalidValueError(
+            "--limit", args.limit, "the largest set of changes is 0 or more", "Pass --limit 8."
+        )
     plan, tl = plan_and_timeline(args)
     release = bundled_release(args)
     at = default_at(args, tl, plan)

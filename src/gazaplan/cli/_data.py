@@ -13,7 +13,7 @@ from ..core.records import Topic
 from ..core.sources import cite
 from ..desk import tables as t
 from ..exceptions import GazaplanError, ScenarioFormatError
-from ._options import Handler, emit, instant, problem_rows, timeline_arg
+from ._options import Handler, bundled_plan, emit, instant, problem_rows, timeline_arg
 
 __all__ = ["HANDLERS"]
 
@@ -23,7 +23,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     from ..files.documents import load, peek_kind
 
     files: list[dict[str, Any]] = []
-    plan = catalog.plan(args.plan_version)  # what a timeline, state or event must fit
+    plan = bundled_plan(args.plan_version)  # what a timeline, state or event must fit
     for name in args.files:
         kind = None
         try:
@@ -82,7 +82,7 @@ def _versions(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _points(args: argparse.Namespace, out: TextIO) -> None:
-    plan = catalog.plan(args.plan_version)
+    plan = bundled_plan(args.plan_version)
     if args.json:
         emit(out, "points", {"version": plan.version, "points": t.plan_rows(plan, "provisions")})
         return
@@ -95,7 +95,7 @@ def _points(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _figures(args: argparse.Namespace, out: TextIO) -> None:
-    plan = catalog.plan(args.plan_version)
+    plan = bundled_plan(args.plan_version)
     topic = Topic[args.topic.upper()] if args.topic else None
     figures = plan.find_figures(topic=topic)
     positions = [p for p in plan.positions if topic is None or topic in p.topics]
@@ -118,7 +118,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> None:
     from ..files.documents import dump
     from ..whatif.scenarios import Scenario
 
-    plan = catalog.plan(args.plan_version)
+    plan = bundled_plan(args.plan_version)
     obj: object = plan
     if args.what == "timeline":
         obj = catalog.timeline()

@@ -9,6 +9,7 @@ data changes; ``event new`` prints a commented template of an entry.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any, TextIO
 
@@ -16,9 +17,9 @@ import attrs
 
 from .. import catalog
 from ..desk import tables as t
-from ..exceptions import ScenarioFormatError
+from ..exceptions import InvalidValueError, ScenarioFormatError, UnknownVersionError
 from ..time.datasets import Dataset
-from ._options import Handler, emit, problem_rows
+from ._options import Handler, bundled_plan, emit, need_text, problem_rows
 
 __all__ = ["HANDLERS", "TEMPLATE"]
 
@@ -27,20 +28,21 @@ def _dataset(args: argparse.Namespace) -> Dataset:
     path = getattr(args, "file", None)
     if path is None:
         return catalog.dataset()
+    need_text(path, "--file")
     from ..files.documents import load
 
-    return load(path, Dataset, plan=catalog.plan(args.plan_version))
+    return load(path, Dataset, plan=bundled_plan(args.plan_version))
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     from ..files.documents import load
     from ..time.anomalies import anomalies
 
-    plan = catalog.plan(args.plan_version)
+    plan = bundled_plan(args.plan_version)
     judge = plan if args.plan_version else catalog.plan_versions()
     files: list[dict[str, Any]] = []
     for name in args.files or [None]:
-        shown = name or f"(bundled) gazaplan/catalog/{catalog.DATA_FILE}"
+        shown = name if name is not None else f"(bundled) gazaplan/catalog/{catalog.DATA_FILE}"
         problems: list[dict[str, Any]] = []
         ds: Dataset | None = None
         try:
@@ -93,8 +95,9 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     from ..whatif.releases import release_notes
 
     ds = _dataset(args)
+    _release_order(ds, args.old, args.new)
     notes = release_notes(
-        ds, args.old, args.new, plan=catalog.plan(args.plan_version), candidates=args.candidates
+        ds, args.old, args.new, plan=bundled_plan(args.plan_version), candidates=args.candidates
     )
     if args.json:
         corrected = [{"old": o.key, "new": n.key, "reason": n.reason} for o, n in notes.corrected]
@@ -116,6 +119,35 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(notes.explain() + "\n")
     return 1 if args.exit_code and notes.changes else 0
+
+
+def _release(ds: Dataset, version: str | None, option: str) -> int | None:
+    """The index of the release *version* names (None: not given); an unknown one names
+    *option*."""
+    if version is None:
+        return None
+    try:
+        return ds.releases.index(ds.release(version))
+    except UnknownVersionError as exc:
+        raise UnknownVersionError(exc.id, exc.known, where=option) from None
+
+
+def _release_order(ds: Dataset, old: str | None, new: str | None) -> None:
+    """Refuse OLD and NEW given the wrong way round, or the same release twice."""
+    i, j = _release(ds, old, "data diff OLD"), _release(ds, new, "data diff NEW")
+    if i is None or j is None or i < j:
+        return
+    problem = (
+        "OLD and NEW are the same release, so there is nothing to compare"
+        if i == j
+        else f"OLD ({old}) is a later release than NEW ({new})"
+    )
+    raise InvalidValueError(
+        "data diff OLD NEW",
+        f"{old} {new}",
+        problem,
+        "Give the older release first, such as: gazaplan data diff 2026.05 2026.10.",
+    )
 
 
 TEMPLATE = """\
@@ -164,8 +196,18 @@ def _event_new(args: argparse.Namespace, out: TextIO) -> None:
 def _export(args: argparse.Namespace, out: TextIO) -> None:
     from ..desk.pax import export_csv
 
-    plan = catalog.plan(args.plan_version) if args.plan_version else catalog.plan_versions()
-    paths = export_csv(args.directory, plan, _dataset(args), release=args.release)
+    need_text(args.directory, "data export DIR")
+    if os.path.exists(args.directory) and not os.path.isdir(args.directory):
+        raise InvalidValueError(
+            "data export DIR",
+            args.directory,
+            "is a file, not a directory",
+            "Name a directory (it is made if missing); the three files are written inside it.",
+        )
+    plan = bundled_plan(args.plan_version) if args.plan_version else catalog.plan_versions()
+    ds = _dataset(args)
+    _release(ds, args.release, "--release")
+    paths = export_csv(args.directory, plan, ds, release=args.release)
     if args.json:
         emit(out, "data export", {"wrote": [str(p) for p in paths]})
     else:

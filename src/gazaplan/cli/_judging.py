@@ -22,6 +22,7 @@ from ._options import (
     Handler,
     at_arg,
     at_words,
+    bundled_plan,
     bundled_release,
     default_at,
     emit,
@@ -40,6 +41,15 @@ def _plan_of(text: str) -> tuple[Plan, Timeline | None]:
     """A bundled version id, or a plan or scenario file (with the scenario's timeline)."""
     if text in catalog.versions():
         return catalog.plan(text), None
+    need_text(text, "plan (A or B)")
+    looks_like_file = text.lower().endswith((".json", ".toml")) or os.sep in text
+    if looks_like_file and not os.path.isfile(text):
+        raise InvalidValueError(
+            text,
+            text,
+            "no such file" if not os.path.exists(text) else "not a regular file",
+            "Check the path, or name a bundled version: " + ", ".join(catalog.versions()) + ".",
+        )
     if not os.path.exists(text):
         raise UnknownVersionError(text, catalog.versions(), where="plan (or an existing file)")
     from ..files.documents import load, load_scenario, peek_kind
@@ -130,7 +140,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
 def _report_at_publication(args: argparse.Namespace, out: TextIO) -> None:
     """The facts at publication, judged under the published text (or ``--plan``): one state,
     no timeline, so each obligation's standing in that state."""
-    plan = catalog.plan(args.plan_version or catalog.versions()[0])
+    plan = bundled_plan(args.plan_version or catalog.versions()[0])
     state = State.initial(plan)
     whole = check_plan(plan, state) if args.phase is None else None
     reports = (check_phase(plan, args.phase, state),) if whole is None else whole.phases

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from .. import catalog
 from ..core.instants import how_read, read_instant
 from ..core.plans import Plan
-from ..exceptions import InvalidValueError, ScenarioFormatError
+from ..exceptions import InvalidValueError, ScenarioFormatError, UnknownVersionError
 from ..time.compliance import in_force
 from ..time.datasets import Release
 from ..time.timelines import Timeline
@@ -27,7 +27,9 @@ __all__ = [
     "Handler",
     "at_arg",
     "at_words",
+    "bundled_plan",
     "bundled_release",
+    "bundled_timeline",
     "data_as_of",
     "default_at",
     "emit",
@@ -82,7 +84,7 @@ def plan_and_timeline(args: argparse.Namespace) -> tuple[Plan, Timeline]:
     wanted = getattr(args, "plan_version", None)
     release = getattr(args, "release", None)
     if path is None:
-        return catalog.plan(wanted), catalog.timeline(release)
+        return bundled_plan(wanted), bundled_timeline(release)
     if release is not None:
         raise InvalidValueError(
             "--release",
@@ -106,11 +108,28 @@ def plan_and_timeline(args: argparse.Namespace) -> tuple[Plan, Timeline]:
         args.scenario_plan = True
         return scenario.plan(), scenario.timeline
     if kind == "timeline":
-        plan = catalog.plan(wanted)
+        plan = bundled_plan(wanted)
         return plan, load(path, Timeline, plan=plan)
     raise InvalidValueError(
         "--timeline", path, f"the file holds a {kind}", "Pass a timeline or scenario file."
     )
+
+
+def bundled_plan(version: str | None, option: str = "--plan") -> Plan:
+    """The bundled plan *version* names (None: the latest); an unknown one names *option*."""
+    try:
+        return catalog.plan(version)
+    except UnknownVersionError as exc:
+        raise UnknownVersionError(exc.id, exc.known, where=option) from None
+
+
+def bundled_timeline(release: str | None, option: str = "--release") -> Timeline:
+    """The bundled dataset's timeline at *release* (None: the latest); an unknown one names
+    *option*."""
+    try:
+        return catalog.timeline(release)
+    except UnknownVersionError as exc:
+        raise UnknownVersionError(exc.id, exc.known, where=option) from None
 
 
 def need_text(value: str, option: str) -> None:
@@ -121,9 +140,22 @@ def need_text(value: str, option: str) -> None:
 
 
 def at_arg(args: argparse.Namespace, plan: Plan | None = None) -> dt.datetime | None:
-    """``--at`` as an instant, or None when not given (an empty ``--at ""`` is refused)."""
+    """``--at`` as an instant, or None when not given (an empty ``--at ""``, or an instant before
+    the plan's publication, is refused)."""
     text = getattr(args, "at", None)
-    return None if text is None else instant(text, plan=plan)
+    if text is None:
+        return None
+    at = instant(text, plan=plan)
+    published = catalog.plan(catalog.versions()[0]).in_force
+    if at < published:
+        raise InvalidValueError(
+            "--at",
+            text,
+            f"that is before the plan was published ({published.date()}), when nothing in it "
+            "could be judged",
+            f"Pass --at {published.date()} or later.",
+        )
+    return at
 
 
 def default_at(args: argparse.Namespace, tl: Timeline, plan: Plan | None = None) -> dt.datetime:
@@ -168,7 +200,10 @@ def bundled_release(args: argparse.Namespace) -> Release | None:
     """The bundled dataset's release a command replays (None for a timeline file)."""
     if getattr(args, "timeline", None) is not None:
         return None
-    return catalog.dataset().release(getattr(args, "release", None))
+    try:
+        return catalog.dataset().release(getattr(args, "release", None))
+    except UnknownVersionError as exc:
+        raise UnknownVersionError(exc.id, exc.known, where="--release") from None
 
 
 def problem_rows(e: ScenarioFormatError) -> list[dict[str, Any]]:

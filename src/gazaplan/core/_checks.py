@@ -11,7 +11,7 @@ import enum
 import math
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -113,12 +113,22 @@ def instant(what: str = "an instant", *, optional: bool = False) -> Validator:
     return check
 
 
-def need_instant(value: object, place: str, what: str = "an instant") -> None:
-    """Refuse *value* unless it is an aware datetime in the library's range (see LATEST)."""
+def need_instant(
+    value: object, place: str, what: str = "an instant", *, given: object = None
+) -> None:
+    """Refuse *value* unless it is an aware datetime in the library's range (see LATEST).
+
+    Args:
+        value: the instant.
+        place: where it came from, for the error.
+        what: what it is, in words.
+        given: what the user wrote, if *value* was read from it (the error shows that).
+    """
+    shown = value if given is None else given
     if not isinstance(value, dt.datetime) or value.utcoffset() is None:
         raise InvalidValueError(
             place,
-            value,
+            shown,
             f"{what} must be a timezone-aware datetime",
             "Add an offset, e.g. datetime(2025, 10, 13, 12, tzinfo=timezone(timedelta(hours=3))).",
         )
@@ -126,14 +136,14 @@ def need_instant(value: object, place: str, what: str = "an instant") -> None:
     if offset is not None and offset % dt.timedelta(minutes=1):
         raise InvalidValueError(
             place,
-            value,
+            shown,
             f"{what} has an offset of {offset}, with seconds; RFC 3339 and TOML offsets have none",
             "Give the offset in whole minutes, such as +03:00.",
         )
     if not EARLIEST <= value < LATEST:
         raise InvalidValueError(
             place,
-            value,
+            shown,
             f"{what} must lie from {EARLIEST.year} up to (not including) {LATEST.year}",
             "Check the year; the library reckons deadlines within that span.",
         )
@@ -305,3 +315,57 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def as_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """attrs converter: any iterable to a frozenset."""
     return frozenset(value)
+
+
+def need_type(value: object, kind: type[Any] | tuple[type[Any], ...], place: str, fix: str) -> None:
+    """Refuse *value* unless it is an instance of *kind*: a public function given the wrong type
+    raises InvalidValueError naming *place*, not a TypeError or AttributeError from inside.
+
+    Args:
+        value: the argument received.
+        kind: the type (or types) it must have.
+        place: the function and argument, such as ``"check_phase(plan)"``.
+        fix: how to get a value of the right type.
+    """
+    if isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, (int,))):
+        return
+    kinds = (kind,) if isinstance(kind, type) else kind
+    names = " or ".join(_a(k) for k in kinds)
+    raise InvalidValueError(place, value, f"expected {names}, got {_a(type(value))}", fix)
+
+
+def _a(kind: type[Any]) -> str:
+    """A type in words: ``a Plan``, ``an int``, ``None``."""
+    if kind is type(None):
+        return "None"
+    name = kind.__name__
+    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
+
+
+def need_one_or_many(value: object, kind: type[Any], place: str, fix: str) -> tuple[Any, ...]:
+    """*value* as a tuple of *kind*: one instance, or an iterable of them (not a string), each
+    checked as :func:`need_type` does.
+
+    Args:
+        value: the argument received, such as a plan or the versions of a plan.
+        kind: the type each must have.
+        place: the function and argument, such as ``"compliance(plan)"``.
+        fix: how to get a value of the right type.
+
+    Returns:
+        The instances, in the order given.
+    """
+    if isinstance(value, kind):
+        return (value,)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        need_type(value, kind, place, fix)
+    items = tuple(cast("Iterable[Any]", value))
+    for i, item in enumerate(items):
+        need_type(item, kind, f"{place}[{i}]", fix)
+    return items
+
+
+# How to get the values public functions take, for need_type's errors.
+PLAN_FIX: Final = "Pass gp.plan() or a version of it, such as gp.plan('2025-10-09')."
+TIMELINE_FIX: Final = "Pass gp.timeline(), or a timeline loaded with gp.load(path, gp.Timeline)."
+STATE_FIX: Final = "Pass a gp.State, such as gp.replay(plan, gp.timeline())."

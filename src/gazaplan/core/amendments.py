@@ -346,6 +346,7 @@ def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) ->
         InvalidValueError: if an edit is malformed (such as a condition's target).
         InvalidPlanError: if the new plan's parts do not fit together.
     """
+    check.need_type(plan, Plan, "amend(plan)", check.PLAN_FIX)
     edits = tuple(c for c in changes if not isinstance(c, Amendment))
     amendments = [c for c in changes if isinstance(c, Amendment)]
     if edits:

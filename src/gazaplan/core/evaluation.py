@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ..truth import Verdict
+from . import _checks as check
 from . import _ports
 from ._compile import PlanEnv, compiled, operand_fn
 from ._plancache import FREE, PlanCache
@@ -199,6 +200,7 @@ def evaluate(
     Raises:
         MissingPlanError: the condition needs a plan and none was given.
     """
+    check.need_type(state, State, "evaluate(state)", check.STATE_FIX)
     if not trace:
         return bare(condition, compiled(condition, plan)(state), plan)
     return tracer(condition, plan)(state, {})

@@ -46,6 +46,7 @@ def read_instant(value: Instant, *, utc_offset_hours: int, place: str = "at") ->
             range; the message names *place*, the value and how to write it.
     """
     zone = dt.timezone(dt.timedelta(hours=utc_offset_hours))
+    given = value if isinstance(value, str) else None
     if isinstance(value, str):
         text = value.strip()
         try:
@@ -73,7 +74,7 @@ def read_instant(value: Instant, *, utc_offset_hours: int, place: str = "at") ->
             "not a date or an instant",
             "Pass a datetime, a date, or a string such as '2025-10-13' or '2025-10-13T12:00'.",
         )
-    need_instant(value, place)
+    need_instant(value, place, given=given)
     return value
 
 

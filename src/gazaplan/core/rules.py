@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from ..truth import Verdict
+from . import _checks as check
 from . import _ports
 from ._compile import compiled
 from ._results import Keyed, NotebookDisplay
@@ -374,6 +375,13 @@ def _compiled_plan(plan: Plan, kind: type[_T]) -> _T:
     return plan._cache.derive(kind.__name__, lambda: kind(plan))
 
 
+def _arguments(function: str, plan: object, state: object) -> None:
+    check.need_type(plan, Plan, f"{function}(plan)", "Pass a Plan, such as gazaplan.plan().")
+    check.need_type(
+        state, State, f"{function}(state)", "Pass a State, such as gazaplan.State.initial(plan)."
+    )
+
+
 def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) -> PhaseReport:
     """Check phase *phase_id*'s preconditions, completion and obligations in *state*.
 
@@ -388,10 +396,13 @@ def check_phase(plan: Plan, phase_id: str, state: State, *, trace: bool = True) 
         of each of its obligations.
 
     Raises:
+        InvalidValueError: *plan*, *phase_id* or *state* is not of its type.
         UnknownPhaseError: no such phase (a KeyError); the message lists the known ids.
         UnknownPartyError: the state names a party the plan lacks.
         UnknownIdError: the state names a line the plan lacks.
     """
+    _arguments("check_phase", plan, state)
+    check.need_type(phase_id, str, "check_phase(phase_id)", "Pass a phase id such as 'phase-1'.")
     phase = plan.phase(phase_id)
     check_state(plan, state)
     if not trace:
@@ -414,6 +425,7 @@ def check_plan(plan: Plan, state: State, *, trace: bool = True) -> PlanReport:
         UnknownPartyError: the state names a party the plan lacks.
         UnknownIdError: the state names a line the plan lacks.
     """
+    _arguments("check_plan", plan, state)
     check_state(plan, state)
     checker: _Fast | _Traced = (
         _compiled_plan(plan, _Traced) if trace else _compiled_plan(plan, _Fast)

@@ -211,7 +211,11 @@ _EVENT_FIELDS: Final = (
     ("revises", "string", "earlier entries it qualifies, separated by ';'"),
     ("sources", "string", "source tags, separated by ';'"),
     ("urls", "string", "source addresses, separated by ' ; ' (empty for unaddressed copies)"),
-    ("figures", "string", "figures it reports, as a JSON list of {label, value, unit, by}"),
+    (
+        "figures",
+        "string",
+        "figures it reports, as a JSON list of {label, value, unit, by} (value null: not known)",
+    ),
 )
 _SCORE_FIELDS: Final = (
     ("point", "integer", "the plan point (1-20)"),
@@ -253,7 +257,12 @@ def _event_rows(dataset: Dataset, version: str) -> list[dict[str, Any]]:
                 "urls": " ; ".join(s.url for s in ev.sources if s.url),
                 "figures": json.dumps(
                     [
-                        {"label": f.label, "value": f.value, "unit": f.unit, "by": f.claimed_by}
+                        {
+                            "label": f.label,
+                            "value": None if isinstance(f.value, Unknown) else f.value,
+                            "unit": f.unit,
+                            "by": f.claimed_by,
+                        }
                         for f in figures
                     ],
                     ensure_ascii=False,

@@ -235,7 +235,7 @@ def converter(fmt: Format) -> cattrs.Converter:
         return lambda raw, _: fn(raw)
 
     conv.register_structure_hook(int, strict(codec.whole))
-    conv.register_structure_hook(float, strict(lambda raw: float(codec.number(raw))))
+    conv.register_structure_hook(float, strict(_float))
     conv.register_structure_hook(str, strict(codec.text))
     conv.register_structure_hook(bool, strict(codec.flag))
     conv.register_structure_hook(dt.datetime, f.instant)
@@ -299,6 +299,17 @@ def converter(fmt: Format) -> cattrs.Converter:
         Timeline, guarded(Timeline, lambda raw, _: hooks.timeline(conv, raw))
     )
     return conv
+
+
+def _float(raw: Any) -> float:
+    """A float field: a finite number, an int too large for a float refused (not overflowing)."""
+    value = codec.number(raw)
+    try:
+        return float(value)
+    except OverflowError:
+        raise codec.BadValueError(
+            f"{codec.show(raw)} is too large for a number here; give a value below 1e308"
+        ) from None
 
 
 def _fact_typed(cls: Any) -> str | None:

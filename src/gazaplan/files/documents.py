@@ -24,6 +24,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, TypeVar
 
+from ..core._checks import need_type
 from ..core.plans import Plan
 from ..exceptions import GazaplanError, InvalidValueError, Problem, ScenarioFormatError
 from ..whatif.scenarios import Scenario, check_expectation
@@ -74,6 +75,12 @@ def _size(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
+def _need_path(path: object, function: str) -> None:
+    need_type(
+        path, (str, os.PathLike), f"{function}(path)", "Pass the file's path, as a str or a Path."
+    )
+
+
 def _fail(file: str, problems: list[Problem]) -> ScenarioFormatError:
     return ScenarioFormatError(file, problems)
 
@@ -84,9 +91,16 @@ def _format_of(path: str | os.PathLike[str], fmt: Format | None) -> Format:
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     if suffix in (".json", ".toml"):
         return "json" if suffix == ".json" else "toml"
+    name = os.fspath(path)
     raise _fail(
-        os.fspath(path),
-        [Problem(f"unknown file type {suffix or '(none)'!r}; name the file .json or .toml")],
+        name,
+        [
+            Problem(
+                f"unknown file type {suffix or '(none)'!r}: gazaplan reads and writes .json and "
+                ".toml files only; name the file .json or .toml",
+                file=name or "(an empty file name)",
+            )
+        ],
     )
 
 
@@ -146,6 +160,7 @@ def dump(obj: object, path: str | os.PathLike[str], *, format: Format | None = N
         InvalidValueError: as :func:`dumps` raises it.
         OSError: if the file cannot be written; it names *path*.
     """
+    _need_path(path, "dump")
     write_atomically(path, dumps(obj, format=_format_of(path, format)))
 
 
@@ -160,6 +175,7 @@ def dump_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
         ScenarioFormatError: if the suffix is neither ``.json`` nor ``.toml``.
         OSError: if the file cannot be written; it names *path*.
     """
+    need_type(scenario, Scenario, "dump_scenario(scenario)", "Pass a gazaplan.Scenario.")
     dump(scenario, path)
 
 
@@ -188,8 +204,11 @@ def load(
     Raises:
         ScenarioFormatError: the file cannot be read, or the document is not a valid *cls*;
             every problem is listed with its path and line.
-        InvalidValueError: no document holds *cls*.
+        InvalidValueError: no document holds *cls*, or an argument is not of its type (a
+            path that is not a str or a Path, data that is not text or bytes).
     """
+    _need_path(path, "load")
+    kind_of(cls)  # a type no document holds is refused before the file is read
     data, fmt = _read(path, format)
     return loads(data, cls, format=fmt, file=os.fspath(path), plan=plan)
 
@@ -208,6 +227,7 @@ def peek_kind(path: str | os.PathLike[str], *, format: Format | None = None) -> 
         ScenarioFormatError: if the file cannot be read or parsed, or its ``document`` key
             names no kind of document.
     """
+    _need_path(path, "peek_kind")
     data, fmt = _read(path, format)
     name = os.fspath(path)
     raw = _parse(_text(data, name), fmt, name)
@@ -220,13 +240,16 @@ def peek_kind(path: str | os.PathLike[str], *, format: Format | None = None) -> 
 
 
 def _read(path: str | os.PathLike[str], format: Format | None) -> tuple[bytes, Format]:
-    fmt = _format_of(path, format)
     name = os.fspath(path)
-    try:
-        return read_limited(path, MAX_BYTES), fmt
+    if not name.strip():
+        message = "no file named: the file name is empty; pass the path of a .json or .toml file"
+        raise _fail(name, [Problem(message, file="(an empty file name)")])
+    try:  # read first: a missing file or a directory is said so, not blamed on its suffix
+        data = read_limited(path, MAX_BYTES)
     except OSError as exc:
         message = f"cannot read the file: {exc.strerror or exc}"
         raise _fail(name, [Problem(message, file=name)]) from None
+    return data, _format_of(path, format)
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
@@ -242,6 +265,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         ScenarioFormatError: the file cannot be read, or the scenario is not valid or does not
             fit its plan; every problem is listed with its path and line.
     """
+    _need_path(path, "load_scenario")
     return load(path, Scenario)
 
 
@@ -268,10 +292,14 @@ def loads(
     Raises:
         ScenarioFormatError: the format is unknown, or the document is not a valid *cls* (or
             does not fit *plan*); every problem is listed with its path and line.
-        InvalidValueError: no document holds *cls*.
+        InvalidValueError: no document holds *cls*, or an argument is not of its type (a
+            path that is not a str or a Path, data that is not text or bytes).
     """
     if format not in ("json", "toml"):
         raise _fail(file, [Problem(f"unknown format {format!r}; use 'json' or 'toml'", file=file)])
+    need_type(data, (str, bytes), "loads(data)", "Pass the document as a str or UTF-8 bytes.")
+    if plan is not None:
+        need_type(plan, Plan, "loads(plan)", "Pass a Plan, such as gazaplan.plan(), or None.")
     name, tp = kind_of(cls)
     text = _text(data, file)
     raw = _parse(text, format, file)
@@ -307,7 +335,7 @@ def loads(
 def _text(data: str | bytes, file: str) -> str:
     size = _size(data) if isinstance(data, str) else len(data)
     if size > MAX_BYTES:
-        message = f"the document is {size:,} bytes; the limit is {MAX_BYTES:,}"
+        message = f"the document is {size:,} bytes; the limit is {MAX_BYTES:,} (64 MiB)"
         raise _fail(file, [Problem(f"{message}; split it into several documents", file=file)])
     if isinstance(data, str):
         return data

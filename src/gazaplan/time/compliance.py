@@ -1035,6 +1035,9 @@ def compliance(
         InvalidEventError: if an event cannot happen in the state it meets, or names a party or
             line the plan lacks.
     """
+    check.need_one_or_many(plan, Plan, "compliance(plan)", check.PLAN_FIX)
+    check.need_type(timeline, Timeline, "compliance(timeline)", check.TIMELINE_FIX)
+    check.need_type(start, (State, type(None)), "compliance(start)", check.STATE_FIX)
     plans = (plan,) if isinstance(plan, Plan) else tuple(sorted(plan, key=lambda p: p.in_force))
     if not plans:
         raise InvalidValueError("plan", "()", "no version given", "Pass a plan or its versions.")

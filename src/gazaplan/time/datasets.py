@@ -395,9 +395,11 @@ class Dataset:
 
         Raises:
             UnknownVersionError: no release has that version; the message lists them.
+            InvalidValueError: *version* is neither a str nor None.
         """
         if version is None:
             return self.latest
+        check.need_type(version, str, "Dataset.release(version)", 'Pass "YYYY.MM", or None.')
         for r in self.releases:
             if r.version == version:
                 return r
@@ -488,7 +490,9 @@ class Dataset:
 
         Raises:
             UnknownIdError: no entry has that id; the message suggests the nearest.
+            InvalidValueError: *key* is not a str.
         """
+        check.need_type(key, str, "Dataset.entry(key)", "Pass an entry's id, a str.")
         for e in self.entries:
             if e.key == key:
                 return e

@@ -418,6 +418,9 @@ def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> Hi
         InvalidEventError: if an event cannot happen in the state it meets, or names a party or
             line the plan lacks.
     """
+    check.need_type(plan, Plan, "history(plan)", check.PLAN_FIX)
+    check.need_type(timeline, Timeline, "history(timeline)", check.TIMELINE_FIX)
+    check.need_type(start, (State, type(None)), "history(start)", check.STATE_FIX)
     key = (id(timeline), id(start))
     cached = plan._cache.history(key)
     if cached is not None and cached[0] is timeline and cached[1] is start:

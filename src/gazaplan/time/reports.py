@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..core import _checks as check
 from ..core._results import NotebookDisplay
 from ..core.explain import explain_plan
 from ..core.instants import Instant
@@ -182,6 +183,8 @@ def report(
         InvalidValueError: if *at* is not an instant in the library's range.
         InvalidEventError: if an event cannot happen in the state it meets.
     """
+    check.need_one_or_many(plan, Plan, "report(plan)", check.PLAN_FIX)
+    check.need_type(timeline, Timeline, "report(timeline)", check.TIMELINE_FIX)
     plans = (plan,) if isinstance(plan, Plan) else tuple(plan)
     comp = compliance(plans, timeline, at=at, start=start, assume_unchanged=assume_unchanged)
     when = comp.at

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..core import _checks as check
 from ..core import _ports
 from ..core._compile import compiled
 from ..core._results import NotebookDisplay
@@ -247,6 +248,9 @@ def first_met(
         UnknownPhaseError: no phase has that id.
         InvalidValueError: the part after the dot is neither ``entry`` nor ``completion``.
     """
+    check.need_type(plan, Plan, "first_met(plan)", check.PLAN_FIX)
+    check.need_type(timeline, Timeline, "first_met(timeline)", check.TIMELINE_FIX)
+    check.need_type(target, str, "first_met(target)", "Pass a target such as 'phase-2.completion'.")
     phase, aspect = _target(plan, target)
     over = verdicts_over_time(plan, timeline, start=start)
     verdicts = over.verdict(phase, aspect)

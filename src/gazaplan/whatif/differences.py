@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+from ..core import _checks as check
 from ..core import _ports
 from ..core._results import NotebookDisplay
 from ..core.conditions import KINDS, Term
@@ -193,6 +194,8 @@ def diff(a: Plan, b: Plan) -> Diff:
     Returns:
         The differences, empty only if ``a == b``.
     """
+    check.need_type(a, Plan, "diff(a)", check.PLAN_FIX)
+    check.need_type(b, Plan, "diff(b)", check.PLAN_FIX)
     out: list[Difference] = []
     for field in ("version", "date", "published", "title", "amendments", "sources"):
         if getattr(a, field) != getattr(b, field):

@@ -276,6 +276,12 @@ def check_scenario(scenario: Scenario) -> ScenarioResult:
         UnknownIdError: if an amendment or expectation names something the plan does not have.
         InvalidEventError: if an event cannot happen in the state it meets.
     """
+    check.need_type(
+        scenario,
+        Scenario,
+        "check_scenario(scenario)",
+        "Pass a gp.Scenario, or load one with gp.load_scenario(path).",
+    )
     plan = scenario.plan()
     h = history(plan, scenario.timeline)
     for e in scenario.expectations:
