@@ -91,7 +91,7 @@ def test_sweeps_and_monte_carlo_read_the_same_statuses(tl: gp.Timeline, hours: i
     assert {s.id: s.status for s in variant.standings if s.kind == "obligation"} == statuses
     scenario = Scenario(name="unchanged", version=PLAN.version, timeline=tl)
     nothing = Perturbation((Drop(0.0),))  # every run is the timeline as it is
-    mc = gp.monte_carlo(scenario, nothing, 2, seed=1, at=at)
+    mc = gp.monte_carlo(scenario, nothing, 2, seed=1, at=at, keep_runs=True)
     for run in mc.runs:
         assert dict(zip(mc.obligations, map(str, run.statuses), strict=True)) == statuses
 

@@ -130,7 +130,7 @@ def test_simulate_runs_a_scenario_file(tmp_path: Path) -> None:
             "Pass one of them",
         ),
         (["simulate", "bundled", "--runs", "0", "--delay", "0:1"], "at least one run"),
-        (["simulate", "bundled", "--runs", "5"], "needs a step"),
+        (["simulate", "bundled", "--runs", "5"], "no perturbation given"),
         (["simulate", "bundled", "--delay", "soon"], "whole numbers"),
         (["simulate", "bundled", "--delay=-3:0"], "before the plan's publication"),
         (["simulate", "bundled", "--drop", "2"], "Drop.probability"),
@@ -191,3 +191,124 @@ def test_a_wait_that_is_not_a_number_of_seconds_is_refused(wait: str) -> None:
     assert code == 2
     assert out == ""
     assert f"--timeout: got {float(wait)!r}; a wait is a number of seconds above 0" in err
+
+
+# Bounded sweeps and simulations: refused before any work, with the option that raises the limit.
+
+
+def test_a_grid_past_the_limit_is_refused_naming_grid_and_max_variants(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gazaplan.runs.sweeps as sweeps
+
+    def judged(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("a variant was judged before the grid was refused")
+
+    monkeypatch.setattr(sweeps, "judge", judged)
+    # 1:1000000000 exited 3 with MemoryError; 1:10^22 with OverflowError
+    code, out, err = run("sweep", "--grid", "exchange.remains_ratio=1:1000000000")
+    assert (code, out) == (2, "")
+    assert (
+        "--grid: got '1,000,000,000 variants'; the limit is 10,000 variants. Narrow the grid, "
+        "or raise the limit with --max-variants N (up to 1,000,000,000)"
+    ) in err
+    code, _, err = run("sweep", "--grid", f"exchange.remains_ratio=1:{10**22}")
+    assert code == 2
+    assert "no sweep judges more than 1,000,000,000 variants" in err
+    code, _, err = run(
+        "sweep",
+        "--grid",
+        "exchange.remains_ratio=1:1000",
+        "--grid",
+        "aid.trucks_per_day=1:1000",
+        "--max-variants",
+        "999999",
+    )
+    assert code == 2
+    assert "got '1,000,000 variants'; the limit is 999,999" in err
+    for bad in ("0", "1000000001"):
+        code, _, err = run("sweep", "--grid", "exchange.remains_ratio=1:2", "--max-variants", bad)
+        assert code == 2
+        assert "--max-variants: got" in err
+
+
+def test_a_raised_limit_runs_and_a_long_sweep_gives_its_estimate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gazaplan.runs.executors as executors
+
+    monkeypatch.setattr(executors, "ESTIMATE_SECONDS", 0.0)  # every sweep is long enough
+    argv = ("sweep", "--grid", "exchange.remains_ratio=1:40", "--max-variants", "40")
+    code, out, err = run(*argv)
+    assert code == 0
+    assert "40 variants" in out
+    assert err.count("sweep: 40 variants; about") == 1  # one line, on stderr
+    assert "each (from the first" in err
+    assert run(*argv, "-q")[::2] == (0, "")  # -q: nothing
+    code, _, err = run("sweep", "--grid", "exchange.remains_ratio=1:40", "--max-variants", "39")
+    assert code == 2
+    assert "the limit is 39" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "match"),
+    [
+        (  # exited 0, every obligation "not triggered"; then --extremes raised
+            ["--delay", "0:100000"],
+            (
+                "--delay 0:100000: got Uniform(low=0, high=100000); could move "
+                "2026-10-07-third-anniversary (2026-10-07) by up to 100,000 days, past the "
+                "calendar's limit (instants before 2200-01-01). Bound the delay at 63,273 days"
+            ),
+        ),
+        (["--delay", "0:1000000000"], "past the calendar's limit"),  # exited 3: OverflowError
+        (["--delay", "0:1000000000h"], "1,000,000,000 hours, past the calendar's limit"),
+        (["--delay", "0:10000000000"], "--delay 0:10000000000: got '0:10000000000'; a delay is"),
+        (["--delay=-1000000000:0"], "before the plan's publication"),
+        (["--delay", "0:1", "--runs", "10000001"], "at most 10,000,000 runs"),
+        (["--delay", "0:1", "--runs", "1000000001"], "at most 10,000,000 runs"),
+        (["--delay", "0:1", "--keep-runs"], "--keep-runs: got True; keeps every run for --json"),
+        (
+            ["--delay", "0:1", "--keep-runs", "--json", "--runs", "1000001"],
+            "keeps at most 1,000,000 runs",
+        ),
+    ],
+)
+def test_simulations_past_the_calendar_or_the_memory_exit_2_before_any_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str], match: str
+) -> None:
+    import gazaplan.runs.montecarlo as montecarlo
+
+    def ran(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("a run was drawn before the simulation was refused")
+
+    monkeypatch.setattr(montecarlo, "simulate_runs", ran)
+    code, out, err = run("simulate", "bundled", *argv, "--extremes", str(tmp_path), "-q")
+    assert (code, out) == (2, ""), err
+    assert match in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_perturbation_file_past_the_calendar_is_located(tmp_path: Path) -> None:
+    import gazaplan as gp
+    from gazaplan.runs.perturbations import Delay, Fixed, Perturbation, Uniform
+
+    path = tmp_path / "far.toml"
+    gp.dump(Perturbation((Delay(Uniform(0, 2)), Delay(Fixed(70_000), unit="day"))), path)
+    code, _, err = run("simulate", "bundled", "--perturbation", str(path), "--runs", "3")
+    assert code == 2
+    assert f"{path}: steps[1].by: got Fixed(value=70000); could move" in err
+
+
+def test_keep_runs_adds_every_runs_rows_to_json_and_counts_are_the_same() -> None:
+    argv = ("simulate", "bundled", "--delay", "0:3", "--drop", "0.2", "--runs", "40", "--json")
+    code, out, _ = run(*argv)
+    assert code == 0
+    counted = json.loads(out)
+    code, out, _ = run(*argv, "--keep-runs")
+    kept = json.loads(out)
+    assert counted["rows"] == kept["rows"]
+    assert counted["failed"] == kept["failed"]
+    assert counted["failed_count"] == len(kept["failed"])
+    assert "run_rows" not in counted
+    assert {r["run"] for r in kept["run_rows"]} == set(range(40))

@@ -32,7 +32,7 @@ MIXED = Perturbation((Delay(Uniform(0, 4)), PickClaim(), Drop(0.02)))
 def serial() -> tuple[Any, Any]:
     return (
         gp.sweep(PLAN, GRID, timeline=SCENARIO.timeline),
-        gp.monte_carlo(SCENARIO, MIXED, 240, seed=2026),
+        gp.monte_carlo(SCENARIO, MIXED, 240, seed=2026, keep_runs=True),
     )
 
 
@@ -51,7 +51,7 @@ def cluster_client() -> Iterator[Any]:
 
     with (
         cluster_of(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
         ) as cluster,
         client_of(cluster) as client,
     ):
@@ -66,7 +66,7 @@ def test_a_spawned_process_pool_gives_bit_identical_results(
         gp.sweep(PLAN, GRID, timeline=SCENARIO.timeline, executor=spawn_pool).variants
         == sweep.variants
     )
-    again = gp.monte_carlo(SCENARIO, MIXED, 240, seed=2026, executor=spawn_pool)
+    again = gp.monte_carlo(SCENARIO, MIXED, 240, seed=2026, executor=spawn_pool, keep_runs=True)
     assert again.runs == sim.runs
     assert again.rows() == sim.rows()
 
@@ -78,7 +78,9 @@ def test_a_dask_local_cluster_gives_bit_identical_results(
     on_cluster = gp.sweep(PLAN, GRID, timeline=SCENARIO.timeline, executor=cluster_client)
     assert on_cluster.variants == sweep.variants
     # the Client itself, or its concurrent.futures executor: the same
-    again = gp.monte_carlo(SCENARIO, MIXED, 240, seed=2026, executor=cluster_client.get_executor())
+    again = gp.monte_carlo(
+        SCENARIO, MIXED, 240, seed=2026, executor=cluster_client.get_executor(), keep_runs=True
+    )
     assert again.runs == sim.runs
     workers = cluster_client.run(lambda: __import__("os").getpid())
     assert len(set(workers.values())) == 2  # two worker processes did the work
@@ -137,8 +139,12 @@ def test_the_progress_bar_is_off_when_not_asked_on_a_pipe(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     tell, close = progress_bar(10, "sweep", None)  # stderr is captured: not a terminal
-    assert tell is None
+    assert tell is not None  # no bar, but an estimate if the work is long: this is not
+    for done in range(1, 11):
+        tell(done, 10)
     close()
+    assert capsys.readouterr().err == ""
+    assert progress_bar(10, "sweep", False)[0] is None
     tell, close = progress_bar(10, "sweep", True)
     assert tell is not None
     tell(10, 10)

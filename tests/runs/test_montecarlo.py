@@ -35,7 +35,7 @@ DELAY = Perturbation((Delay(Uniform(0, 3)),), name="a few days late")
 
 @pytest.fixture(scope="module")
 def delayed() -> MonteCarloResult:
-    return gp.monte_carlo(SCENARIO, DELAY, 300, seed=11)
+    return gp.monte_carlo(SCENARIO, DELAY, 300, seed=11, keep_runs=True)
 
 
 def replayed_whole(result: MonteCarloResult, index: int) -> dict[str, tuple[object, object]]:
@@ -64,7 +64,7 @@ def test_each_run_is_what_replaying_its_timeline_whole_gives(delayed: MonteCarlo
     ids=["drops-and-delays", "claims-and-releases-dropped"],
 )
 def test_refolded_runs_are_what_replaying_whole_gives(pert: Perturbation) -> None:
-    result = gp.monte_carlo(SCENARIO, pert, 40, seed=5)
+    result = gp.monte_carlo(SCENARIO, pert, 40, seed=5, keep_runs=True)
     assert not result.failed
     for run in result.runs:
         got = dict(
@@ -94,7 +94,7 @@ steps = st.one_of(
 @given(st.lists(steps, min_size=1, max_size=3), st.integers(0, 2**32))
 def test_the_fast_paths_agree_with_replaying_whole(chosen: list[Any], seed: int) -> None:
     pert = Perturbation(tuple(chosen))
-    result = gp.monte_carlo(SCENARIO, pert, 3, seed=seed)
+    result = gp.monte_carlo(SCENARIO, pert, 3, seed=seed, keep_runs=True)
     for run in result.runs:
         if run.error:
             continue
@@ -123,9 +123,9 @@ def test_a_bad_perturbation_file_is_located() -> None:
 def test_the_same_seed_gives_the_same_runs_and_another_seed_others(
     delayed: MonteCarloResult,
 ) -> None:
-    again = gp.monte_carlo(SCENARIO, DELAY, 300, seed=11)
+    again = gp.monte_carlo(SCENARIO, DELAY, 300, seed=11, keep_runs=True)
     assert again.runs == delayed.runs
-    other = gp.monte_carlo(SCENARIO, DELAY, 300, seed=12)
+    other = gp.monte_carlo(SCENARIO, DELAY, 300, seed=12, keep_runs=True)
     assert [r.seed for r in other.runs] != [r.seed for r in delayed.runs]
     assert len({run_seed(11, i) for i in range(1000)}) == 1000
     assert run_seed(11, 5) == delayed.runs[5].seed
@@ -214,7 +214,7 @@ def test_drops_and_claims_are_hypothetical_and_said() -> None:
             Drop(1.0, Events(ids=("2025-12-10-aid-rate",))),
         )
     )
-    result = gp.monte_carlo(SCENARIO, pert, 20, seed=3)
+    result = gp.monte_carlo(SCENARIO, pert, 20, seed=3, keep_runs=True)
     s = result.scenario(0)
     ids = [e.id for e in s.timeline.events]
     assert "2025-12-10-aid-rate" not in ids
@@ -260,6 +260,21 @@ def test_drops_and_claims_are_hypothetical_and_said() -> None:
             InvalidValueError,
             "is no kind of event",
         ),
+        (  # accepted silently before: the step changed nothing
+            lambda: gp.monte_carlo(
+                SCENARIO,
+                Perturbation((Drop(0.5, Events(since=dt.date(2030, 1, 1))),)),
+                1,
+                seed=1,
+            ),
+            InvalidValueError,
+            "selects no event of the timeline",
+        ),
+        (
+            lambda: Events(since=dt.date(2026, 1, 2), until=dt.date(2026, 1, 1)),
+            InvalidValueError,
+            "ends before it starts",
+        ),
         (
             lambda: gp.monte_carlo(SCENARIO, Perturbation(()), 1, seed=1),
             InvalidValueError,
@@ -292,3 +307,157 @@ def test_an_event_moved_before_the_one_before_it_is_refused() -> None:
     run = gp.monte_carlo(SCENARIO, within, 1, seed=1)  # within the gap: fine
     moved = run.scenario(0).timeline.events[i]
     assert moved.at == EVENTS[i].at - dt.timedelta(days=gap)
+
+
+# Bounded Monte Carlo: counts streamed, runs kept only when asked, delays within the calendar.
+
+
+def kept_counts(result: MonteCarloResult) -> list[dict[Any, int]]:
+    """Each obligation's statuses counted from the kept runs, by hand."""
+    out: list[dict[Any, int]] = [{} for _ in result.obligations]
+    for run in result.runs:
+        for counts, status in zip(out, run.statuses, strict=True):
+            counts[status] = counts.get(status, 0) + 1
+    return out
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(steps, min_size=1, max_size=3), st.integers(0, 2**32), st.integers(1, 25))
+def test_streamed_counts_are_the_counts_of_the_kept_runs(
+    chosen: list[Any], seed: int, n: int
+) -> None:
+    pert = Perturbation(tuple(chosen))
+    kept = gp.monte_carlo(SCENARIO, pert, n, seed=seed, keep_runs=True)
+    streamed = gp.monte_carlo(SCENARIO, pert, n, seed=seed)
+    assert [dict(t) for t in streamed.tallies] == kept_counts(kept)
+    assert [dict(t) for t in kept.tallies] == kept_counts(kept)
+    assert streamed.rows() == kept.rows()  # bit-identical, in the same order
+    assert streamed.extremes() == kept.extremes()
+    assert streamed.failed == tuple(r for r in kept.runs if r.error)
+    assert (streamed.n, streamed.replayed) == (n, sum(1 for r in kept.runs if not r.error))
+    assert streamed.explain() == kept.explain()
+    latest = max(
+        (r for r in kept.runs if not r.error), key=lambda r: (r.late, -r.index), default=None
+    )
+    assert streamed.extremes().get("latest") == latest
+
+
+def test_without_keep_runs_memory_does_not_grow_with_the_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pickle
+    from concurrent.futures import ThreadPoolExecutor
+
+    import gazaplan.runs.montecarlo as montecarlo
+
+    few = gp.monte_carlo(SCENARIO, DELAY, 30, seed=4)
+    many = gp.monte_carlo(SCENARIO, DELAY, 600, seed=4)
+    assert few.kept_runs is None
+    assert abs(len(pickle.dumps(many)) - len(pickle.dumps(few))) < 2_000  # 0.8 KB a run before
+    with pytest.raises(InvalidValueError, match=r"keep_runs=True.*--keep-runs"):
+        many.runs  # noqa: B018 - the property raises
+    with pytest.raises(InvalidValueError, match="keep_runs=True"):
+        many.run_rows()
+    kept = gp.monte_carlo(SCENARIO, DELAY, 600, seed=4, keep_runs=True)
+    assert many.rows() == kept.rows()
+    assert many.run(417) == kept.runs[417]  # any run computed again, to the bit
+    assert many.scenario(417) == kept.scenario(417)
+    latest = many.extremes()["latest"]
+    assert many.scenario(latest) == kept.scenario(latest.index)
+    with pytest.raises(InvalidValueError, match="numbered 0 to 599"):
+        many.run(600)
+    with ThreadPoolExecutor(3) as pool:  # the same counts on an executor
+        assert gp.monte_carlo(SCENARIO, DELAY, 600, seed=4, executor=pool) == many
+    # failed runs: every one counted, the first kept
+    monkeypatch.setattr(montecarlo, "MAX_FAILED_KEPT", 3)
+    drops = Perturbation((Drop(0.5),))
+    counted = gp.monte_carlo(SCENARIO, drops, 300, seed=1)
+    every = gp.monte_carlo(SCENARIO, drops, 300, seed=1, keep_runs=True)
+    failures = [r for r in every.runs if r.error]
+    assert len(failures) > 3
+    assert counted.failed == tuple(failures[:3])
+    assert counted.failed_count == len(failures)
+    assert f"{len(failures)} runs could not be replayed" in counted.explain()
+    assert counted.rows() == every.rows()
+
+
+def ran_nothing(*_args: Any, **_kwargs: Any) -> Any:
+    raise AssertionError("a run was drawn before the simulation was refused")
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (
+            lambda: gp.monte_carlo(
+                SCENARIO, Perturbation((Delay(Uniform(0, 100_000)),)), 5, seed=1
+            ),
+            (
+                r"Perturbation\.steps\[0\]\.by: got Uniform\(low=0, high=100000\); could move "
+                r"2026-10-07-third-anniversary \(2026-10-07\) by up to 100,000 days, past the "
+                r"calendar's limit \(instants before 2200-01-01\). Bound the delay at 63,273 days"
+            ),
+        ),
+        (
+            lambda: gp.monte_carlo(
+                SCENARIO, Perturbation((Delay(Uniform(0, 40_000)), Delay(Fixed(40_000)))), 5, seed=1
+            ),
+            r"steps\[1\]\.by.*by up to 80,000 days.*with the other delays of this event",
+        ),
+        (
+            lambda: gp.monte_carlo(
+                SCENARIO, Perturbation((Delay(Uniform(0, 10**9), unit="hour"),)), 5, seed=1
+            ),
+            "1,000,000,000 hours, past the calendar's limit",
+        ),
+        (
+            lambda: gp.monte_carlo(SCENARIO, Perturbation((Delay(Fixed(-(10**9))),)), 5, seed=1),
+            "before the plan's publication",
+        ),
+        (lambda: Uniform(0, 10**9 + 1), "Uniform.high: got 1000000001; a delay is a whole number"),
+        (lambda: Triangular(-(10**22), 0, 1), "Triangular.low"),
+        (lambda: Fixed(10**22), "from -1,000,000,000 to 1,000,000,000"),
+        (
+            lambda: gp.monte_carlo(SCENARIO, DELAY, 10_000_001, seed=1),
+            r"monte_carlo\(n=\): got 10000001; a simulation draws at most 10,000,000 runs",
+        ),
+        (
+            lambda: gp.monte_carlo(SCENARIO, DELAY, 1_000_001, seed=1, keep_runs=True),
+            "keeps at most 1,000,000 runs",
+        ),
+    ],
+    ids=[
+        "past-2199",
+        "two-delays",
+        "hours",
+        "before-publication",
+        "uniform",
+        "triangular",
+        "fixed",
+        "too-many-runs",
+        "too-many-kept",
+    ],
+)
+def test_what_would_leave_the_calendar_or_the_memory_is_refused_before_any_run(
+    monkeypatch: pytest.MonkeyPatch, call: Any, match: str
+) -> None:
+    import gazaplan.runs.montecarlo as montecarlo
+
+    monkeypatch.setattr(montecarlo, "simulate_runs", ran_nothing)
+    with pytest.raises(InvalidValueError, match=match):
+        call()
+
+
+def test_the_largest_delay_allowed_reaches_2199_and_a_day_more_is_refused() -> None:
+    last = EVENTS[-1]
+    with pytest.raises(InvalidValueError, match="Bound the delay at 63,273 days or less"):
+        gp.monte_carlo(
+            SCENARIO, Perturbation((Delay(Fixed(63_274), Events(ids=(last.id,))),)), 1, seed=1
+        )
+    result = gp.monte_carlo(
+        SCENARIO, Perturbation((Delay(Fixed(63_273), Events(ids=(last.id,))),)), 1, seed=1
+    )
+    moved = result.scenario(0).timeline.events[-1]
+    assert moved.at.astimezone(dt.UTC).year == 2199  # the last instant the library takes
+    assert moved.at < dt.datetime(2200, 1, 1, tzinfo=dt.UTC)
+    assert gp.check_scenario(result.scenario(0)).passed

@@ -194,9 +194,9 @@ def test_a_negative_count_is_refused_by_the_plan_and_a_non_timeline_by_the_sweep
 def test_the_command_lines_grid() -> None:
     assert parse_axis(PLAN, "exchange.remains_ratio=5:8") == (
         "exchange.remains_ratio",
-        (5, 6, 7, 8),
+        range(5, 9),  # a range stays one, so that its size is checked before it is spelled out
     )
-    assert parse_axis(PLAN, "deadline.p4-return-hostages=24:96:24")[1] == (24, 48, 72, 96)
+    assert tuple(parse_axis(PLAN, "deadline.p4-return-hostages=24:96:24")[1]) == (24, 48, 72, 96)
     assert parse_axis(PLAN, "since.p4-return-hostages=acceptance,pull-back")[1] == (
         "acceptance",
         "pull-back",
@@ -210,3 +210,174 @@ def test_the_command_lines_grid() -> None:
     ]:
         with pytest.raises(InvalidValueError, match=match):
             parse_axis(PLAN, bad)
+
+
+# Bounded sweeps: a lazy grid, a limit checked before any work, an estimate of the time.
+
+
+def test_the_lazy_grids_points_are_itertools_products_by_index() -> None:
+    import itertools
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from gazaplan.runs.sweeps import GridPoints
+
+    axis = st.one_of(
+        st.lists(st.integers(-5, 50), min_size=1, max_size=5, unique=True),
+        st.builds(range, st.integers(-5, 5), st.integers(6, 12), st.integers(1, 3)),
+        st.builds(range, st.integers(6, 12), st.integers(-5, 5), st.integers(-3, -1)),
+    )
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(axis, min_size=1, max_size=4))
+    def check(axes: list[Any]) -> None:
+        want = list(itertools.product(*axes))
+        grid = GridPoints(axes)
+        assert len(grid) == len(want)
+        assert [grid[i] for i in range(len(grid))] == want
+        assert grid[-1] == want[-1]
+        assert grid[1::3] == want[1::3]
+        assert list(grid) == want
+        with pytest.raises(IndexError):
+            grid[len(want)]
+
+    check()
+
+
+def test_a_million_variants_start_at_once_without_building_the_grid() -> None:
+    # A 1000 x 1000 grid built every amendment before the first variant ran (1 GB in 45 s).
+    import time
+    import tracemalloc
+
+    class EnoughError(Exception):
+        pass
+
+    told: list[tuple[int, int]] = []
+
+    def stop_after_a_few(done: int, total: int) -> None:
+        told.append((done, total))
+        if done >= 5:
+            raise EnoughError
+
+    grid = {"exchange.remains_ratio": range(1, 1001), "aid.trucks_per_day": range(1, 1001)}
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(EnoughError):
+            gp.sweep(PLAN, grid, timeline=TIMELINE, max_variants=10**6, progress=stop_after_a_few)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert told[-1][1] == 10**6
+    assert peak < 30_000_000  # a million amendments took a gigabyte
+    assert time.monotonic() - started < 60
+
+
+def test_an_executor_is_given_a_window_of_batches_not_the_whole_grid() -> None:
+    from gazaplan.runs.executors import WINDOW, iter_all
+    from gazaplan.runs.sweeps import GridPoints
+
+    read: list[int] = []
+
+    class Lazy(GridPoints):
+        def __getitem__(self, index: Any) -> Any:
+            got = super().__getitem__(index)
+            read.append(len(got) if isinstance(index, slice) else 1)
+            return got
+
+    points = Lazy([range(1000), range(1000)])
+    submitted = 0
+
+    class Counting(ThreadPoolExecutor):
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            nonlocal submitted
+            submitted += 1
+            return super().submit(*args, **kwargs)
+
+    def first(_payload: None, batch: Any) -> list[Any]:
+        return [p[0] for p in batch]
+
+    with Counting(2) as pool:
+        results = iter_all(first, None, points, executor=pool)
+        taken = [next(results) for _ in range(200)]
+        results.close()  # leaving early cancels what has not started
+    assert taken == [0] * 200
+    assert submitted <= 2 * WINDOW  # a window of batches, never a million
+    assert sum(read) < 200_000  # what the window's batches hold, not the grid
+
+
+def judged_nothing(*_args: Any, **_kwargs: Any) -> Any:
+    raise AssertionError("a variant was judged before the grid was refused")
+
+
+@pytest.mark.parametrize(
+    ("grid", "limit", "match"),
+    [
+        (
+            {"exchange.remains_ratio": range(1, 10_002)},
+            None,
+            r"sweep\(grid=\): got '10,001 variants'; the limit is 10,000 variants.*max_variants=N",
+        ),
+        (
+            {"exchange.remains_ratio": range(1, 201), "aid.trucks_per_day": range(1, 101)},
+            19_999,
+            "got '20,000 variants'; the limit is 19,999",
+        ),
+        (
+            {"exchange.remains_ratio": range(1, 10**22 + 1)},
+            10**9,
+            "10,000,000,000,000,000,000,000 variants'; no sweep judges more than 1,000,000,000",
+        ),
+        (
+            {"exchange.remains_ratio": (i for i in range(1, 20_000))},
+            None,
+            "got 'more than 10,000 variants'",
+        ),
+        ({"exchange.remains_ratio": [5]}, 0, "a limit on a sweep's variants is a whole number"),
+        ({"exchange.remains_ratio": [5]}, 10**9 + 1, "from 1 to 1,000,000,000"),
+        ({"exchange.remains_ratio": [5, 6, 10**22]}, None, "a count is at most 1,000,000,000"),
+        ({"exchange.remains_ratio": range(4, -4, -1)}, None, "a count cannot be negative"),
+    ],
+    ids=[
+        "default",
+        "raised",
+        "huge",
+        "iterator",
+        "zero",
+        "past-ceiling",
+        "value",
+        "negative",
+    ],
+)
+def test_a_grid_too_large_or_a_value_refused_is_refused_before_any_variant(
+    monkeypatch: pytest.MonkeyPatch, grid: dict[str, Any], limit: int | None, match: str
+) -> None:
+    import gazaplan.runs.sweeps as sweeps
+
+    monkeypatch.setattr(sweeps, "judge", judged_nothing)
+    more: dict[str, Any] = {} if limit is None else {"max_variants": limit}
+    with pytest.raises(InvalidValueError, match=match):
+        gp.sweep(PLAN, grid, timeline=TIMELINE, **more)
+
+
+def test_a_long_sweep_says_how_long_from_its_first_variants(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gazaplan.runs.executors as executors
+    from gazaplan.runs.executors import estimate_line
+
+    assert estimate_line("sweep", "variant", 1_000_000, 20, 0.2) == (
+        "sweep: 1,000,000 variants; about 2 h 47 min to go at 10 ms each (from the first 20)"
+    )
+    assert estimate_line("sweep", "variant", 100, 20, 0.2) == ""  # a second: nothing said
+    assert estimate_line("monte carlo", "run", 10**7, 50, 5.5) == (
+        "monte carlo: 10,000,000 runs; about 12 days 18 h to go at 110 ms each (from the first 50)"
+    )
+    monkeypatch.setattr(executors, "ESTIMATE_SECONDS", 0.0)  # every sweep is long
+    gp.sweep(PLAN, {"exchange.remains_ratio": range(1, 31)}, timeline=TIMELINE)
+    err = capsys.readouterr().err
+    assert err.count("sweep: 30 variants; about") == 1  # once, on stderr
+    assert "(from the first 2" in err
+    gp.sweep(PLAN, {"exchange.remains_ratio": range(1, 31)}, timeline=TIMELINE, progress=False)
+    assert capsys.readouterr().err == ""  # quiet

@@ -4,6 +4,7 @@ loads what it needs and no more. Nothing in the library imports this package.
 
 Modules, bottom-up (each imports only the ones listed before it)::
 
+    _signals      SIGTERM handled as Ctrl-C while a command runs; the exit code of each
     _options      what the commands share: --plan, --at, --timeline, --release; --json output
     _judging      report, check, compliance, diff, compare
     _analyse      analyse (analyze): the structure report

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 from ..core.records import Topic
 from ..exceptions import GazaplanError
+from ._signals import interrupt_code, interrupt_word, terminate_as_interrupt
 
 if TYPE_CHECKING:
     from ._options import Handler
@@ -62,7 +63,7 @@ EXIT_CODES = (
     "Exit codes: 0 done; 1 an expectation (or --fail-on / --exit-code) failed; "
     "2 bad input, the error on stderr; 3 an internal error (a bug: --debug shows the traceback); "
     "130 interrupted (Ctrl-C; explore reports what it explored; sweep and simulate cancel "
-    "what has not started)."
+    "what has not started); 143 terminated (SIGTERM, handled as Ctrl-C)."
 )
 
 
@@ -170,6 +171,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--living", type=int, default=20, help="living hostages (default 20)")
     ex.add_argument("--deceased", type=int, default=28, help="deceased hostages (default 28)")
     ex.add_argument("--max-depth", type=int, default=None, help="stop after this many moves")
+    ex.add_argument("--max-states", type=int, default=None, metavar="N",
+                    help="stop with an error beyond N states, 1 to 1,000,000,000 (default: half the "
+                    "memory left under the tightest of the machine's free memory, the container's "
+                    "cgroup limit and the process's RLIMIT_AS, at 130 bytes a state)")  # fmt: skip
     ex.add_argument("--invariant", action="append", default=[], metavar="CONDITION",
                     help="what should hold in every state: FACT=VALUE, FACT!=VALUE, a target "
                     "(not TARGET: its negation) or a condition file (.json/.toml); repeatable")  # fmt: skip
@@ -283,6 +288,14 @@ def _runs_arguments(sweep: argparse.ArgumentParser, simulate: argparse.ArgumentP
         help="a term, deadline.<obligation> or since.<obligation> and its values: "
         "LOW:HIGH, LOW:HIGH:STEP or a,b,c (repeatable: every combination)",
     )
+    sweep.add_argument(
+        "--max-variants",
+        type=int,
+        default=None,
+        metavar="N",
+        help="judge a grid of up to N variants (default 10,000, the library's MAX_VARIANTS; "
+        "at most 1,000,000,000); a larger grid is refused before any work",
+    )
     simulate.add_argument(
         "scenario",
         metavar="SCENARIO",
@@ -312,7 +325,18 @@ def _runs_arguments(sweep: argparse.ArgumentParser, simulate: argparse.ArgumentP
     simulate.add_argument(
         "--pick-claims", action="store_true", help="in each run, one claim of each contested value"
     )
-    simulate.add_argument("--runs", type=int, default=1000, help="how many runs (default 1000)")
+    simulate.add_argument(
+        "--runs",
+        type=int,
+        default=1000,
+        help="how many runs (default 1000; at most 10,000,000, the library's MAX_RUNS)",
+    )
+    simulate.add_argument(
+        "--keep-runs",
+        action="store_true",
+        help="with --json, also every run's statuses (run_rows; at most 1,000,000 runs); "
+        "without it the runs are counted as they come",
+    )
     simulate.add_argument(
         "--seed",
         type=int,
@@ -424,16 +448,17 @@ def main(
     except SystemExit as stop:  # --help, --version (0) or a usage error (2), already printed
         return stop.code if isinstance(stop.code, int) else 2
     try:
-        with contextlib.redirect_stderr(err):  # handlers report per-file problems on stderr
+        # handlers report per-file problems on stderr; SIGTERM stops a command as Ctrl-C does
+        with contextlib.redirect_stderr(err), terminate_as_interrupt() as caught:
             code = handler(args.command)(args, out) or 0
             out.flush()
-            return code
+            return caught.exit_code(code)
     except BrokenPipeError:
         _quiet_pipe(out)
         return 0
-    except KeyboardInterrupt:  # Ctrl-C before a command's own handling of it
-        err.write("gazaplan: interrupted\n")
-        return 130
+    except KeyboardInterrupt as stop:  # Ctrl-C (or SIGTERM) before a command's own handling
+        err.write(f"gazaplan: {interrupt_word(stop)}\n")
+        return interrupt_code(stop)
     except GazaplanError as e:
         err.write(f"gazaplan: error: {e}\n")
         return 2

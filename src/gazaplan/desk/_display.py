@@ -403,10 +403,9 @@ def _monte_carlo(r: MonteCarloResult) -> str:
         if row["obligation"] in r.varying()
     ]
     head = (
-        f"Monte Carlo: {len(r.runs):,} runs of {r.base.name!r} ({r.perturbation.describe()}), "
-        f"seed {r.seed}"
+        f"Monte Carlo: {r.n:,} runs of {r.base.name!r} ({r.perturbation.describe()}), seed {r.seed}"
     )
-    failed = f"{len(r.failed):,} runs could not be replayed. " if r.failed else ""
+    failed = f"{r.failed_count:,} runs could not be replayed. " if r.failed else ""
     return box(
         head,
         table(

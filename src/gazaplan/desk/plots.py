@@ -510,7 +510,7 @@ def plot_monte_carlo(
     for o in chosen:
         result.counts(o)  # raises UnknownIdError listing the obligations
     ax = _axes(ax, "MonteCarloResult.plot()", (9, 1.4 + 0.45 * max(1, len(chosen))))
-    total = len(result.runs) - len(result.failed)
+    total = result.replayed
     seen: dict[str, str] = {}
     for row, o in enumerate(chosen):
         left = 0.0

@@ -23,8 +23,8 @@ import os
 import pickle
 import sys
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections import OrderedDict, deque
+from collections.abc import Callable, Generator, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -41,6 +41,7 @@ __all__ = [
     "PlanRecipe",
     "Progress",
     "check_timeout",
+    "iter_all",
     "recipe_of",
     "run_all",
     "run_seed",
@@ -207,16 +208,14 @@ def run_all(
     executor: Any = None,
     progress: Progress | None = None,
 ) -> list[R]:
-    """Run ``fn(payload, batch)`` over items in batches.
+    """Run ``fn(payload, batch)`` over items in batches, and gather the results.
 
-    Serial if *executor* is None; otherwise the first two items run here to time one, and the
-    rest go to the executor in batches of at least :data:`BATCH_SECONDS` each (at least eight
-    batches where there is work for them). A KeyboardInterrupt cancels the batches not started.
+    :func:`iter_all` gathered in a list: see it for how the work is sent.
 
     Args:
         fn: the work on one batch: the payload and the batch's items in, a result per item out.
         payload: what every batch needs (pickled once, read once per worker).
-        items: the items of work.
+        items: the items of work (any sequence: a lazy one is read a batch at a time).
         executor: None (serial), a ``concurrent.futures`` executor or a Dask ``Client``.
         progress: told (runs done, runs in all) as batches complete.
 
@@ -228,80 +227,234 @@ def run_all(
         BaseException: whatever a batch raises (KeyboardInterrupt included) passes through,
             once the batches not started are cancelled.
     """
+    return list(iter_all(fn, payload, items, executor=executor, progress=progress))
+
+
+WINDOW = 8
+"""The fewest batches sent to an executor ahead of the results read (four per worker where the
+executor says how many it has): enough to keep every worker busy, never the whole work."""
+
+SERIAL_SECONDS = 0.25
+"""About how long a batch run here lasts before progress is told (seconds)."""
+
+
+def iter_all(
+    fn: Callable[[P, Sequence[I]], list[R]],
+    payload: P,
+    items: Sequence[I],
+    *,
+    executor: Any = None,
+    progress: Progress | None = None,
+) -> Generator[R, None, None]:
+    """Run ``fn(payload, batch)`` over items in batches, giving each result as it is ready.
+
+    Serial if *executor* is None (batches of about :data:`SERIAL_SECONDS`, the first of one
+    item, so that progress is told early); otherwise the first two items run here to time one,
+    and the rest go to the executor in batches of at least :data:`BATCH_SECONDS` each (at least
+    eight batches where there is work for them), at most a window of them (:data:`WINDOW`, or
+    four per worker) sent ahead of the results read. The items are read a batch at a time and
+    the results given in order, so neither all items nor all futures ever exist at once: a lazy
+    sequence of a million items costs the memory of a window. Leaving the iteration early, or a
+    KeyboardInterrupt, cancels the batches not started.
+
+    Args:
+        fn: the work on one batch: the payload and the batch's items in, a result per item out.
+        payload: what every batch needs (pickled once, read once per worker).
+        items: the items of work (any sequence: a lazy one is read a batch at a time).
+        executor: None (serial), a ``concurrent.futures`` executor or a Dask ``Client``.
+        progress: told (runs done, runs in all) as batches complete.
+
+    Yields:
+        The results, in the items' order.
+
+    Raises:
+        InvalidValueError: if *executor* is not one of the kinds accepted.
+        BaseException: whatever a batch raises (KeyboardInterrupt included) passes through,
+            once the batches not started are cancelled.
+    """
     total = len(items)
-    done: list[R] = []
     pool = executor_of(executor)
     tell = progress or (lambda _done, _total: None)
+    done = 0
     if pool is None:
-        step = max(1, total // 100)
-        for lo in range(0, total, step):
-            done += fn(payload, items[lo : lo + step])
-            tell(len(done), total)
-        return done
+        lo, step = 0, 1
+        while lo < total:
+            start = time.perf_counter()
+            results = fn(payload, items[lo : lo + step])
+            took = time.perf_counter() - start
+            lo += step
+            done += len(results)
+            tell(done, total)
+            yield from results
+            each = max(took / step, 1e-6)
+            step = max(1, min(math.ceil(SERIAL_SECONDS / each), 4 * step, 10_000))
+        return
     head = min(2, total)
     times = []
     for i in range(head):  # the first warms this process; the second is timed
         start = time.perf_counter()
-        done += fn(payload, items[i : i + 1])
+        results = fn(payload, items[i : i + 1])
         times.append(time.perf_counter() - start)
-    tell(len(done), total)
-    rest = items[head:]
-    if not rest:
-        return done
+        done += len(results)
+        tell(done, total)
+        yield from results
+    if total <= head:
+        return
     each = max(min(times), 1e-6)
-    size = max(1, min(math.ceil(BATCH_SECONDS / each), math.ceil(len(rest) / 8)))
+    size = max(1, min(math.ceil(BATCH_SECONDS / each), math.ceil((total - head) / 8)))
     blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)  # once, not once a batch
     key = hashlib.blake2b(blob, digest_size=16).hexdigest()
-    futures = [
-        pool.submit(_batch, fn, key, blob, rest[lo : lo + size]) for lo in range(0, len(rest), size)
-    ]
-    counted = len(done)
+    width = max(WINDOW, 4 * _workers(pool, executor))
+    ahead: deque[cf.Future[list[R]]] = deque()
+    told: set[cf.Future[list[R]]] = set()
+    lo = head
     try:
-        for f in cf.as_completed(futures):
-            counted += len(f.result())
-            tell(counted, total)
-    except BaseException:
-        for f in futures:
+        while lo < total or ahead:
+            while lo < total and len(ahead) < width:
+                ahead.append(pool.submit(_batch, fn, key, blob, items[lo : lo + size]))
+                lo += size
+            finished, _ = cf.wait(ahead, return_when=cf.FIRST_COMPLETED)
+            for f in finished - told:
+                told.add(f)
+                done += len(f.result())
+                tell(done, total)
+            while ahead and ahead[0] in told:
+                f = ahead.popleft()
+                told.discard(f)
+                yield from f.result()
+    finally:
+        for f in ahead:  # left early, interrupted or failed: what has not started never will
             f.cancel()
-        raise
-    for f in futures:
-        done += f.result()
-    return done
+
+
+def _workers(pool: Any, given: Any) -> int:
+    """How many workers an executor says it has (the CPUs here where it does not say)."""
+    count = getattr(pool, "_max_workers", None)
+    if isinstance(count, int) and count > 0:
+        return count
+    client = given if hasattr(given, "nthreads") else getattr(pool, "_client", None)
+    threads = getattr(client, "nthreads", None)  # a Dask Client: threads per worker
+    if callable(threads):
+        try:
+            found = sum(threads().values())
+        except Exception:  # a hint only: the window stays bounded without it
+            found = 0
+        if isinstance(found, int) and found > 0:
+            return found
+    return os.cpu_count() or 1
+
+
+ESTIMATE_SECONDS = 10.0
+"""Work expected to last at least this long (seconds) is announced on stderr with its estimate."""
+
+ESTIMATE_AFTER = 20
+"""The runs timed before the estimate is made (or two seconds of them, if sooner)."""
 
 
 def progress_bar(
-    total: int, what: str, wanted: bool | None
+    total: int, what: str, wanted: bool | Progress | None, *, unit: str = "run"
 ) -> tuple[Progress | None, Callable[[], None]]:
-    """A progress callback drawing a bar on stderr, and the function that closes it.
+    """A progress callback for stderr, and the function that ends it.
+
+    Unless *wanted* is False, once the first :data:`ESTIMATE_AFTER` runs are done (or two
+    seconds have passed) the time left is estimated from them, and work expected to last
+    :data:`ESTIMATE_SECONDS` or more is announced in one line on stderr, such as ``sweep:
+    1,000,000 variants; about 2 h 47 min to go at 10 ms each (from the first 20)``. A bar (tqdm)
+    shows the runs done and the time left as they go.
 
     Args:
         total: the runs in all.
-        what: the bar's description.
-        wanted: True for a bar, False for none, None for a bar only if stderr is a terminal.
+        what: the bar's description (``"sweep"``).
+        wanted: True for a bar, False for nothing, None for a bar only if stderr is a terminal
+            (the estimate's line either way); a callable is told (runs done, runs in all)
+            instead, and nothing is written.
+        unit: what a run is called (``"variant"``).
 
     Returns:
-        The callback (None for no bar) and the function that closes the bar.
+        The callback (None for none) and the function that ends it.
 
     Raises:
         MissingExtraError: if a bar is wanted and tqdm (the ``progress`` extra) is not
             installed.
     """
-    if wanted is False or (wanted is None and not sys.stderr.isatty()):
+    if wanted is False:
         return None, lambda: None
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        if wanted:
-            from ..exceptions import MissingExtraError
+    if callable(wanted) and not isinstance(wanted, bool):
+        return wanted, lambda: None
+    bar: Any = None
+    if wanted or sys.stderr.isatty():
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            if wanted:
+                from ..exceptions import MissingExtraError
 
-            raise MissingExtraError("progress=True", "tqdm", "progress") from None
-        return None, lambda: None
-    bar = tqdm(total=total, desc=what, unit="run", file=sys.stderr, leave=False)
+                raise MissingExtraError("progress=True", "tqdm", "progress") from None
+        else:
+            bar = tqdm(total=total, desc=what, unit=unit, file=sys.stderr, leave=False)
+    start = time.perf_counter()
+    estimated = False
 
     def tell(done: int, _total: int) -> None:
-        bar.update(done - bar.n)
+        nonlocal estimated
+        if bar is not None:
+            bar.update(done - bar.n)
+        if estimated or done <= 0 or done >= total:
+            return
+        took = time.perf_counter() - start
+        if done < ESTIMATE_AFTER and took < 2.0:
+            return
+        estimated = True
+        line = estimate_line(what, unit, total, done, took)
+        if line:
+            (bar.write if bar is not None else sys.stderr.write)(line.rstrip("\n") + "\n")
 
-    return tell, bar.close
+    return tell, (bar.close if bar is not None else lambda: None)
+
+
+def estimate_line(what: str, unit: str, total: int, done: int, took: float) -> str:
+    """The line announcing long work, from its first runs.
+
+    Args:
+        what: the work (``"sweep"``).
+        unit: what a run is called (``"variant"``).
+        total: the runs in all.
+        done: the runs done so far.
+        took: the seconds they took.
+
+    Returns:
+        ``"sweep: 1,000,000 variants; about 2 h 47 min to go at 10 ms each (from the first 20)"``,
+        or ``""`` if what is left should take less than :data:`ESTIMATE_SECONDS`.
+    """
+    each = took / max(done, 1)
+    left = each * (total - done)
+    if left < ESTIMATE_SECONDS:
+        return ""
+    per = (
+        f"{each * 1000:.2g} ms"
+        if each < 0.01
+        else f"{each * 1000:.0f} ms"
+        if each < 1
+        else f"{each:.3g} s"
+    )
+    return (
+        f"{what}: {total:,} {unit}s; about {_span(left)} to go at {per} each "
+        f"(from the first {done:,})"
+    )
+
+
+def _span(seconds: float) -> str:
+    """A duration in round words: ``45 s``, ``12 min``, ``2 h 47 min``, ``3 days 4 h``."""
+    s = round(seconds)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{round(s / 60)} min"
+    if s < 86400:
+        h, m = divmod(round(s / 60), 60)
+        return f"{h} h {m} min" if m else f"{h} h"
+    d, h = divmod(round(s / 3600), 24)
+    return f"{d:,} days {h} h" if h else f"{d:,} days"
 
 
 MAX_TIMEOUT = 3600.0
@@ -333,35 +486,34 @@ def check_timeout(value: object, place: str = "timeout") -> float:
     return float(value)  # type: ignore[arg-type]
 
 
-def dask_client(address: str, *, timeout: float = 10.0) -> Any:
-    """A Dask ``Client`` of a scheduler (the ``dask`` extra).
+def dask_client(address: str, *, timeout: float = 10.0, place: str = "--scheduler") -> Any:
+    """A Dask ``Client`` of a scheduler (the ``dask`` extra), reached within *timeout*.
+
+    Before a client is made, the service at *address* must speak as a Dask scheduler does: one
+    that accepts the connection and stays silent, closes it, or speaks another protocol (an SSH
+    or HTTP server) is refused at once or at the deadline, never waited for without end.
 
     Args:
-        address: the scheduler's address, such as ``tcp://host:8786``.
-        timeout: how long to wait for it to answer, in seconds.
+        address: the scheduler's address, such as ``tcp://host:8786`` (``tls://`` too).
+        timeout: how long connecting, the handshake and the client may take in all, in seconds.
+        place: where the address was given (``"--scheduler"``), for the errors.
 
     Returns:
         The client.
 
     Raises:
         MissingExtraError: ``distributed`` is not installed.
-        InvalidValueError: no scheduler answered at *address* in time, or *timeout* is not a
-            number of seconds above 0 and at most an hour.
+        InvalidValueError: *address* is not ``SCHEME://HOST:PORT``; no scheduler answered there
+            in time, or what answered is not one; or *timeout* is not a number of seconds above
+            0 and at most an hour.
     """
     timeout = check_timeout(timeout)
     try:
-        import distributed
+        import distributed  # noqa: F401 - only to know it is there
     except ImportError:
         from ..exceptions import MissingExtraError
 
         raise MissingExtraError("a Dask scheduler", "dask", "distributed") from None
-    try:
-        connect: Any = distributed.Client  # distributed ships no complete types
-        return connect(address, timeout=timeout)
-    except (OSError, TimeoutError, ValueError) as e:
-        raise InvalidValueError(
-            "--scheduler",
-            address,
-            f"no Dask scheduler answered there within {timeout:g} s ({type(e).__name__})",
-            "Start one (dask scheduler) and pass the address it prints, e.g. tcp://host:8786.",
-        ) from None
+    from ._scheduler import connect
+
+    return connect(address, timeout, place)

@@ -12,13 +12,22 @@ it: serially, in a process pool or on a Dask cluster (``executor=``). A run that
 events shares the scenario's states (facts do not depend on when), and re-judges only the
 obligations whose facts as of *at* changed or, for one with a deadline, whose trigger, clock or
 completion moved; the others keep the unperturbed status and lateness. A run whose timeline
-cannot happen (an event dropped that a later one needs) is kept as failed, with the reason,
-and counted apart: never silently left out.
+cannot happen (an event dropped that a later one needs) is counted as failed, with the reason,
+and apart: never silently left out.
+
+The runs are counted as they come, in order of index, so memory does not grow with *n*: the
+result keeps each obligation's count of each status, the extreme runs, the first
+:data:`MAX_FAILED_KEPT` failed runs and how many failed. Every run is kept only when asked
+(``keep_runs=True``, ``--keep-runs``), for :meth:`MonteCarloResult.run_rows`; any one run can be
+computed again from its index (:meth:`MonteCarloResult.run`). The counts are the same to the bit
+whichever way, on any executor. At most :data:`MAX_RUNS` runs are drawn (:data:`MAX_KEPT_RUNS`
+kept).
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import math
 import random
@@ -38,14 +47,41 @@ from ..time.events import Event
 from ..time.histories import history, refolded, retimed
 from ..time.timelines import Timeline
 from ..whatif.scenarios import ObligationExpectation, Scenario
-from .executors import PlanRecipe, progress_bar, run_all, run_seed, token_of, worker_cached
+from .executors import (
+    PlanRecipe,
+    Progress,
+    iter_all,
+    progress_bar,
+    run_seed,
+    token_of,
+    worker_cached,
+)
 from .perturbations import Perturbation
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["Estimate", "MonteCarloResult", "Run", "monte_carlo", "wilson"]
+__all__ = [
+    "MAX_FAILED_KEPT",
+    "MAX_KEPT_RUNS",
+    "MAX_RUNS",
+    "Estimate",
+    "MonteCarloResult",
+    "Run",
+    "monte_carlo",
+    "wilson",
+]
+
+MAX_RUNS = 10_000_000
+"""The most runs a simulation draws: ten million (a share's 95% interval is then narrower than
+0.07 points); for more, run again with other seeds and add the counts."""
+
+MAX_KEPT_RUNS = 1_000_000
+"""The most runs kept with ``keep_runs=True`` (about a kilobyte each: a gigabyte)."""
+
+MAX_FAILED_KEPT = 100
+"""The failed runs a result keeps, the first by index (all are counted)."""
 
 # The runs, as a worker computes them: the unperturbed judgement built once per simulation
 # (Payload), then each run from its index: the perturbation drawn from the run's seed, the
@@ -263,30 +299,60 @@ def monte_carlo(
     seed: int,
     at: dt.datetime | None = None,
     executor: Any = None,
-    progress: bool | None = None,
+    progress: bool | Progress | None = None,
+    keep_runs: bool = False,
 ) -> MonteCarloResult:
     """Many runs of a perturbation over a scenario's timeline, judged as of an instant.
 
     Args:
         scenario: the plan version, its amendments and the timeline to perturb.
         perturbation: what each run changes (see :mod:`gazaplan.runs.perturbations`).
-        n: the number of runs (at least 1).
+        n: the number of runs (from 1 to :data:`MAX_RUNS`).
         seed: run *i* draws from ``run_seed(seed, i)``: the same results on any executor.
         at: the instant judged (default: the timeline's data-as-of, else the scenario's last
             event, unperturbed); not past the data's edge.
         executor: None (here), any ``concurrent.futures.Executor``, or a Dask Client.
-        progress: a bar on stderr (the ``progress`` extra); None: only on a terminal.
+        progress: a bar on stderr (the ``progress`` extra); None: only on a terminal; False:
+            nothing. Unless False, a simulation expected to last more than a few seconds says
+            so on stderr, with its estimate, after its first runs. A callable is told (runs
+            done, runs in all) instead.
+        keep_runs: keep every run (for :meth:`MonteCarloResult.run_rows` and
+            :attr:`MonteCarloResult.runs`; at most :data:`MAX_KEPT_RUNS`). Without it the runs
+            are counted as they come, and memory does not grow with *n*; the counts are the
+            same either way.
 
     Returns:
-        Every run, and what they say of each obligation's status.
+        What the runs say of each obligation's status, the extreme runs and the failed ones.
 
     Raises:
-        InvalidValueError: *n* below 1, a seed that is no whole number, a perturbation that
-            could move an event before the plan's publication or before the event preceding it.
+        InvalidValueError: *n* below 1 or above :data:`MAX_RUNS` (or :data:`MAX_KEPT_RUNS`
+            with *keep_runs*), a seed that is no whole number, a perturbation that could move
+            an event before the plan's publication, before the event preceding it or past the
+            calendar's limit (instants before 2200).
         UnknownIdError: a perturbation naming an event the timeline lacks.
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:  # type: ignore[redundant-expr]
         raise InvalidValueError("monte_carlo(n=)", n, "needs at least one run", "Pass n=1000.")
+    if n > MAX_RUNS:
+        raise InvalidValueError(
+            "monte_carlo(n=)",
+            n,
+            f"a simulation draws at most {MAX_RUNS:,} runs",
+            f"Pass n={MAX_RUNS:,} or fewer (--runs on the command line); for more, run again "
+            "with other seeds and add the counts.",
+        )
+    if not isinstance(keep_runs, bool):
+        raise InvalidValueError(
+            "monte_carlo(keep_runs=)", keep_runs, "is True or False", "Pass keep_runs=True."
+        )
+    if keep_runs and n > MAX_KEPT_RUNS:
+        raise InvalidValueError(
+            "monte_carlo(keep_runs=)",
+            True,
+            f"keeps at most {MAX_KEPT_RUNS:,} runs (about a kilobyte each); n is {n:,}",
+            "Leave keep_runs out (--keep-runs on the command line): the counts, the extreme "
+            "and the failed runs are kept without it, and result.run(i) computes any run again.",
+        )
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise InvalidValueError(
             "monte_carlo(seed=)", seed, "a seed is a whole number", "Pass seed=1."
@@ -307,18 +373,70 @@ def monte_carlo(
         )
     recipe = PlanRecipe(scenario.version, scenario.amendments)
     payload = Payload(token_of(scenario, perturbation), recipe, timeline, at, perturbation, seed)
+    ids = tuple(o.id for ph in plan.phases for o in ph.obligations)
+    tally = _Tally(len(ids), keep_runs)
     tell, close = progress_bar(n, "monte carlo", progress)
     try:
-        done = run_all(simulate_runs, payload, range(n), executor=executor, progress=tell)
+        runs = iter_all(simulate_runs, payload, range(n), executor=executor, progress=tell)
+        with contextlib.closing(runs):
+            for run in runs:
+                tally.add(run)
     finally:
         close()
-    ids = tuple(o.id for ph in plan.phases for o in ph.obligations)
-    return MonteCarloResult(scenario, perturbation, seed, at, ids, tuple(done))
+    return MonteCarloResult(
+        scenario,
+        perturbation,
+        seed,
+        at,
+        ids,
+        n,
+        tuple(tuple(c.items()) for c in tally.counts),
+        tally.replayed,
+        tuple(tally.failed),
+        tally.failed_count,
+        tally.extremes(),
+        None if tally.kept is None else tuple(tally.kept),
+    )
+
+
+class _Tally:
+    """The runs counted as they come, in order of index: what a result keeps of them."""
+
+    def __init__(self, width: int, keep: bool) -> None:
+        self.counts: list[dict[ComplianceStatus, int]] = [{} for _ in range(width)]
+        self.replayed = 0
+        self.failed: list[Run] = []
+        self.failed_count = 0
+        self.latest: tuple[dt.timedelta, Run] | None = None
+        self.least: tuple[dt.timedelta, Run] | None = None
+        self.kept: list[Run] | None = [] if keep else None
+
+    def add(self, run: Run) -> None:
+        if self.kept is not None:
+            self.kept.append(run)
+        if run.error:
+            self.failed_count += 1
+            if len(self.failed) < MAX_FAILED_KEPT:
+                self.failed.append(run)
+            return
+        self.replayed += 1
+        for counts, status in zip(self.counts, run.statuses, strict=True):
+            counts[status] = counts.get(status, 0) + 1
+        late = run.late  # among equals the lowest index: the first come
+        if self.latest is None or late > self.latest[0]:
+            self.latest = (late, run)
+        if self.least is None or late < self.least[0]:
+            self.least = (late, run)
+
+    def extremes(self) -> tuple[Run, ...]:
+        if self.latest is None or self.least is None:
+            return ()
+        return (self.latest[1], self.least[1])
 
 
 @attrs.frozen
 class MonteCarloResult(NotebookDisplay):
-    """The runs of a simulation and what they say of each obligation.
+    """What the runs of a simulation say of each obligation.
 
     Attributes:
         base: the scenario perturbed.
@@ -326,7 +444,17 @@ class MonteCarloResult(NotebookDisplay):
         seed: the simulation's seed.
         at: the instant judged.
         obligations: the obligations' ids, in the order of each run's statuses.
-        runs: every run, failed ones included, in order of index.
+        n: the runs drawn, failed ones included.
+        tallies: for each obligation (in the order of *obligations*), each status seen and how
+            many replayed runs gave it, in the order first seen.
+        replayed: the runs whose timeline could be replayed (the probabilities' denominator).
+        failed: the runs whose timeline could not be replayed, each with its reason: the first
+            :data:`MAX_FAILED_KEPT` by index.
+        failed_count: how many runs failed in all.
+        extreme_runs: the latest and the least late replayed run (see :meth:`extremes`), or
+            none if no run was replayed.
+        kept_runs: every run, in order of index, if the simulation kept them
+            (``keep_runs=True``); else None.
     """
 
     base: Scenario
@@ -334,15 +462,82 @@ class MonteCarloResult(NotebookDisplay):
     seed: int
     at: dt.datetime
     obligations: tuple[str, ...]
-    runs: tuple[Run, ...]
+    n: int
+    tallies: tuple[tuple[tuple[ComplianceStatus, int], ...], ...]
+    replayed: int
+    failed: tuple[Run, ...]
+    failed_count: int
+    extreme_runs: tuple[Run, ...]
+    kept_runs: tuple[Run, ...] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {a.name: getattr(self, a.name) for a in attrs.fields(type(self))}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if "runs" in state and "n" not in state:  # pickled before the runs were counted
+            runs = state.pop("runs")
+            tally = _Tally(len(state["obligations"]), True)
+            for run in runs:
+                tally.add(run)
+            state |= {
+                "n": len(runs),
+                "tallies": tuple(tuple(c.items()) for c in tally.counts),
+                "replayed": tally.replayed,
+                "failed": tuple(tally.failed),
+                "failed_count": tally.failed_count,
+                "extreme_runs": tally.extremes(),
+                "kept_runs": tuple(runs),
+            }
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     @property
-    def failed(self) -> tuple[Run, ...]:
-        """The runs whose timeline could not be replayed (each with its reason)."""
-        return tuple(r for r in self.runs if r.error)
+    def runs(self) -> tuple[Run, ...]:
+        """Every run, failed ones included, in order of index (kept with ``keep_runs=True``).
 
-    def _ok(self) -> list[Run]:
-        return [r for r in self.runs if not r.error]
+        Raises:
+            InvalidValueError: if the simulation did not keep its runs.
+        """
+        if self.kept_runs is None:
+            raise InvalidValueError(
+                "MonteCarloResult.runs",
+                f"{self.n:,} runs counted, not kept",
+                "the simulation kept only the counts, the extreme runs and the failed ones",
+                "Pass keep_runs=True to gp.monte_carlo (--keep-runs on the command line), or "
+                "compute one run again with result.run(index).",
+            )
+        return self.kept_runs
+
+    def run(self, index: int) -> Run:
+        """One run, kept or computed again from its index (the same to the bit).
+
+        Args:
+            index: the run's index, from 0 to ``n - 1``.
+
+        Returns:
+            The run.
+
+        Raises:
+            InvalidValueError: if no run has that index.
+        """
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < self.n:  # type: ignore[redundant-expr]
+            raise InvalidValueError(
+                "MonteCarloResult.run(index=)",
+                index,
+                f"the runs are numbered 0 to {self.n - 1:,}",
+                "Pass the index of a run.",
+            )
+        if self.kept_runs is not None:
+            return self.kept_runs[index]
+        for r in (*self.extreme_runs, *self.failed):
+            if r.index == index:
+                return r
+        recipe = PlanRecipe(self.base.version, self.base.amendments)
+        payload = Payload(
+            token_of(self), recipe, self.base.timeline, self.at, self.perturbation, self.seed
+        )
+        (found,) = simulate_runs(payload, [index])
+        return found
 
     def counts(self, obligation: str) -> dict[ComplianceStatus, int]:
         """How many runs gave one obligation each status (failed runs apart).
@@ -356,11 +551,7 @@ class MonteCarloResult(NotebookDisplay):
         Raises:
             UnknownIdError: if the simulation judged no such obligation.
         """
-        j = self._index(obligation)
-        out: dict[ComplianceStatus, int] = {}
-        for r in self._ok():
-            out[r.statuses[j]] = out.get(r.statuses[j], 0) + 1
-        return out
+        return dict(self.tallies[self._index(obligation)])
 
     def probability(self, obligation: str, status: ComplianceStatus | str) -> Estimate:
         """The share of the replayed runs in which an obligation has a status.
@@ -377,8 +568,7 @@ class MonteCarloResult(NotebookDisplay):
             ValueError: if *status* is no status's words.
         """
         wanted = status if isinstance(status, ComplianceStatus) else ComplianceStatus(status)
-        ok = self._ok()
-        return wilson(self.counts(obligation).get(wanted, 0), len(ok))
+        return wilson(self.counts(obligation).get(wanted, 0), self.replayed)
 
     def _index(self, obligation: str) -> int:
         if obligation not in self.obligations:
@@ -393,7 +583,7 @@ class MonteCarloResult(NotebookDisplay):
         Returns:
             One row per obligation and status seen, with its runs, probability and interval.
         """
-        total = len(self._ok())
+        total = self.replayed
         out = []
         for o in self.obligations:
             for status, k in sorted(self.counts(o).items(), key=lambda kv: -kv[1]):
@@ -411,11 +601,14 @@ class MonteCarloResult(NotebookDisplay):
         return out
 
     def run_rows(self) -> list[dict[str, Any]]:
-        """The runs as rows of plain values.
+        """The runs as rows of plain values (the runs must have been kept).
 
         Returns:
             One row per run and obligation (run, seed, obligation, status, lateness); a failed
             run gives one row, with its error.
+
+        Raises:
+            InvalidValueError: if the simulation did not keep its runs (``keep_runs=True``).
         """
         out: list[dict[str, Any]] = []
         for r in self.runs:
@@ -441,13 +634,14 @@ class MonteCarloResult(NotebookDisplay):
 
         Args:
             table: ``"statuses"`` (:meth:`rows`, a row per obligation and status) or ``"runs"``
-                (:meth:`run_rows`, a row per run and obligation).
+                (:meth:`run_rows`, a row per run and obligation; the runs must have been kept).
 
         Returns:
             The table.
 
         Raises:
-            InvalidValueError: if *table* is neither.
+            InvalidValueError: if *table* is neither, or is ``"runs"`` and the runs were not
+                kept.
             MissingExtraError: if pandas is not installed.
         """
         if table == "runs":
@@ -503,33 +697,33 @@ class MonteCarloResult(NotebookDisplay):
         Returns:
             ``{"latest": run, "least late": run}``; empty if no run was replayed.
         """
-        ok = self._ok()
-        if not ok:
+        if not self.extreme_runs:
             return {}
-        return {
-            "latest": max(ok, key=lambda r: (r.late, -r.index)),
-            "least late": min(ok, key=lambda r: (r.late, r.index)),
-        }
+        latest, least = self.extreme_runs
+        return {"latest": latest, "least late": least}
 
     def scenario(self, run: Run | int) -> Scenario:
         """One run as a scenario.
 
         Args:
-            run: the run, or its index.
+            run: the run, or its index (a run not kept is computed again).
 
         Returns:
             The scenario, with its timeline drawn again from its seed, each moved or re-claimed
             event marked hypothetical; its statuses as expectations (none for a failed run).
+
+        Raises:
+            InvalidValueError: if no run has that index.
         """
-        index = run if isinstance(run, int) else run.index
+        found = self.run(run) if isinstance(run, int) else run
+        index = found.index
         seed = run_seed(self.seed, index)
         events = self.base.timeline.events
         drawn = self.perturbation.draw(events, random.Random(seed))
         dropped = [events[i].id for i in sorted(drawn.dropped)]
-        found = self.runs[index] if index < len(self.runs) else None
         expectations = (
             ()
-            if found is None or found.error
+            if found.error
             else tuple(
                 ObligationExpectation(self.at, o, s, note="as this run found")
                 for o, s in zip(self.obligations, found.statuses, strict=True)
@@ -553,16 +747,15 @@ class MonteCarloResult(NotebookDisplay):
             A heading, the runs that failed, each status's probability for each obligation
             whose status varies, and the extreme runs.
         """
-        ok = self._ok()
         lines = [
             (
-                f"{len(self.runs):,} runs of {self.base.name!r} ({self.perturbation.describe()}), "
+                f"{self.n:,} runs of {self.base.name!r} ({self.perturbation.describe()}), "
                 f"seed {self.seed}, judged at {self.at:%Y-%m-%d %H:%M %z}"
             )
         ]
         if self.failed:
             lines.append(
-                f"  {len(self.failed):,} runs could not be replayed, e.g.: {self.failed[0].error}"
+                f"  {self.failed_count:,} runs could not be replayed, e.g.: {self.failed[0].error}"
             )
         varying = self.varying()
         if not varying:
@@ -570,7 +763,7 @@ class MonteCarloResult(NotebookDisplay):
         for o in varying:
             lines.append(f"  {o}:")
             for status, k in sorted(self.counts(o).items(), key=lambda kv: -kv[1]):
-                lines.append(f"    {status}: {wilson(k, len(ok))}")
+                lines.append(f"    {status}: {wilson(k, self.replayed)}")
         for what, r in self.extremes().items():
             lines.append(
                 f"  {what}: run {r.index} (seed {r.seed}), {duration(r.late)} late or overdue in all"

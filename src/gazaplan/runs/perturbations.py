@@ -12,8 +12,10 @@ selection picks (every event if it picks none):
   drawn with equal chances: a run in which that claim holds.
 
 :meth:`Perturbation.check` refuses, before any run, a step whose draws could move an event
-before the plan's publication or before the event preceding it, and a selection naming an
-event or kind the timeline lacks. Each run draws from its own ``random.Random`` (see
+before the plan's publication or before the event preceding it, delays that together could move
+an event past the library's calendar (its instants lie before 2200), and a selection naming an
+event or kind the timeline lacks. A distribution's numbers are at most a billion either way (the
+library's largest count). Each run draws from its own ``random.Random`` (see
 :func:`gazaplan.runs.run_seed`), steps and events in order, so a run is the same wherever it
 runs.
 """
@@ -54,6 +56,13 @@ def _whole(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValueError(
             check.where(inst, attr), value, "a whole number is needed", "Pass e.g. 3."
+        )
+    if abs(value) > check.MAX_NUMBER:
+        raise InvalidValueError(
+            check.where(inst, attr),
+            value,
+            f"a delay is a whole number from -{check.MAX_NUMBER:,} to {check.MAX_NUMBER:,}",
+            "Pass a number of days or hours that keeps the events within the calendar, e.g. 3.",
         )
 
 
@@ -172,6 +181,15 @@ class Events:
     since: dt.date | None = attrs.field(default=None, validator=check.optional_date())
     until: dt.date | None = attrs.field(default=None, validator=check.optional_date())
 
+    def __attrs_post_init__(self) -> None:
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise InvalidValueError(
+                "Events.since",
+                f"{self.since} to {self.until}",
+                "the range ends before it starts, so it selects no event",
+                "Give since on or before until.",
+            )
+
     def picks(self, event: Event) -> bool:
         """Whether an event is selected.
 
@@ -199,7 +217,8 @@ class Events:
 
         Raises:
             UnknownIdError: if an id names no event of the timeline.
-            InvalidValueError: if a kind is no kind of event.
+            InvalidValueError: if a kind is no kind of event, or a selection that names ids,
+                kinds or dates picks no event.
         """
         known = {e.id for e in events}
         for i in self.ids:
@@ -214,9 +233,45 @@ class Events:
                     "is no kind of event",
                     f"Use one of: {', '.join(sorted(tags))}.",
                 )
+        if (self.ids or self.kinds or self.since or self.until) and not any(
+            self.picks(e) for e in events
+        ):
+            raise InvalidValueError(
+                f"{where}.events",
+                self._words(),
+                "selects no event of the timeline, so the step would change nothing",
+                "Widen the selection (its dates, ids or kinds), or leave the step out.",
+            )
+
+    def _words(self) -> str:
+        """The selection in words, such as ``"kinds hostages_released, from 2025-10-10"``."""
+        parts = []
+        if self.ids:
+            parts.append("ids " + ", ".join(self.ids))
+        if self.kinds:
+            parts.append("kinds " + ", ".join(self.kinds))
+        if self.since is not None:
+            parts.append(f"from {self.since}")
+        if self.until is not None:
+            parts.append(f"to {self.until}")
+        return "; ".join(parts) or "every event"
 
 
 _UNITS = {"day": dt.timedelta(days=1), "hour": dt.timedelta(hours=1)}
+_MICROS = {"day": 86_400_000_000, "hour": 3_600_000_000}
+
+
+def _micros(span: dt.timedelta) -> int:
+    """A span in whole microseconds (exact; never overflows, as a timedelta may)."""
+    return (span.days * 86_400 + span.seconds) * 1_000_000 + span.microseconds
+
+
+def _shifted(at: dt.datetime, micros: int) -> str:
+    """*at* moved by *micros*, in words (a year out of Python's calendar said as such)."""
+    try:
+        return f"{at + dt.timedelta(microseconds=micros):%Y-%m-%d %H:%M}"
+    except OverflowError:
+        return "a date out of the calendar"
 
 
 @attrs.frozen
@@ -328,17 +383,26 @@ class Perturbation:
     )
     name: str = ""
 
-    def check(self, events: Sequence[Event], origin: dt.datetime) -> None:
+    def check(
+        self,
+        events: Sequence[Event],
+        origin: dt.datetime,
+        *,
+        names: Sequence[str] | None = None,
+    ) -> None:
         """Refuse steps that could not apply to a timeline.
 
         Args:
             events: the timeline's events.
             origin: the plan's origin (its publication); no event may move before it.
+            names: what to call each step in an error (``"--delay 0:3"``); by default
+                ``Perturbation.steps[i].by``.
 
         Raises:
             InvalidValueError: if there is no step, a step names a kind of event that does not
-                exist, or a delay's draws could move an event before *origin* or before the
-                event preceding it.
+                exist, a delay's draws could move an event before *origin* or before the event
+                preceding it, or the delays together could move an event past the calendar's
+                limit (instants before 2200).
             UnknownIdError: if a step names an event the timeline lacks.
         """
         if not self.steps:
@@ -348,33 +412,72 @@ class Perturbation:
                 "a perturbation needs a step",
                 "Give a Delay, a Drop or a PickClaim.",
             )
+        early = [0] * len(events)  # the most each event can move, earlier and later (microseconds)
+        late = [0] * len(events)
         for n, step in enumerate(self.steps):
             where = f"Perturbation.steps[{n}]"
+            place = names[n] if names is not None else f"{where}.by"
             step.events.check(events, where)
             if not isinstance(step, Delay):
                 continue
-            low = step.by.bounds()[0] * _UNITS[step.unit]
-            if low >= dt.timedelta():
-                continue
+            unit = _MICROS[step.unit]
+            low, high = (b * unit for b in step.by.bounds())
+            tightest: tuple[int, int] | None = None  # (room left, event) of the latest reach
             for i, e in enumerate(events):
                 if not step.events.picks(e):
                     continue
-                if e.at + low < origin:
-                    raise InvalidValueError(
-                        f"{where}.by",
-                        step.by,
-                        f"could move {e.id} to "
-                        f"{e.at + low:%Y-%m-%d %H:%M}, before the plan's publication",
-                        f"Bound the delay at {_floor(e.at - origin, step.unit)} {step.unit}s or more.",
-                    )
-                if i and e.at + low < events[i - 1].at:
-                    raise InvalidValueError(
-                        f"{where}.by",
-                        step.by,
-                        f"could move {e.id} before {events[i - 1].id}, the event before it",
-                        f"Bound the delay at {_floor(e.at - events[i - 1].at, step.unit)} "
-                        f"{step.unit}s or more, or select fewer events.",
-                    )
+                if low < 0:
+                    early[i] += low
+                    self._check_early(e, i, events, origin, low, early[i], place, step)
+                if high > 0:
+                    room = _micros(check.LATEST - e.at) - 1 - late[i]
+                    late[i] += high
+                    if tightest is None or room < tightest[0]:
+                        tightest = (room, i)
+            if tightest is not None and high > tightest[0]:
+                room, i = tightest
+                e = events[i]
+                raise InvalidValueError(
+                    place,
+                    step.by,
+                    f"could move {e.id} ({e.at:%Y-%m-%d}) by up to {late[i] // unit:,} "
+                    f"{step.unit}s, past the calendar's limit (instants before "
+                    f"{check.LATEST:%Y-%m-%d})",
+                    f"Bound the delay at {room // unit:,} {step.unit}s or less"
+                    + (", with the other delays of this event" if late[i] > high else "")
+                    + ", or select fewer events.",
+                )
+
+    @staticmethod
+    def _check_early(
+        e: Event,
+        i: int,
+        events: Sequence[Event],
+        origin: dt.datetime,
+        low: int,
+        total: int,
+        place: str,
+        step: Delay,
+    ) -> None:
+        """Refuse a delay that could move event *i* before the plan's publication (with the
+        steps before it) or before the event preceding it."""
+        unit = _MICROS[step.unit]
+        if total < -_micros(e.at - origin):
+            allowed = _micros(e.at - origin) + (total - low)  # what this step may take
+            raise InvalidValueError(
+                place,
+                step.by,
+                f"could move {e.id} to {_shifted(e.at, total)}, before the plan's publication",
+                f"Bound the delay at {-(allowed // unit):,} {step.unit}s or more.",
+            )
+        if i and low < -_micros(e.at - events[i - 1].at):
+            raise InvalidValueError(
+                place,
+                step.by,
+                f"could move {e.id} before {events[i - 1].id}, the event before it",
+                f"Bound the delay at {-(_micros(e.at - events[i - 1].at) // unit):,} "
+                f"{step.unit}s or more, or select fewer events.",
+            )
 
     def select(self, events: Sequence[Event]) -> tuple[tuple[int, ...], ...]:
         """The events each step applies to (to pass to :meth:`draw`).
@@ -439,10 +542,6 @@ class Perturbation:
             Each step in words, joined by semicolons (``"nothing"`` for none).
         """
         return "; ".join(_words(s) for s in self.steps) or "nothing"
-
-
-def _floor(span: dt.timedelta, unit: str) -> int:
-    return -int(span / _UNITS[unit])
 
 
 def _words(step: Step) -> str:

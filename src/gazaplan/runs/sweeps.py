@@ -14,17 +14,26 @@ ends included), ``PATH=24:168:24`` (with a step) and ``PATH=a,b``.
 
 Pass ``executor=`` to spread the variants over processes or a cluster (:mod:`gazaplan.runs`):
 the results are the same.
+
+The grid is never built whole: :class:`GridPoints` computes each point from its index, and the
+variants are made a batch at a time as they are judged, so a sweep's memory is its results. A
+grid of more than :data:`MAX_VARIANTS` points is refused before any work unless
+``max_variants=`` raises the limit (``--max-variants`` on the command line), and one of more than
+:data:`VARIANTS_CEILING` always is. A long sweep says how long it should take, from its first
+variants (see :func:`gazaplan.runs.executors.progress_bar`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import itertools
 import math
+import re
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -44,13 +53,41 @@ from ..time.compliance import compliance, first_instant
 from ..time.histories import judged_history
 from ..time.timelines import Timeline
 from ..truth import UNKNOWN, Unknown, Verdict
-from .executors import PlanRecipe, progress_bar, recipe_of, run_all, token_of, worker_cached
+from .executors import (
+    PlanRecipe,
+    Progress,
+    iter_all,
+    progress_bar,
+    recipe_of,
+    token_of,
+    worker_cached,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["SWEEP_SOURCE", "Axis", "Standing", "SweepResult", "Variant", "sweep"]
+__all__ = [
+    "MAX_VARIANTS",
+    "SWEEP_SOURCE",
+    "VARIANTS_CEILING",
+    "Axis",
+    "GridPoints",
+    "Standing",
+    "SweepResult",
+    "Variant",
+    "check_variants",
+    "grid_size",
+    "sweep",
+]
+
+MAX_VARIANTS = 10_000
+"""The most variants a sweep judges unless told otherwise (``max_variants=``, ``--max-variants``):
+a grid of 100 by 100 values, a few minutes of work on one core."""
+
+VARIANTS_CEILING = 1_000_000_000
+"""The most variants any sweep judges, whatever ``max_variants`` says (a billion, the library's
+largest count): a larger grid would take years and more memory than any machine has."""
 
 # The grid: its paths checked against the plan, its values typed, each point as edits.
 
@@ -67,12 +104,13 @@ class Axis:
     Attributes:
         path: ``exchange.remains_ratio``, ``deadline.<obligation>`` or ``since.<obligation>``.
         kind: ``term``, ``deadline`` or ``since``.
-        values: the values, in order (counting points by name).
+        values: the values, in order (counting points by name): a tuple, or a ``range`` kept
+            as one (never spelled out, however long).
     """
 
     path: str
     kind: str
-    values: tuple[Any, ...]
+    values: Sequence[Any]
 
     @property
     def subject(self) -> str:
@@ -186,20 +224,25 @@ def _typed(plan: Plan, path: str, kind: str, value: Any) -> Any:
     raise InvalidValueError(where, value, f"this term takes {wanted}", "Pass values of that type.")
 
 
-def axes_of(plan: Plan, grid: Mapping[str, Iterable[Any]]) -> tuple[Axis, ...]:
+def axes_of(
+    plan: Plan, grid: Mapping[str, Iterable[Any]], *, max_variants: int = VARIANTS_CEILING
+) -> tuple[Axis, ...]:
     """The grid's axes, each path and value checked against a plan.
+
+    A ``range`` stays a range (its ends checked); any other iterable is read up to the limit.
 
     Args:
         plan: the plan the variants amend.
         grid: paths to the values each takes.
+        max_variants: the most points the grid may have (see :func:`check_variants`).
 
     Returns:
         An axis per path, in the grid's order, its values typed as the path takes them.
 
     Raises:
         InvalidValueError: if the grid is empty or not a mapping, a path names no term, deadline
-            or counting point, a value is of the wrong type or listed twice, or an axis has no
-            value.
+            or counting point, a value is of the wrong type or listed twice, an axis has no
+            value, or the grid has more than *max_variants* points.
     """
     if not isinstance(grid, Mapping) or not grid:  # type: ignore[redundant-expr]  # users pass lists
         raise InvalidValueError(
@@ -208,25 +251,179 @@ def axes_of(plan: Plan, grid: Mapping[str, Iterable[Any]]) -> tuple[Axis, ...]:
             "a sweep needs at least one path with values",
             'Pass e.g. {"exchange.remains_ratio": range(5, 26)}.',
         )
+    kinds = {path: _kind(plan, path) for path in grid}
+    read = {path: _read(raw, max_variants) for path, raw in grid.items()}
+    sizes = [_length(v) for v in read.values()]
+    check_variants(
+        math.prod(sizes),
+        max_variants,
+        more=any(
+            n > max_variants and not isinstance(v, range)
+            for v, n in zip(read.values(), sizes, strict=True)
+        ),
+    )
     axes = []
-    for path, raw in grid.items():
-        kind = _kind(plan, path)
-        values = tuple(
-            _typed(plan, path, kind, v) for v in ([raw] if isinstance(raw, str) else raw)
-        )
-        if not values:
+    for path, raw in read.items():
+        kind = kinds[path]
+        if not raw:
             raise InvalidValueError(
                 f"grid[{path!r}]",
-                values,
+                tuple(raw),
                 "an axis needs at least one value",
                 "Give one or more values.",
             )
+        if isinstance(raw, range) and all(
+            _typed(plan, path, kind, v) is v for v in (raw[0], raw[-1])
+        ):
+            axes.append(Axis(path, kind, raw))  # whole numbers the path takes as they are
+            continue
+        values = tuple(_typed(plan, path, kind, v) for v in raw)
         if len(set(map(repr, values))) < len(values):
             raise InvalidValueError(
                 f"grid[{path!r}]", values, "a value is listed twice", "List each value once."
             )
         axes.append(Axis(path, kind, values))
     return tuple(axes)
+
+
+def _read(raw: Iterable[Any], limit: int) -> Sequence[Any]:
+    """An axis's values: a range as it is, a text as one value, anything else read up to one
+    value past *limit* (so that an endless iterator is refused, not read for ever)."""
+    if isinstance(raw, range):
+        return raw
+    if isinstance(raw, str):
+        return (raw,)
+    return tuple(itertools.islice(raw, limit + 1))
+
+
+def _length(values: Sequence[Any]) -> int:
+    """How many values: a range's length, however long (``len`` overflows past 2**63)."""
+    if isinstance(values, range):
+        step = values.step
+        span = values.stop - values.start + (step - 1 if step > 0 else step + 1)
+        return max(0, span // step)
+    return len(values)
+
+
+def grid_size(grid: Mapping[str, Iterable[Any]]) -> int:
+    """How many points a grid has (its variants): the product of its axes' lengths.
+
+    Args:
+        grid: paths to the values each takes (ranges are measured, never spelled out; other
+            iterables are read up to one value past :data:`VARIANTS_CEILING`).
+
+    Returns:
+        The number of points, exact however large.
+    """
+    return math.prod(_length(_read(v, VARIANTS_CEILING)) for v in grid.values())
+
+
+def variant_limit(value: object, place: str = "max_variants") -> int:
+    """A limit on a sweep's variants: a whole number from 1 to :data:`VARIANTS_CEILING`.
+
+    Args:
+        value: the limit given.
+        place: where it was given (``"--max-variants"``), for the error.
+
+    Returns:
+        The limit.
+
+    Raises:
+        InvalidValueError: if it is not a whole number in that range.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= VARIANTS_CEILING:
+        raise InvalidValueError(
+            place,
+            value,
+            f"a limit on a sweep's variants is a whole number from 1 to {VARIANTS_CEILING:,}",
+            f"Pass e.g. {MAX_VARIANTS * 10}.",
+        )
+    return value
+
+
+def check_variants(
+    count: int,
+    max_variants: int = MAX_VARIANTS,
+    *,
+    place: str = "sweep(grid=)",
+    option: str = "max_variants=N in gp.sweep",
+    more: bool = False,
+) -> None:
+    """Refuse a grid with more points than a sweep may judge, before any work.
+
+    Args:
+        count: the grid's points (:func:`grid_size`).
+        max_variants: the limit (at most :data:`VARIANTS_CEILING`).
+        place: where the grid was given (``"--grid"``), for the error.
+        option: how to raise the limit there (``"--max-variants N"``), for the error.
+        more: whether *count* counts only the values read so far of an axis that has more.
+
+    Raises:
+        InvalidValueError: if *count* exceeds *max_variants*, naming the count, the limit and
+            how to raise it; past :data:`VARIANTS_CEILING`, saying no limit allows it.
+    """
+    limit = variant_limit(max_variants)
+    if count <= limit:
+        return
+    many = f"more than {limit:,}" if more else f"{count:,}"
+    if count > VARIANTS_CEILING:
+        raise InvalidValueError(
+            place,
+            f"{many} variants",
+            f"no sweep judges more than {VARIANTS_CEILING:,} variants",
+            "Narrow the grid: fewer values, a coarser step (LOW:HIGH:STEP) or fewer paths.",
+        )
+    raise InvalidValueError(
+        place,
+        f"{many} variants",
+        f"the limit is {limit:,} variants",
+        f"Narrow the grid, or raise the limit with {option} (up to {VARIANTS_CEILING:,}); "
+        "each variant is judged, and kept, one by one.",
+    )
+
+
+class GridPoints(Sequence[tuple[Any, ...]]):
+    """Every point of a grid, each computed from its index (none stored).
+
+    Point *i* is ``itertools.product(*values)``'s *i*-th (the first axis varying slowest),
+    computed in mixed radix from the axes' lengths: a grid of a million points costs nothing
+    until a point is read.
+
+    Args:
+        values: the values of each axis, in order (ranges are never spelled out).
+    """
+
+    def __init__(self, values: Sequence[Sequence[Any]]) -> None:
+        self._values = tuple(values)
+        self._sizes = tuple(_length(v) for v in self._values)
+        self._len = math.prod(self._sizes)
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Any, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[Any, ...]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
+        if isinstance(index, slice):
+            return [self._point(i) for i in range(self._len)[index]]
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(f"grid points are indexed by whole numbers, not {index!r}")
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError(f"grid point {index} out of range (the grid has {self._len})")
+        return self._point(index)
+
+    def _point(self, index: int) -> tuple[Any, ...]:
+        digits = []
+        for size in reversed(self._sizes):  # the last axis varies fastest
+            index, digit = divmod(index, size)
+            digits.append(digit)
+        return tuple(v[d] for v, d in zip(self._values, reversed(digits), strict=True))
 
 
 def edits_of(plan: Plan, axes: Sequence[Axis], values: Sequence[Any]) -> tuple[Edit, ...]:
@@ -273,7 +470,7 @@ def _point(obligation_id: str, name: str) -> CountingPoint:
     return next(p for p in counting_points(obligation_id)[obligation_id] if p.name == name)
 
 
-def parse_axis(plan: Plan, text: str) -> tuple[str, tuple[Any, ...]]:
+def parse_axis(plan: Plan, text: str) -> tuple[str, Sequence[Any]]:
     """One axis of a grid, written on the command line, as a path and its values.
 
     Args:
@@ -281,8 +478,9 @@ def parse_axis(plan: Plan, text: str) -> tuple[str, tuple[Any, ...]]:
         text: ``"PATH=5:25"`` (both ends included), ``"PATH=24:168:24"`` or ``"PATH=a,b"``.
 
     Returns:
-        The path, and its values (a range as whole numbers; a list as numbers where they read
-        as numbers, else words).
+        The path, and its values. A range is a ``range`` of whole numbers (never spelled out, so
+        that its size can be checked first, however large); a list is a tuple of numbers where
+        they read as numbers, else words.
 
     Raises:
         InvalidValueError: if the text is not ``PATH=VALUES``, the path names no term, deadline
@@ -299,16 +497,15 @@ def parse_axis(plan: Plan, text: str) -> tuple[str, tuple[Any, ...]]:
         )
     kind = _kind(plan, path)
     if ":" in spec and kind != "since":
-        parts = spec.split(":")
-        try:
-            numbers = [int(p) for p in parts]
-        except ValueError:
+        parts = [p.strip() for p in spec.split(":")]
+        if not all(_WHOLE.fullmatch(p) for p in parts):
             raise InvalidValueError(
                 f"--grid {path}",
                 spec,
                 "a range takes whole numbers",
-                "Write LOW:HIGH or LOW:HIGH:STEP.",
-            ) from None
+                "Write LOW:HIGH or LOW:HIGH:STEP, in the digits 0-9.",
+            )
+        numbers = [int(p) for p in parts]
         if (
             len(numbers) not in (2, 3)
             or (len(numbers) == 3 and numbers[2] <= 0)
@@ -321,17 +518,48 @@ def parse_axis(plan: Plan, text: str) -> tuple[str, tuple[Any, ...]]:
                 "Write e.g. 5:25 or 24:168:24.",
             )
         step = numbers[2] if len(numbers) == 3 else 1
-        return path, tuple(range(numbers[0], numbers[1] + 1, step))
-    return path, tuple(_word(p.strip()) for p in spec.split(",") if p.strip())
+        return path, range(numbers[0], numbers[1] + 1, step)
+    items = [p.strip() for p in spec.split(",")]
+    if not all(items):
+        raise InvalidValueError(
+            f"--grid {path}",
+            spec,
+            "a list has an empty item",
+            "Write the values separated by single commas, e.g. 5,10,25.",
+        )
+    return path, tuple(_word(f"--grid {path}", item) for item in items)
 
 
-def _word(text: str) -> Any:
-    for parse in (int, float):
-        try:
-            return parse(text)
-        except ValueError:
-            pass
+# Numbers as a user types them: ASCII digits only, so that what is read is what is shown.
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+
+
+def _word(where: str, text: str) -> Any:
+    if _WHOLE.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text):
+        number = float(text)
+        if math.isfinite(number):
+            return number
+        raise InvalidValueError(where, text, "the number is too large", "Write a smaller value.")
+    if _reads_as_number(text) or any(c.isdigit() and not c.isascii() for c in text):
+        raise InvalidValueError(
+            where,
+            text,
+            "not a number in the digits 0-9",
+            "Write numbers in ASCII digits, with no separators, e.g. 5 or 2.5.",
+        )
     return text
+
+
+def _reads_as_number(text: str) -> bool:
+    """Whether Python would read the text as a number (``1_0``, ``nan``, other scripts' digits)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 # The sweep: each variant judged over the timeline.
@@ -462,9 +690,13 @@ def sweep(
     at: dt.datetime | None = None,
     start: State | None = None,
     executor: Any = None,
-    progress: bool | None = None,
+    progress: bool | Progress | None = None,
+    max_variants: int = MAX_VARIANTS,
 ) -> SweepResult:
     """Judge *plan* at every point of *grid* over *timeline*, as of *at*.
+
+    The variants are made as they are judged, a batch at a time (never the whole grid at once),
+    and the grid's size is checked before any: more than *max_variants* points is refused.
 
     Args:
         plan: the plan the variants amend.
@@ -474,15 +706,21 @@ def sweep(
         at: the instant judged (default: the timeline's data-as-of, else its last event).
         start: the facts before the first event (default: the plan's at publication).
         executor: None (here, in order), any ``concurrent.futures.Executor``, or a Dask Client.
-        progress: a bar on stderr (the ``progress`` extra); None: only when stderr is a terminal.
+        progress: a bar on stderr (the ``progress`` extra); None: only when stderr is a terminal;
+            False: nothing. Unless False, a sweep expected to last more than a few seconds says
+            so on stderr, with its estimate, after its first variants. A callable is told
+            (variants done, variants in all) instead (raising in it stops the sweep).
+        max_variants: the most points the grid may have (default :data:`MAX_VARIANTS`; at most
+            :data:`VARIANTS_CEILING`).
 
     Returns:
         Every variant, with how each phase and obligation stands in it.
 
     Raises:
         InvalidValueError: a path that names no term, deadline or counting point, a value of
-            the wrong type, an axis without values, a plan that cannot travel to an executor,
-            a timeline that is not a Timeline, or an instant that is not timezone-aware.
+            the wrong type or that the plan refuses, an axis without values, a grid of more
+            than *max_variants* points, a plan that cannot travel to an executor, a timeline
+            that is not a Timeline, or an instant that is not timezone-aware.
     """
     if not isinstance(timeline, Timeline):
         raise InvalidValueError(
@@ -491,20 +729,14 @@ def sweep(
             "is not a Timeline",
             "Pass gp.timeline() or a Timeline of your events.",
         )
-    axes = axes_of(plan, grid)
+    limit = variant_limit(max_variants, "sweep(max_variants=)")
+    axes = axes_of(plan, grid, max_variants=limit)
     if at is None:
         at = timeline.data_as_of or timeline.last or plan.origin
     check.need_instant(at, "at")
-    points = list(itertools.product(*(a.values for a in axes)))
-    amendments = [
-        Amendment(
-            f"{plan.version}+sweep-{i + 1}",
-            _title(axes, values),
-            edits_of(plan, axes, values),
-            rationale="A sweep point: the values are the sweep's, not a source's.",
-        )
-        for i, values in enumerate(points)
-    ]
+    points = GridPoints([a.values for a in axes])
+    amendments = _Amendments(plan, axes, points)
+    _probe(plan, axes, amendments)
     travels = executor is not None
     payload = _Payload(
         token_of(plan, timeline),
@@ -514,13 +746,76 @@ def sweep(
         at,
         start,
     )
-    tell, close = progress_bar(len(points), "sweep", progress)
+    tell, close = progress_bar(len(points), "sweep", progress, unit="variant")
+    variants: list[Variant] = []
+    seen: dict[tuple[Standing, ...], tuple[Standing, ...]] = {}  # equal standings kept once
     try:
-        results = run_all(_run, payload, amendments, executor=executor, progress=tell)
+        results = iter_all(_run, payload, amendments, executor=executor, progress=tell)
+        with contextlib.closing(results):
+            for i, standings in enumerate(results):
+                standings = seen.setdefault(standings, standings)
+                variants.append(Variant(points[i], amendments[i], standings))
     finally:
         close()
-    variants = tuple(Variant(v, a, r) for v, a, r in zip(points, amendments, results, strict=True))
-    return SweepResult(plan.version, at, axes, variants)
+    return SweepResult(plan.version, at, axes, tuple(variants))
+
+
+class _Amendments(Sequence[Amendment]):
+    """The grid's variants as amendments, each made from its point when read."""
+
+    def __init__(self, plan: Plan, axes: Sequence[Axis], points: GridPoints) -> None:
+        self._plan, self._axes, self._points = plan, tuple(axes), points
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    @overload
+    def __getitem__(self, index: int) -> Amendment: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Amendment]: ...
+
+    def __getitem__(self, index: int | slice) -> Amendment | list[Amendment]:
+        if isinstance(index, slice):
+            return [self._made(i) for i in range(len(self._points))[index]]
+        return self._made(range(len(self._points))[index])
+
+    def _made(self, i: int) -> Amendment:
+        values = self._points[i]
+        return Amendment(
+            f"{self._plan.version}+sweep-{i + 1}",
+            _title(self._axes, values),
+            edits_of(self._plan, self._axes, values),
+            rationale="A sweep point: the values are the sweep's, not a source's.",
+        )
+
+
+def _probe(plan: Plan, axes: Sequence[Axis], amendments: _Amendments) -> None:
+    """Refuse, before any variant is judged, a value the plan does not take: the first point,
+    and each numeric axis at its least and greatest value (the others at their first)."""
+    corners = {tuple(0 for _ in axes)}
+    for k, a in enumerate(axes):
+        numbers = _numeric(a.values)
+        if numbers is None:
+            continue
+        for j in numbers:
+            corners.add(tuple(j if m == k else 0 for m in range(len(axes))))
+    sizes = [_length(a.values) for a in axes]
+    for corner in sorted(corners):
+        index = 0
+        for size, digit in zip(sizes, corner, strict=True):
+            index = index * size + digit
+        amend(plan, amendments[index])
+
+
+def _numeric(values: Sequence[Any]) -> tuple[int, int] | None:
+    """The indices of the least and greatest of an axis's values, if they are all numbers."""
+    if isinstance(values, range):
+        return (0, len(values) - 1) if values.step > 0 else (len(values) - 1, 0)
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        return None
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    return order[0], order[-1]
 
 
 def _spans(axis: Axis, indices: Sequence[int]) -> str:
