@@ -105,3 +105,68 @@ def test_an_interrupted_exploration_reports_what_it_explored(
     code, out, _ = run("explore", *SMALL)
     assert code == 130
     assert "(interrupted)" in out
+
+
+def test_a_count_past_the_state_limit_is_refused_before_the_model_is_built(
+    tmp_path: Path,
+) -> None:
+    # --living 1000000000 built a billion-value model first: MemoryError, exit 3
+    pml = tmp_path / "never-written.pml"
+    for extra in ((), ("--to-promela", str(pml))):
+        code, _, err = run("explore", "--living", "1000000000", *extra)
+        assert code == 2, err
+        assert "--living: got 1000000000" in err
+        assert "more than the state limit of" in err
+        assert "--max-states" in err
+        assert not pml.exists()
+    code, _, err = run("explore", "--living", "3", "--deceased", "40", "--max-states", "100")
+    assert code == 2
+    assert "--deceased: got 40" in err
+    assert "Pass --deceased 24 or less with --living 3" in err  # 4 x 25 = 100 states
+
+
+def test_max_states_is_checked_used_and_announced() -> None:
+    for bad in ("0", "-5", "1000000001"):
+        code, _, err = run("explore", *SMALL, "--max-states", bad)
+        assert code == 2
+        assert (
+            f"--max-states: got {bad}; a state limit is a whole number from 1 to 1,000,000,000"
+            in err
+        )
+    code, _, err = run("explore", *SMALL, "--max-states", "1000")
+    assert code == 2
+    assert "stopped at the limit of 1,000 states, set by --max-states" in err
+    code, out, _ = run("explore", *SMALL, "--max-states", "1000000")
+    assert code == 0
+    assert "state limit: 1,000,000 states, set by --max-states" in out
+    doc = json.loads(run("explore", *SMALL, "--json")[1])
+    assert doc["max_states"] >= 100_000
+    assert doc["max_states_set_by"].startswith("half the memory left under")
+
+
+_CAPPED = """
+import resource, runpy, sys
+status = open("/proc/self/status").read()
+in_use = int(status.split("VmSize:")[1].split()[0]) * 1024
+cap = in_use + 60_000_000  # the address space now, and 60 MB more
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+sys.argv = ["gazaplan", *sys.argv[1:]]
+runpy.run_module("gazaplan", run_name="__main__")
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_under_an_address_space_limit_the_search_stops_at_the_limit_it_announces() -> None:
+    # With RLIMIT_AS lowered, the default limit came from the free memory alone: the search ran
+    # into MemoryError and exited 3 (--living 100 --deceased 60 under 1.5 GB: 129 s, exit 3).
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _CAPPED, "explore", "-q", "--living", "20", "--deceased", "10"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "stopped at the limit of" in done.stderr
+    assert "the process's address-space limit (RLIMIT_AS" in done.stderr
+    assert "--max-states N" in done.stderr

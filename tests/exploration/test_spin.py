@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gazaplan as gp
 from gazaplan.analysis.implicants import resolve
 from gazaplan.core.conditions import Condition
-from gazaplan.core.models import Action, Model, Step, Variable
+from gazaplan.core.models import Action, Model, SetTo, Step, Variable
 from gazaplan.exploration import explore
 from gazaplan.exploration.promela import to_promela
 
@@ -116,3 +117,72 @@ def test_a_count_past_255_does_not_wrap_in_promela(tmp_path: Path) -> None:
     _compare(tmp_path, SMALL_PLAN, model, start, [target])
     small = Model((Variable("gaza_detainees_released", values[:256]),), model.actions)
     assert "byte v0 = 0;" in to_promela(SMALL_PLAN, small, start)  # the narrowest type that fits
+
+
+@st.composite
+def counting_models(draw: st.DrawFn) -> tuple[Model, list[tuple[str, Condition]]]:
+    """A model over one or two counts whose values cross Promela's byte (255) and short (32,767),
+    moved by steps and settings, guarded by thresholds, and a target over them."""
+    big = draw(st.integers(250, 300) | st.sampled_from([32_767, 32_768, 32_769]))
+    sizes = {"gaza_detainees_released": big}
+    if big <= 300 and draw(st.booleans()):
+        sizes["life_sentence_prisoners_released"] = draw(st.integers(2, 300))
+    facts = list(sizes)
+    variables = [Variable(f, tuple(range(n))) for f, n in sizes.items()]
+    variables.append(Variable("ceasefire_in_force", (False, True)))
+
+    def threshold(fact: str) -> Condition:
+        edges = [v for v in (255, 256, 257) if v < sizes[fact]]  # either side of a byte
+        anywhere = st.integers(0, sizes[fact] - 1)
+        return gp.AtLeast(fact, draw(anywhere | st.sampled_from(edges) if edges else anywhere))
+
+    actions = [Action("truce", "", "ceasefire_in_force", SetTo(True))]
+    for k in range(draw(st.integers(1, 4))):
+        fact = draw(st.sampled_from(facts))
+        effect = draw(st.sampled_from([Step(1), Step(2), Step(255), Step(256)])
+                      | st.integers(0, sizes[fact] - 1).map(SetTo))  # fmt: skip
+        kind = draw(st.sampled_from(["none", "truce", "at least", "below"]))
+        guard: Condition | None = (
+            None if kind == "none" else gp.Equals("ceasefire_in_force", True) if kind == "truce"
+            else threshold(draw(st.sampled_from(facts)))
+        )  # fmt: skip
+        if kind == "below" and guard is not None:
+            guard = gp.Not(guard)
+        actions.append(Action(f"a{k}", "", fact, effect, guard=guard))
+    target = threshold(draw(st.sampled_from(facts)))
+    if draw(st.booleans()):
+        target = gp.AllOf((target, gp.Equals("ceasefire_in_force", True)))
+    return Model(tuple(variables), tuple(actions)), [("target", target)]
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(counting_models())
+def test_spin_agrees_on_generated_models_with_counts_past_a_byte_and_a_short(
+    tmp_path: Path, drawn: tuple[Model, list[tuple[str, Condition]]]
+) -> None:
+    # Five examples in every profile (two SPIN compiles each). The same states; a reachable
+    # target at the same shortest depth, an unreachable one never violated in SPIN's search.
+    model, targets = drawn
+    start = START.updated({v.fact: v.values[0] for v in model.variables})
+    ours = explore(SMALL_PLAN, actions=model, start=start, targets=targets)
+    assert _states(_pan(tmp_path, to_promela(SMALL_PLAN, model, start), bfs=False)) == ours.states
+    (finding,) = ours.targets
+    out = _pan(tmp_path, to_promela(SMALL_PLAN, model, start, targets=targets), bfs=True)
+    depth = re.search(r"assertion violated .*\(at depth (\d+)\)", out)
+    if not finding.reachable:
+        assert depth is None, out
+        assert "errors: 0" in out, out
+        return
+    assert depth, out
+    assert finding.depth is not None
+    assert int(depth.group(1)) == finding.depth + 1  # + the assertion's own step
+
+
+def test_a_variable_past_promelas_int_is_refused_not_wrapped() -> None:
+    from gazaplan.exploration.promela import _type
+
+    assert _type("x", 2**31) == "int"  # indices 0 to 2**31 - 1
+    with pytest.raises(gp.exceptions.InvalidValueError, match=r"'x'.*widest integer"):
+        _type("x", 2**31 + 1)

@@ -5,16 +5,20 @@ from the plan's facts at publication (hostage counts as ``--living``/``--decease
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from .. import catalog
 from ..core.conditions import Condition, Not
+from ..core.models import Model
 from ..core.plans import Plan
 from ..exceptions import InvalidValueError
+from ..exploration._limits import BYTES_PER_STATE, MAX_STATES, StateLimit, state_limit
 from ..exploration.search import Exploration, SearchProgress, explore
 from ._options import Handler, emit
 
@@ -22,23 +26,17 @@ __all__ = ["HANDLERS"]
 
 
 def _explore(args: argparse.Namespace, out: TextIO) -> int | None:
-    for name in ("living", "deceased"):
-        if getattr(args, name) < 0:
-            raise InvalidValueError(f"--{name}", getattr(args, name), "a count is 0 or more",
-                                    f"Pass --{name} 0 or more.")  # fmt: skip
+    check_options(args)
+    limit = state_limit(args.max_states, where="--max-states")
+    check_counts(args.living, args.deceased, limit)
     plan = catalog.plan(args.plan_version)
     if args.to_promela is not None:
-        _write_promela(args, plan, out)
+        with _counts_named(args):
+            _write_promela(args, plan, out, limit)
         return None
     started = time.perf_counter()
-    found = explore(
-        plan, actions=catalog.model(args.living, args.deceased),
-        start=catalog.model_start(plan, args.living, args.deceased), positions=args.positions,
-        never=args.never, targets=args.target or None, max_depth=args.max_depth,
-        invariants=[invariant(plan, text) for text in args.invariant],
-        progress=None if args.quiet or not sys.stderr.isatty() else _progress_line(started),
-        interruptible=True,
-    )  # fmt: skip
+    with _counts_named(args):
+        found = _search(args, plan, limit, started)
     if not args.quiet and sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
     wrote = None
@@ -60,6 +58,135 @@ def _explore(args: argparse.Namespace, out: TextIO) -> int | None:
     return 130 if found.interrupted else None
 
 
+def _search(args: argparse.Namespace, plan: Plan, limit: StateLimit, started: float) -> Exploration:
+    return explore(
+        plan, actions=_model(args, limit),
+        start=catalog.model_start(plan, args.living, args.deceased), positions=args.positions,
+        never=args.never, targets=args.target or None, max_depth=args.max_depth, max_states=limit,
+        invariants=[invariant(plan, text) for text in args.invariant],
+        progress=None if args.quiet or not sys.stderr.isatty() else _progress_line(started),
+        interruptible=True,
+    )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _counts_named(args: argparse.Namespace) -> Iterator[None]:
+    """A condition too wide for its table because of the hostage counts, said as the counts'
+    options (the engine knows variables, the user typed ``--living`` and ``--deceased``)."""
+    try:
+        yield
+    except InvalidValueError as e:
+        if e.where != "condition":
+            raise
+        name, value = (("--living", args.living) if args.living >= args.deceased
+                       else ("--deceased", args.deceased))  # fmt: skip
+        raise InvalidValueError(
+            name, value,
+            f"with --living {args.living} and --deceased {args.deceased}, the condition "
+            f"{e.value!r} {_problem(e).removeprefix('it ')}",
+            "Pass smaller counts (fewer hostages make a smaller model with the same structure).",
+        ) from None  # fmt: skip
+
+
+def _problem(e: InvalidValueError) -> str:
+    """The problem an :class:`InvalidValueError` states, without its place, value and fix."""
+    return str(e).split("; ", 1)[-1].rsplit(". ", 1)[0]
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """Refuse options that cannot work before anything is explored, each error naming the option.
+
+    Raises:
+        InvalidValueError: a negative count or depth, an empty ``--target``, ``--never``,
+            ``--invariant`` or file name, ``--witness-of`` without ``--witness``, or a witness
+            file whose suffix gives no format.
+    """
+    for name in ("living", "deceased", "max_depth"):
+        value = getattr(args, name)
+        if value is not None and value < 0:
+            option = "--" + name.replace("_", "-")
+            raise InvalidValueError(
+                option, value, "a count is 0 or more", f"Pass {option} 0 or more."
+            )
+    for name, example in (("target", "phase-2.completion"), ("never", "hamas:release"),
+                          ("invariant", "not phase-2.completion")):  # fmt: skip
+        for text in getattr(args, name):
+            if not text.strip() or text.strip().startswith(":"):
+                raise InvalidValueError(f"--{name}", text, "the value is empty",
+                                        f"Write e.g. --{name} {example!r}, or leave it out.")  # fmt: skip
+    for name in ("witness", "to_promela"):
+        value = getattr(args, name)
+        if value is not None and not value.strip():
+            option = "--" + name.replace("_", "-")
+            raise InvalidValueError(
+                option, value, "the file name is empty", f"Name a file after {option}."
+            )
+    if args.witness_of is not None and args.witness is None:
+        raise InvalidValueError("--witness-of", args.witness_of, "says which witness to write, but "
+                                "--witness names no file to write it to",
+                                "Add --witness FILE.toml, or leave --witness-of out.")  # fmt: skip
+    if args.witness is not None:
+        path = Path(args.witness)
+        if path.suffix.lower() not in (".json", ".toml"):
+            raise InvalidValueError("--witness", args.witness, "its suffix gives no format",
+                                    "Name a .toml or .json file.")  # fmt: skip
+        if not path.parent.is_dir():
+            raise InvalidValueError("--witness", args.witness, "its folder does not exist",
+                                    "Create the folder, or name a file in one that exists.")  # fmt: skip
+
+
+def check_counts(living: int, deceased: int, limit: StateLimit) -> None:
+    """Refuse hostage counts whose returns alone make more states than the limit, before the
+    model (a value per count) is built.
+
+    Each count is a variable of the bundled model with a value from 0 to the count, each
+    returned one at a time by its own move, so a search in which both moves can be made visits at
+    least ``(living + 1) * (deceased + 1)`` states.
+
+    Args:
+        living: ``--living``.
+        deceased: ``--deceased``.
+        limit: the state limit.
+
+    Raises:
+        InvalidValueError: naming the larger count's option, its value and the largest it may
+            be with the other count.
+    """
+    combos = (living + 1) * (deceased + 1)
+    if combos <= limit.states:
+        return
+    name, value, other, other_value = (("--living", living, "--deceased", deceased)
+                                       if living >= deceased
+                                       else ("--deceased", deceased, "--living", living))  # fmt: skip
+    most = limit.states // (other_value + 1) - 1
+    smaller = (f"Pass {name} {most:,} or less with {other} {other_value}" if most >= 0 else
+               f"Pass smaller counts, so that (living + 1) x (deceased + 1) is {limit.states:,} "
+               "or less")  # fmt: skip
+    raise InvalidValueError(
+        name, value,
+        f"with {other} {other_value}, the hostages' returns alone make {combos:,} states "
+        f"(({name[2:]} + 1) x ({other[2:]} + 1)), more than the state limit of {limit.explain()}",
+        f"{smaller} (fewer hostages make a smaller model with the same structure), or raise the "
+        f"limit with --max-states N (at most {MAX_STATES:,}) or more memory.",
+    )  # fmt: skip
+
+
+def _model(args: argparse.Namespace, limit: StateLimit) -> Model:
+    """The bundled model for ``--living`` and ``--deceased`` (a value per hostage), the memory
+    running out while it is built refused as the state limit is."""
+    try:
+        return catalog.model(args.living, args.deceased)
+    except MemoryError:
+        raise InvalidValueError(
+            "--living" if args.living >= args.deceased else "--deceased",
+            max(args.living, args.deceased),
+            f"the memory ran out (MemoryError) building the model, a value per hostage, under "
+            f"the state limit of {limit.explain()}",
+            "Pass fewer hostages, or a --max-states the memory allows (about "
+            f"{BYTES_PER_STATE} bytes a state), or give the process more memory.",
+        ) from None
+
+
 def _json(
     plan: Plan, args: argparse.Namespace, found: Exploration, wrote: str | None
 ) -> dict[str, Any]:
@@ -76,6 +203,8 @@ def _json(
         "invariants": [{"invariant": f.what, "broken": f.reachable, **one(f),
                         "verdict": str(dict(f.verdicts).get(f.what, ""))} for f in found.invariants],
         "livelock": None if found.livelock is None else one(found.livelock),
+        "max_states": None if found.limit is None else found.limit.states,
+        "max_states_set_by": None if found.limit is None else found.limit.source,
         "witness_file": wrote,
     }  # fmt: skip
 
@@ -96,7 +225,8 @@ def invariant(plan: Plan, text: str) -> tuple[str, Condition]:
     from ..analysis.implicants import resolve
     from ..files.documents import load, loads
 
-    if text.endswith((".json", ".toml")) and Path(text).is_file():
+    if text.strip().lower().endswith((".json", ".toml")) or "/" in text or Path(text).exists():
+        # a file's name: read (a missing or unreadable file is said so, naming it)
         loaded: Condition = load(text, Condition)  # type: ignore[arg-type]
         return text, loaded
     negated = text.startswith("not ")
@@ -122,14 +252,14 @@ def invariant(plan: Plan, text: str) -> tuple[str, Condition]:
     return text, Not(cond) if negated else cond
 
 
-def _write_promela(args: argparse.Namespace, plan: Plan, out: TextIO) -> None:
+def _write_promela(args: argparse.Namespace, plan: Plan, out: TextIO, limit: StateLimit) -> None:
     from ..analysis.implicants import resolve
     from ..exploration.promela import to_promela
     from ..files._io import write_atomically
     from ..whatif.positions import under_positions
 
     judged = under_positions(plan) if args.positions else plan
-    model = catalog.model(args.living, args.deceased)
+    model = _model(args, limit)
     for item in args.never:
         party, _, action = item.partition(":")
         model = model.never(party, action or None)

@@ -5,6 +5,7 @@ SPIN can check the same search.
 
 Modules, bottom-up (each imports only the ones listed before it)::
 
+    _limits       how many states a search may hold: the memory left under the tightest limit
     _packing      the engine: a state packed into one integer, successor code generated per model
     promela       the model written in Promela, for SPIN
     witnesses     the moves to a finding, as hypothetical events and as a scenario file
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
         MAX_STARTS_CHECKED as MAX_STARTS_CHECKED,
     )
     from .search import (
+        MAX_STATES as MAX_STATES,
+    )
+    from .search import (
         Exploration as Exploration,
     )
     from .search import (
@@ -36,6 +40,9 @@ if TYPE_CHECKING:
     )
     from .search import (
         SearchProgress as SearchProgress,
+    )
+    from .search import (
+        StateLimit as StateLimit,
     )
     from .search import (
         Target as Target,
@@ -59,9 +66,11 @@ def __dir__() -> list[str]:
 __all__ = [
     "BYTES_PER_STATE",
     "MAX_STARTS_CHECKED",
+    "MAX_STATES",
     "Exploration",
     "Finding",
     "SearchProgress",
+    "StateLimit",
     "Target",
     "default_max_states",
     "explore",

@@ -127,8 +127,12 @@ class Packed:
         for i in used:
             size *= len(self.values[i])
         if size > MAX_TABLE:
+            widest = sorted(used, key=lambda i: -len(self.values[i]))
+            shown = " x ".join(f"{self.facts[i]} {len(self.values[i]):,}" for i in widest[:4])
             raise InvalidValueError(
-                "condition", cond.label or str(cond), f"it reads {size:,} combinations of values",
+                "condition", cond.label or str(cond),
+                f"it reads {size:,} combinations of values ({shown}{' x ...' if len(used) > 4 else ''}), "
+                f"more than the {MAX_TABLE:,} a condition's table holds",
                 "Give the variables it reads fewer values.",
             )  # fmt: skip
         fn = compiled(cond, self.plan)

@@ -5,7 +5,9 @@ same start, so that SPIN and :func:`~gazaplan.explore` can be checked against ea
 
 A guard becomes a Boolean expression over the indices of the variables it reads: the rows of its
 table (built by the library's own evaluation) where it is MET, or the negation of those where it
-is not, whichever is shorter. Facts that are not variables keep their start values, as in the
+is not, whichever is shorter, each run of consecutive indices of the first variable one range
+(``v0 >= 256 && v0 <= 300``), so that a count's threshold stays one term however many values it
+has. Facts that are not variables keep their start values, as in the
 explorer. Where variables start unknown, a first nondeterministic step picks each possible start
 (SPIN then counts one state more than the explorer: the one before that choice).
 
@@ -52,22 +54,40 @@ def _expression(packed: Packed, cond: Condition) -> str:
         return "false"
     parts = packed.parts(cond)  # the variables it reads, first varying fastest
     sizes = [len(packed.values[i]) for i, _ in parts]
-    rows = []
-    for index, met in enumerate(table):
-        digits, rest = [], index
-        for size in sizes:
-            digits.append(rest % size)
-            rest //= size
-        rows.append((met, digits))
-    wanted = [d for met, d in rows if met]
-    other = [d for met, d in rows if not met]
-    chosen, negate = (wanted, False) if len(wanted) <= len(other) else (other, True)
-    terms = [
-        "(" + " && ".join(f"v{i} == {k}" for (i, _), k in zip(parts, digits, strict=True)) + ")"
-        for digits in chosen
-    ]
-    expr = " || ".join(terms)
+    met, unmet = _terms(table, parts, sizes, True), _terms(table, parts, sizes, False)
+    negate = len(unmet) < len(met)
+    expr = " || ".join(unmet if negate else met)
     return f"!({expr})" if negate else f"({expr})"
+
+
+def _terms(
+    table: Sequence[bool], parts: Sequence[tuple[int, int]], sizes: Sequence[int], want: bool
+) -> list[str]:
+    """The rows of *table* equal to *want*, each run of consecutive indices of the first
+    variable (over the same values of the others) as one term: ``v0 >= 3 && v0 <= 9``."""
+    first, n = parts[0][0], sizes[0]
+    terms = []
+    for rest in range(len(table) // n):  # each combination of the other variables' indices
+        others, r = [], rest
+        for (i, _), size in zip(parts[1:], sizes[1:], strict=True):
+            others.append(f"v{i} == {r % size}")
+            r //= size
+        row = table[rest * n : (rest + 1) * n]
+        k = 0
+        while k < n:
+            if row[k] is not want:
+                k += 1
+                continue
+            j = k
+            while j + 1 < n and row[j + 1] is want:
+                j += 1
+            if k == j:
+                bounds = [f"v{first} == {k}"]
+            else:
+                bounds = [f"v{first} >= {k}"] * (k > 0) + [f"v{first} <= {j}"] * (j < n - 1)
+            terms.append("(" + " && ".join([*bounds, *others] or ["true"]) + ")")
+            k = j + 1
+    return terms
 
 
 def to_promela(
@@ -132,7 +152,10 @@ def to_promela(
         who = a.party or "none identified"
         lines.append(f"  :: d_step {{ ({full}) -> {effect} }} /* {a.id} ({who}) */")
     for name, cond in targets:
-        lines.append(f"  :: ({_expression(packed, cond)}) -> assert(false) /* reached: {name} */")
+        expr = _expression(packed, cond)
+        if expr == "true" and model.variables:  # SPIN refuses `true` here ("unconditional
+            expr = "v0 >= 0"  # self-loop"); an index is never negative: true, not as written
+        lines.append(f"  :: ({expr}) -> assert(false) /* reached: {name} */")
     lines.append("  :: false -> skip /* never enabled: a do needs one option */")
     lines += ["  od", "}", ""]
     return "\n".join(lines)

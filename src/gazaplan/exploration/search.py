@@ -17,13 +17,13 @@ and each finding says whether it holds from every such start or only from some.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..analysis.waits import Cycle
+from ..core import _checks as check
 from ..core import _ports
 from ..core._references import check_condition
 from ..core._results import NotebookDisplay
@@ -33,6 +33,8 @@ from ..core.plans import Plan
 from ..core.state import State
 from ..exceptions import InvalidValueError
 from ..truth import Verdict
+from ._limits import BYTES_PER_STATE, MAX_STATES, StateLimit, state_limit
+from ._limits import size as _size
 from ._packing import Packed
 from .witnesses import Finding, finding, lasso
 
@@ -42,8 +44,8 @@ if TYPE_CHECKING:
     from ..whatif.scenarios import Scenario
 
 __all__ = [
-    "BYTES_PER_STATE", "MAX_STARTS_CHECKED", "Exploration", "Finding", "SearchProgress", "Target",
-    "default_max_states", "explore",
+    "BYTES_PER_STATE", "MAX_STARTS_CHECKED", "MAX_STATES", "Exploration", "Finding",
+    "SearchProgress", "StateLimit", "Target", "default_max_states", "explore",
 ]  # fmt: skip
 
 MAX_STARTS_CHECKED = 8
@@ -51,22 +53,22 @@ MAX_STARTS_CHECKED = 8
 start reaches a finding; with more, only while the work stays under :data:`START_CHECK_BUDGET`."""
 START_CHECK_BUDGET = 2_000_000
 """States times starts at most for the start-by-start check beyond :data:`MAX_STARTS_CHECKED`."""
-BYTES_PER_STATE = 130
-"""The memory a state takes in the search, at most (measured: about 100 bytes; see benchmarks)."""
+CHUNK = 16_384
+"""States expanded between two checks of the state limit: a layer may pass the limit by at most
+this many states' successors."""
 
 
 def default_max_states() -> int:
     """The states a search may hold by default.
 
     Returns:
-        Half the memory this machine has free, at :data:`BYTES_PER_STATE` a state, and at least
-        100,000 (20 million where the system does not say how much is free).
+        Half the memory left under the tightest limit, at :data:`BYTES_PER_STATE` a state, the
+        limits being the memory this machine has free, the process's cgroup memory limit (a
+        container's) and its ``RLIMIT_AS`` and ``RLIMIT_DATA``; at least 100,000 and at most
+        :data:`MAX_STATES` (20 million where nothing says how much is free).
+        :func:`~gazaplan.exploration._limits.state_limit` also says which limit set it.
     """
-    try:
-        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (AttributeError, ValueError, OSError):
-        return 20_000_000
-    return max(100_000, free // 2 // BYTES_PER_STATE)
+    return state_limit().states
 
 
 @attrs.frozen
@@ -101,6 +103,8 @@ class Exploration(NotebookDisplay):
         interrupted: the search was stopped (Ctrl-C) before it ended.
         plan: the plan explored (the stated positions applied if asked), for witness files.
         start: the state the search started from.
+        limit: the most states the search could hold, and what set it (the memory left under
+            the tightest limit, or ``max_states``).
         stuck: the targets never reached although moves stay enabled (the search did not end
             in deadlocks alone): no order of moves leads there, and none leads to a state where
             the verdict is UNKNOWN either (those are ``possibly`` reached, not stuck).
@@ -119,6 +123,7 @@ class Exploration(NotebookDisplay):
     interrupted: bool = False
     plan: Plan | None = attrs.field(default=None, eq=False, repr=False)
     start: State | None = attrs.field(default=None, eq=False, repr=False)
+    limit: StateLimit | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def stuck(self) -> tuple[str, ...]:
@@ -241,12 +246,15 @@ class Exploration(NotebookDisplay):
         """What the search found, in words.
 
         Returns:
-            The size of the search, each target's finding, the deadlocks, the invariants, and
-            the stuck targets with the livelock and the cycles that may explain them.
+            The size of the search and its state limit, each target's finding, the deadlocks,
+            the invariants, and the stuck targets with the livelock and the cycles that may
+            explain them.
         """
         cut = " (interrupted)" if self.interrupted else " (cut short by max_depth)"
         lines = [f"{self.states:,} states, {self.transitions:,} transitions, depth {self.depth}"
                  + ("" if self.complete else cut)]  # fmt: skip
+        if self.limit is not None:
+            lines.append(f"  state limit: {self.limit.explain()}")
         lines += [f"  {f.explain()}" for f in self.targets]
         lines.append(f"  deadlocks: {self.deadlocks:,}" + (f"; {self.deadlock.explain()}"
                                                              if self.deadlocks else ""))  # fmt: skip
@@ -292,7 +300,7 @@ def explore(
     plan: Plan, *, actions: Model | None = None, start: State | None = None,
     positions: bool = False, never: Iterable[str] = (), targets: Iterable[Target] | None = None,
     goal: Target | None = None, invariants: Iterable[Target] = (), max_depth: int | None = None,
-    max_states: int | None = None, check_each_start: bool | None = None,
+    max_states: int | StateLimit | None = None, check_each_start: bool | None = None,
     progress: Callable[[SearchProgress], None] | None = None, interruptible: bool = False,
 ) -> Exploration:  # fmt: skip
     """Every state the moves of an action model reach, breadth first.
@@ -312,8 +320,11 @@ def explore(
         invariants: conditions that should hold in every state reached (a name and a
             condition, or a target's name); each finding's witness is a shortest way to break it.
         max_depth: stop after this many moves.
-        max_states: stop with an error beyond this many states (default:
-            :func:`default_max_states`, from the memory this machine has free).
+        max_states: stop with an error beyond this many states, a whole number from 1 to
+            :data:`MAX_STATES` (default: :func:`default_max_states`, half the memory left under
+            the tightest of the machine's free memory, the cgroup's limit and the process's
+            ``RLIMIT_AS``; the result's ``limit`` says which), or a :class:`StateLimit`
+            made by :func:`~gazaplan.exploration._limits.state_limit`.
         check_each_start: search from each possible start alone, to say whether a finding
             holds from every one (default: up to :data:`MAX_STARTS_CHECKED` starts, or within
             :data:`START_CHECK_BUDGET`; otherwise ``from_every_start`` is None: not checked).
@@ -326,14 +337,16 @@ def explore(
         target, the deadlocks, each invariant and any livelock.
 
     Raises:
-        InvalidValueError: *max_depth* below 0, or more than *max_states* states (the error says
-            how to bound the model).
+        InvalidValueError: *max_depth* below 0, *max_states* not a whole number from 1 to
+            :data:`MAX_STATES`, or more states than the limit, or the memory running out (the
+            error says how many states were reached, what set the limit, and how to bound the
+            model or raise the limit).
         UnknownIdError: a *never* entry that names no party's move in the model, a target or
             invariant naming no phase or obligation, or a condition naming a line, phase or
             point the plan lacks (UnknownPartyError: a party it lacks).
     """
-    from ..analysis.waits import cycles
-
+    check.need_type(plan, Plan, "explore(plan)", check.PLAN_FIX)
+    check.need_type(start, (State, type(None)), "explore(start)", check.STATE_FIX)
     if actions is None:
         from ..catalog import model as bundled_model
         from ..catalog import model_start
@@ -351,7 +364,7 @@ def explore(
     if max_depth is not None and max_depth < 0:
         raise InvalidValueError("explore.max_depth", max_depth, "a depth is 0 or more",
                                 "Pass max_depth=None for no limit, or a depth >= 0.")  # fmt: skip
-    limit = default_max_states() if max_states is None else max_states
+    limit = max_states if isinstance(max_states, StateLimit) else state_limit(max_states)
     state = start if start is not None else State.initial(plan)
     model = actions
     packed = Packed(plan, model, state)
@@ -369,6 +382,23 @@ def explore(
     starts = [packed.pack(a) for a in packed.starts()]
     run = _Search(packed, expand, finders, goal_cond, max_depth, limit, breaks)
     run.maybes = [(name, packed.finder(c, want=Verdict.UNKNOWN)) for name, c in wanted]
+    try:
+        return _findings(run, starts, stated, positions, model, wanted, kept, check_each_start,
+                         progress, interruptible)  # fmt: skip
+    except MemoryError:
+        raise run.limit_error(memory=True) from None
+
+
+def _findings(
+    run: _Search, starts: list[int], stated: Plan, positions: bool, model: Model,
+    wanted: list[tuple[str, Condition]], kept: list[tuple[str, Condition]],
+    check_each_start: bool | None, progress: Callable[[SearchProgress], None] | None,
+    interruptible: bool,
+) -> Exploration:  # fmt: skip
+    """The search, then each finding with its witness (see :func:`explore`)."""
+    from ..analysis.waits import cycles
+
+    packed, expand = run.packed, run.expand
     run.search(starts, progress=progress, interruptible=interruptible)
     every = _from_every_start(run, starts, check_each_start, [n for n, _ in wanted])
     found = [finding(packed, model, run.layers, name, run.first.get(name), every[name], [(name, c)],
@@ -382,7 +412,7 @@ def explore(
     )  # fmt: skip
     result = Exploration(len(run.seen), run.transitions, run.depth, run.complete, tuple(found),
                          dl, run.deadlocks, cycles(stated, positions=positions), None, broken,
-                         run.interrupted, plan, state)  # fmt: skip
+                         run.interrupted, packed.plan, packed.start_state, run.limit)  # fmt: skip
     unreached = _unreached(found)
     if unreached and run.complete and run.transitions:
         stuck = [(name, c) for name, c in wanted if name in unreached]
@@ -406,9 +436,7 @@ def _from_every_start(
     if not check:
         return dict.fromkeys(every)
     for s0 in starts:
-        alone = _Search(
-            run.packed, run.expand, run.finders, run.goal, run.max_depth, run.max_states
-        )
+        alone = _Search(run.packed, run.expand, run.finders, run.goal, run.max_depth, run.limit)
         alone.search([s0], stop_when={n for n in run.first if n in every})
         for name in every:
             every[name] = bool(every[name]) and name in alone.first
@@ -419,10 +447,10 @@ class _Search:
     """One breadth-first search: the layers, the first state found for each target."""
 
     def __init__(self, packed: Packed, expand: Any, finders: list[tuple[str, Any]],
-                 goal: Condition, max_depth: int | None, max_states: int,
+                 goal: Condition, max_depth: int | None, limit: StateLimit,
                  breaks: list[tuple[str, Any, Any]] | None = None) -> None:  # fmt: skip
         self.packed, self.expand, self.finders, self.goal = packed, expand, finders, goal
-        self.max_depth, self.max_states = max_depth, max_states
+        self.max_depth, self.limit = max_depth, limit
         self.breaks = breaks or []
         self.maybes: list[tuple[str, Any]] = []  # targets' UNKNOWN finders: possibly reached
         self.seen: set[int] = set()
@@ -477,19 +505,41 @@ class _Search:
             out: list[int] = []
             dead: list[int] = []
             self.layers.append(out)  # filled in place, so an interruption keeps what it reached
-            self.transitions += self.expand(layer, self.seen, out, dead)
+            for at in range(0, len(layer), CHUNK):  # the limit checked as the layer grows
+                self.transitions += self.expand(layer[at : at + CHUNK], self.seen, out, dead)
+                if len(self.seen) > self.limit.states:
+                    raise self.limit_error(memory=False)
             for s in dead:
                 if not self.packed.holds(self.goal, s):
                     self.deadlocks += 1
                     self.first.setdefault("deadlock", s)
-            if len(self.seen) > self.max_states:
-                size = f"{len(self.seen):,} states (about {len(self.seen) * BYTES_PER_STATE / 1e9:.1f} GB)"
-                raise InvalidValueError(
-                    "explore", size,
-                    f"more than max_states={self.max_states:,}",
-                    "Bound the model: fewer values per variable (fewer hostages: catalog.model(living=..., "
-                    "deceased=...)), fewer actions (never=...), or max_depth; or raise max_states if "
-                    f"the memory allows (about {BYTES_PER_STATE} bytes a state).",
-                )  # fmt: skip
             if progress is not None:
                 progress(SearchProgress(len(self.seen), self.transitions, len(self.layers) - 1))
+
+    def limit_error(self, *, memory: bool) -> InvalidValueError:
+        """The error of a search stopped at its state limit, or by the memory running out
+        (*memory*; what it held is let go first, so that the error can be made)."""
+        reached = len(self.seen)
+        if memory:
+            self.seen.clear()
+            for layer in self.layers:
+                layer.clear()
+        size = f"{reached:,} states (about {_size(reached * BYTES_PER_STATE)})"
+        why = (f"the memory ran out (MemoryError) before the limit of {self.limit.explain()}"
+               if memory else f"stopped at the limit of {self.limit.explain()}")  # fmt: skip
+        bound = (
+            "Bound the model: fewer values per variable (fewer hostages: --living/--deceased, "
+            "catalog.model(living=..., deceased=...)), fewer actions (never=...), or max_depth"
+        )
+        if not memory:
+            more = (f"raise the limit with max_states=N (--max-states N, at most {MAX_STATES:,}) "
+                    "or more memory")  # fmt: skip
+        elif self.limit.given:
+            more = ("give the process more memory, or leave max_states (--max-states) out so "
+                    "that the limit is taken from the memory left")  # fmt: skip
+        else:
+            more = "give the process more memory, or pass a lower max_states (--max-states N)"
+        return InvalidValueError(
+            "explore", size, why,
+            f"{bound}; or {more} (about {BYTES_PER_STATE} bytes a state).",
+        )  # fmt: skip
