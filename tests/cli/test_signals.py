@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 COMMANDS = {
     "simulate": ["simulate", "bundled", "--delay", "0:3", "--runs", "1000000"],
-    "sweep": ["sweep", "--grid", "exchange.remains_ratio=1:5000"],
+    "sweep": ["sweep", "--grid", "exchange.remains_ratio=1:1000000", "--max-variants", "1000000"],
 }
 
 
@@ -108,11 +108,12 @@ def test_a_signal_ends_the_command_and_every_process_it_started(
             assert any("resource_tracker" in command_line(p) for p in before)
             proc.send_signal(sig)
             sent = time.monotonic()
-            assert proc.wait(timeout=20) == code  # not the whole work
+            # The whole work takes many minutes; on a busy machine the stop may take some seconds.
+            assert proc.wait(timeout=60) == code
             err.seek(0)
             assert f"gazaplan: {word}; the pending " in err.read()
             left = set(before)
-            while left and time.monotonic() - sent < 25:
+            while left and time.monotonic() - sent < 65:
                 left = {p for p in left if running(p)}
                 time.sleep(0.05)
             assert left == set(), [command_line(p) for p in left]

@@ -26,6 +26,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     terms         the concrete terms: WithdrawalLine, ExchangeTerms, AidTerms
     obligations   who owes what, and the stages: Obligation, ObligationKind, Period, Phase
     plans         the whole plan as data: Plan, checked on construction
+    words         the plain words a reader sees: names of parties, phases, targets, facts, verdicts
     explain       the words of an evaluation and of a report: the "why" an analyst can cite
     evaluation    evaluate: a three-valued verdict with its trace
     rules         check_phase and check_plan, and the reports they return
