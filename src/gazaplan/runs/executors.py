@@ -17,11 +17,14 @@ so results are bit-identical on one core, in a process pool and on a cluster.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import hashlib
 import math
 import os
 import pickle
+import queue
 import sys
+import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Generator, Sequence
@@ -255,7 +258,9 @@ def iter_all(
     four per worker) sent ahead of the results read. The items are read a batch at a time and
     the results given in order, so neither all items nor all futures ever exist at once: a lazy
     sequence of a million items costs the memory of a window. Leaving the iteration early, or a
-    KeyboardInterrupt, cancels the batches not started.
+    KeyboardInterrupt, cancels the batches not started. The executor is driven from a thread of
+    its own (``gazaplan-batches``) while the calling thread waits on a queue, so that a signal
+    never lands inside the executor's locks.
 
     Args:
         fn: the work on one batch: the payload and the batch's items in, a result per item out.
@@ -305,25 +310,97 @@ def iter_all(
     blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)  # once, not once a batch
     key = hashlib.blake2b(blob, digest_size=16).hexdigest()
     width = max(WINDOW, 4 * _workers(pool, executor))
-    ahead: deque[cf.Future[list[R]]] = deque()
-    told: set[cf.Future[list[R]]] = set()
-    lo = head
+    # The executor is driven from a thread of its own, and this thread only waits on queues that
+    # take no lock in Python: a signal (Ctrl-C, SIGTERM) raises here, never inside the
+    # executor's or a future's lock, which would be left held and hang the pool's shutdown.
+    told: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+    taken: queue.SimpleQueue[int] = queue.SimpleQueue()
+    stop = _Flag()
+    driver = threading.Thread(
+        target=_drive,
+        args=(pool, (fn, key, blob), items, range(head, total, size), width, told, taken, stop),
+        name="gazaplan-batches",
+        daemon=True,
+    )
+    driver.start()
     try:
-        while lo < total or ahead:
-            while lo < total and len(ahead) < width:
-                ahead.append(pool.submit(_batch, fn, key, blob, items[lo : lo + size]))
-                lo += size
-            finished, _ = cf.wait(ahead, return_when=cf.FIRST_COMPLETED)
-            for f in finished - told:
-                told.add(f)
-                done += len(f.result())
+        while True:
+            kind, value = told.get()
+            if kind == "done":
+                done += value
                 tell(done, total)
-            while ahead and ahead[0] in told:
+            elif kind == "batch":
+                taken.put(1)
+                yield from value
+            elif kind == "error":
+                raise value
+            else:
+                return
+    finally:  # left early, interrupted or failed: what has not started never will
+        stop.set = True
+        driver.join(STOP_SECONDS)
+
+
+STOP_SECONDS = 10.0
+"""How long leaving :func:`iter_all` early waits for the batches not started to be cancelled."""
+
+_POLL_SECONDS = 0.1
+
+
+class _Flag:
+    """A stop flag set by a plain assignment (no lock, so safe to set from a signal's path)."""
+
+    set = False
+
+
+def _drive(
+    pool: Any,
+    work: tuple[Callable[..., Any], str, bytes],
+    items: Sequence[Any],
+    starts: range,
+    width: int,
+    told: queue.SimpleQueue[tuple[str, Any]],
+    taken: queue.SimpleQueue[int],
+    stop: _Flag,
+) -> None:
+    """Send *items* to *pool* a batch at a time from each of *starts*, at most *width* batches
+    ahead of those the reader has taken, and tell the reader each batch's size as it completes
+    and its results in order ("done", "batch"), then "error" or "end"."""
+    fn, key, blob = work
+    size = starts.step
+    ahead: deque[cf.Future[Any]] = deque()
+    completed: set[cf.Future[Any]] = set()
+    queued = 0  # batches given to the reader and not yet taken
+    pending = iter(starts)
+    lo = next(pending, None)
+    try:
+        while not stop.set and (lo is not None or ahead):
+            while True:  # what the reader took makes room
+                try:
+                    queued -= taken.get_nowait()
+                except queue.Empty:
+                    break
+            while lo is not None and len(ahead) + queued < width:
+                ahead.append(pool.submit(_batch, fn, key, blob, items[lo : lo + size]))
+                lo = next(pending, None)
+            if not ahead:  # the window is with the reader: wait until it takes some
+                with contextlib.suppress(queue.Empty):
+                    queued -= taken.get(timeout=_POLL_SECONDS)
+                continue
+            finished, _ = cf.wait(ahead, timeout=_POLL_SECONDS, return_when=cf.FIRST_COMPLETED)
+            for f in finished - completed:
+                completed.add(f)
+                told.put(("done", len(f.result())))
+            while ahead and ahead[0] in completed:
                 f = ahead.popleft()
-                told.discard(f)
-                yield from f.result()
+                completed.discard(f)
+                told.put(("batch", f.result()))
+                queued += 1
+        told.put(("end", None))
+    except BaseException as error:  # the reader raises it
+        told.put(("error", error))
     finally:
-        for f in ahead:  # left early, interrupted or failed: what has not started never will
+        for f in ahead:
             f.cancel()
 
 
