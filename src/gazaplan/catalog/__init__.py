@@ -28,7 +28,12 @@ content)::
     _control           who can change each fact, point by point
     _counting          the readings of when a deadline's clock starts
     _model             the bundled action model of phases 1 and 2
+    register           the source register as a result: each source, its reliability, what it supports
     data/              timeline.toml: the reviewed dataset of events, in releases
+
+``sources()`` gives the register of every source the bundled content cites (a
+:class:`~gazaplan.catalog.register.SourceRegister`): ``sources()["WH"]`` is the White House text,
+with what rests on it.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ if TYPE_CHECKING:
     from ..core.state import State
     from ..time.datasets import Dataset
     from ..time.timelines import Timeline
+    from .register import SourceRegister
 
 __all__ = [
     "DATA_FILE",
@@ -60,6 +66,7 @@ __all__ = [
     "model_start",
     "plan",
     "plan_versions",
+    "sources",
     "timeline",
     "versions",
 ]
@@ -304,3 +311,49 @@ def timeline(release: str | None = None, *, candidates: bool = False) -> Timelin
 @cache
 def _timeline(release: str | None, candidates: bool) -> Timeline:
     return dataset().timeline(release, candidates=candidates)
+
+
+def sources() -> SourceRegister:
+    """The source register: every source the bundled content cites, with what it supports.
+
+    The content is every bundled version's points, phases, obligations, terms, lines, figures,
+    positions, parties, facts at publication and accounts of anomalies, the table of who can
+    change each fact, the readings of deadlines' clocks, and every event of the bundled dataset
+    (candidates and superseded entries included, each marked so).
+
+    Returns:
+        The register, built on first use and cached; ``sources()["R8"]`` (or ``["WH 4"]``, a
+        citation of a point) looks up one entry, and an unknown tag raises
+        :class:`~gazaplan.UnknownIdError` naming the closest.
+    """
+    return _register()
+
+
+@cache
+def _register() -> SourceRegister:
+    from ._counting import COUNTING_POINTS
+    from .register import source_register
+
+    data = dataset()
+    current = {e.id for e in timeline().events}
+    by = {e.supersedes: f"superseded by {e.key}" for e in data.entries if e.supersedes}
+    by |= {e.retracts: f"withdrawn by {e.key}" for e in data.entries if e.retracts}
+    events, status = [], {}
+    for entry in data.entries:
+        event = entry.event
+        if event is None:
+            continue
+        events.append(event)
+        if event.id not in current:
+            status[event.id] = by.get(event.id) or (
+                "a candidate, not yet reviewed"
+                if str(entry.status) == "candidate"
+                else "not in the latest release's timeline"
+            )
+    return source_register(
+        plan_versions(),
+        events,
+        controls=controls(),
+        counting_points=COUNTING_POINTS,
+        event_status=status,
+    )

@@ -12,6 +12,26 @@ from datetime import date as d
 from ..core.sources import Source
 
 WEAK = "low-grade witness; cited only where a better source agrees"
+UNCHECKED = (
+    "The official page itself could not be checked; its wording is witnessed by reprints, "
+    "translations and quotations (W1-W19)."
+)
+REPRINT = "weak provenance (a reprint)"
+BBC_COPY = "third-party copy of BBC text"
+MIRROR = "read in the mirror brian14708/wh-briefings"
+GITHUB_COPY = "third-party copy in a public GitHub repository"
+DIGEST = (
+    "A third-party news digest or dashboard kept in a public GitHub repository, often "
+    "machine-written; its repository is not recorded. The primary outlet it cites was not read."
+)
+AGGREGATOR = "An aggregator site: weak."
+HEADLINES = "A page of headlines; the explainer itself was not read."
+
+CAVEATS = (UNCHECKED, WEAK, REPRINT, BBC_COPY, MIRROR, GITHUB_COPY, DIGEST, AGGREGATOR, HEADLINES)
+"""What the register says of a source's standing, in its own words: each phrase is part of the
+notes of the sources above, of the timeline's (``_timeline_sources``) or of the dataset's. A
+source's reliability (``gazaplan.catalog.register``) is the phrases its note holds, and nothing
+else; a note that holds none (a date the register gives loosely, a remark) grades nothing."""
 
 WH = Source(
     "WH",
@@ -19,8 +39,7 @@ WH = Source(
     "White House",
     d(2025, 9, 29),
     None,
-    note="The official page itself could not be checked; its wording is witnessed by reprints, "
-    "translations and quotations (W1-W19).",
+    note=UNCHECKED,
 )
 FT = Source(
     "FT",
@@ -142,7 +161,7 @@ W17 = Source(
     "White House (GitHub mirror)",
     d(2025, 10, 1),
     "https://www.whitehouse.gov/articles/2025/10/global-support-for-president-trumps-bold-vision-for-peace-in-gaza/",
-    note="read in the mirror brian14708/wh-briefings",
+    note=MIRROR,
 )
 W19 = Source(
     "W19",
@@ -237,7 +256,7 @@ R12 = Source(
     "BBC (GitHub mirror thebadely/thebadely.github.io)",
     d(2025, 10, 12),
     "github:thebadely/thebadely.github.io/_posts/2025-10-12-big-news-what-we-know-about-the-ceasefire-agreement-and-hostages-release.md",
-    note="third-party copy of BBC text",
+    note=BBC_COPY,
 )
 R13 = Source(
     "R13",
@@ -268,7 +287,7 @@ R16 = Source(
     "The Guardian (reprint)",
     None,
     "http://mailinator.pl/viewer.php?id=107091645",
-    note="weak provenance (a reprint); dated mid-Oct 2025",
+    note=REPRINT + "; dated mid-Oct 2025",
 )
 R17 = Source(
     "R17",
@@ -314,7 +333,7 @@ R22 = Source(
     "BBC (GitHub mirror thebadely/thebadely.github.io)",
     d(2025, 10, 10),
     "github:thebadely/thebadely.github.io/_posts/2025-10-10-update-what-has-been-agreed-and-what-happens-next.md",
-    note="third-party copy of BBC text",
+    note=BBC_COPY,
 )
 
 # Timeline sources used for the facts at publication (from the project's timeline register).
