@@ -1,4 +1,5 @@
-"""Implementation scores on the Peace Accords Matrix scale, PA-X tags, and the CSV export."""
+"""Implementation scores on the Peace Accords Matrix scale, PA-X tags, and the dataset's CSV
+export."""
 
 from __future__ import annotations
 
@@ -66,24 +67,48 @@ def test_points_are_scored_and_tagged() -> None:
 
 
 def test_the_export_describes_every_column(tmp_path: Path) -> None:
-    events, table, descriptor = export_csv(tmp_path, PLAN, DATA)
-    package = json.loads(descriptor.read_text("utf-8"))
+    written = export_csv(tmp_path, PLAN, DATA)
+    assert [p.name for p in written] == [
+        "events.csv",
+        "event_figures.csv",
+        "sources.csv",
+        "scores.csv",
+        "score_obligations.csv",
+        "datapackage.json",
+    ]
+    package = json.loads(written[-1].read_text("utf-8"))
     assert package["version"] == "2026.10"
-    for resource, path in zip(package["resources"], (events, table), strict=True):
-        with path.open(encoding="utf-8", newline="") as f:
+    for resource in package["resources"]:
+        with (tmp_path / resource["path"]).open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         names = [field["name"] for field in resource["schema"]["fields"]]
         assert list(rows[0]) == names
         assert all(field["description"] for field in resource["schema"]["fields"])
-    with events.open(encoding="utf-8", newline="") as f:
+    with (tmp_path / "events.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert [r["id"] for r in rows if r["status"] == "vetted"] == [e.id for e in gp.timeline()]
+    vetted = [r["event_id"] for r in rows if r["entry_status"] == "vetted"]
+    assert vetted == [e.id for e in gp.timeline()]
     candidates = {e.id for e in gp.timeline(candidates=True)} - {e.id for e in gp.timeline()}
-    assert {r["id"] for r in rows if r["status"] == "candidate"} == candidates  # marked, kept
-    figures = json.loads(
-        next(r for r in rows if r["id"] == "2026-10-07-third-anniversary")["figures"]
-    )
-    assert {f["by"] for f in figures} >= {"CNN, via a news-site build"}
+    assert {r["event_id"] for r in rows if r["entry_status"] == "candidate"} == candidates
+    with (tmp_path / "event_figures.csv").open(encoding="utf-8", newline="") as f:
+        figures = [r for r in csv.DictReader(f) if r["event_id"] == "2026-10-07-third-anniversary"]
+    assert {f["claimed_by"] for f in figures} >= {"CNN, via a news-site build"}
+
+
+def test_the_scores_and_the_statuses_behind_them(tmp_path: Path) -> None:
+    versions = gp.plan_versions()
+    export_csv(tmp_path, versions, DATA)
+    with (tmp_path / "score_obligations.csv").open(encoding="utf-8", newline="") as f:
+        owed = list(csv.DictReader(f))
+    report = gp.compliance(versions, gp.timeline(), at=AS_OF)
+    scored = {c.obligation.id: str(c.status) for c in report.items}
+    assert owed
+    assert all(scored[r["obligation_id"]] == r["status"] for r in owed)
+    with (tmp_path / "scores.csv").open(encoding="utf-8", newline="") as f:
+        points = {int(r["point"]): r for r in csv.DictReader(f)}
+    assert points[19]["score"] == ""  # unknown: an empty cell, declared missing
+    assert points[19]["score_label"] == "unknown"
+    assert {r["release"] for r in points.values()} == {"2026.10"}
 
 
 def test_data_export_on_the_command_line(tmp_path: Path) -> None:
@@ -110,27 +135,27 @@ def test_an_export_that_fails_midway_leaves_no_file_behind(
 ) -> None:
     # When one file of the set could not be written the others stayed (events.csv without its
     # datapackage.json); the set is now written aside, then moved into place.
-    from gazaplan.desk import pax
+    from gazaplan.desk import exports
 
-    real = pax._write
+    real = exports._csv_file
     calls: list[Path] = []
 
-    def failing(path: Path, fields: Any, rows: Any) -> None:
+    def failing(table: Any, path: Path) -> None:
         calls.append(path)
         if len(calls) == 2:
             raise OSError(28, "No space left on device", str(path))
-        real(path, fields, rows)
+        real(table, path)
 
-    monkeypatch.setattr(pax, "_write", failing)
+    monkeypatch.setattr(exports, "_csv_file", failing)
     with pytest.raises(OSError, match="No space left"):
         export_csv(tmp_path / "out", PLAN, DATA)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []
-    monkeypatch.setattr(pax, "_write", real)
+    monkeypatch.setattr(exports, "_csv_file", real)
     written = export_csv(tmp_path / "out", PLAN, DATA)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in written)
 
 
-def test_a_figure_whose_value_is_unknown_exports_as_null(tmp_path: Path) -> None:
+def test_a_figure_whose_value_is_unknown_exports_as_missing(tmp_path: Path) -> None:
     # A dataset file with a figure's value unknown made `data export` exit 3: "Object of type
     # Unknown is not JSON serializable" (found by the chain fuzz).
     import attrs
@@ -146,9 +171,8 @@ def test_a_figure_whose_value_is_unknown_exports_as_null(tmp_path: Path) -> None
         return attrs.evolve(entry, event=event)
 
     data = attrs.evolve(DATA, entries=tuple(unknown_first_figure(e) for e in DATA.entries))
-    events, _, _ = export_csv(tmp_path, PLAN, data)
-    with events.open(encoding="utf-8", newline="") as f:
-        row = next(r for r in csv.DictReader(f) if r["id"] == target)
-    figures = json.loads(row["figures"])
-    assert figures[0]["value"] is None
-    assert all(f["value"] is not None for f in figures[1:])
+    export_csv(tmp_path, PLAN, data)
+    with (tmp_path / "event_figures.csv").open(encoding="utf-8", newline="") as f:
+        figures = [r for r in csv.DictReader(f) if r["event_id"] == target]
+    assert figures[0]["value"] == ""  # unknown: empty, and declared missing
+    assert all(f["value"] != "" for f in figures[1:])

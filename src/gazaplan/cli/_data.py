@@ -11,9 +11,20 @@ from typing import Any, TextIO
 from .. import catalog
 from ..core.records import Topic
 from ..core.sources import cite
+from ..core.words import party_names
 from ..desk import tables as t
 from ..exceptions import GazaplanError, ScenarioFormatError
-from ._options import Handler, bundled_plan, emit, instant, problem_rows, timeline_arg
+from ..time.events import Precision
+from ..time.timelines import Timeline
+from ._options import (
+    Handler,
+    bundled_plan,
+    emit,
+    exported,
+    instant,
+    problem_rows,
+    timeline_arg,
+)
 
 __all__ = ["HANDLERS"]
 
@@ -46,15 +57,25 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if all(f["valid"] for f in files) else 2
 
 
+def _timeline_tables(tl: Timeline) -> tuple[Any, ...]:
+    from ..desk.exports import timeline_tables
+
+    return timeline_tables(tl)
+
+
 def _timeline(args: argparse.Namespace, out: TextIO) -> None:
     tl = timeline_arg(args)
     if args.until is not None:
         tl = tl.until(instant(args.until, "--until"))
+    if exported(args, out, "timeline", lambda: _timeline_tables(tl)):
+        return
     if args.json:
         emit(out, "timeline", {"events": t.timeline_rows(tl)})
         return
     for e in tl.events:
-        out.write(f"{e}\n")
+        when = e.at.date().isoformat() if e.precision is Precision.DAY else e.at.isoformat()
+        kind = e.kind.replace("_", " ")  # the kind's tag in words; --json keeps the tag
+        out.write(f"{when} {kind}: {e.summary or e.change} {cite(e.sources)}\n")
     out.write(f"{len(tl)} events\n")
 
 
@@ -110,8 +131,9 @@ def _figures(args: argparse.Namespace, out: TextIO) -> None:
     for f in figures:
         out.write(f"  - {f}\n")
     out.write("Positions\n")
+    names = party_names(plan)  # parties by name in prose; ids stay in --json
     for pos in positions:
-        out.write(f"  - {pos}\n")
+        out.write(f"  - {pos.explain(names)}\n")
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> None:

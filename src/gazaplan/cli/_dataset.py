@@ -202,7 +202,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> None:
             "data export DIR",
             args.directory,
             "is a file, not a directory",
-            "Name a directory (it is made if missing); the three files are written inside it.",
+            "Name a directory (it is made if missing); the files are written inside it.",
         )
     plan = bundled_plan(args.plan_version) if args.plan_version else catalog.plan_versions()
     ds = _dataset(args)

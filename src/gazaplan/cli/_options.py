@@ -12,7 +12,8 @@ import argparse
 import datetime as dt
 import enum
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from .. import catalog
@@ -33,6 +34,7 @@ __all__ = [
     "data_as_of",
     "default_at",
     "emit",
+    "exported",
     "instant",
     "judging",
     "need_text",
@@ -61,6 +63,41 @@ def _default(value: Any) -> Any:
 def emit(out: TextIO, command: str, payload: dict[str, Any]) -> None:
     doc = {"command": command, **payload}
     out.write(json.dumps(doc, indent=2, ensure_ascii=False, default=_default) + "\n")
+
+
+def exported(
+    args: argparse.Namespace, out: TextIO, command: str, tables: Callable[[], Sequence[Any]]
+) -> bool:
+    """Write ``--csv PATH`` and ``--parquet PATH`` when given (:mod:`gazaplan.desk.exports`):
+    *tables* makes the tables; the paths written are printed (with ``--json``, as one document).
+    A PATH is a folder (a file per table and ``datapackage.json``), or a file ending in ``.csv``
+    (``.parquet``) for the first table, the others beside it. Returns whether it wrote."""
+    given = [(o, getattr(args, o.strip("-"), None)) for o in ("--parquet", "--csv")]
+    targets: list[tuple[str, str]] = [(o, path) for o, path in given if path is not None]
+    if not targets:
+        return False
+    from ..desk.exports import write_csv, write_parquet
+
+    for option, path in targets:
+        need_text(path, option)
+        suffix = "." + option.strip("-")
+        if os.path.isfile(path) and not path.lower().endswith(suffix):
+            raise InvalidValueError(
+                option,
+                path,
+                "is a file, and not a " + suffix + " file",
+                f"Name a folder (made if missing), or a file ending in {suffix}.",
+            )
+    made = tables()
+    wrote: list[str] = []
+    for option, path in targets:
+        write = write_parquet if option == "--parquet" else write_csv
+        wrote += [str(p) for p in write(made, path)]
+    if getattr(args, "json", False):
+        emit(out, command, {"wrote": wrote})
+    else:
+        out.write("".join(f"wrote {p}\n" for p in wrote))
+    return True
 
 
 def instant(text: str, where: str = "--at", plan: Plan | None = None) -> dt.datetime:

@@ -3,8 +3,9 @@
 The Peace Accords Matrix scores each provision of an agreement on a four-step scale; this module
 derives that score for each point of the plan from its obligations' compliance statuses, by a
 fixed, documented mapping, and tags each point with content variables named as in the PA-X
-dataset. :func:`export_csv` writes the events and the scores as CSV with a machine-readable
-descriptor of every column (a Frictionless Data package, ``datapackage.json``).
+dataset. :func:`export_csv` writes a release's events and the scores as CSV with a
+machine-readable descriptor of every column (a Frictionless Data package, ``datapackage.json``),
+through :mod:`gazaplan.desk.exports`.
 
 The mapping from an obligation's status to a score (:func:`obligation_score`):
 
@@ -30,11 +31,8 @@ they are a crosswalk to check against the PA-X codebook, not a coding by its aut
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -45,8 +43,9 @@ from ..core.instants import Instant
 from ..core.plans import Plan
 from ..core.records import Topic
 from ..time.compliance import Compliance, ComplianceStatus, compliance, in_force
-from ..time.datasets import Dataset, Release
+from ..time.datasets import Dataset
 from ..truth import UNKNOWN, Unknown
+from .exports import ForeignKey, Table, dataset_tables, table, write_csv
 
 __all__ = [
     "PAX_TAGS",
@@ -56,6 +55,7 @@ __all__ = [
     "obligation_score",
     "point_score",
     "provision_scores",
+    "score_tables",
 ]
 
 SCALE: Final = {0: "not initiated", 1: "minimal", 2: "intermediate", 3: "full"}
@@ -195,90 +195,74 @@ def provision_scores(
     return tuple(out)
 
 
-_EVENT_FIELDS: Final = (
-    ("id", "string", "the entry's stable id"),
-    ("at", "datetime", "when it happened (RFC 3339, local offset)"),
-    ("precision", "string", "instant, or day when the source gives only the day"),
-    ("kind", "string", "the kind of change (gazaplan event kinds)"),
-    ("summary", "string", "the library's own description"),
-    ("reported_by", "string", "who states it, attributed"),
-    ("confidence", "string", "confirmed, or sources disagree"),
-    ("status", "string", "candidate or vetted"),
-    ("added_in", "string", "the release it first appeared in (YYYY.MM)"),
-    ("coded_by", "string", "who coded it"),
-    ("reviewed_by", "string", "who reviewed it, and how"),
-    ("replaced_by", "string", "the entry that corrects or retracts it (empty if none)"),
-    ("revises", "string", "earlier entries it qualifies, separated by ';'"),
-    ("sources", "string", "source tags, separated by ';'"),
-    ("urls", "string", "source addresses, separated by ' ; ' (empty for unaddressed copies)"),
-    (
-        "figures",
-        "string",
-        "figures it reports, as a JSON list of {label, value, unit, by} (value null: not known)",
-    ),
-)
-_SCORE_FIELDS: Final = (
-    ("point", "integer", "the plan point (1-20)"),
-    ("title", "string", "the point's title"),
-    ("pax_tags", "string", "PA-X content variables (library's reading), separated by ';'"),
-    ("score", "integer", "implementation score 0-3 (empty: unknown)"),
-    ("label", "string", "not initiated, minimal, intermediate, full, or unknown"),
-    ("obligations", "string", "id=status:score for each obligation, separated by ';'"),
-    ("judged_at", "datetime", "the instant judged"),
-    ("plan_version", "string", "the plan version judged"),
-    ("release", "string", "the dataset release judged"),
-)
+def score_tables(
+    plan: Plan | Sequence[Plan],
+    dataset: Dataset,
+    *,
+    release: str | None = None,
+    at: dt.datetime | None = None,
+) -> tuple[Table, Table]:
+    """Every point's score, and each obligation's under it, as export tables.
 
+    Args:
+        plan: the plan the scores are judged on, or the versions of a plan (each instant
+            judged under the version in force then).
+        dataset: the dataset.
+        release: the release's version (None: the latest).
+        at: the instant the scores are judged at (None: the release's ``as_of``).
 
-def _event_rows(dataset: Dataset, version: str) -> list[dict[str, Any]]:
-    marks = dataset.marks()
-    rows = []
-    for e in dataset.published(version, candidates=True):
-        ev = e.event
-        if ev is None:
-            continue
-        figures = getattr(ev.change, "figures", ())
-        rows.append(
+    Returns:
+        ``scores`` (a row per point) and ``score_obligations`` (a row per obligation scored).
+
+    Raises:
+        UnknownVersionError: if no release has that version.
+    """
+    rel = dataset.release(release)
+    when = at if at is not None else rel.as_of
+    scores = provision_scores(plan, dataset.timeline(rel.version), at=when)
+    version = in_force((plan,) if isinstance(plan, Plan) else tuple(plan), when).version
+    points = table(
+        "scores",
+        "each point's implementation score on the Peace Accords Matrix scale, derived as "
+        "gazaplan.desk.pax documents",
+        [
+            "point",
+            "title",
+            "pax_tags",
+            "score",
+            "score_label",
+            "judged_at",
+            "plan_version",
+            "release",
+        ],
+        (
             {
-                "id": ev.id,
-                "at": ev.at.isoformat(),
-                "precision": ev.precision.value,
-                "kind": ev.kind,
-                "summary": ev.summary,
-                "reported_by": ev.reported_by,
-                "confidence": ev.confidence.value,
-                "status": e.status.value,
-                "added_in": e.added_in,
-                "coded_by": e.coded_by,
-                "reviewed_by": e.reviewed_by,
-                "replaced_by": marks.get(ev.id, ""),
-                "revises": ";".join(e.revises),
-                "sources": ";".join(s.tag for s in ev.sources),
-                "urls": " ; ".join(s.url for s in ev.sources if s.url),
-                "figures": json.dumps(
-                    [
-                        {
-                            "label": f.label,
-                            "value": None if isinstance(f.value, Unknown) else f.value,
-                            "unit": f.unit,
-                            "by": f.claimed_by,
-                        }
-                        for f in figures
-                    ],
-                    ensure_ascii=False,
-                ),
+                "point": s.point,
+                "title": s.title,
+                "pax_tags": s.tags,
+                "score": s.score,
+                "score_label": s.label,
+                "judged_at": when,
+                "plan_version": version,
+                "release": rel.version,
             }
-        )
-    return rows
-
-
-def _write(
-    path: Path, fields: tuple[tuple[str, str, str], ...], rows: list[dict[str, Any]]
-) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=[name for name, _, _ in fields])
-        w.writeheader()
-        w.writerows(rows)
+            for s in scores
+        ),
+        primary_key=["point"],
+    )
+    owed = table(
+        "score_obligations",
+        "each obligation under a point, with its status and score",
+        ["point", "obligation_id", "status", "score"],
+        (
+            {"point": s.point, "obligation_id": o, "status": status, "score": value}
+            for s in scores
+            for o, status, value in s.obligations
+        ),
+        primary_key=["point", "obligation_id"],
+        foreign_keys=[ForeignKey(("point",), "scores", ("point",))],
+    )
+    return points, owed
 
 
 def export_csv(
@@ -288,12 +272,16 @@ def export_csv(
     *,
     release: str | None = None,
     at: dt.datetime | None = None,
-) -> tuple[Path, Path, Path]:
-    """Write the events and the scores as CSV, with a descriptor of every column.
+) -> tuple[Path, ...]:
+    """Write a release's events and the scores as CSV, with a descriptor of every column.
 
-    ``events.csv`` holds every entry the release publishes, candidates marked; ``scores.csv``
-    each point's score; ``datapackage.json`` each column's name, type and meaning. The three are
-    written as a set: into a temporary folder first, then moved into place.
+    ``events.csv`` holds every entry the release publishes, candidates marked;
+    ``event_figures.csv`` the figures they report, a row each; ``sources.csv`` the sources
+    they cite; ``scores.csv`` each point's score and ``score_obligations.csv`` each
+    obligation's; ``datapackage.json`` is their Frictionless descriptor (every column's type
+    and meaning, the keys). The columns are those of :data:`~gazaplan.desk.exports.VOCABULARY`,
+    as in every export. The files are written as a set
+    (:func:`~gazaplan.desk.exports.write_set`): all of them, or none.
 
     Args:
         directory: the folder to write into (made if missing).
@@ -304,73 +292,21 @@ def export_csv(
         at: the instant the scores are judged at (None: the release's ``as_of``).
 
     Returns:
-        The three paths written.
+        The paths written, ``datapackage.json`` last.
 
     Raises:
         UnknownVersionError: if no release has that version.
         OSError: if a file cannot be written; then no file of the set is written.
     """
     rel = dataset.release(release)
-    when = at if at is not None else rel.as_of
-    final = Path(directory)
-    final.mkdir(parents=True, exist_ok=True)
-    # The set is written into a folder of its own beside the target, then moved into place: a
-    # file that cannot be written leaves the target as it was, not half an export.
-    with tempfile.TemporaryDirectory(dir=final, prefix=".export-") as tmp:
-        written = _export(Path(tmp), plan, dataset, rel, when)
-        for path in written:
-            os.replace(path, final / path.name)
-    return final / "events.csv", final / "scores.csv", final / "datapackage.json"
-
-
-def _export(
-    out: Path, plan: Plan | Sequence[Plan], dataset: Dataset, rel: Release, when: dt.datetime
-) -> tuple[Path, Path, Path]:
-    scores = provision_scores(plan, dataset.timeline(rel.version), at=when)
-    version = in_force((plan,) if isinstance(plan, Plan) else tuple(plan), when).version
-    score_rows = [
-        {
-            "point": s.point,
-            "title": s.title,
-            "pax_tags": ";".join(s.tags),
-            "score": "" if isinstance(s.score, Unknown) else s.score,
-            "label": s.label,
-            "obligations": ";".join(
-                f"{o}={st}:{'' if isinstance(v, Unknown) else v}" for o, st, v in s.obligations
-            ),
-            "judged_at": when.isoformat(),
-            "plan_version": version,
-            "release": rel.version,
-        }
-        for s in scores
-    ]
-    events, table = out / "events.csv", out / "scores.csv"
-    _write(events, _EVENT_FIELDS, _event_rows(dataset, rel.version))
-    _write(table, _SCORE_FIELDS, score_rows)
-
-    def schema(fields: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
-        return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in fields]}
-
-    package = {
-        "name": "gazaplan-dataset",
-        "title": f"gazaplan release {rel.version} (data as of {rel.as_of.date()})",
-        "version": rel.version,
-        "resources": [
-            {
-                "name": "events",
-                "path": "events.csv",
-                "format": "csv",
-                "schema": schema(_EVENT_FIELDS),
-            },
-            {
-                "name": "scores",
-                "path": "scores.csv",
-                "format": "csv",
-                "description": "Peace Accords Matrix scale, derived as gazaplan.desk.pax documents",
-                "schema": schema(_SCORE_FIELDS),
-            },
-        ],
-    }
-    descriptor = out / "datapackage.json"
-    descriptor.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    return events, table, descriptor
+    tables = (
+        *dataset_tables(dataset, rel.version),
+        *score_tables(plan, dataset, release=rel.version, at=at),
+    )
+    return write_csv(
+        tables,
+        directory,
+        name="gazaplan-dataset",
+        title=f"gazaplan release {rel.version} (data as of {rel.as_of.date()})",
+        version=rel.version,
+    )
