@@ -14,16 +14,62 @@ SMALL = ("--living", "1", "--deceased", "1", "--target", "phase-1.completion",
          "--target", "phase-2.completion")  # fmt: skip
 
 
+def _block(out: str, heading: str) -> list[str]:
+    """The lines under one heading of the findings, up to the next heading."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"  {heading}"))
+    block = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("    "):
+            break
+        block.append(line.strip())
+    return block
+
+
 def test_explore_finds_phase_two_reachable_and_stuck_under_the_positions() -> None:
     code, out, err = run("explore", *SMALL)
     assert (code, err) == (0, "")
-    assert "phase-2.completion: reachable" in out
+    doc = json.loads(run("explore", *SMALL, "--json")[1])
+    depth = next(t["depth"] for t in doc["targets"] if t["target"] == "phase-2.completion")
+    moves = f"{depth} move" + ("" if depth == 1 else "s")
+    assert f"phase 2's completion (phase-2.completion): {moves}" in _block(out, "reached")
     assert "every move is hypothetical" in out
+    assert out.index("Findings") < out.index("Search:") < out.index("Shortest witnesses")
     code, out, _ = run("explore", *SMALL, "--positions")
     assert code == 0
-    assert "phase-2.completion: not reachable" in out
-    assert "stuck (moves stay enabled, yet none leads there): phase-2.completion" in out
-    assert "p13-decommission, p16-hand-over" in out  # the cycle that explains it
+    assert "phase 2's completion (phase-2.completion)" in _block(out, "stuck")
+    assert "which may come from: " in out  # the cycle that explains it, with its obligations
+    cycle = out.split("which may come from: ", 1)[1]
+    assert "(p13-decommission)" in cycle
+    assert "(p16-hand-over)" in cycle
+
+
+def test_explore_groups_repeated_moves_as_the_json_witness_has_them() -> None:
+    living, deceased = 3, 5
+    argv = ("--living", str(living), "--deceased", str(deceased), "--target", "phase-1.completion")
+    _, out, _ = run("explore", *argv)
+    doc = json.loads(run("explore", *argv, "--json")[1])
+    (target,) = doc["targets"]
+    runs: list[list[str]] = []
+    for move in target["witness"]:
+        if move["party"].startswith("gazaplan explore"):  # the start it assumes, not a move
+            continue
+        if runs and runs[-1][0] == move["move"]:
+            runs[-1].append(move["move"])
+        else:
+            runs.append([move["move"]])
+    witness = out.split("phase 1's completion (phase-1.completion): ", 2)[2].splitlines()[1:]
+    shown = []
+    for line in witness:
+        if not line.startswith("    "):
+            break  # the next witness
+        if not line.strip().startswith("assuming"):
+            shown.append(line.strip())
+    assert len(shown) == len(runs)
+    for line, run_ in zip(shown, runs, strict=True):
+        expected = f"{len(run_)} x {run_[0]} (" if len(run_) > 1 else f"{run_[0]} ("
+        assert line.startswith(expected)
+    assert any(len(r) == deceased for r in runs)  # the deceased hostages' returns, one line
 
 
 def test_explore_json_never_and_bad_input() -> None:

@@ -184,7 +184,9 @@ def test_runs_as_rows_and_the_plot(delayed: MonteCarloResult) -> None:
     from matplotlib.patches import Rectangle
 
     ax = delayed.plot()
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(delayed.varying())
+    assert [t.get_text() for t in ax.get_yticklabels()] == [  # each named by its action
+        PLAN.obligation(o).action for o in delayed.varying()
+    ]
     shares = sorted(p.get_width() for p in ax.patches if isinstance(p, Rectangle))
     on_time = delayed.probability("p3-withdraw-to-first-line", "fulfilled on time").p
     assert shares[-1] == pytest.approx(on_time)
@@ -461,3 +463,21 @@ def test_the_largest_delay_allowed_reaches_2199_and_a_day_more_is_refused() -> N
     assert moved.at.astimezone(dt.UTC).year == 2199  # the last instant the library takes
     assert moved.at < dt.datetime(2200, 1, 1, tzinfo=dt.UTC)
     assert gp.check_scenario(result.scenario(0)).passed
+
+
+def test_the_obligations_that_never_vary_are_listed_as_invariant(
+    delayed: MonteCarloResult,
+) -> None:
+    invariant = dict(delayed.invariant())
+    varying = set(delayed.varying())
+    assert invariant
+    assert varying.isdisjoint(invariant)
+    assert varying | set(invariant) == set(delayed.obligations)  # none left out
+    for o, status in invariant.items():
+        assert delayed.counts(o) == {status: delayed.replayed}
+    text = delayed.explain()
+    assert f"{len(invariant)} obligations are invariant" in text
+    listed = text.split(" invariant: ", 1)[1].splitlines()[1:]  # the lines after the heading
+    lines = {line.strip().split(": ", 1)[0]: line.strip() for line in listed}
+    for o, status in invariant.items():
+        assert o in lines[str(status)].split(": ", 1)[1].split(", ")

@@ -319,6 +319,7 @@ def _simulate(args: argparse.Namespace, out: TextIO) -> int | None:
                 for k, r in result.extremes().items()
             },
             "rows": result.rows(),
+            "invariant": [{"obligation": o, "status": str(s)} for o, s in result.invariant()],
         }
         if args.keep_runs:
             doc["run_rows"] = result.run_rows()

@@ -36,7 +36,7 @@ from ..truth import Verdict
 from ._limits import BYTES_PER_STATE, MAX_STATES, StateLimit, state_limit
 from ._limits import size as _size
 from ._packing import Packed
-from .witnesses import Finding, finding, lasso
+from .witnesses import Finding, explain_exploration, finding, lasso
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -245,43 +245,19 @@ class Exploration(NotebookDisplay):
     def explain(self) -> str:
         """What the search found, in words.
 
+        See :func:`~gazaplan.exploration.witnesses.explain_exploration`.
+
         Returns:
-            The size of the search and its state limit, each target's finding, the deadlocks,
-            the invariants, and the stuck targets with the livelock and the cycles that may
-            explain them.
+            The findings first (targets reached, possibly reached, stuck or not reachable; the
+            deadlocks, the livelock, the invariants), then the size of the search and its state
+            limit, then each shortest witness once with repeated moves grouped, and the cycles
+            that may explain a stuck target.
         """
-        cut = " (interrupted)" if self.interrupted else " (cut short by max_depth)"
-        lines = [f"{self.states:,} states, {self.transitions:,} transitions, depth {self.depth}"
-                 + ("" if self.complete else cut)]  # fmt: skip
-        if self.limit is not None:
-            lines.append(f"  state limit: {self.limit.explain()}")
-        lines += [f"  {f.explain()}" for f in self.targets]
-        lines.append(f"  deadlocks: {self.deadlocks:,}" + (f"; {self.deadlock.explain()}"
-                                                             if self.deadlocks else ""))  # fmt: skip
-        for f in self.invariants:
-            lines.append(f"  invariant {_invariant_text(f)}")
-        if self.stuck:
-            lines.append(
-                f"  stuck (moves stay enabled, yet none leads there): {', '.join(self.stuck)}"
-            )
-            if self.livelock is not None:
-                lines.append(f"  {self.livelock.explain()}")
-            for c in self.cycles:
-                head, *rest = c.explain().splitlines()
-                lines += [f"  which may come from: {head}", *(f"  {line}" for line in rest)]
-        return "\n".join(lines) + "\n"
+        return explain_exploration(self)
 
 
 def _unreached(targets: Iterable[Finding]) -> tuple[str, ...]:
     return tuple(f.what for f in targets if not f.reachable and not f.possibly)
-
-
-def _invariant_text(f: Finding) -> str:
-    if not f.reachable:
-        return f"{f.what}: holds in every state reached"
-    verdict = dict(f.verdicts).get(f.what)
-    how = "broken" if verdict is Verdict.UNMET else "possibly broken (UNKNOWN)"
-    return f.explain().replace(": reachable in", f": {how} after", 1)
 
 
 Target = str | tuple[str, Condition]

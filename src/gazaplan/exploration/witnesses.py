@@ -12,20 +12,28 @@ which the parties could repeat for ever without the stuck target coming any clos
 the explored plan comes from, the amendments that make it (the stated positions included), the
 witness, and what the explorer found at its end as expectations (each variable's value and the
 target's verdict), so that replaying it checks the explorer against the library's own rules.
+
+:func:`moves_in_words` says a witness's moves with repeats grouped ("28 x a deceased hostage's
+remains are returned"), and :func:`explain_exploration` says what a search found, its findings
+first, then the search's size, then each shortest witness once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..core.amendments import Amendment
 from ..core.conditions import show
+from ..core.explain import plural
 from ..core.models import Action, Model
 from ..core.plans import Plan
 from ..core.state import FACTS, State, read_fact
+from ..core.words import named, party_names, target_name
 from ..exceptions import InvalidValueError, UnknownVersionError
 from ..time.events import Event, FactsReported
 from ..time.timelines import Timeline
@@ -36,7 +44,13 @@ from ._packing import Packed
 if TYPE_CHECKING:
     from .search import Exploration
 
-__all__ = ["HYPOTHETICAL", "Finding", "witness_scenario"]
+__all__ = [
+    "HYPOTHETICAL",
+    "Finding",
+    "explain_exploration",
+    "moves_in_words",
+    "witness_scenario",
+]
 
 HYPOTHETICAL = "hypothetical: a move the model allows, not a reported event"
 T0 = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)  # witnesses' clock: one move a day from here
@@ -81,31 +95,199 @@ class Finding:
     verdicts: tuple[tuple[str, Verdict], ...] = ()
     possibly: bool = False
 
-    def explain(self) -> str:
+    def explain(self, names: Mapping[str, str] | None = None) -> str:
         """The finding in one line.
+
+        Args:
+            names: the parties' display names by id (None: parties are shown by id).
 
         Returns:
             Whether and in how many moves it is reached, from which starts, what the witness
-            assumes and its moves; for a livelock, the loop that may repeat for ever.
+            assumes and its moves, repeated moves grouped ("28 x ..."); for a livelock, the
+            loop that may repeat for ever.
         """
         if not self.reachable and self.possibly:
             return (f"{self.what}: never surely reached, but UNKNOWN in some states reached "
                     "(it reads facts the model does not move, unknown at the start)")  # fmt: skip
         if not self.reachable:
             return f"{self.what}: not reachable"
-        starts = {True: "", False: " (from some of the possible starts only)",
-                  None: " (from some start; not checked from each)"}[self.from_every_start]  # fmt: skip
-        moves = [f"{e.reported_by}: {e.summary}" for e in self.witness if e.id != "start-assumed"]
-        head = "; ".join(moves[: len(moves) - self.loop])
+        starts = _STARTS[self.from_every_start]
+        events = self.moves()
+        head = "; ".join(moves_in_words(events[: len(events) - self.loop], names))
         if self.assumed:
             assumed = ", ".join(f"{f} = {v}" for f, v in self.assumed)
             head = f"assuming {assumed}; {head}" if head else f"assuming {assumed}"
         if self.loop:
             stuck = ", ".join(name for name, _ in self.verdicts)
-            return (f"{self.what}: after {self.depth} move(s){starts} ({head or 'none'}), "
-                    f"{self.loop} move(s) lead back to the same state and may repeat for ever "
-                    f"without reaching {stuck}: {'; '.join(moves[len(moves) - self.loop:])}")  # fmt: skip
-        return f"{self.what}: reachable in {self.depth} move(s){starts}: {head or 'already'}"
+            loop = "; ".join(moves_in_words(events[len(events) - self.loop :], names))
+            return (f"{self.what}: after {plural(self.depth or 0, 'move')}{starts} "
+                    f"({head or 'none'}), {plural(self.loop, 'move')} lead back to the same state "
+                    f"and may repeat for ever without reaching {stuck}: {loop}")  # fmt: skip
+        moves = plural(self.depth or 0, "move")
+        return f"{self.what}: reachable in {moves}{starts}: {head or 'already'}"
+
+    def moves(self) -> tuple[Event, ...]:
+        """The witness's moves, without the event that sets the start it assumes.
+
+        Returns:
+            The hypothetical events of the moves, in order (a livelock's loop last).
+        """
+        return tuple(e for e in self.witness if e.id != "start-assumed")
+
+
+_STARTS = {
+    True: "",
+    False: " (from some of the possible starts only)",
+    None: " (from some start; not checked from each)",
+}
+_MOVER = re.compile(r"(?P<party>.*) \(hypothetical(?:, point (?P<point>\d+))?\)\Z")
+
+
+def moves_in_words(moves: Iterable[Event], names: Mapping[str, str] | None = None) -> list[str]:
+    """A witness's moves in words, a run of the same move grouped as one.
+
+    Args:
+        moves: the moves' hypothetical events, in order.
+        names: the parties' display names by id (None: parties are shown by id).
+
+    Returns:
+        A line per run of equal moves, such as ``"28 x a deceased hostage's remains are returned
+        (none identified, point 4)"``; a move made once without the count.
+    """
+    table: Mapping[str, str] = names if names is not None else {}
+    runs: list[tuple[str, int]] = []
+    for e in moves:
+        said = _move_words(e, table)
+        if runs and runs[-1][0] == said:
+            runs[-1] = (said, runs[-1][1] + 1)
+        else:
+            runs.append((said, 1))
+    return [said if n == 1 else f"{n} x {said}" for said, n in runs]
+
+
+def _move_words(e: Event, names: Mapping[str, str]) -> str:
+    """One move: what happens, then who moves (by name) and the point."""
+    found = _MOVER.match(e.reported_by or "")
+    if found is None:
+        return f"{e.summary} ({e.reported_by})" if e.reported_by else e.summary
+    party = found["party"]
+    who = names.get(party, party)
+    point = f", point {found['point']}" if found["point"] else ""
+    return f"{e.summary} ({who}{point})"
+
+
+def explain_exploration(exploration: Exploration) -> str:
+    """What a search found, in words: its findings first, then the search, then the witnesses.
+
+    What :meth:`Exploration.explain <gazaplan.exploration.search.Exploration.explain>` says.
+    Targets are named in words with their ids beside them (an id is what ``--witness-of`` and
+    ``--target`` take); parties by name.
+
+    Args:
+        exploration: the exploration.
+
+    Returns:
+        The findings (each target reached, possibly reached, stuck or not reachable; the
+        deadlocks; the livelock; the invariants), the size of the search and its state limit,
+        then each shortest witness once, repeated moves grouped, and the cycles that may explain
+        a stuck target.
+    """
+    x = exploration
+    plan = x.plan
+    names: Mapping[str, str] = party_names(plan) if plan is not None else {}
+
+    def name(what: str) -> str:
+        if plan is None or "." not in what:
+            return what
+        words = target_name(plan, what)
+        return named(words, what) if words != what else what
+
+    reached = [f for f in x.targets if f.reachable]
+    possibly = [f for f in x.targets if not f.reachable and f.possibly]
+    stuck = set(x.stuck)
+    never = [f for f in x.targets if not f.reachable and not f.possibly and f.what not in stuck]
+    lines = ["Findings (every move is hypothetical):"]
+    if reached:
+        lines.append("  reached, in the fewest moves:")
+        lines += [f"    {name(f.what)}: {plural(f.depth or 0, 'move')}" for f in reached]
+    if possibly:
+        lines.append("  possibly reached (UNKNOWN in some states reached: it reads facts the model "
+                     "does not move, unknown at the start):")  # fmt: skip
+        lines += [f"    {name(f.what)}" for f in possibly]
+    if stuck:
+        lines.append("  stuck (moves stay enabled, yet none leads there):")
+        lines += [f"    {name(s)}" for s in x.stuck]
+    if never:
+        lines.append("  not reachable:")
+        lines += [f"    {name(f.what)}" for f in never]
+    first = (f" (the first after {plural(x.deadlock.depth or 0, 'move')})"
+             if x.deadlocks and x.deadlock.reachable else "")  # fmt: skip
+    lines.append(f"  deadlocks: {x.deadlocks:,} states where no move is enabled{first}"
+                 if x.deadlocks else "  deadlocks: none")  # fmt: skip
+    if x.livelock is not None:
+        lines.append(f"  livelock: after {plural(x.livelock.depth or 0, 'move')}, "
+                     f"{plural(x.livelock.loop, 'move')} may repeat for ever")  # fmt: skip
+    lines += [f"  invariant {_invariant_words(f, name(f.what))}" for f in x.invariants]
+    cut = " (interrupted)" if x.interrupted else " (cut short by max_depth)"
+    lines += ["", f"Search: {x.states:,} states, {x.transitions:,} transitions, depth {x.depth}"
+              + ("" if x.complete else cut)]  # fmt: skip
+    if x.limit is not None:
+        lines.append(f"  state limit: {x.limit.explain()}")
+    witnessed = [(name(f.what), f) for f in reached]
+    if x.deadlocks and x.deadlock.reachable:
+        witnessed.append(("a deadlock", x.deadlock))
+    witnessed += [(f"invariant {name(f.what)}", f) for f in x.invariants if f.reachable]
+    if x.livelock is not None:
+        witnessed.append(("the livelock", x.livelock))
+    if witnessed:
+        lines += ["", "Shortest witnesses (hypothetical moves, repeats grouped):"]
+    seen: dict[tuple[tuple[str, str], ...], str] = {}
+    for label, f in witnessed:
+        lines += _witness_lines(label, f, names, name, seen)
+    if stuck:
+        for c in x.cycles:
+            head, *rest = c.explain().splitlines()
+            lines += [f"which may come from: {head}", *(f"  {line}" for line in rest)]
+    return "\n".join(lines) + "\n"
+
+
+def _witness_lines(
+    label: str,
+    f: Finding,
+    names: Mapping[str, str],
+    name: Any,
+    seen: dict[tuple[tuple[str, str], ...], str],
+) -> list[str]:
+    """One witness: its head, then what it assumes and its moves; a witness already shown is
+    named, not repeated."""
+    starts = _STARTS[f.from_every_start]
+    head = f"  {label}: {plural(f.depth or 0, 'move')}{starts}"
+    if f.loop:
+        stuck = ", ".join(name(n) for n, _ in f.verdicts)
+        head += (f", then {plural(f.loop, 'move')} that lead back to the same state and may "
+                 f"repeat for ever without reaching {stuck}")  # fmt: skip
+    key = tuple((e.reported_by or "", e.summary) for e in f.witness)
+    if not f.witness.events:
+        return [f"{head}: no move (it holds at the start)"]
+    if key in seen and not f.loop:
+        return [f"{head}: the same moves as {seen[key]}"]
+    seen.setdefault(key, label)
+    out = [head + ":"]
+    if f.assumed:
+        out.append("    assuming " + ", ".join(f"{a} = {v}" for a, v in f.assumed))
+    events = f.moves()
+    out += [f"    {m}" for m in moves_in_words(events[: len(events) - f.loop], names)]
+    if f.loop:
+        out += [f"    loop: {m}" for m in moves_in_words(events[len(events) - f.loop :], names)]
+    return out
+
+
+def _invariant_words(f: Finding, name: str) -> str:
+    if not f.reachable:
+        return f"{name}: holds in every state reached"
+    verdict = dict(f.verdicts).get(f.what)
+    how = "broken" if verdict is Verdict.UNMET else "possibly broken (UNKNOWN)"
+    return f"{name}: {how} after {plural(f.depth or 0, 'move')}"
 
 
 def finding(

@@ -39,10 +39,17 @@ import attrs
 from ..core import _checks as check
 from ..core import _ports
 from ..core._results import NotebookDisplay
-from ..core.explain import duration
+from ..core.explain import duration, plural
 from ..core.obligations import Obligation
 from ..exceptions import GazaplanError, InvalidValueError
-from ..time.compliance import ComplianceStatus, judge, onset_indices, read_changes, read_fields
+from ..time.compliance import (
+    NEWS_ORDER,
+    ComplianceStatus,
+    judge,
+    onset_indices,
+    read_changes,
+    read_fields,
+)
 from ..time.events import Event
 from ..time.histories import history, refolded, retimed
 from ..time.timelines import Timeline
@@ -688,6 +695,21 @@ class MonteCarloResult(NotebookDisplay):
         """
         return tuple(o for o in self.obligations if len(self.counts(o)) > 1)
 
+    def invariant(self) -> tuple[tuple[str, ComplianceStatus], ...]:
+        """The obligations whose status is the same in every replayed run, with that status.
+
+        Returns:
+            ``(obligation, status)`` pairs, in the result's order; empty if no run was
+            replayed.
+        """
+        out = []
+        for o in self.obligations:
+            counts = self.counts(o)
+            if len(counts) == 1:
+                (status,) = counts
+                out.append((o, status))
+        return tuple(out)
+
     def extremes(self) -> dict[str, Run]:
         """The replayed runs latest and least late in all.
 
@@ -745,7 +767,8 @@ class MonteCarloResult(NotebookDisplay):
 
         Returns:
             A heading, the runs that failed, each status's probability for each obligation
-            whose status varies, and the extreme runs.
+            whose status varies, the obligations whose status never varies (invariant), by
+            status, and the extreme runs.
         """
         lines = [
             (
@@ -758,12 +781,22 @@ class MonteCarloResult(NotebookDisplay):
                 f"  {self.failed_count:,} runs could not be replayed, e.g.: {self.failed[0].error}"
             )
         varying = self.varying()
-        if not varying:
-            lines.append("  Every obligation has the same status in every run.")
         for o in varying:
             lines.append(f"  {o}:")
             for status, k in sorted(self.counts(o).items(), key=lambda kv: -kv[1]):
                 lines.append(f"    {status}: {wilson(k, self.replayed)}")
+        invariant = self.invariant()
+        if invariant:
+            every = "Every obligation is" if not varying else plural(len(invariant), "obligation")
+            verb = "" if not varying else (" is" if len(invariant) == 1 else " are")
+            lines.append(
+                f"  {every}{verb} invariant: the same status in all {self.replayed:,} runs replayed"
+            )
+            by_status: dict[ComplianceStatus, list[str]] = {}
+            for o, status in invariant:
+                by_status.setdefault(status, []).append(o)
+            for status in sorted(by_status, key=NEWS_ORDER.index):
+                lines.append(f"    {status}: {', '.join(by_status[status])}")
         for what, r in self.extremes().items():
             lines.append(
                 f"  {what}: run {r.index} (seed {r.seed}), {duration(r.late)} late or overdue in all"

@@ -42,7 +42,7 @@ from ..core import _checks as check
 from ..core import _ports
 from ..core._results import NotebookDisplay
 from ..core.amendments import Amendment, Edit, SetDeadline, SetTerm, amend
-from ..core.explain import duration
+from ..core.explain import duration, plural
 from ..core.obligations import CountingPoint, Deadline
 from ..core.plans import Plan
 from ..core.rules import check_plan
@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = [
+    "MAX_RUNS_SHOWN",
     "MAX_VARIANTS",
     "SWEEP_SOURCE",
     "VARIANTS_CEILING",
@@ -88,6 +89,10 @@ a grid of 100 by 100 values, a few minutes of work on one core."""
 VARIANTS_CEILING = 1_000_000_000
 """The most variants any sweep judges, whatever ``max_variants`` says (a billion, the library's
 largest count): a larger grid would take years and more memory than any machine has."""
+
+MAX_RUNS_SHOWN = 60
+"""The most runs of points a line of a sweep's text shows (the rows and ``--json`` have every
+point)."""
 
 # The grid: its paths checked against the plan, its values typed, each point as edits.
 
@@ -969,23 +974,90 @@ class SweepResult(NotebookDisplay):
         )
 
     def explain(self) -> str:
-        """What varies across the grid, in words.
+        """What varies across the grid, in words, grid point by grid point.
 
         Returns:
-            The title, then subject by subject each status with the values behind it.
+            The title, then each phase or obligation whose standing varies, with its status
+            (and lateness) at every point of the grid: a line per value of the axes but the
+            last, and along the last axis, runs of points that stand alike collapsed
+            (``"exchange.remains_ratio = 5-15: fulfilled; 16-25: partly fulfilled"``); then
+            how many stand the same in every variant.
         """
         lines = [self.title()]
-        summary = self.summary()
-        if not summary:
+        varying = self.varying()
+        if not varying:
             lines.append("  No phase or obligation stands differently in any variant.")
-        last = None
-        for row in summary:
-            if row["id"] != last:
-                lines.append(f"  {row['id']}:")
-                last = row["id"]
-            late = f" by {row['lateness']}" if row["lateness"] else ""
-            lines.append(f"    {row['status']}{late}: {row['variants']}")
+        for subject in varying:
+            lines.append(f"  {subject}:")
+            lines += [f"    {line}" for line in self.points(subject)]
+        subjects = len(self.variants[0].standings) if self.variants else 0
+        if varying and subjects > len(varying):
+            same = subjects - len(varying)
+            lines.append(
+                f"  The other {plural(same, 'phase or obligation', 'phases and obligations')} "
+                "stand the same in every variant."
+            )
         return "\n".join(lines) + "\n"
+
+    def points(self, subject: str) -> list[str]:
+        """How one phase or obligation stands at each point of the grid, in words.
+
+        Args:
+            subject: the phase's or obligation's id.
+
+        Returns:
+            A line per combination of the values of every axis but the last (one line for a
+            one-axis grid): that combination, then along the last axis each run of points
+            where it stands alike (its status, and how late), its values as a range
+            (``"5-12: fulfilled; 13-25: breached"``); where the status is the same along the
+            line and only the lateness varies, the status once and each point's lateness. A
+            line of more than
+            :data:`MAX_RUNS_SHOWN` runs shows those and says how many more there are.
+
+        Raises:
+            UnknownIdError: if the sweep judged no such phase or obligation.
+        """
+        if not self.variants:
+            return []
+        self.variants[0].standing(subject)  # an unknown subject fails here, naming the known
+        last = self.axes[-1]
+        width = _length(last.values)
+        out = []
+        for start in range(0, len(self.variants), width):
+            row = self.variants[start : start + width]
+            standings = [v.standing(subject) for v in row]
+            statuses = {s.status for s in standings}
+            late_only = len(statuses) == 1 and all(s.lateness is not None for s in standings)
+            runs: list[list[Any]] = []  # [first index, last index, words]
+            for i, s in enumerate(standings):
+                if late_only:  # one status throughout: the line says only how late
+                    words = duration(s.lateness)  # type: ignore[arg-type]
+                else:
+                    words = s.status + (f" by {duration(s.lateness)}" if s.lateness else "")
+                if runs and runs[-1][2] == words:
+                    runs[-1][1] = i
+                else:
+                    runs.append([i, i, words])
+            said = [
+                (
+                    last.label(last.values[a])
+                    if a == b
+                    else f"{last.label(last.values[a])}-{last.label(last.values[b])}"
+                )
+                + f": {words}"
+                for a, b, words in runs[:MAX_RUNS_SHOWN]
+            ]
+            more = len(runs) - MAX_RUNS_SHOWN
+            tail = f"; and {more:,} more (the rows have every point)" if more > 0 else ""
+            lead = ", ".join(
+                f"{a.path} = {a.label(x)}"
+                for a, x in zip(self.axes[:-1], row[0].values[:-1], strict=True)
+            )
+            head = f"{lead}; " if lead else ""
+            if late_only:
+                head += f"{statuses.pop()} throughout, by: "
+            out.append(f"{head}{last.path} = {'; '.join(said)}{tail}")
+        return out
 
     def _where(self, variants: Sequence[Variant]) -> str:
         """The variants in words: where they are every combination of some values of each

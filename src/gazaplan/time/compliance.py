@@ -3,7 +3,13 @@
 ``compliance(plan, timeline, at=...)`` replays the timeline and, for each obligation, finds the
 instant its trigger first became MET, the instant its deadline clock started, and the instant it
 was first fulfilled. A clock whose start cannot be placed (the condition went from UNKNOWN to MET,
-so it may have held earlier) gives UNKNOWN, never "overdue". Results come overdue first.
+so it may have held earlier) gives UNKNOWN, never "overdue".
+
+Results come news first (:data:`NEWS_ORDER`): breached, overdue, fulfilled late, partly fulfilled
+and pending, then the unknown ones grouped by the fact whose absence leaves them unknown
+(:attr:`Compliance.missing`; :meth:`ComplianceReport.unknown_groups`), then the rest. Each group
+says which fact is missing and, given the table of who can change each fact (``controls=``), who
+could settle it.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -22,15 +28,19 @@ if TYPE_CHECKING:
 from ..core import _checks as check
 from ..core import _ports
 from ..core._compile import compiled, operand_fn
+from ..core._frozenmap import FrozenMap
 from ..core._pickling import added_fields_default
 from ..core._results import Keyed, NotebookDisplay
 from ..core.conditions import Condition, Term, facts_read, phases_named
+from ..core.control import NONE_IDENTIFIED, Controls
 from ..core.evaluation import Evaluation, evaluate
-from ..core.explain import duration, show
+from ..core.explain import duration, plural, show
 from ..core.instants import Instant, read_instant
 from ..core.obligations import Obligation, ObligationKind
 from ..core.plans import Plan
+from ..core.sources import Contested
 from ..core.state import State, fact_reader, fields_of
+from ..core.words import fact_question, parties_text, party_names
 from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN, Verdict
 from .events import Precision
@@ -38,11 +48,13 @@ from .histories import History, judged_history
 from .timelines import Timeline
 
 __all__ = [
+    "NEWS_ORDER",
     "Compliance",
     "ComplianceReport",
     "ComplianceStatus",
     "Quantity",
     "StatusPeriod",
+    "UnknownGroup",
     "compliance",
     "edge_note",
     "first_instant",
@@ -76,7 +88,23 @@ class ComplianceStatus(enum.Enum):
         return self.value
 
 
-_ORDER = {s: i for i, s in enumerate(ComplianceStatus)}
+NEWS_ORDER: tuple[ComplianceStatus, ...] = (
+    ComplianceStatus.BREACHED,
+    ComplianceStatus.OVERDUE,
+    ComplianceStatus.FULFILLED_LATE,
+    ComplianceStatus.PARTLY_FULFILLED,
+    ComplianceStatus.PENDING,
+    ComplianceStatus.UNKNOWN,
+    ComplianceStatus.NOT_TRIGGERED,
+    ComplianceStatus.FULFILLED_ON_TIME,
+    ComplianceStatus.FULFILLED,
+    ComplianceStatus.DISCHARGED,
+    ComplianceStatus.SUPERSEDED,
+)
+"""The order a compliance report gives its items in: what changed and matters first (breached,
+overdue, late, still owed), then the unknown ones, then the rest."""
+
+_ORDER = {s: i for i, s in enumerate(NEWS_ORDER)}
 
 
 @attrs.frozen
@@ -166,6 +194,10 @@ class Compliance(NotebookDisplay):
             change of status; the last is the status at *at*.
         held: for a maintenance duty, how long it held while owed (None for other kinds).
         owed_for: for a maintenance duty, how long it has been owed (None for other kinds).
+        missing: for an UNKNOWN status, the facts whose being unknown (or contested) leaves it
+            so, as conditions name them; empty for a known status, and for one that is unknown
+            on when a clock started or an instant a source gives only to the day.
+        names: the plan's parties' display names by id, which its lines use.
     """
 
     obligation: Obligation
@@ -188,6 +220,8 @@ class Compliance(NotebookDisplay):
     periods: tuple[StatusPeriod, ...] = ()
     held: dt.timedelta | None = None
     owed_for: dt.timedelta | None = None
+    missing: tuple[str, ...] = ()
+    names: Mapping[str, str] = attrs.field(default=FrozenMap[str, str](), eq=False, repr=False)
 
     @property
     def kind(self) -> ObligationKind:
@@ -214,9 +248,9 @@ class Compliance(NotebookDisplay):
             when it changed status more than once, a line each.
         """
         o = self.obligation
-        head = f"[{str(self.status).upper()}] {o.id} (point {o.provision}; {o.kind}; owed by"
+        head = f"[{str(self.status).upper()}] {o.id} (point {o.provision}; {o.kind}; owed by:"
         lines = [
-            f"{head} {o.obligor_text})",
+            f"{head} {parties_text(self.names, o.obligors)})",
             f"    {self.reason}",
             *(f"    {q}" for q in self.quantities),
         ]
@@ -230,19 +264,73 @@ class Compliance(NotebookDisplay):
         return tuple(sorted({self.obligation.provision, *self.completion.points()}))
 
 
+@attrs.frozen
+class UnknownGroup:
+    """The obligations whose status is unknown for want of the same facts.
+
+    Attributes:
+        facts: the missing facts' ids, as conditions name them (empty: the statuses are unknown
+            on when something happened, or on a term the sources leave open, not for want of a
+            fact).
+        items: the obligations, in the report's order.
+        settlers: for each fact, in the order of *facts*, the ids of the parties that can change
+            it, from the table of who controls each fact (empty: none identified); None where
+            the report was made without that table.
+    """
+
+    facts: tuple[str, ...]
+    items: tuple[Compliance, ...]
+    settlers: tuple[tuple[str, ...], ...] | None = None
+
+    def heading(self, names: Mapping[str, str] | None = None) -> list[str]:
+        """The group's heading in words: each missing fact and who could settle it.
+
+        Args:
+            names: the parties' display names by id (None: parties are shown by id).
+
+        Returns:
+            A line per missing fact (its words with its id beside them, and who could settle
+            it where the table of controls was given); one line for a group with no fact.
+        """
+        table: Mapping[str, str] = names if names is not None else FrozenMap[str, str]()
+        if not self.facts:
+            return ["not known, with no fact missing (each reason says what is open):"]
+        lines = []
+        for i, fact in enumerate(self.facts):
+            words = f"{_fact_words(fact, table)} ({fact})"
+            if self.settlers is not None:
+                who = parties_text(table, self.settlers[i], none=NONE_IDENTIFIED)
+                words += f"; who could settle it: {who}"
+            lines.append(("missing: " if i == 0 else "and: ") + words)
+        return lines
+
+
+def _fact_words(fact: str, names: Mapping[str, str]) -> str:
+    """A missing fact as a reader asks about it, a per-party fact naming its party by name."""
+    base, _, party = fact.partition(".")
+    words = fact_question(base)
+    return f"{words} ({names.get(party, party)})" if party and words != base else words
+
+
 @added_fields_default
 @attrs.frozen
 class ComplianceReport(NotebookDisplay, Keyed[Compliance]):
-    """Every obligation's compliance as of one instant, overdue first.
+    """Every obligation's compliance as of one instant, news first.
 
     Attributes:
         version: the plan version that judged it (the one in force at *at*, when judged under
             the versions of a plan).
         at: the instant judged.
-        items: an item per obligation, overdue first.
+        items: an item per obligation, in :data:`NEWS_ORDER`: breached (the latest first),
+            overdue (the longest first), fulfilled late, partly fulfilled, pending, then the
+            unknown ones grouped by the facts they miss (the largest group first, see
+            :meth:`unknown_groups`), then the rest; within a status, the latest change first.
         data_as_of: the latest instant the timeline's sources cover (None: a scenario).
         beyond_data: True if *at* is later than *data_as_of*.
         assume_unchanged: True if facts were carried forward past the data's edge.
+        names: the plan's parties' display names by id, which its lines use.
+        controls: the table of who can change each fact, which names who could settle each
+            missing fact (None: not given, and not named).
     """
 
     version: str
@@ -251,6 +339,8 @@ class ComplianceReport(NotebookDisplay, Keyed[Compliance]):
     data_as_of: dt.datetime | None = None
     beyond_data: bool = False
     assume_unchanged: bool = False
+    names: Mapping[str, str] = attrs.field(default=FrozenMap[str, str](), eq=False, repr=False)
+    controls: Controls | None = attrs.field(default=None, eq=False, repr=False)
 
     def counts(self) -> dict[ComplianceStatus, int]:
         """How many obligations have each status.
@@ -286,18 +376,54 @@ class ComplianceReport(NotebookDisplay, Keyed[Compliance]):
         """
         return self[obligation_id]
 
+    def unknown_groups(self) -> tuple[UnknownGroup, ...]:
+        """The items whose status is unknown, grouped by the facts they miss.
+
+        Returns:
+            A group per set of missing facts, in the report's order (the largest group first;
+            the one with no fact missing last), each naming who could settle each fact where
+            the report has the table of controls.
+        """
+        groups: dict[tuple[str, ...], list[Compliance]] = {}
+        for item in self.items:
+            if item.status is ComplianceStatus.UNKNOWN:
+                groups.setdefault(item.missing, []).append(item)
+        controls = self.controls
+        return tuple(
+            UnknownGroup(
+                facts,
+                tuple(found),
+                None if controls is None else tuple(controls.parties(f) for f in facts),
+            )
+            for facts, found in groups.items()
+        )
+
     def explain(self) -> str:
         """The report in words.
 
         Returns:
-            A heading naming the instant and plan version, then each item with its status and
-            reason, overdue first.
+            A heading naming the instant and plan version and the counts, then each item with
+            its status and reason, news first: the unknown ones under the facts they miss, each
+            fact with who could settle it.
         """
         lines = [f"Compliance as of {self.at.isoformat()} (plan version {self.version})"]
         if self.beyond_data and self.data_as_of is not None:
             lines.append(f"  {edge_note(self.data_as_of, self.at, self.assume_unchanged)}")
+        counts = self.counts()
+        if counts:
+            lines.append(f"  {self.summary()}")
+        done = False
         for item in self.items:
-            lines.extend(f"  {line}" for line in item.explain().splitlines())
+            if item.status is not ComplianceStatus.UNKNOWN:
+                lines.extend(f"  {line}" for line in item.explain().splitlines())
+            elif not done:  # the unknown ones, all at once, under the facts they miss
+                done = True
+                unknown = counts[ComplianceStatus.UNKNOWN]
+                lines.append(f"  Not known: {plural(unknown, 'obligation')}, by the fact missing")
+                for group in self.unknown_groups():
+                    lines.extend(f"    {line}" for line in group.heading(self.names))
+                    for member in group.items:
+                        lines.extend(f"      {line}" for line in member.explain().splitlines())
         return "\n".join(lines) + "\n"
 
     def _rows(self) -> tuple[Compliance, ...]:
@@ -905,12 +1031,14 @@ def _judge(
     origin: dt.datetime,
     *,
     periods: bool = True,
+    names: Mapping[str, str] | None = None,
 ) -> Compliance:
     c = _Ctx(plan, h, o, origin)
     upto = h.state(h.count(at))
     completion = evaluate(o.completion, upto, plan=plan)
     quantities = c.quantities(upto)
     a = _status(c, at, events=True)
+    missing = _missing(plan, h, o, a, upto, completion) if a.status is _UNKNOWN else ()
     return Compliance(
         o,
         phase_id,
@@ -932,7 +1060,64 @@ def _judge(
         periods=_periods(c, at, a) if periods else (),
         held=a.held,
         owed_for=a.owed_for,
+        missing=missing,
+        names=party_names(plan) if names is None else names,
     )
+
+
+_UNKNOWN = ComplianceStatus.UNKNOWN
+
+
+def _missing(
+    plan: Plan, h: History, o: Obligation, a: _At, upto: State, completion: Evaluation
+) -> tuple[str, ...]:
+    """The facts whose being unknown (or contested) leaves an obligation's status unknown: its
+    trigger's where it is not known to be due, its completion's at its instant for a punctual
+    duty, else its completion's now; empty where the status is unknown on timing alone."""
+    if a.triggered_at is None:
+        found = [evaluate(o.trigger, upto, plan=plan)]
+    elif o.kind is ObligationKind.PUNCTUAL and a.due is not None:
+        instants = dict.fromkeys(x for x in (a.due, a.due_latest) if x is not None)
+        found = [evaluate(o.completion, h.state(h.count(t)), plan=plan) for t in instants]
+    else:
+        found = [completion]
+    out: dict[str, None] = {}
+    for ev in found:
+        if ev.verdict is not UNK:
+            continue
+        for b in ev.blockers():
+            if b.effect is UNK:
+                out |= {r.fact: None for r in b.evaluation.readings if _open(r.value)}
+    return tuple(out)
+
+
+def _open(value: object) -> bool:
+    """Whether a fact's value leaves a verdict open: unknown, or contested."""
+    return value is UNKNOWN or isinstance(value, Contested)
+
+
+def _news_order(items: list[Compliance]) -> list[Compliance]:
+    """The items in :data:`NEWS_ORDER`; the unknown ones grouped by the facts they miss (the
+    largest group first, the one with no fact last); overdue ones the longest first; within a
+    status or a group, the latest change first (a stable sort: the plan's order among equals)."""
+    sizes: dict[tuple[str, ...], int] = {}
+    for c in items:
+        if c.status is _UNKNOWN:
+            sizes[c.missing] = sizes.get(c.missing, 0) + 1
+    first = {facts: i for i, facts in enumerate(sizes)}
+
+    def key(c: Compliance) -> tuple[int, bool, int, int, float]:
+        unknown = c.status is _UNKNOWN
+        timing, size, at = (
+            (not c.missing, -sizes[c.missing], first[c.missing]) if unknown else (False, 0, 0)
+        )
+        if c.status is ComplianceStatus.OVERDUE:
+            within = -(c.overdue_by or dt.timedelta()).total_seconds()
+        else:
+            within = -c.periods[-1].start.timestamp() if c.periods else 0.0
+        return (_ORDER[c.status], timing, size, at, within)
+
+    return sorted(items, key=key)
 
 
 def _when(at: dt.datetime) -> str:
@@ -998,6 +1183,7 @@ def compliance(
     at: Instant | None = None,
     start: State | None = None,
     assume_unchanged: bool = False,
+    controls: Controls | None = None,
 ) -> ComplianceReport:
     """Every obligation's compliance as of an instant.
 
@@ -1025,19 +1211,24 @@ def compliance(
             else its last instant, else the plan's origin.
         start: the state the first event applies to (None: the plan's initial state).
         assume_unchanged: past the data's edge, carry every fact forward as last known.
+        controls: the table of who can change each fact (``gp.controls()`` for the bundled
+            plan), with which the report names who could settle each fact an unknown status
+            misses (None: it names the facts only).
 
     Returns:
-        The report, an item per obligation, overdue first (the longest overdue first among
-        them).
+        The report, an item per obligation, news first (see :data:`NEWS_ORDER` and
+        :attr:`ComplianceReport.items`).
 
     Raises:
-        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range.
+        InvalidValueError: if *at* is not a timezone-aware datetime in the library's range, or
+            *controls* is not a table of controls.
         InvalidEventError: if an event cannot happen in the state it meets, or names a party or
             line the plan lacks.
     """
     check.need_one_or_many(plan, Plan, "compliance(plan)", check.PLAN_FIX)
     check.need_type(timeline, Timeline, "compliance(timeline)", check.TIMELINE_FIX)
     check.need_type(start, (State, type(None)), "compliance(start)", check.STATE_FIX)
+    check.need_type(controls, (Controls, type(None)), "compliance(controls)", _CONTROLS_FIX)
     plans = (plan,) if isinstance(plan, Plan) else tuple(sorted(plan, key=lambda p: p.in_force))
     if not plans:
         raise InvalidValueError("plan", "()", "no version given", "Pass a plan or its versions.")
@@ -1048,16 +1239,32 @@ def compliance(
     now = in_force(plans, at)
     h = judged_history(now, timeline, at=at, start=start, assume_unchanged=assume_unchanged)
     origin = plan_origin(now)
+    names = party_names(now)
     if len(plans) == 1:
-        items = [_judge(now, h, o, p.id, at, origin) for p in now.phases for o in p.obligations]
+        items = [
+            _judge(now, h, o, p.id, at, origin, names=names)
+            for p in now.phases
+            for o in p.obligations
+        ]
     else:
-        items = _across(plans, h, at, origin)
+        items = _across(plans, h, at, origin, names)
     edge = timeline.data_as_of
     beyond = edge is not None and at > edge
     if beyond and not assume_unchanged:
         items = [_last_known(c, edge) for c in items]  # type: ignore[arg-type]
-    items.sort(key=lambda c: (_ORDER[c.status], -(c.overdue_by or dt.timedelta()).total_seconds()))
-    return ComplianceReport(now.version, at, tuple(items), edge, beyond, assume_unchanged)
+    return ComplianceReport(
+        now.version,
+        at,
+        tuple(_news_order(items)),
+        edge,
+        beyond,
+        assume_unchanged,
+        names=names,
+        controls=controls,
+    )
+
+
+_CONTROLS_FIX = "Pass gp.controls() (the bundled table of who can change each fact), or None."
 
 
 def _last_known(c: Compliance, edge: dt.datetime) -> Compliance:
@@ -1068,7 +1275,11 @@ def _last_known(c: Compliance, edge: dt.datetime) -> Compliance:
 
 
 def _across(
-    plans: tuple[Plan, ...], h: History, at: dt.datetime, origin: dt.datetime
+    plans: tuple[Plan, ...],
+    h: History,
+    at: dt.datetime,
+    origin: dt.datetime,
+    names: Mapping[str, str],
 ) -> list[Compliance]:
     """Each obligation judged at each instant under the version in force then, its periods
     stitched across the versions."""
@@ -1097,12 +1308,16 @@ def _across(
                     )
                     _stitch(periods, [gone], begins, ends, "")
                     last = attrs.evolve(
-                        last, status=ComplianceStatus.SUPERSEDED, reason=why, version=v.version
+                        last,
+                        status=ComplianceStatus.SUPERSEDED,
+                        reason=why,
+                        version=v.version,
+                        missing=(),
                     )
                     held = None
                 continue
             pid, o = found[0]
-            c = _judge(v, h, o, pid, stop, origin)
+            c = _judge(v, h, o, pid, stop, origin, names=names)
             cause = f"terms changed by version {v.version} ({_title(v)})"
             _stitch(periods, list(c.periods), begins, ends, cause if held not in (None, o) else "")
             last, held = c, o

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
         Difference as Difference,
     )
     from .differences import (
+        Flip as Flip,
+    )
+    from .differences import (
         compare as compare,
     )
     from .differences import (
@@ -59,6 +62,7 @@ __all__ = [
     "Comparison",
     "Diff",
     "Difference",
+    "Flip",
     "compare",
     "diff",
     "positions_amendment",

@@ -2,15 +2,17 @@
 
 ``diff(a, b)`` lists every difference in the plans' content: provisions, terms, conditions,
 obligations, phases, lines, parties, figures, positions, starting facts and version metadata. It
-is empty only for equal plans. ``compare(a, b, timeline, at=...)`` replays the timeline under
-both and lists the phase verdicts and obligation statuses that differ, each with both
-explanations.
+is empty only for equal plans; its text leads with the terms and conditions, each with its value
+in both plans. ``compare(a, b, timeline, at=...)`` replays the timeline under both and lists the
+phase verdicts and obligation statuses that differ; its text leads with the terms and conditions
+the plans differ in, and under each verdict or status that differs names the conditions that
+flip (:class:`Flip`), with the values each plan reads and needs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,19 +23,23 @@ if TYPE_CHECKING:
 
 from ..core import _checks as check
 from ..core import _ports
+from ..core._frozenmap import FrozenMap
 from ..core._results import NotebookDisplay
-from ..core.conditions import KINDS, Term
+from ..core.conditions import KINDS, Condition, Term
+from ..core.evaluation import Evaluation
 from ..core.explain import condition_text, plural, show
 from ..core.plans import Plan
 from ..core.records import Position
-from ..core.rules import PhaseReport, check_plan
+from ..core.rules import ObligationReport, PhaseReport, check_plan
 from ..core.sources import Sourced, cite
 from ..core.state import State
+from ..core.words import fact_name, party_names, target_name, verdict_words
 from ..time.compliance import Compliance, compliance
 from ..time.histories import replay
 from ..time.timelines import Timeline
+from ..truth import Verdict
 
-__all__ = ["Comparison", "Diff", "Difference", "compare", "diff"]
+__all__ = ["Comparison", "Diff", "Difference", "Flip", "compare", "diff"]
 
 _SKIP = {"entry", "completion", "trigger", "obligations"}  # reported as conditions / obligations
 
@@ -129,11 +135,19 @@ def _what_else(before: Any, after: Any) -> str:
 
 @attrs.frozen
 class Diff(NotebookDisplay):
-    """All differences between plan *a* and plan *b*."""
+    """All differences between plan *a* and plan *b*.
+
+    Attributes:
+        a: the first plan's version.
+        b: the second plan's version.
+        differences: each difference, in the order of :func:`diff`.
+        names: the plans' parties' display names by id, which its lines use.
+    """
 
     a: str
     b: str
     differences: tuple[Difference, ...]
+    names: Mapping[str, str] = attrs.field(default=FrozenMap[str, str](), eq=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -151,12 +165,25 @@ class Diff(NotebookDisplay):
         """The differences in words.
 
         Returns:
-            A heading naming the two versions, then one line per difference (or a line saying
-            there is none).
+            A heading naming the two versions and how many terms and conditions differ, then
+            the differences by kind, the terms and conditions first, each with its value in
+            both plans (a line saying there is none for equal plans).
         """
         if self.is_empty:
             return f"{self.a} and {self.b}: no differences\n"
-        return "".join(f"{d}\n" for d in [f"{self.a} -> {self.b}:", *map(str, self.differences)])
+        kinds: dict[str, list[Difference]] = {}
+        for d in self.differences:
+            kinds.setdefault(d.kind, []).append(d)
+        lead = [plural(len(kinds[kind]), noun) for kind, noun in _LEAD if kind in kinds]
+        head = f"{self.a} -> {self.b}: {plural(len(self.differences), 'difference')}"
+        lines = [head + (f", {' and '.join(lead)}" if lead else "")]
+        order = [k for k, _ in _SECTIONS if k in kinds] + [
+            k for k in kinds if k not in dict(_SECTIONS)
+        ]
+        for kind in order:
+            lines.append(f"{dict(_SECTIONS).get(kind, kind)}:")
+            lines += [f"  {_line(d, self.names)}" for d in kinds[kind]]
+        return "\n".join(lines) + "\n"
 
     def to_pandas(self) -> pd.DataFrame:
         """The differences as a DataFrame.
@@ -170,6 +197,44 @@ class Diff(NotebookDisplay):
             MissingExtraError: if pandas is not installed.
         """
         return _ports.tables().to_pandas(self)
+
+
+_LEAD = (("term", "term"), ("condition", "condition"))
+"""The kinds of difference a diff's heading counts: what decides verdicts."""
+
+_SECTIONS = (
+    ("term", "Terms"),
+    ("condition", "Conditions"),
+    ("obligation", "Obligations"),
+    ("phase", "Phases"),
+    ("exchange", "The exchange's terms, in words"),
+    ("aid", "The aid terms, in words"),
+    ("line", "Withdrawal lines"),
+    ("party", "Parties"),
+    ("provision", "Points"),
+    ("figure", "Figures"),
+    ("initial fact", "Facts at publication"),
+    ("position", "Stated positions"),
+    ("plan", "The version itself"),
+)
+"""The sections of a diff's text, in order: what decides verdicts first."""
+
+
+def _line(d: Difference, names: Mapping[str, str] | None = None) -> str:
+    """A difference's line under its section: without its kind, a position's party by name, and
+    a version's amendments as those added and dropped (never the whole list twice)."""
+    if d.kind == "plan" and d.key == "amendments":
+        before = {a.version: a for a in d.before or ()}
+        after = {a.version: a for a in d.after or ()}
+        parts = [f"added {label(a)}" for v, a in after.items() if v not in before]
+        parts += [f"dropped {label(a)}" for v, a in before.items() if v not in after]
+        parts += [f"changed {label(a)}" for v, a in after.items() if v in before and before[v] != a]
+        return f"amendments: {'; '.join(parts) or 'reordered'}"
+    text = str(d).removeprefix(f"{d.kind} ")
+    if d.kind == "position" and names:
+        party = (d.before or d.after).party
+        text = names.get(party, party) + text.removeprefix(party)
+    return text
 
 
 def _by_key(kind: str, a: Iterable[Any], b: Iterable[Any], key: Any) -> Iterator[Difference]:
@@ -232,22 +297,158 @@ def diff(a: Plan, b: Plan) -> Diff:
         for d in out
         if not (d.kind in ("exchange", "aid") and f"{d.kind}.{d.key.split('.')[-1]}" in paths)
     ]
-    return Diff(a.version, b.version, tuple(unique))
+    names = FrozenMap({**party_names(a), **party_names(b)}.items())
+    return Diff(a.version, b.version, tuple(unique), names)
 
 
 def _position_key(p: Position) -> str:
     return f"{p.party} ({p.as_of})" if p.as_of else p.party
 
 
+_HOLDS = {Verdict.MET: "holds", Verdict.UNMET: "does not hold", Verdict.UNKNOWN: "not known"}
+
+
+@attrs.frozen
+class Flip:
+    """A condition whose verdict differs between two plans judged at the same instant.
+
+    Attributes:
+        where: what it decides, as an id: a phase's target (``"phase-1.completion"``) or an
+            obligation's trigger or completion (``"p5-return-remains.completion"``).
+        label: the condition in words.
+        point: the plan point it comes from (None: none).
+        a: its evaluation under the first plan (None: that plan has no such condition).
+        b: its evaluation under the second plan (None: that plan has no such condition).
+    """
+
+    where: str
+    label: str
+    point: int | None
+    a: Evaluation | None
+    b: Evaluation | None
+
+    def side(self, which: str) -> str:
+        """One plan's side in words: the value read, what is needed, and the verdict.
+
+        Args:
+            which: ``"a"`` or ``"b"``.
+
+        Returns:
+            Such as ``"360; needs at least 480: does not hold"``, or ``"not in this plan"``.
+
+        Raises:
+            InvalidValueError: if *which* is neither ``"a"`` nor ``"b"``.
+        """
+        if which not in ("a", "b"):
+            from ..exceptions import InvalidValueError
+
+            raise InvalidValueError("Flip.side(which)", which, "no such side", "Pass 'a' or 'b'.")
+        ev = self.a if which == "a" else self.b
+        if ev is None:
+            return "not in this plan"
+        return _reading(ev)
+
+    def explain(self, a: str = "a", b: str = "b") -> str:
+        """The flip in words: the condition, then each plan's side on a line.
+
+        Args:
+            a: the first plan's name (its version).
+            b: the second plan's name.
+
+        Returns:
+            Three lines, joined.
+        """
+        point = f" (point {self.point})" if self.point is not None else ""
+        width = max(len(a), len(b))
+        return "\n".join(
+            [
+                f"{self.label}{point}",
+                f"  {a + ':':<{width + 1}} {self.side('a')}",
+                f"  {b + ':':<{width + 1}} {self.side('b')}",
+            ]
+        )
+
+
+def _reading(ev: Evaluation) -> str:
+    """A node's value, need and verdict in words (a composite's verdict alone)."""
+    cond = ev.condition
+    readings = ev.readings
+    if hasattr(cond, "combine") or not readings:
+        return _HOLDS[ev.verdict]
+    seen = cond.seen(readings[0].value)
+    need = cond.need(show(ev.target), False)  # pyright: ignore[reportAttributeAccessIssue]
+    return f"{seen}; {need}: {_HOLDS[ev.verdict]}"
+
+
+def _label(cond: Condition) -> str:
+    """A condition in words: its label, else the fact it reads, else its test."""
+    if cond.label:
+        return cond.label
+    reads = cond.reads() if not hasattr(cond, "combine") else ()
+    return fact_name(reads[0]) if reads else condition_text(cond)
+
+
+def _leaves(ev: Evaluation) -> dict[object, Evaluation]:
+    """A trace's leaves by what pairs them across two plans: the label, else the condition."""
+    out: dict[object, Evaluation] = {}
+    for leaf in ev.leaves():
+        out.setdefault(leaf.condition.label or leaf.condition, leaf)
+    return out
+
+
+def _flips(where: str, a: Evaluation | None, b: Evaluation | None) -> list[Flip]:
+    """The conditions that flip between two traces of the same target under two plans.
+
+    A leaf is paired with the other plan's leaf of the same label (or, unlabelled, the same
+    condition); a leaf only one plan has is listed with None on the other side.
+
+    Args:
+        where: what the traces decide (``"phase-1.completion"``).
+        a: the trace under the first plan (None: that plan has no such target).
+        b: the trace under the second plan.
+
+    Returns:
+        The flips, in the order of the first trace's leaves, then the second's own; empty
+        where the two verdicts agree.
+    """
+    if a is None or b is None or a.verdict is b.verdict:
+        return []
+    la, lb = _leaves(a), _leaves(b)
+    out = []
+    for key in [*la, *(k for k in lb if k not in la)]:
+        x, y = la.get(key), lb.get(key)
+        if x is not None and y is not None and x.verdict is y.verdict:
+            continue
+        cond = (x or y).condition  # type: ignore[union-attr]
+        out.append(Flip(where, _label(cond), (x or y).point, x, y))  # type: ignore[union-attr]
+    return out
+
+
 @attrs.frozen
 class Comparison(NotebookDisplay):
-    """Verdicts and statuses that differ between two plans over the same timeline at *at*."""
+    """Verdicts and statuses that differ between two plans over the same timeline at *at*.
+
+    Attributes:
+        a: the first plan's version.
+        b: the second plan's version.
+        at: the instant judged (None: the end of the timeline).
+        phases: the phases whose verdicts differ, each as its two reports.
+        obligations: the obligations whose status or due instant differs, each as its two
+            items (None: the plan lacks it).
+        flips: the conditions that flip under the phases and obligations that differ, with
+            what each plan reads and needs.
+        changes: the terms and conditions the plans differ in (from :func:`diff`).
+        plan: the second plan, whose words name the phases (None: ids are shown).
+    """
 
     a: str
     b: str
     at: dt.datetime | None
     phases: tuple[tuple[PhaseReport, PhaseReport], ...]
     obligations: tuple[tuple[Compliance | None, Compliance | None], ...]
+    flips: tuple[Flip, ...] = ()
+    changes: tuple[Difference, ...] = ()
+    plan: Plan | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -261,34 +462,81 @@ class Comparison(NotebookDisplay):
     def __bool__(self) -> bool:
         return not self.is_empty
 
+    def flips_of(self, where: str) -> tuple[Flip, ...]:
+        """The conditions that flip under one target.
+
+        Args:
+            where: a phase's target (``"phase-1.completion"``) or an obligation's trigger or
+                completion (``"p5-return-remains.completion"``); an obligation's id alone
+                gives both of its own.
+
+        Returns:
+            The flips, in order; empty where none flips (a status can differ on its deadline
+            alone).
+        """
+        return tuple(f for f in self.flips if f.where == where or f.where.startswith(where + "."))
+
     def explain(self) -> str:
         """The differences in words.
 
         Returns:
-            A heading, then each phase and obligation that differs, with both plans' explanations.
+            A heading, the terms and conditions the plans differ in, then each phase and
+            obligation that differs with its verdict or status under each plan and the
+            conditions that flip, each with what each plan reads and needs.
         """
         when = self.at.isoformat() if self.at else "the end of the timeline"
+        a, b = self.a, self.b
         lines = [
             (
-                f"{self.a} vs {self.b} at {when}: {plural(len(self.phases), 'phase')} and "
+                f"{a} vs {b} at {when}: {plural(len(self.phases), 'phase')} and "
                 f"{plural(len(self.obligations), 'obligation')} differ"
             )
         ]
+        if self.changes:
+            lines.append("The plans differ in these terms and conditions:")
+            lines += [f"  {_line(d)}" for d in self.changes]
+        else:
+            lines.append("The plans differ in no term or condition (gazaplan diff lists the rest).")
         for ra, rb in self.phases:
-            lines.append(
-                f"- phase {ra.phase.id}: preconditions {ra.verdict} vs {rb.verdict}, "
-                f"completion {ra.completion.verdict} vs {rb.completion.verdict}"
-            )
-            lines += [f"  [{self.a}] {x}" for x in ra.explain().splitlines()[:6]]
-            lines += [f"  [{self.b}] {x}" for x in rb.explain().splitlines()[:6]]
+            pid = ra.phase.id
+            for part, x, y in (
+                ("entry", ra.verdict, rb.verdict),
+                ("completion", ra.completion.verdict, rb.completion.verdict),
+            ):
+                if x is y:
+                    continue
+                target = f"{pid}.{part}"
+                name = target_name(self.plan, target) if self.plan is not None else target
+                lines.append(
+                    f"- {name}: {verdict_words(x)} under {a}; {verdict_words(y)} under {b}"
+                )
+                lines += self._flip_lines(target)
         for ca, cb in self.obligations:
             o = (ca or cb).obligation  # type: ignore[union-attr]
-            lines.append(
-                f"- {o.id}: {ca.status if ca else 'absent'} vs {cb.status if cb else 'absent'}"
-            )
-            lines.append(f"  [{self.a}] {ca.reason if ca else 'not in this plan'}")
-            lines.append(f"  [{self.b}] {cb.reason if cb else 'not in this plan'}")
+            sa, sb = (ca.status if ca else "absent"), (cb.status if cb else "absent")
+            lines.append(f"- {o.id}: {sa} under {a}; {sb} under {b}")
+            width = max(len(a), len(b)) + 1
+            lines.append(f"    {a + ':':<{width}} {ca.reason if ca else 'not in this plan'}")
+            lines.append(f"    {b + ':':<{width}} {cb.reason if cb else 'not in this plan'}")
+            qa = {q.label: q for q in ca.quantities} if ca else {}
+            qb = {q.label: q for q in cb.quantities} if cb else {}
+            for label_ in [*qa, *(k for k in qb if k not in qa)]:
+                x_, y_ = qa.get(label_), qb.get(label_)
+                if x_ != y_:
+                    left = f"{show(x_.delivered)} of {show(x_.owed)}" if x_ else "none"
+                    right = f"{show(y_.delivered)} of {show(y_.owed)}" if y_ else "none"
+                    lines.append(f"    {label_}: {left} under {a}; {right} under {b}")
+            lines += self._flip_lines(o.id)
         return "\n".join(lines) + "\n"
+
+    def _flip_lines(self, where: str) -> list[str]:
+        found = self.flips_of(where)
+        if not found:
+            return []
+        out = ["    what flips:"]
+        for f in found:
+            out += [f"      {line}" for line in f.explain(self.a, self.b).splitlines()]
+        return out
 
     def to_pandas(self) -> pd.DataFrame:
         """The comparison as a DataFrame.
@@ -348,4 +596,20 @@ def compare(
         for k in sorted(ca.keys() | cb.keys())
         if k not in ca or k not in cb or (ca[k].status, ca[k].due) != (cb[k].status, cb[k].due)
     )
-    return Comparison(a.version, b.version, at, phases, obligations)
+    found: list[Flip] = []
+    for x, y in phases:
+        found += _flips(f"{x.phase.id}.entry", x.entry, y.entry)
+        found += _flips(f"{x.phase.id}.completion", x.completion, y.completion)
+    oa, ob = _obligation_reports(ra.phases), _obligation_reports(rb.phases)
+    for x_, y_ in obligations:
+        oid = (x_ or y_).obligation.id  # type: ignore[union-attr]
+        left, right = oa.get(oid), ob.get(oid)
+        if left is not None and right is not None:
+            found += _flips(f"{oid}.trigger", left.trigger, right.trigger)
+            found += _flips(f"{oid}.completion", left.completion, right.completion)
+    changes = tuple(d for d in diff(a, b).differences if d.kind in ("term", "condition"))
+    return Comparison(a.version, b.version, at, phases, obligations, tuple(found), changes, plan=b)
+
+
+def _obligation_reports(phases: Iterable[PhaseReport]) -> dict[str, ObligationReport]:
+    return {r.obligation.id: r for p in phases for r in p.obligations}
