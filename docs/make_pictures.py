@@ -1,5 +1,6 @@
 """Make the README's pictures: ``docs/report.png`` (the HTML report in headless Chromium, top
-of the page) and ``docs/exchange.png`` (a plot).
+of the page) and ``docs/exchange.png`` (a plot, saved as a reader would save it: at 1200x800
+pixels by ``gazaplan.desk.plots.save``).
 
 Run from the project's root, with the dev install and Debian's chromium::
 
@@ -18,17 +19,14 @@ mpl.use("Agg")
 
 import gazaplan as gp
 from gazaplan.desk.htmlreport import write_html_report
+from gazaplan.desk.plots import save
 
 HERE = Path(__file__).resolve().parent
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 def plot_picture(path: Path) -> None:
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
-    gp.plot_exchange(gp.plan(), gp.timeline(), ax=ax)
-    fig.savefig(path, dpi=110, metadata={"Software": None})
+    save(gp.plot_exchange(gp.plan(), gp.timeline()), path, size="large")
 
 
 def report_picture(path: Path) -> None:

@@ -64,8 +64,9 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     return data
 
 
-def write_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write *text* (UTF-8, ``\\n`` line ends) to *path*: whole, or not at all.
+def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Write *text* (UTF-8, ``\\n`` line ends; or bytes, as they are) to *path*: whole, or not
+    at all.
 
     The text goes to a temporary file in the same folder, which then replaces *path* in one
     rename; on any error the temporary file is removed, *path* is left as it was, and the
@@ -78,9 +79,10 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
         fd, temporary = tempfile.mkstemp(
             prefix=f".{os.path.basename(name)}.", suffix=".tmp", dir=folder
         )
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as f:
             fd = -1  # the file object owns it now
-            f.write(text)
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         if os.path.exists(name):
