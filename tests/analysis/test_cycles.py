@@ -20,8 +20,8 @@ def test_the_2026_positions_make_disarmament_and_withdrawal_wait_on_each_other()
     assert {"hamas", "israel"} <= set(cycle.parties)
     assert set(cycle.points) == {13, 16}
     text = cycle.explain()
-    assert "hamas commits to" in text  # both stated positions, attributed, same wording
-    assert "israel commits to" in text
+    assert "Hamas commits to" in text  # both stated positions, attributed, same wording
+    assert "Israel commits to" in text
     assert "TL-2026-07-31-4" in text
     assert "TL-2026-08-09-1" in text
     for link in cycle.links:

@@ -11,6 +11,7 @@ import gazaplan as gp
 from gazaplan.analysis._structure import Structure
 from gazaplan.analysis.implicants import flips, resolve, targets
 from gazaplan.analysis.vetoes import achievable
+from gazaplan.core.words import named, target_name
 
 PLAN = gp.plan()
 STATE = gp.replay(PLAN, gp.timeline())
@@ -56,7 +57,7 @@ def test_a_target_already_met_has_no_veto_and_needs_nothing() -> None:
     assert v.now is MET
     assert not v.players
     assert not v.coalitions
-    assert "already MET" in v.explain()
+    assert "now conditions met; a refusal keeps facts as they are" in v.explain()
     assert gp.paths_to(PLAN, "phase-2", STATE).sets == ()
 
 
@@ -82,9 +83,10 @@ def test_the_structure_report_names_the_cycle_the_vetoes_and_the_next_phase() ->
     assert r.next_phase == "perimeter"
     (cycle,) = r.cycles
     text = r.explain()
-    assert "hamas commits to" in text
-    assert "israel commits to" in text
-    assert "What must happen for perimeter.entry" in text
+    assert "Hamas commits to" in text
+    assert "Israel commits to" in text
+    entry = named(target_name(PLAN, "perimeter.entry"), "perimeter.entry")
+    assert f"What must happen for {entry}, now conditions not met:" in text
     assert len(r.vetoes) == len([t for t in targets(PLAN) if not t.endswith(".trigger")])
     doc = json.loads(json.dumps(r.to_json()))
     assert doc["cycles"][0]["obligations"] == list(cycle.obligations)

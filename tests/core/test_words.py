@@ -10,6 +10,7 @@ from gazaplan.core.state import FACTS
 from gazaplan.core.words import (
     NO_OBLIGOR,
     fact_name,
+    fact_question,
     named,
     parties_text,
     party_name,
@@ -38,6 +39,10 @@ def test_targets_and_phases_read_as_words() -> None:
     assert target_name(PLAN, "perimeter.completion") == f"the completion of {perimeter}"
     assert phase_name(PLAN, "reconstruction") == PLAN.phase("reconstruction").name
     assert target_name(PLAN, "phase-2.sideways") == "phase-2.sideways"  # no known form: as given
+    assert target_name(PLAN, "nowhere.entry") == "nowhere.entry"
+    action = next(o.action for o in PLAN.obligations() if o.id == "p13-decommission")
+    assert target_name(PLAN, "p13-decommission") == f"“{action}” fulfilled"
+    assert target_name(PLAN, "p13-decommission.trigger") == f"“{action}” due"
 
 
 def test_verdicts_in_words_are_distinct() -> None:
@@ -50,6 +55,8 @@ def test_facts_read_from_the_schema() -> None:
     assert fact_name("idf_line") == FACTS["idf_line"].doc
     assert fact_name("response.hamas", PLAN) == FACTS["response"].doc + " (Hamas)"
     assert fact_name("response.hamas") == FACTS["response"].doc + " (hamas)"
+    assert fact_question("gaza_annexed") == "whether " + FACTS["gaza_annexed"].doc  # a flag
+    assert fact_question("idf_line") == FACTS["idf_line"].doc  # not a flag: what it measures
 
 
 @given(st.text(min_size=1, max_size=30))

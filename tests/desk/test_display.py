@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 
 import gazaplan as gp
+from gazaplan.core.words import named, verdict_words
 from gazaplan.desk import tables
 from gazaplan.time.histories import history
 
@@ -55,13 +56,16 @@ def test_every_display_is_balanced_html_and_repr_stays_attrs(obj: Any) -> None:
 def test_plan_report_display_shows_each_phase_with_its_verdicts() -> None:
     text = text_of(REPORT._repr_html_())
     for r in REPORT.phases:
-        assert f"{r.phase.id} {r.phase.name} {r.verdict} {r.completion.verdict}" in text
+        assert (
+            f"{r.phase.id} {r.phase.name} {verdict_words(r.verdict)} {verdict_words(r.completion.verdict)}"
+            in text
+        )
 
 
 def test_compliance_display_shows_each_status_in_words() -> None:
     text = text_of(COMPLIANCE._repr_html_())
     for item in COMPLIANCE.items:
-        assert f"{item.status} {item.obligation.id}" in text
+        assert f"{item.status} {named(item.obligation.action, item.obligation.id)}" in text
 
 
 def test_data_is_escaped_in_displays() -> None:
@@ -195,7 +199,7 @@ def test_history_rows_hold_every_state_and_displays_stay_balanced(tl: gp.Timelin
     report = gp.compliance(PLAN, tl, at=tl.last)
     text = text_of(report._repr_html_())
     for item in report.items:
-        assert f"{item.status} {item.obligation.id}" in text
+        assert f"{item.status} {named(item.obligation.action, item.obligation.id)}" in text
     assert list(tl.to_pandas()["event"]) == [e.id for e in tl.events]
 
 

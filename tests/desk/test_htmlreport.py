@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import gazaplan as gp
+from gazaplan.core.words import named, verdict_words
 from gazaplan.desk.htmlreport import html_report, write_html_report
 
 from ..support.htmlcheck import check_html, text_of
@@ -30,10 +31,13 @@ def test_page_shows_verdicts_statuses_and_attributed_figures() -> None:
     text = text_of(PAGE.removeprefix("<!DOCTYPE html>\n"))
     report = gp.check_plan(PLAN, gp.replay(PLAN, TL))
     for r in report.phases:
-        assert f"{r.phase.id} {r.phase.name} {r.verdict} {r.completion.verdict}" in text
+        assert (
+            f"{r.phase.id} {r.phase.name} {verdict_words(r.verdict)} {verdict_words(r.completion.verdict)}"
+            in text
+        )
     for item in gp.compliance(PLAN, TL).items:
         o = item.obligation
-        assert f"{item.status} {o.id} {o.kind} {o.provision}" in text
+        assert f"{item.status} {named(o.action, o.id)} {o.kind} {o.provision}" in text
     for f in PLAN.figures:
         assert f.claimed_by in text
     for e in TL.events:
@@ -70,10 +74,14 @@ def test_without_matplotlib_the_page_says_which_extra(monkeypatch: pytest.Monkey
 def test_page_has_the_structure_section_with_every_claim_cited() -> None:
     section = PAGE.split('id="structure"', 1)[1].split("<h2", 1)[0]
     assert 'href="#structure"' in PAGE
-    assert "p13-decommission, p16-hand-over" in section  # the cycle
+    assert "(p13-decommission)" in section  # the cycle, in words with the ids beside them
+    assert "(p16-hand-over)" in section
     assert "TL-2026-07-31-4" in section  # Hamas's stated condition, cited
     assert "TL-2026-08-09-1" in section  # Israel's, cited
-    assert "What must happen for perimeter.entry" in section
+    assert (
+        "What must happen for the preconditions of Withdrawal to the security perimeter" in section
+    )
+    assert "(perimeter.entry)" in section
     assert "WH 16" in section  # who controls the withdrawal, and where the plan says so
     assert "none identified" in section
     assert "Parties whose refusal alone blocks each target" in section

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import gazaplan as gp
+from gazaplan.core.words import verdict_words
 from gazaplan.desk.htmlreport import write_html_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -81,7 +82,7 @@ def test_report_renders_verdicts_and_statuses_and_fetches_nothing(
     for row, r in zip(phase_rows, report.phases, strict=True):
         cells = row.split("\t")
         assert cells[0] == r.phase.id
-        assert cells[2:4] == [str(r.verdict), str(r.completion.verdict)]
+        assert cells[2:4] == [verdict_words(r.verdict), verdict_words(r.completion.verdict)]
     assert status_cells == [str(i.status) for i in comp.items]
     assert len(svg_widths) == 3
     assert all(w > 400 for w in svg_widths)  # the three plots are drawn at a readable size

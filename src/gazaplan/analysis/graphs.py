@@ -8,8 +8,11 @@ sourced table ``gazaplan.controls()``); a leaf *triggers* the obligation (or ope
 whose trigger (entry) it is part of, and *completes* the one whose completion it is part of; an
 obligation *waits on* another whose completion sets what its trigger, or a condition its obligor
 states, reads. A fact no named party controls says "none identified" and has no controls edge.
-The graph is data: iterate it (its edges), ask :meth:`Graph.out` and :meth:`Graph.into`, turn it
-into a frame, DOT text or, with the ``networkx`` package, a ``networkx.MultiDiGraph``.
+Node ids are ids (``party:us``, ``fact:idf_line``); labels and details are the words a reader
+sees (a party's display name, a fact's meaning, an obligation's action and its obligors by name,
+"no obligor named in the text" where it names none). The graph is data: iterate it (its
+edges), ask :meth:`Graph.out` and :meth:`Graph.into`, turn it into a frame, DOT text or, with the
+``networkx`` package, a ``networkx.MultiDiGraph``.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ import attrs
 from ..core import _checks as check
 from ..core import _ports
 from ..core._results import NotebookDisplay
-from ..core.conditions import Condition, PhaseComplete, facts_read, walk
+from ..core.conditions import Condition, PhaseComplete, facts_read, text, walk
 from ..core.control import NONE_IDENTIFIED, Controls
 from ..core.plans import Plan
 from ..core.sources import cite
+from ..core.words import fact_name, parties_text
 from ..exceptions import UnknownIdError
-from .implicants import bundled_controls
+from .implicants import bundled_controls, called_all, names_of
 from .waits import links
 
 if TYPE_CHECKING:
@@ -70,8 +74,9 @@ class EdgeKind(enum.Enum):
 class Node:
     """One node of the dependency graph.
 
-    *id* is unique in its graph; *detail* says more (who controls a fact, or "none identified";
-    a position's statement); *points* are the plan points it comes from.
+    *id* is unique in its graph; *label* is what a reader sees (a party's display name, a fact's
+    meaning); *detail* says more (who controls a fact by name, or "none identified"; who owes an
+    obligation; a position's paraphrase); *points* are the plan points it comes from.
     """
 
     id: str
@@ -262,6 +267,7 @@ def _quote(text: str) -> str:
 class _Builder:
     def __init__(self, plan: Plan, controls: Controls) -> None:
         self.plan, self.controls = plan, controls
+        self.names = names_of(plan)
         self.nodes: dict[str, Node] = {}
         self.edges: list[Edge] = []
 
@@ -281,20 +287,23 @@ class _Builder:
         if entry is None:
             detail = f"{NONE_IDENTIFIED} (not in the table of controls)"
         else:
-            detail = f"{', '.join(who) or NONE_IDENTIFIED}: {entry.basis} {cite(entry.sources)}"
-        self.node(Node(nid, NodeKind.FACT, fact_id, entry.points if entry else (), detail))
+            named = parties_text(self.names, who, none=NONE_IDENTIFIED)
+            detail = f"{named}: {entry.basis} {cite(entry.sources)}"
+        label = self.names.get(fact_id) or fact_name(fact_id)
+        self.node(Node(nid, NodeKind.FACT, label, entry.points if entry else (), detail))
         for party in who:
             because = "" if entry is None else f"{entry.basis} {cite(entry.sources)}".strip()
             self.edge(self.party(party), nid, EdgeKind.CONTROLS, because)
         return nid
 
     def party(self, party_id: str) -> str:
-        return self.node(Node(f"party:{party_id}", NodeKind.PARTY, party_id))
+        label = self.names.get(party_id, party_id)
+        return self.node(Node(f"party:{party_id}", NodeKind.PARTY, label))
 
     def condition(self, cond: Condition, owner: str, aspect: str, kind: EdgeKind) -> None:
         for i, leaf in enumerate(c for c in walk(cond) if not c.parts()):
             nid = self.node(Node(f"{owner}.{aspect}/{i}", NodeKind.CONDITION,
-                                 leaf.label or str(leaf), (leaf.point,) if leaf.point else ()))  # fmt: skip
+                                 text(leaf), (leaf.point,) if leaf.point else ()))  # fmt: skip
             self.edge(nid, owner, kind, aspect)
             for fact in facts_read(leaf):
                 self.edge(nid, self.fact(fact), EdgeKind.READS)
@@ -329,7 +338,8 @@ def graph(
         b.condition(phase.entry, phase.id, "entry", EdgeKind.TRIGGERS)
         b.condition(phase.completion, phase.id, "completion", EdgeKind.COMPLETES)
         for o in phase.obligations:
-            b.node(Node(o.id, NodeKind.OBLIGATION, o.action, (o.provision,), o.obligor_text))
+            owed = parties_text(b.names, o.obligors)  # "no obligor named in the text" if none
+            b.node(Node(o.id, NodeKind.OBLIGATION, o.action, (o.provision,), owed))
             b.edge(phase.id, o.id, EdgeKind.INCLUDES)
             point = b.node(Node(f"point:{o.provision}", NodeKind.PROVISION, f"point {o.provision}",
                                 (o.provision,)))  # fmt: skip
@@ -342,7 +352,7 @@ def graph(
         for i, p in enumerate(plan.positions):
             if on is not None and not p.holds_at(on):
                 continue
-            said = f"{p.statement()}, {p.as_of or 'undated'} {cite(p.sources)}"
+            said = f"{p.statement(b.names)}, {p.as_of or 'undated'} {cite(p.sources)}"
             nid = b.node(Node(f"position:{p.party}/{i}", NodeKind.POSITION, said, (), p.summary))
             b.edge(b.party(p.party), nid, EdgeKind.STATES)
             if p.obligation and p.obligation in b.nodes:
@@ -350,5 +360,6 @@ def graph(
             if p.only_if is not None:
                 b.condition(p.only_if, nid, "only_if", EdgeKind.TRIGGERS)
     for k in links(plan, positions=positions, on=on):
-        b.edge(k.waiter, k.holder, EdgeKind.WAITS_ON, f"{', '.join(k.facts)}; {k.because}")
+        facts = called_all(b.names, k.facts, none="no fact")
+        b.edge(k.waiter, k.holder, EdgeKind.WAITS_ON, f"{facts}; {k.because}")
     return Graph(plan.version, tuple(b.nodes.values()), tuple(b.edges))

@@ -9,20 +9,37 @@ MET (or UNMET), and no smaller part of it does; they are listed smallest first a
 up to *limit* facts. Each names the parties who control its facts (``gazaplan.controls()``;
 "none identified" where the point names nobody) and the points involved. Facts range over the
 values that tell the plan's leaves apart (see :mod:`gazaplan.analysis._structure`).
+
+The results keep ids in their fields and in their data; their words (``explain()``) name
+parties, facts and targets as :mod:`gazaplan.core.words` does, from the names each result carries
+(:func:`names_of`, made once per plan), with a fact's or target's id beside its words.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
+from ..core._frozenmap import FrozenMap
 from ..core.conditions import Condition, show, text
 from ..core.control import NONE_IDENTIFIED, Controls
+from ..core.explain import plural
 from ..core.plans import Plan
 from ..core.state import FACTS, State, parts_of
+from ..core.words import (
+    fact_name,
+    fact_question,
+    join_names,
+    named,
+    parties_text,
+    party_names,
+    phase_name,
+    target_name,
+    verdict_words,
+)
 from ..exceptions import InvalidValueError, UnknownIdError
 from ..truth import UNKNOWN, Verdict
 from ._structure import Clause, Literal, Structure
@@ -96,6 +113,68 @@ def targets(plan: Plan) -> tuple[str, ...]:
     return tuple(found)
 
 
+def names_of(plan: Plan, *, like: Plan | None = None) -> Mapping[str, str]:
+    """The words a reader sees for each id the analysis of a plan names, made once per plan.
+
+    One table, by id: each party's display name (``"us"`` -> ``"United States"``), each fact's
+    meaning (:func:`~gazaplan.core.words.fact_name`), each target's words
+    (:func:`~gazaplan.core.words.target_name`: ``"perimeter.entry"`` -> "the preconditions of
+    Withdrawal to the security perimeter"), each obligation's action in quotes and each phase's
+    name. The results of the analysis carry it as their ``names`` and word their lines from it.
+
+    Args:
+        plan: the plan.
+        like: a plan with the same parties, phases and obligations (the one *plan* was derived
+            from by :func:`~gazaplan.whatif.under_positions`), whose words *plan* shares.
+
+    Returns:
+        Id -> words; a party's name where a party and another thing share an id.
+    """
+
+    def make() -> Mapping[str, str]:
+        parties: Mapping[str, str] = plan._cache.derive("party_names", lambda: party_names(plan))
+        found: dict[str, str] = {f: fact_name(f, plan) for f in FACTS}
+        per_party = [f for f, spec in FACTS.items() if spec.per_party]
+        found |= {f"{f}.{p}": fact_name(f"{f}.{p}", plan) for f in per_party for p in parties}
+        found |= {t: target_name(plan, t) for t in targets(plan)}
+        found |= {p.id: phase_name(plan, p.id) for p in plan.phases}
+        found |= {o.id: f"“{o.action}”" for o in plan.obligations()}
+        return FrozenMap({**found, **parties})
+
+    if like is not None:
+        shared = names_of(like)
+        return plan._cache.derive("analysis.names", lambda: shared)
+    return plan._cache.derive("analysis.names", make)
+
+
+def called(names: Mapping[str, str], ident: str) -> str:
+    """An id in words with the id beside it, for a reader who needs the id to act on it.
+
+    Args:
+        names: the words by id (:func:`names_of`).
+        ident: a fact's, target's, obligation's or phase's id.
+
+    Returns:
+        ``"the withdrawal line Israeli forces are at (idf_line)"``; a fact the table lacks in the
+        words of the facts' schema, any other id as it is.
+    """
+    return named(names.get(ident) or fact_name(ident), ident)
+
+
+def called_all(names: Mapping[str, str], idents: Iterable[str], *, none: str) -> str:
+    """Ids in words, each with its id beside it, joined in words (see :func:`called`).
+
+    Args:
+        names: the words by id (:func:`names_of`).
+        idents: the ids, in the order to name them.
+        none: what to say where there are none.
+
+    Returns:
+        ``"a (x), b (y) and c (z)"``, or *none*.
+    """
+    return join_names((called(names, i) for i in idents), none=none)
+
+
 def bundled_controls(controls: Controls | None) -> Controls:
     """The table of controls to use.
 
@@ -117,7 +196,8 @@ class FactChange:
     """One fact to change.
 
     What it must come to satisfy (*needs*, in words), an example value, who controls it and the
-    points involved.
+    points involved. *names* are the words of the fact and the parties by id (:func:`names_of`),
+    which its line uses.
     """
 
     fact: str
@@ -126,17 +206,18 @@ class FactChange:
     example: str
     controlled_by: tuple[str, ...]
     points: tuple[int, ...]
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     def explain(self) -> str:
         """The change in one line.
 
         Returns:
-            The fact, its value now, what it must satisfy, an example value and who controls it
-            (``"none identified"`` where nobody is named).
+            The fact by its meaning with its id, its value now, what it must satisfy, an example
+            value and who controls it by name (``"none identified"`` where nobody is named).
         """
-        who = ", ".join(self.controlled_by) or NONE_IDENTIFIED
-        return (f"{self.fact} (now {self.now}) to satisfy {'; '.join(self.needs)}, e.g. "
-                f"{self.example}; controlled by: {who}")  # fmt: skip
+        who = parties_text(self.names, self.controlled_by, none=NONE_IDENTIFIED)
+        return (f"{called(self.names, self.fact)}: now {self.now}; to satisfy "
+                f"{'; '.join(self.needs)}, e.g. {self.example}; controlled by: {who}")  # fmt: skip
 
 
 @attrs.frozen
@@ -181,6 +262,8 @@ class Paths:
         to: the verdict sought.
         limit: the largest set looked for; the list is complete up to it.
         sets: the sets, smallest first.
+        names: the words of the target, facts and parties by id (:func:`names_of`), which its
+            lines use.
     """
 
     target: str
@@ -188,6 +271,7 @@ class Paths:
     to: Verdict
     limit: int
     sets: tuple[ChangeSet, ...]
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     def __iter__(self) -> Iterator[ChangeSet]:
         return iter(self.sets)
@@ -195,23 +279,36 @@ class Paths:
     def __len__(self) -> int:
         return len(self.sets)
 
-    def explain(self) -> str:
+    def explain(self, *, heading: bool = True) -> str:
         """The sets in words.
 
+        Args:
+            heading: whether the first line names the target and its verdict now (False: the
+                words go under a heading that does).
+
         Returns:
-            The target's verdict now, then each set with its changes; or that nothing has to
-            change, or that no set up to the limit does it.
+            The target in words with its id and its verdict now, then each set with its
+            changes; or that nothing has to change, or that no set up to the limit does it.
         """
-        head = f"{self.target} is {self.now}; to make it {self.to}"
+        goal = verdict_words(self.to)
         if self.now is self.to:
-            return f"{self.target} is already {self.to}: nothing has to change\n"
-        if not self.sets:
-            return f"{head}: no set of up to {self.limit} fact changes does it\n"
-        lines = [f"{head} (every smallest set of up to {self.limit} changes):"]
+            lines = ["nothing has to change"]
+        elif not self.sets:
+            lines = [f"no set of up to {plural(self.limit, 'fact change')} brings it to {goal}"]
+        else:
+            every = (
+                f"every smallest set of up to {self.limit} fact changes that brings it to {goal}"
+            )
+            lines = [f"{every}:"]
         for i, s in enumerate(self.sets, 1):
-            lines.append(f"  {i}. {len(s.changes)} change(s), points "
-                         f"{', '.join(map(str, s.points)) or '-'}:")  # fmt: skip
+            word = "point" if len(s.points) == 1 else "points"
+            points = f" ({word} {', '.join(map(str, s.points))})" if s.points else ""
+            lines.append(f"  {i}. {plural(len(s.changes), 'change')}{points}:")
             lines += [f"     - {c.explain()}" for c in s.changes]
+        if heading:
+            lines[0] = (
+                f"{called(self.names, self.target)}: now {verdict_words(self.now)}; {lines[0]}"
+            )
         return "\n".join(lines) + "\n"
 
 
@@ -223,13 +320,14 @@ def _words(lit: Literal) -> str:
 def _change_set(s: Structure, controls: Controls, term: Clause, facts: frozenset[str],
                 witness: dict[str, Any]) -> ChangeSet:  # fmt: skip
     changes = []
+    names = names_of(s.plan)
     for f in sorted(facts):
         lits = sorted((x for x in term if f in s.leaf_facts(x[0])), key=_words)
         points = sorted({x[0].point for x in lits if x[0].point is not None})
         entry = controls.of(f)
         changes.append(FactChange(f, show(s.value(f)), tuple(_words(x) for x in lits),
                               show(witness[f]), controls.parties(f),
-                              tuple(points) or (entry.points if entry else ())))  # fmt: skip
+                              tuple(points) or (entry.points if entry else ()), names))  # fmt: skip
     return ChangeSet(tuple(changes), witness=tuple(sorted(witness.items())))
 
 
@@ -350,7 +448,7 @@ def paths_to(
         _change_set(s, table, term, facts, w)
         for facts, term, w in minimal_sets(s, cond, to is Verdict.MET, limit)
     )  # fmt: skip
-    return Paths(name, now, to, limit, sets)
+    return Paths(name, now, to, limit, sets, names_of(plan))
 
 
 @attrs.frozen
@@ -358,10 +456,15 @@ class Information:
     """What learning one unknown fact could settle.
 
     Each verdict it could flip, with the value that would do it and the verdict that follows.
+    *question* is the fact as what is missing, in words
+    (:func:`~gazaplan.core.words.fact_question`); *names* are the words of the targets by id
+    (:func:`names_of`), which its line uses.
     """
 
     fact: str
     flips: tuple[tuple[str, str, Verdict], ...]
+    question: str = attrs.field(default="", eq=False, repr=False)
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     @property
     def settles(self) -> int:
@@ -372,10 +475,16 @@ class Information:
         """The fact's worth in one line.
 
         Returns:
-            How many verdicts it could settle, and each flip with the value that makes it.
+            The fact as what is missing (with its id), how many verdicts learning it could
+            settle, and for each target (in words, with its id) each value that settles it
+            and the verdict it gives.
         """
-        parts = [f"{t} -> {v} if {self.fact} = {value}" for t, value, v in self.flips]
-        return f"{self.fact}: could settle {self.settles} verdict(s): " + "; ".join(parts)
+        by_target: dict[str, list[str]] = {}
+        for t, value, v in self.flips:
+            by_target.setdefault(t, []).append(f"{value} -> {verdict_words(v)}")
+        parts = [f"{called(self.names, t)}: {', '.join(vs)}" for t, vs in by_target.items()]
+        what = named(self.question or fact_name(self.fact), self.fact)
+        return f"{what}: could settle {plural(self.settles, 'verdict')}: " + "; ".join(parts)
 
 
 def value_of_information(
@@ -408,26 +517,32 @@ def value_of_information(
                 if after is not Verdict.UNKNOWN:
                     flips.append((name, show(value), after))
         if flips:
-            found.append(Information(f, tuple(flips)))
+            found.append(Information(f, tuple(flips), fact_question(f, plan), names_of(plan)))
     return tuple(sorted(found, key=lambda i: (-i.settles, i.fact)))
 
 
 @attrs.frozen
 class Flip:
-    """One fact change that alone would flip a target's verdict now."""
+    """One fact change that alone would flip a target's verdict now.
+
+    *names* are the words of the target by id (:func:`names_of`), which its line uses.
+    """
 
     target: str
     now: Verdict
     to: Verdict
     change: FactChange
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     def explain(self) -> str:
         """The flip in one line.
 
         Returns:
-            The target, its verdict now and after, and the change that does it.
+            The target in words with its id, its verdict now and after, and the change that
+            does it.
         """
-        return f"{self.target}: {self.now} -> {self.to} if {self.change.explain()}"
+        return (f"{called(self.names, self.target)}: {verdict_words(self.now)} -> "
+                f"{verdict_words(self.to)} if {self.change.explain()}")  # fmt: skip
 
 
 def flips(plan: Plan, state: State, *, controls: Controls | None = None) -> tuple[Flip, ...]:
@@ -452,7 +567,6 @@ def flips(plan: Plan, state: State, *, controls: Controls | None = None) -> tupl
                 continue
             for facts, term, w in minimal_sets(s, cond, to is Verdict.MET, 1):
                 if facts:
-                    found.append(
-                        Flip(name, now, to, _change_set(s, table, term, facts, w).changes[0])
-                    )
+                    change = _change_set(s, table, term, facts, w).changes[0]
+                    found.append(Flip(name, now, to, change, names_of(plan)))
     return tuple(found)

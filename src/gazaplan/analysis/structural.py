@@ -2,26 +2,32 @@
 state: the dependency graph, the cycles of mutual conditions, the veto players and sufficient
 coalitions of every phase and obligation, the smallest sets of changes that would make each of
 them MET, and which unknown facts matter most. ``gazaplan analyse`` prints it; the HTML report
-and the tour notebook show it.
+and the tour notebook show it. Its words name parties, facts and targets as
+:mod:`gazaplan.core.words` does, with a fact's or target's id beside its words; its data
+(:meth:`StructureReport.to_json`) keeps the ids.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from ..core import _checks as check
+from ..core._frozenmap import FrozenMap
 from ..core._results import NotebookDisplay
 from ..core.control import NONE_IDENTIFIED, Controls
+from ..core.explain import plural
 from ..core.plans import Plan
 from ..core.state import State
+from ..core.words import fact_name, named, parties_text, verdict_words
 from ..exceptions import UnknownIdError
 from ..truth import Verdict
 from ._structure import Structure
 from .graphs import Graph, graph
-from .implicants import Information, Paths, bundled_controls, paths_to, targets
+from .implicants import Information, Paths, bundled_controls, called, names_of, paths_to, targets
 from .implicants import value_of_information as _value_of_information
 from .vetoes import Vetoes, veto_players
 from .waits import Cycle, cycles
@@ -43,6 +49,8 @@ class StructureReport(NotebookDisplay):
         vetoes: for each phase's entry and completion and each obligation's completion.
         paths: the smallest sets of changes making each of those MET (complete up to the limit).
         information: the unknown facts whose learning alone could settle a verdict, ranked.
+        names: the words of the parties, facts and targets by id
+            (:func:`~gazaplan.analysis.implicants.names_of`), which its lines use.
     """
 
     plan_version: str
@@ -53,6 +61,7 @@ class StructureReport(NotebookDisplay):
     vetoes: tuple[Vetoes, ...]
     paths: tuple[Paths, ...]
     information: tuple[Information, ...]
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     def vetoes_of(self, target: str) -> Vetoes:
         """The veto players of one target.
@@ -95,7 +104,8 @@ class StructureReport(NotebookDisplay):
 
         Returns:
             The mutual conditions, what must happen for the next phase, the veto players of each
-            target and the unknown facts that matter most.
+            target and the unknown facts that matter most; parties by name, facts and targets
+            in words with their ids.
         """
         used = "with" if self.positions else "without"
         out = [
@@ -107,19 +117,25 @@ class StructureReport(NotebookDisplay):
         if self.next_phase is not None:
             for aspect in ("entry", "completion"):
                 name = f"{self.next_phase}.{aspect}"
-                out += ["", f"What must happen for {name}:"]
-                out += ["  " + line for line in self.paths_of(name).explain().splitlines()]
-                out += ["  " + line for line in self.vetoes_of(name).explain().splitlines()]
+                paths, vetoes = self.paths_of(name), self.vetoes_of(name)
+                now = verdict_words(paths.now)
+                out += ["", f"What must happen for {called(self.names, name)}, now {now}:"]
+                out += ["  " + line for line in paths.explain(heading=False).splitlines()]
+                out += ["  " + line for line in vetoes.explain(heading=False).splitlines()]
         out += ["", "Veto players (parties whose refusal alone blocks each target):"]
         for v in self.vetoes:
-            sure, maybe = v.players, [x.party for x in v if x.verdict is Verdict.UNKNOWN]
+            sure, maybe = v.players, v.possible_players
             if sure or maybe:
-                extra = f"; possibly {', '.join(maybe)}" if maybe else ""
-                out.append(
-                    f"  {v.target} ({v.now}): {', '.join(sure) or 'none for certain'}{extra}"
-                )
+                extra = f"; possibly {parties_text(self.names, maybe)}" if maybe else ""
+                who = parties_text(self.names, sure, none="none for certain")
+                now = verdict_words(v.now)
+                out.append(f"  {called(self.names, v.target)}, now {now}: {who}{extra}")
         out += ["", "Unknown facts that matter most (verdicts learning each alone could settle):"]
-        out += [f"  {i.fact}: {i.settles}" for i in self.information[:10]] or ["  none"]
+        out += [
+            f"  {named(i.question or fact_name(i.fact), i.fact)}: could settle "
+            f"{plural(i.settles, 'verdict')}"
+            for i in self.information[:10]
+        ] or ["  none found"]
         out += [
             "",
             (
@@ -219,6 +235,7 @@ def analyse(
         from ..whatif.positions import under_positions
 
         judged = under_positions(plan, on=on)
+        names_of(judged, like=plan)  # the same parties, phases and obligations: the same words
     if phase is not None:
         plan.phase(phase.partition(".")[0])  # raises, listing the phases
     s = Structure(judged, state)
@@ -233,5 +250,5 @@ def analyse(
         plan.version, positions, chosen,
         graph(plan, positions=positions, on=on, controls=table),
         cycles(plan, positions=positions, on=on), vetoes, paths,
-        _value_of_information(judged, state, structure=s),
+        _value_of_information(judged, state, structure=s), names_of(plan),
     )  # fmt: skip

@@ -4,18 +4,24 @@
 One obligation waits on another when its trigger (or, with ``positions=True``, a condition its
 obligor states) reads a fact that the other's completion reads. Each link says where the wait
 comes from in the library's one wording; a cycle is a strongly connected part of that graph
-(Tarjan's algorithm) owed by two or more parties.
+(Tarjan's algorithm) owed by two or more parties. Both keep ids in their fields; their words name
+the obligations by their action, the facts by their meaning (each with its id) and the parties by
+name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import attrs
 
+from ..core._frozenmap import FrozenMap
 from ..core.conditions import facts_read
 from ..core.plans import Plan
 from ..core.sources import cite
+from ..core.words import parties_text
+from .implicants import called, called_all, names_of
 
 __all__ = ["Cycle", "Link", "cycles", "links"]
 
@@ -33,12 +39,26 @@ class Link:
         facts: the facts that tie them.
         because: where the wait comes from: ``"its trigger"``, or the stated position
             (party, date, sources) in the library's one wording.
+        names: the words of the obligations and facts by id
+            (:func:`~gazaplan.analysis.implicants.names_of`), which its line uses.
     """
 
     waiter: str
     holder: str
     facts: tuple[str, ...]
     because: str
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
+
+    def explain(self) -> str:
+        """The wait in one line.
+
+        Returns:
+            The two obligations by their action, the facts that tie them by their meaning
+            (each with its id), and where the wait comes from.
+        """
+        facts = called_all(self.names, self.facts, none="no fact")
+        return (f"{called(self.names, self.waiter)} waits on {called(self.names, self.holder)} "
+                f"through {facts}: {self.because}")  # fmt: skip
 
 
 @attrs.frozen
@@ -50,26 +70,29 @@ class Cycle:
         parties: the parties that owe them.
         links: the waits that close the cycle.
         points: the plan points involved.
+        names: the words of the obligations, parties and facts by id
+            (:func:`~gazaplan.analysis.implicants.names_of`), which its lines use.
     """
 
     obligations: tuple[str, ...]
     parties: tuple[str, ...]
     links: tuple[Link, ...]
     points: tuple[int, ...]
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     def explain(self) -> str:
         """The cycle in words.
 
         Returns:
-            A heading with the obligations, their obligors and points, then a line per link.
+            A heading with the obligors by name and the points, a line per obligation (its
+            action and id), then a line per link.
         """
-        head = f"{', '.join(self.obligations)} wait on each other "
-        head += f"(owed by {', '.join(self.parties)}; points {', '.join(map(str, self.points))}):"
+        who = parties_text(self.names, self.parties)
+        points = ", ".join(map(str, self.points))
+        head = f"{len(self.obligations)} obligations of {who} wait on each other (points {points}):"
         lines = [head]
-        lines += [
-            f"  {k.waiter} waits on {k.holder} through {', '.join(k.facts)} ({k.because})"
-            for k in self.links
-        ]
+        lines += [f"  - {called(self.names, o)}" for o in self.obligations]
+        lines += [f"  {k.explain()}" for k in self.links]
         return "\n".join(lines)
 
 
@@ -85,6 +108,7 @@ def links(plan: Plan, *, positions: bool = True, on: dt.date | None = None) -> l
         The links, waiter by waiter in the plan's order.
     """
     obligations = plan.obligations()
+    names = names_of(plan)
     completes = {o.id: set(facts_read(o.completion)) for o in obligations}
     waits: dict[str, list[tuple[set[str], str]]] = {
         o.id: [(set(facts_read(o.trigger)), "its trigger")] for o in obligations
@@ -92,7 +116,7 @@ def links(plan: Plan, *, positions: bool = True, on: dt.date | None = None) -> l
     if positions:
         for p in plan.positions:
             if p.obligation in waits and p.only_if is not None and (on is None or p.holds_at(on)):
-                said = f"{p.statement()}, {p.as_of or 'undated'} {cite(p.sources)}"
+                said = f"{p.statement(names)}, {p.as_of or 'undated'} {cite(p.sources)}"
                 waits[p.obligation].append((set(facts_read(p.only_if)), said))
     readers: dict[str, set[str]] = {}  # fact -> the obligations whose completion reads it
     for holder, done in completes.items():
@@ -108,7 +132,7 @@ def links(plan: Plan, *, positions: bool = True, on: dt.date | None = None) -> l
                 for holder in readers.get(fact, ()):
                     if holder != waiter:
                         holders.setdefault(holder, set()).add(fact)
-            mine += [(order[h], r, Link(waiter, h, tuple(sorted(f)), because))
+            mine += [(order[h], r, Link(waiter, h, tuple(sorted(f)), because, names))
                      for h, f in holders.items()]  # fmt: skip
         found += [link for _, _, link in sorted(mine, key=lambda x: x[:2])]
     return found
@@ -141,7 +165,7 @@ def cycles(plan: Plan, *, positions: bool = True, on: dt.date | None = None) -> 
             continue
         inside = tuple(k for k in found_links if k.waiter in part and k.holder in part)
         points = tuple(sorted({owed[o].provision for o in part}))
-        found.append(Cycle(tuple(sorted(part)), tuple(parties), inside, points))
+        found.append(Cycle(tuple(sorted(part)), tuple(parties), inside, points, names_of(plan)))
     return tuple(found)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..truth import UNKNOWN, Verdict
 from .conditions import Term, Times, operand_words, show, text
+from .words import parties_text
 
 if TYPE_CHECKING:
     from .evaluation import Blocker, Evaluation
@@ -181,9 +182,10 @@ def explain_obligation(
     lines = [f"{pad}[{word.upper()}] {o.id} (point {o.provision}): {o.action}{early}"]
     if judged is not None:
         lines.append(f"{pad}{INDENT}{o.kind}: {judged[1]}")
+    names = report.names
     lines.append(
-        f"{pad}{INDENT}owed by: {o.obligor_text}"
-        + (f"; to: {', '.join(o.owed_to)}" if o.owed_to else "")
+        f"{pad}{INDENT}owed by: {parties_text(names, o.obligors)}"
+        + (f"; to: {parties_text(names, o.owed_to)}" if o.owed_to else "")
     )
     if o.obligor_note:
         lines.append(f"{pad}{INDENT}note: {o.obligor_note}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -202,8 +203,12 @@ class Position:
         started = self.as_of is None or self.as_of <= day
         return started and (self.valid_until is None or day <= self.valid_until)
 
-    def statement(self) -> str:
+    def statement(self, names: Mapping[str, str] | None = None) -> str:
         """The position in the library's one template, the same for every party.
+
+        Args:
+            names: the parties' display names by id (``gazaplan.core.words.party_names(plan)``);
+                None: the party is named by its id.
 
         Returns:
             ``"<party> commits to X only if Y"``, ``"<party> refuses X"`` and the like, or the
@@ -212,12 +217,27 @@ class Position:
         if self.stance is UNKNOWN:
             return self.summary
         condition = f" only if {text(self.only_if)}" if self.only_if is not None else ""
-        return f"{self.party} {self.stance} {self.action}{condition}"
+        return f"{self._who(names)} {self.stance} {self.action}{condition}"
+
+    def explain(self, names: Mapping[str, str] | None = None) -> str:
+        """The position in one line: who, when, its statement, the paraphrase and the sources.
+
+        Args:
+            names: the parties' display names by id (``gazaplan.core.words.party_names(plan)``);
+                None: the party is named by its id.
+
+        Returns:
+            ``"Israel, 2026-08-04: Israel commits to ...: <summary> [sources]"``.
+        """
+        when = f", {self.as_of}" if self.as_of else ""
+        said = f" {self.statement(names)}:" if self.stance is not UNKNOWN else ""
+        return f"{self._who(names)}{when}:{said} {self.summary} {cite(self.sources)}"
+
+    def _who(self, names: Mapping[str, str] | None) -> str:
+        return names.get(self.party, self.party) if names is not None else self.party
 
     def __str__(self) -> str:
-        when = f" ({self.as_of})" if self.as_of else ""
-        said = f" {self.statement()}:" if self.stance is not UNKNOWN else ""
-        return f"{self.party}{when}:{said} {self.summary} {cite(self.sources)}"
+        return self.explain()
 
 
 @attrs.frozen

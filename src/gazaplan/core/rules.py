@@ -8,7 +8,7 @@ every obligation's standing. Reports explain themselves with ``explain()``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -20,12 +20,14 @@ from ..truth import Verdict
 from . import _checks as check
 from . import _ports
 from ._compile import compiled
+from ._frozenmap import FrozenMap
 from ._results import Keyed, NotebookDisplay
 from .conditions import Condition, walk
 from .evaluation import Blocker, Evaluation, bare, tracer
 from .obligations import Obligation, Phase
 from .plans import Plan
 from .state import State
+from .words import party_names
 
 _T = TypeVar("_T", "_Fast", "_Traced")
 
@@ -79,12 +81,16 @@ def status_of(trigger: Verdict, completion: Verdict) -> ObligationStatus:
 
 @attrs.frozen
 class ObligationReport(NotebookDisplay):
-    """One obligation's standing, with the evaluations of its trigger and completion."""
+    """One obligation's standing, with the evaluations of its trigger and completion.
+
+    *names* are the plan's parties' display names by id, which its lines use.
+    """
 
     obligation: Obligation
     phase_id: str
     trigger: Evaluation
     completion: Evaluation
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     @property
     def status(self) -> ObligationStatus:
@@ -119,6 +125,7 @@ class PhaseReport(NotebookDisplay, Keyed[ObligationReport]):
         obligations: the standing of each of its obligations.
         provisions: the plan points involved (the phase's own and those its entry condition
             names, through the phases it refers to).
+        names: the plan's parties' display names by id, which its lines use.
     """
 
     phase: Phase
@@ -127,6 +134,7 @@ class PhaseReport(NotebookDisplay, Keyed[ObligationReport]):
     completion: Evaluation
     obligations: tuple[ObligationReport, ...]
     provisions: tuple[int, ...]
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     @property
     def unmet(self) -> tuple[Blocker, ...]:
@@ -183,11 +191,15 @@ class PhaseReport(NotebookDisplay, Keyed[ObligationReport]):
 
 @attrs.frozen
 class PlanReport(NotebookDisplay, Keyed[PhaseReport]):
-    """Every phase's report and every obligation's standing in one state."""
+    """Every phase's report and every obligation's standing in one state.
+
+    *names* are the plan's parties' display names by id, which its lines use.
+    """
 
     version: str
     title: str
     phases: tuple[PhaseReport, ...]
+    names: Mapping[str, str] = attrs.field(default=FrozenMap(), eq=False, repr=False)
 
     def phase(self, phase_id: str) -> PhaseReport:
         """The report of one phase (as ``report[phase_id]``).
@@ -270,9 +282,10 @@ class _Fast:
     share a trigger); the trace-less results are built once and shared, indexed by verdict.
     """
 
-    __slots__ = ("functions", "phases")
+    __slots__ = ("functions", "names", "phases")
 
     def __init__(self, plan: Plan) -> None:
+        self.names = _names_of(plan)
         slots: dict[int, int] = {}
         self.functions: list[Callable[[State], Verdict]] = []
 
@@ -290,7 +303,9 @@ class _Fast:
             obligations = []
             for o in phase.obligations:
                 trig, done = shared(o.trigger), shared(o.completion)
-                reports = [ObligationReport(o, phase.id, t, d) for t in trig for d in done]
+                reports = [
+                    ObligationReport(o, phase.id, t, d, self.names) for t in trig for d in done
+                ]
                 obligations.append((slot(o.trigger), slot(o.completion), reports))
             self.phases.append(
                 (
@@ -309,7 +324,8 @@ class _Fast:
         for phase, (entry_slot, entries), (done_slot, dones), obligations, points in self.phases:
             obs = tuple(reports[v[t] * 3 + v[d]] for t, d, reports in obligations)
             entry = entries[v[entry_slot]]
-            out.append(PhaseReport(phase, entry.verdict, entry, dones[v[done_slot]], obs, points))
+            done = dones[v[done_slot]]
+            out.append(PhaseReport(phase, entry.verdict, entry, done, obs, points, self.names))
         return tuple(out)
 
 
@@ -334,9 +350,10 @@ def _provisions(plan: Plan, phase: Phase) -> tuple[int, ...]:
 class _Traced:
     """A plan compiled for traced checks: one tracer per condition, shared sub-traces."""
 
-    __slots__ = ("phases",)
+    __slots__ = ("names", "phases")
 
     def __init__(self, plan: Plan) -> None:
+        self.names = _names_of(plan)
         self.phases = [
             (
                 phase,
@@ -353,6 +370,7 @@ class _Traced:
 
     def check(self, state: State, only: Phase | None = None) -> tuple[PhaseReport, ...]:
         memo: dict[object, Evaluation] = {}  # one memo: shared sub-conditions are traced once
+        names = self.names
         out = []
         for phase, entry_of, done_of, obligations, points in self.phases:
             if only is not None and phase is not only:
@@ -360,15 +378,27 @@ class _Traced:
             pid = phase.id
             obs = tuple(
                 [
-                    ObligationReport(o, pid, trig_of(state, memo), comp_of(state, memo))
+                    ObligationReport(o, pid, trig_of(state, memo), comp_of(state, memo), names)
                     for o, trig_of, comp_of in obligations
                 ]
             )
             entry = entry_of(state, memo)
-            out.append(
-                PhaseReport(phase, entry.verdict, entry, done_of(state, memo), tuple(obs), points)
-            )
+            done = done_of(state, memo)
+            out.append(PhaseReport(phase, entry.verdict, entry, done, obs, points, names))
         return tuple(out)
+
+
+def _names_of(plan: Plan) -> Mapping[str, str]:
+    """The plan's parties' display names by id, derived once per plan.
+
+    Args:
+        plan: the plan.
+
+    Returns:
+        Party id -> display name.
+    """
+    found: Mapping[str, str] = plan._cache.derive("party_names", lambda: party_names(plan))
+    return found
 
 
 def _compiled_plan(plan: Plan, kind: type[_T]) -> _T:
@@ -431,4 +461,4 @@ def check_plan(plan: Plan, state: State, *, trace: bool = True) -> PlanReport:
         _compiled_plan(plan, _Traced) if trace else _compiled_plan(plan, _Fast)
     )
     phases = checker.check(state)
-    return PlanReport(version=plan.version, title=plan.title, phases=phases)
+    return PlanReport(version=plan.version, title=plan.title, phases=phases, names=_names_of(plan))

@@ -13,10 +13,12 @@ an id the plan does not know is shown as it is, never dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from ..truth import Verdict
+from ._frozenmap import FrozenMap
+from .facts import FactKind
 from .plans import Plan
 from .state import FACTS
 
@@ -24,9 +26,12 @@ __all__ = [
     "NO_OBLIGOR",
     "VERDICT_WORDS",
     "fact_name",
+    "fact_question",
+    "join_names",
     "named",
     "parties_text",
     "party_name",
+    "party_names",
     "phase_name",
     "target_name",
     "verdict_words",
@@ -73,18 +78,46 @@ def party_name(plan: Plan, party_id: str) -> str:
     return party_id
 
 
-def parties_text(plan: Plan, party_ids: Iterable[str], *, none: str = NO_OBLIGOR) -> str:
-    """Parties by name, joined in words: ``"Israel and Hamas"``; *none* where there are none.
+def party_names(plan: Plan) -> Mapping[str, str]:
+    """Every party's display name by id, as the reports keep them to word their lines.
 
     Args:
         plan: the plan whose parties are named.
+
+    Returns:
+        Party id -> display name.
+    """
+    return FrozenMap((p.id, p.name) for p in plan.parties)
+
+
+def parties_text(
+    plan: Plan | Mapping[str, str], party_ids: Iterable[str], *, none: str = NO_OBLIGOR
+) -> str:
+    """Parties by name, joined in words: ``"Israel and Hamas"``; *none* where there are none.
+
+    Args:
+        plan: the plan whose parties are named, or their names by id (:func:`party_names`).
         party_ids: the parties' ids, in the order to name them.
         none: what to say where there is no party (by default :data:`NO_OBLIGOR`).
 
     Returns:
-        The names joined with commas and a last "and".
+        The names joined with commas and a last "and"; an id with no name is shown as it is.
     """
-    names = [party_name(plan, p) for p in party_ids]
+    table = party_names(plan) if isinstance(plan, Plan) else plan
+    return join_names([table.get(p, p) for p in party_ids], none=none)
+
+
+def join_names(names: Iterable[str], *, none: str = NO_OBLIGOR) -> str:
+    """Names joined in words: ``"a"``, ``"a and b"``, ``"a, b and c"``; *none* for no name.
+
+    Args:
+        names: the names, in order.
+        none: what to say where there is none.
+
+    Returns:
+        The names joined.
+    """
+    names = list(names)
     if not names:
         return none
     if len(names) == 1:
@@ -112,24 +145,30 @@ def phase_name(plan: Plan, phase_id: str) -> str:
 
 
 def target_name(plan: Plan, target: str) -> str:
-    """A target (``PHASE.entry`` or ``PHASE.completion``, or a phase alone) in words.
+    """A target (a phase or an obligation, alone or with its part) in words.
 
     ``phase-2.completion`` is "phase 2's completion"; ``perimeter.entry`` is "the preconditions of
-    Withdrawal to the security perimeter".
+    Withdrawal to the security perimeter"; an obligation's completion is its action in quotes
+    with "fulfilled", its trigger the same with "due".
 
     Args:
-        plan: the plan whose phases are named.
-        target: the target's id.
+        plan: the plan whose phases and obligations are named.
+        target: the target's id (``PHASE``, ``PHASE.entry``, ``PHASE.completion``,
+            ``OBLIGATION``, ``OBLIGATION.trigger``, ``OBLIGATION.completion``).
 
     Returns:
         The words, or the target as given where it is of no known form.
     """
-    phase_id, _, part = target.partition(".")
+    head, _, part = target.partition(".")
+    for o in plan.obligations():
+        if o.id == head:
+            what = {"completion": "fulfilled", "": "fulfilled", "trigger": "due"}.get(part)
+            return f"“{o.action}” {what}" if what is not None else target
     what = {"entry": "preconditions", "completion": "completion", "": "preconditions"}.get(part)
-    if what is None:
+    if what is None or not any(p.id == head for p in plan.phases):
         return target
-    name = phase_name(plan, phase_id)
-    if _NUMBERED.match(phase_id):
+    name = phase_name(plan, head)
+    if _NUMBERED.match(head):
         return f"{name}'s {what}"
     return f"the {what} of {name}"
 
@@ -155,6 +194,26 @@ def fact_name(fact_id: str, plan: Plan | None = None) -> str:
         return spec.doc
     who = party_name(plan, party) if plan is not None else party
     return f"{spec.doc} ({who})"
+
+
+def fact_question(fact_id: str, plan: Plan | None = None) -> str:
+    """A fact as what is missing where it is unknown: a flag as a question ("whether Israel has
+    annexed any part of Gaza"), another fact as what it measures.
+
+    A flag's meaning is written as a statement; named as missing, it must not read as one.
+
+    Args:
+        fact_id: the fact's id, as conditions write it.
+        plan: the plan whose parties are named (None: the party's id is shown).
+
+    Returns:
+        The words, or the id itself where the schema does not know it.
+    """
+    name = fact_name(fact_id, plan)
+    spec = FACTS.get(fact_id.partition(".")[0])
+    if spec is not None and spec.kind is FactKind.FLAG:
+        return f"whether {name}"
+    return name
 
 
 def named(name: str, ident: str) -> str:

@@ -11,13 +11,18 @@ import functools
 from collections.abc import Sequence
 
 from ..analysis.graphs import Graph
+from ..analysis.headline import Headline, headline_of
+from ..analysis.implicants import called, called_all
 from ..analysis.structural import StructureReport
 from ..analysis.vetoes import Vetoes
+from ..catalog.register import SourceEntry, SourceRegister
+from ..core.control import NONE_IDENTIFIED
 from ..core.evaluation import Blocker, Evaluation
 from ..core.explain import explain_evaluation
 from ..core.obligations import Phase
 from ..core.plans import Plan
 from ..core.rules import ObligationReport, PhaseReport, PlanReport
+from ..core.words import named, parties_text
 from ..exploration.search import Exploration
 from ..runs.montecarlo import MonteCarloResult
 from ..runs.sweeps import SweepResult
@@ -26,13 +31,22 @@ from ..time.compliance import Compliance, ComplianceReport
 from ..time.reports import Report
 from ..time.timelines import Timeline
 from ..time.verdicts import VerdictsOverTime
-from ..truth import Verdict
 from ..whatif.differences import Comparison, Diff
 from ..whatif.scenarios import ScenarioResult
 from . import tables as t
-from ._html import badge, box, esc, kv_table, table
+from ._html import (
+    badge,
+    box,
+    compliance_in_words,
+    entry_html,
+    esc,
+    kv_table,
+    register_html,
+    table,
+    verdicts_in_words,
+)
 
-__all__ = ["html_of"]
+__all__ = ["headline_html", "html_of"]
 
 _STATUS = ("status", "preconditions", "completion", "trigger", "verdict")
 
@@ -97,8 +111,8 @@ def _phase(phase: Phase) -> str:
 @html_of.register
 def _plan_report(report: PlanReport) -> str:
     phases = table(
-        t.phase_rows(report, "phases"),
-        ["phase", "name", "preconditions", "completion", "unmet_leaves", "unknown_leaves"],
+        verdicts_in_words(t.phase_rows(report, "phases")),
+        ["phase", "name", "preconditions", "completion", "unmet_conditions", "unknown_conditions"],
         badges=_STATUS,
         caption="Phases",
     )
@@ -183,7 +197,7 @@ def _evaluation(ev: Evaluation) -> str:
 @html_of.register
 def _compliance_report(report: ComplianceReport) -> str:
     body = table(
-        t.compliance_rows(report),
+        compliance_in_words(report),
         ["status", "obligation", "kind", "point", "owed_by", "since", "due", "reason"],
         badges=("status",),
     )
@@ -191,12 +205,41 @@ def _compliance_report(report: ComplianceReport) -> str:
         f"Compliance as of {report.at:%Y-%m-%d %H:%M %z} (version {report.version})",
         f"<div>Obligations: {esc(report.summary())}</div>",
         body,
-        note="overdue first; report.to_pandas() has every column, the lifecycle included",
+        note=(
+            "news first: breached, overdue, late, partly, pending, then unknown by the missing"
+            " fact; report.to_pandas() has every column, the lifecycle included"
+        ),
     )
+
+
+def headline_html(h: Headline) -> str:
+    """The headline as HTML: its first line as a heading, the rest as a list.
+
+    Args:
+        h: the headline.
+
+    Returns:
+        An escaped ``<div class="headline">``.
+    """
+    first, *rest = h.explain().splitlines()
+    items: list[str] = []
+    for line in rest:
+        if line.startswith("- "):
+            items.append(esc(line[2:]))
+        elif items:
+            items[-1] += "<br>" + esc(line.strip())
+    body = "".join(f"<li>{item}</li>" for item in items)
+    return f'<div class="headline"><p><strong>{esc(first)}</strong></p><ul>{body}</ul></div>'
+
+
+@html_of.register
+def _headline(h: Headline) -> str:
+    return box("Where the plan stands", headline_html(h), note="status.to_dict() gives the figures")
 
 
 @html_of.register
 def _report(r: Report) -> str:
+    opening = headline_html(headline_of(r)) if r.plans else ""
     head = kv_table(
         [
             ("plan version judging", f"{r.version} (in force from {r.in_force.date()})"),
@@ -209,19 +252,20 @@ def _report(r: Report) -> str:
     )
     note = f'<div class="note">Note: {esc(r.note)}</div>' if r.note else ""
     phases = table(
-        t.phase_rows(r.phases, "phases"),
-        ["phase", "name", "preconditions", "completion", "unmet_leaves", "unknown_leaves"],
+        verdicts_in_words(t.phase_rows(r.phases, "phases")),
+        ["phase", "name", "preconditions", "completion", "unmet_conditions", "unknown_conditions"],
         badges=_STATUS,
         caption="Phases",
     )
     body = table(
-        t.compliance_rows(r.compliance),
+        compliance_in_words(r.compliance),
         ["status", "obligation", "kind", "point", "owed_by", "since", "reason"],
         badges=("status",),
         caption="Obligations",
     )
     return box(
         r.title,
+        opening,
         head,
         note,
         phases,
@@ -313,7 +357,9 @@ def _graph(graph: Graph) -> str:
         body = svg(graph)
         note = "Hover a node or an edge for its detail; to_dot() and to_networkx() give the rest."
     else:
-        rows = graph.rows()
+        word = {n.id: named(n.label, n.id) for n in graph.nodes}  # words, with the id to draw by
+        rows = [{**r, "source": word[r["source"]], "target": word[r["target"]]}
+                for r in graph.rows()]  # fmt: skip
         body = table(rows, ["source", "kind", "target", "because"], caption="Edges")
         note = (f"Too many nodes to draw ({len(graph.nodes)}): graph.around(node_id) draws the "
                 "part near one node; to_pandas() has every edge.")  # fmt: skip
@@ -321,17 +367,19 @@ def _graph(graph: Graph) -> str:
 
 
 def _veto_rows(v: Vetoes) -> list[dict[str, str]]:
-    sure = ", ".join(v.players) or "none for certain"
-    maybe = ", ".join(x.party for x in v if x.verdict is Verdict.UNKNOWN)
+    """One row of a target's veto players, parties by name and facts and targets in words."""
+    sure = parties_text(v.names, v.players, none="none for certain")
+    maybe = parties_text(v.names, v.possible_players, none="")
     first = next((c for c in v.coalitions), None)
-    return [{"target": v.target, "now": str(v.now), "veto": sure, "possibly": maybe,
-             "suffices": " + ".join(first.parties) if first and first.parties else "",
-             "free": ", ".join(v.free)}]  # fmt: skip
+    return [{"target": called(v.names, v.target), "now": str(v.now), "veto": sure,
+             "possibly": maybe,
+             "suffices": parties_text(v.names, first.parties, none="") if first else "",
+             "free": called_all(v.names, v.free, none="")}]  # fmt: skip
 
 
 @html_of.register
 def _vetoes(v: Vetoes) -> str:
-    return box(f"Veto players: {v.target}",
+    return box(f"Veto players: {called(v.names, v.target)}",
                table(_veto_rows(v), ["target", "now", "veto", "possibly", "suffices", "free"],
                      badges=["now"]),
                note=v.explain())  # fmt: skip
@@ -339,24 +387,28 @@ def _vetoes(v: Vetoes) -> str:
 
 @html_of.register
 def _structure(r: StructureReport) -> str:
-    cycles = [{"obligations": ", ".join(c.obligations), "parties": ", ".join(c.parties),
-               "points": ", ".join(map(str, c.points)),
-               "links": "; ".join(f"{k.waiter} waits on {k.holder} ({k.because})" for k in c.links)}
+    cycles = [table([{"obligation": called(k.names, k.waiter), "waits on": called(k.names, k.holder),
+                      "through": called_all(k.names, k.facts, none=""), "because": k.because}
+                     for k in c.links], ["obligation", "waits on", "through", "because"],
+                    caption=c.explain().splitlines()[0].rstrip(":"))
               for c in r.cycles]  # fmt: skip
     vetoes = [row for v in r.vetoes for row in _veto_rows(v) if row["veto"] != "none for certain"
               or row["possibly"]]  # fmt: skip
-    info = [{"fact": i.fact, "settles": i.settles} for i in r.information]
+    info = [{"fact": named(i.question, i.fact) if i.question else called(r.names, i.fact),
+             "settles": i.settles} for i in r.information]  # fmt: skip
+    nxt = called(r.names, r.next_phase) if r.next_phase else "every phase has opened"
     parts = [kv_table([("plan version", r.plan_version), ("positions", r.positions),
-                       ("next phase", r.next_phase or "every phase has opened")])]  # fmt: skip
-    parts.append(table(cycles, ["obligations", "parties", "points", "links"],
-                       caption="Obligations that wait on each other"))  # fmt: skip
+                       ("next phase", nxt)])]  # fmt: skip
+    none = "Obligations that wait on each other: none found"
+    parts += cycles or [table([], ["obligation", "waits on", "through", "because"], caption=none)]
     if r.next_phase is not None:
         p = r.paths_of(f"{r.next_phase}.entry")
-        rows = [{"set": i, "fact": c.fact, "now": c.now, "needs": "; ".join(c.needs),
-                 "controlled_by": ", ".join(c.controlled_by) or "none identified"}
+        rows = [{"set": i, "fact": called(c.names, c.fact), "now": c.now,
+                 "needs": "; ".join(c.needs),
+                 "controlled_by": parties_text(c.names, c.controlled_by, none=NONE_IDENTIFIED)}
                 for i, s in enumerate(p, 1) for c in s.changes]  # fmt: skip
         parts.append(table(rows, ["set", "fact", "now", "needs", "controlled_by"],
-                           caption=f"What must happen for {p.target}"))  # fmt: skip
+                           caption=f"What must happen for {called(p.names, p.target)}"))  # fmt: skip
     parts.append(table(vetoes, ["target", "now", "veto", "possibly", "suffices", "free"],
                        caption="Veto players", badges=["now"]))  # fmt: skip
     parts.append(table(info, ["fact", "settles"], caption="Unknown facts that matter most"))
@@ -425,3 +477,7 @@ def _over_time(v: VerdictsOverTime) -> str:
     return box(f"Verdicts over time (plan version {v.plan_version})",
                table(rows, ["change"], caption="Each change of a phase's verdicts"),
                note="to_pandas() has every instant and phase.")  # fmt: skip
+
+
+html_of.register(SourceRegister, register_html)  # the source register (gp.sources())
+html_of.register(SourceEntry, entry_html)  # one source, with what it supports

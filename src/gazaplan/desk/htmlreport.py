@@ -17,24 +17,39 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..analysis.headline import headline_of
+from ..analysis.implicants import called, called_all
 from ..analysis.structural import StructureReport, analyse
 from ..core.explain import explain_phase
 from ..core.instants import Instant
 from ..core.plans import Plan
 from ..core.sources import cite
+from ..core.words import named, parties_text, party_name, phase_name, verdict_words
 from ..exceptions import MissingExtraError
 from ..time.compliance import in_force
 from ..time.reports import report
 from ..time.timelines import Timeline
 from ..truth import Verdict
 from . import tables as t
-from ._html import CSS, badge, esc, kv_table, table
+from ._display import headline_html
+from ._html import (
+    CSS,
+    badge,
+    compliance_in_words,
+    esc,
+    kv_table,
+    link_sources,
+    sources_table,
+    table,
+    verdicts_in_words,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from matplotlib.axes import Axes
 
+    from ..catalog.register import SourceRegister
     from ..core.state import State
 
 __all__ = ["html_report", "write_html_report"]
@@ -62,7 +77,8 @@ h1{{font-size:22px;margin:0 0 4px 0}} h2{{font-size:17px;margin:26px 0 6px 0;bor
 
 
 _CONTENTS = (
-    '<p class="note">Contents: <a href="#phases">phases</a> · <a href="#compliance">compliance</a>'
+    '<p class="note">Contents: <a href="#status">where it stands</a>'
+    ' · <a href="#phases">phases</a> · <a href="#compliance">compliance</a>'
     ' · <a href="#structure">structure</a>'
     ' · <a href="#plots">over time</a> · <a href="#points">points</a> · <a href="#terms">terms</a>'
     ' · <a href="#figures">figures</a> · <a href="#positions">positions</a>'
@@ -70,8 +86,14 @@ _CONTENTS = (
 )
 
 
-def _svg(draw: Callable[[], Axes], feature: str, prefix: str) -> str:
-    """Run a plotting function and return its figure as inline SVG (a note if no matplotlib)."""
+def _svg(
+    draw: Callable[[], Axes],
+    feature: str,
+    prefix: str,
+    inches: tuple[float, float] | None = None,
+) -> str:
+    """Run a plotting function and return its figure as inline SVG (a note if no matplotlib);
+    *inches*: a page other than the plot's own (the plot fits its texts to it)."""
     try:
         import matplotlib
 
@@ -85,6 +107,8 @@ def _svg(draw: Callable[[], Axes], feature: str, prefix: str) -> str:
         ax = draw()
         fig = ax.get_figure()
         assert isinstance(fig, Figure)  # the plots make their own figure when given no Axes
+        if inches is not None:
+            fig.set_size_inches(inches)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
         plt.close(fig)
@@ -155,6 +179,7 @@ def html_report(
     as_of = f"{when:%Y-%m-%d %H:%M %z}"
     parts = [
         f"<h1>{esc(r.title)}</h1>",
+        f'<section id="status">{headline_html(headline_of(r))}</section>',
         (
             '<p class="note">gazaplan report. It states what the plan and the parties say, each '
             "attributed to its source, and takes no side. Facts no source gives are unknown, and "
@@ -174,28 +199,29 @@ def html_report(
         _CONTENTS,
         '<h2 id="phases">Phases: preconditions and completion</h2>',
         table(
-            t.phase_rows(r.phases, "phases"),
+            verdicts_in_words(t.phase_rows(r.phases, "phases")),
             [
                 "phase",
                 "name",
                 "preconditions",
                 "completion",
-                "unmet_leaves",
-                "unknown_leaves",
+                "unmet_conditions",
+                "unknown_conditions",
                 "points",
             ],
             badges=("preconditions", "completion"),
             limit=None,
         ),
         *(
-            f"<details><summary>{esc(ph.phase.id)}: preconditions {badge(ph.verdict)} "
-            f"completion {badge(ph.completion.verdict)}: the reasons</summary>"
+            f"<details><summary>{esc(phase_name(now, ph.phase.id))} ({esc(ph.phase.id)}): "
+            f"preconditions {badge(verdict_words(ph.verdict))}, completion "
+            f"{badge(verdict_words(ph.completion.verdict))}: the reasons</summary>"
             f"<pre>{esc(explain_phase(ph, r.judged()))}</pre></details>"
             for ph in r.phases.phases
         ),
         f'<h2 id="compliance">Compliance as of {esc(as_of)}</h2>',
         table(
-            t.compliance_rows(comp),
+            compliance_in_words(comp),
             ["status", "obligation", "kind", "point", "owed_by", "since", "reason"],
             badges=("status",),
             limit=None,
@@ -218,7 +244,12 @@ def html_report(
     if plots:
         parts += [
             '<h2 id="plots">Over time</h2>',
-            _svg(lambda: plot_obligations(comp), "the report's figures", "obligations"),
+            _svg(
+                lambda: plot_obligations(comp, timeline=timeline),
+                "the report's figures",
+                "obligations",
+                (8.0, 7.5),  # a row per obligation: taller than the other figures
+            ),
             _svg(
                 lambda: plot_exchange(now, timeline, start=start),
                 "the report's figures",
@@ -230,13 +261,23 @@ def html_report(
                 "withdrawal",
             ),
         ]
-    parts += _plan_sections(now, timeline)
+    register = _register(plan, timeline)
+    parts += _plan_sections(now, timeline, register)
     return _PAGE.format(
         policy=_POLICY,
         title=esc(f"{r.title}: report as of {as_of}"),
         css=CSS,
-        body="\n".join(parts),
+        body=link_sources("\n".join(parts), register.tags),  # every code a link to its entry
     )
+
+
+def _register(plan: Plan | Sequence[Plan], timeline: Timeline) -> SourceRegister:
+    """The register of the page's sources: every version's, the events' and the table of
+    control's (the structure section cites it)."""
+    from ..catalog import controls
+    from ..catalog.register import source_register
+
+    return source_register(plan, timeline.events, controls=controls())
 
 
 def structure_section(r: StructureReport) -> list[str]:
@@ -253,10 +294,11 @@ def structure_section(r: StructureReport) -> list[str]:
     from ..catalog import controls
 
     table_ = controls()
-    cycles = [{"obligations": ", ".join(c.obligations), "parties": ", ".join(c.parties),
+    n = r.names
+    cycles = [{"obligations": called_all(n, c.obligations, none="none"),
+               "parties": parties_text(n, c.parties, none="none"),
                "points": ", ".join(map(str, c.points)),
-               "why": "; ".join(f"{k.waiter} waits on {k.holder} through {', '.join(k.facts)} "
-                                f"({k.because})" for k in c.links)} for c in r.cycles]  # fmt: skip
+               "why": "; ".join(k.explain() for k in c.links)} for c in r.cycles]  # fmt: skip
     out = ['<h2 id="structure">Structure: who waits for whom, veto players, what must happen</h2>',
            ('<p class="note">Stated positions are included and attributed. A party refusing '
             "keeps every fact it controls as it is; facts whose point names nobody are shown as "
@@ -270,33 +312,30 @@ def structure_section(r: StructureReport) -> list[str]:
             for c in s.changes:
                 entry = table_.of(c.fact)
                 basis = f"{entry.basis} {cite(entry.sources)}" if entry else "not in the table"
-                rows.append({"set": i, "fact": c.fact, "now": c.now, "needs": "; ".join(c.needs),
-                             "controlled_by": ", ".join(c.controlled_by) or "none identified",
+                rows.append({"set": i, "fact": called(n, c.fact), "now": c.now,
+                             "needs": "; ".join(c.needs),
+                             "controlled_by": parties_text(n, c.controlled_by,
+                                                           none="none identified"),
                              "basis": basis})  # fmt: skip
         out.append(table(rows, ["set", "fact", "now", "needs", "controlled_by", "basis"],
-                         limit=None, caption=f"What must happen for {paths.target} "
-                         f"(now {paths.now})"))  # fmt: skip
-    vetoes = [{"target": v.target, "now": str(v.now), "veto": ", ".join(v.players),
-               "possibly": ", ".join(x.party for x in v if x.verdict is Verdict.UNKNOWN)}
+                         limit=None, caption=f"What must happen for {called(n, paths.target)} "
+                         f"(now {verdict_words(paths.now)})"))  # fmt: skip
+    vetoes = [{"target": called(n, v.target), "now": verdict_words(v.now),
+               "veto": parties_text(n, v.players, none="none"),
+               "possibly": parties_text(
+                   n, [x.party for x in v if x.verdict is Verdict.UNKNOWN], none="none")}
               for v in r.vetoes if v.players or any(x.verdict is Verdict.UNKNOWN for x in v)]  # fmt: skip
     out.append(table(vetoes, ["target", "now", "veto", "possibly"], badges=("now",), limit=None,
                      caption="Parties whose refusal alone blocks each target"))  # fmt: skip
-    info = [{"fact": i.fact, "settles": i.settles,
-             "flips": "; ".join(f"{t} {b} if {v}" for t, v, b in i.flips)}
+    info = [{"fact": called(n, i.fact), "settles": i.settles,
+             "flips": "; ".join(f"{called(n, t)} {verdict_words(b)} if {v}" for t, v, b in i.flips)}
             for i in r.information]  # fmt: skip
     out.append(table(info, ["fact", "settles", "flips"],
                      caption="Unknown facts that matter most: what learning each could settle"))  # fmt: skip
     return out
 
 
-def _plan_sections(plan: Plan, timeline: Timeline) -> list[str]:
-    sources = t.all_sources(plan, timeline)
-    source_rows = "".join(
-        f"<tr><td>{esc(s.tag)}</td><td>{esc(s.outlet)}</td><td>{esc(s.title)}</td>"
-        f"<td>{esc(s.date)}{'~' if s.approximate_date else ''}</td>"
-        f"<td>{_link(s.url)}</td><td>{esc(s.note)}</td></tr>"
-        for s in sources
-    )
+def _plan_sections(plan: Plan, timeline: Timeline, register: SourceRegister) -> list[str]:
     return [
         '<h2 id="points">The plan\'s points (paraphrased)</h2>',
         table(
@@ -315,7 +354,10 @@ def _plan_sections(plan: Plan, timeline: Timeline) -> list[str]:
         ),
         '<h2 id="positions">Positions, attributed</h2>',
         table(
-            t.plan_rows(plan, "positions"),
+            [
+                {**row, "party": named(party_name(plan, row["party"]), row["party"])}
+                for row in t.plan_rows(plan, "positions")
+            ],
             ["party", "response", "summary", "as_of", "sources"],
             unknown=("response",),
             limit=None,
@@ -326,22 +368,16 @@ def _plan_sections(plan: Plan, timeline: Timeline) -> list[str]:
             ["at", "kind", "summary", "reported_by", "confidence", "sources"],
             limit=None,
         ),
-        f'<h2 id="sources">Sources ({len(sources)})</h2>',
+        f'<h2 id="sources">Sources ({len(register.entries)})</h2>',
         (
-            "<table><thead><tr><th>tag</th><th>outlet</th><th>title</th><th>date</th>"
-            f"<th>address</th><th>note</th></tr></thead><tbody>{source_rows}</tbody></table>"
+            '<p class="note">Every code the page cites links to its entry here (<code>WH 4</code> '
+            "is the White House text, cited for point 4); <code>gazaplan sources TAG</code> and "
+            "<code>gp.sources()[TAG]</code> give the same entry with everything it supports. "
+            "Reliability is only what the catalog says of a source, in its words; "
+            "&quot;not graded&quot; means it says nothing of it.</p>"
         ),
+        sources_table(register.entries),
     ]
-
-
-def _link(url: str | None) -> str:
-    """An address as text, and a link only for http and https (following it is the reader's
-    choice, not a fetch); any other scheme (``javascript:``, ``data:``) stays plain text."""
-    if not url:
-        return ""
-    if not re.match(r"(?i)^https?://", url.strip()):
-        return esc(url)
-    return f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(url)}</a>'
 
 
 def write_html_report(

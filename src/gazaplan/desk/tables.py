@@ -27,6 +27,7 @@ from ..core.facts import Floor
 from ..core.plans import Plan
 from ..core.rules import PhaseReport, PlanReport
 from ..core.sources import Contested, Source, Sourced
+from ..core.words import NO_OBLIGOR
 from ..exceptions import InvalidValueError, MissingExtraError
 from ..time.anomalies import AnomalyReport
 from ..time.compliance import ComplianceReport
@@ -339,7 +340,7 @@ def all_sources(plan: Plan, timeline: Timeline | None = None) -> list[Source]:
 def phase_rows(report: PlanReport | PhaseReport, table: str = "phases") -> list[Row]:
     """A report's phases with their verdicts, or its obligations with their statuses, as rows.
 
-    In the phases table, ``unmet_leaves`` and ``unknown_leaves`` count the leaf conditions of
+    In the phases table, ``unmet_conditions`` and ``unknown_conditions`` count the conditions of
     the preconditions that keep them from being MET (see :attr:`PhaseReport.unmet
     <gazaplan.core.rules.PhaseReport.unmet>`).
 
@@ -363,8 +364,8 @@ def phase_rows(report: PlanReport | PhaseReport, table: str = "phases") -> list[
                 "name": r.phase.name,
                 "preconditions": str(r.verdict),
                 "completion": str(r.completion.verdict),
-                "unmet_leaves": len(r.unmet),
-                "unknown_leaves": len(r.unknown),
+                "unmet_conditions": len(r.unmet),
+                "unknown_conditions": len(r.unknown),
                 "points": tuple(r.provisions),
             }
             for r in phases
@@ -426,7 +427,7 @@ def compliance_rows(report: ComplianceReport) -> list[Row]:
 
     Returns:
         One row per obligation with its status, instants, durations, quantities and reason, as
-        of the report's instant, overdue first.
+        of the report's instant, news first (see :data:`gazaplan.time.compliance.NEWS_ORDER`).
     """
     return [
         {
@@ -637,7 +638,8 @@ def frame(rows: Sequence[Row], columns: Sequence[str], *, feature: str) -> pd.Da
     """A pandas DataFrame of rows (pandas is imported here).
 
     Instants, durations, whole numbers and truth values get their pandas types; None is shown
-    as missing.
+    as missing. An ``owed_by`` with nobody in it reads "no obligor named in the text"
+    (:data:`~gazaplan.core.words.NO_OBLIGOR`), as the text says, not an empty cell.
 
     Args:
         rows: the rows.
@@ -654,7 +656,10 @@ def frame(rows: Sequence[Row], columns: Sequence[str], *, feature: str) -> pd.Da
         import pandas as pd
     except ImportError:
         raise MissingExtraError(feature, "pandas", "pandas") from None
-    plain = [{k: flat(v) for k, v in row.items()} for row in rows]
+    plain: list[Row] = [  # a text naming nobody says so: never an empty, "missing" cell
+        {k: NO_OBLIGOR if k == "owed_by" and v == () else flat(v) for k, v in row.items()}
+        for row in rows
+    ]
     df = pd.DataFrame(plain, columns=list(columns))
     for name in df.columns:  # give instants, durations and counts their dtypes
         values = [v for row in plain if (v := row.get(name)) is not None]
