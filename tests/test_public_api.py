@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,7 @@ def test_all_is_sorted_and_listed(module: str) -> None:
 
 
 def test_the_top_level_is_curated() -> None:
-    assert 35 <= len(gp.__all__) <= 64  # what a notebook user reaches for
+    assert 35 <= len(gp.__all__) <= 66  # what a notebook user reaches for
     assert dir(gp) == sorted({*gp.__all__, "__version__"})
     every = set(listed("gazaplan"))
     assert len(every) > 150  # the rest is importable from the top too (from gazaplan import X)
@@ -165,3 +166,21 @@ def test_package_is_typed() -> None:
     from importlib.resources import files
 
     assert files("gazaplan").joinpath("py.typed").is_file()
+
+
+def test_help_opens_with_five_things_to_do_and_each_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("matplotlib")
+    doc = gp.__doc__ or ""
+    code = doc.split("::\n\n", 1)[1].split("\nThree-valued", 1)[0]
+    steps = [line for line in code.splitlines() if line.strip().startswith("# ")]
+    assert [s.strip()[:4] for s in steps] == ["# 1.", "# 2.", "# 3.", "# 4.", "# 5."]
+    monkeypatch.chdir(tmp_path)  # step 5 writes files
+    exec(compile(textwrap.dedent(code), "gazaplan.__doc__", "exec"), {})  # our own text
+    printed = capsys.readouterr().out
+    assert printed.startswith("Where the plan stands on 9 October 2026")
+    assert (tmp_path / "report" / "datapackage.json").exists()
+    assert (tmp_path / "exchange.png").stat().st_size > 10_000
+    assert "plots" in dir(gp)
+    assert gp.plots.plot_exchange is gp.plot_exchange

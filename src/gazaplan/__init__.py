@@ -1,11 +1,34 @@
 """gazaplan: the US 20-point plan for Gaza (29 September 2025) as typed, sourced, explainable rules.
 
-Start with::
+Five things to do with it (the bundled data reach 9 October 2026; past that, UNKNOWN)::
 
     import gazaplan as gp
-    plan = gp.plan()                              # the bundled plan
-    state = gp.State.initial(plan)                # the facts at publication
-    print(gp.check_phase(plan, "phase-1", state).explain())
+    plans, events = gp.plan_versions(), gp.timeline()
+
+    # 1. Where does the plan stand? A few lines to quote, every figure from one judgement.
+    print(gp.status(plans, events).explain())            # gazaplan status
+
+    # 2. Why? Each phase's verdict and each obligation's status, with the conditions behind it.
+    print(gp.report(plans, events).explain())            # gazaplan report [--html FILE]
+
+    # 3. Who can block what, and what must happen for the next step.
+    plan = gp.plan()
+    now = gp.replay(plan, events)
+    print(gp.analyse(plan, now).explain())               # gazaplan analyse
+
+    # 4. What if? Change a term, replay the same events, see what flips and why.
+    ratio = plan.exchange.remains_ratio
+    variant = gp.amend(plan, gp.SetTerm("exchange.remains_ratio", gp.Sourced(20, ratio.sources)))
+    print(gp.compare(plan, variant, events).explain())   # gazaplan compare A B
+
+    # 5. Publish: typed tables, charts fit to print, and the source behind every code.
+    gp.write_csv(gp.report(plans, events), "report")     # gazaplan report --csv report
+    gp.plots.save(gp.plots.plot_exchange(plan, events), "exchange.png")  # the plot extra
+    print(gp.sources()["WH 4"].explain())                # gazaplan sources WH 4
+
+Three-valued verdicts (MET / UNMET / UNKNOWN): a fact no source gives is unknown, and a verdict
+that depends on it is UNKNOWN, never UNMET. Every judgement names its instant and the plan
+version judging. ``gazaplan --help`` lists the commands, each ``--help`` with examples.
 
 The package is in layers, a folder each, listed bottom-up: a module imports only from the layers
 listed before its own (the first three import nothing of gazaplan), and, in its own folder, only
@@ -42,11 +65,31 @@ Every public name is listed once, below, under its home module. The names load o
 
 from __future__ import annotations
 
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from . import _loading
 
 _loading.install()  # module paths of 0.1.0.dev0 resolve to their new homes
+
+
+class _Package(ModuleType):
+    """The package's own module type: importing an old module path (``gazaplan.sources``, now
+    ``gazaplan.core.sources``) leaves the public name spelt the same (``gp.sources``, the source
+    register) as it is, where Python would set the module over it."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if (
+            isinstance(value, ModuleType)
+            and name in _loading.MOVED
+            and name in _loading.homes(__file__)
+        ):
+            return  # the old path still imports (sys.modules has it); the name keeps its value
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __version__ = "0.1.0"
 
@@ -55,6 +98,12 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .analysis.graphs import (
         graph as graph,
+    )
+    from .analysis.headline import (
+        Headline as Headline,
+    )
+    from .analysis.headline import (
+        status as status,
     )
     from .analysis.implicants import (
         paths_to as paths_to,
@@ -84,10 +133,22 @@ if TYPE_CHECKING:
         plan_versions as plan_versions,
     )
     from .catalog import (
+        sources as sources,
+    )
+    from .catalog import (
         timeline as timeline,
     )
     from .catalog import (
         versions as versions,
+    )
+    from .catalog.register import (
+        SourceEntry as SourceEntry,
+    )
+    from .catalog.register import (
+        SourceRegister as SourceRegister,
+    )
+    from .catalog.register import (
+        Support as Support,
     )
     from .core.amendments import (
         AddObligation as AddObligation,
@@ -289,6 +350,15 @@ if TYPE_CHECKING:
     )
     from .core.terms import (
         WithdrawalLine as WithdrawalLine,
+    )
+    from .desk import (
+        plots as plots,
+    )
+    from .desk.exports import (
+        write_csv as write_csv,
+    )
+    from .desk.exports import (
+        write_parquet as write_parquet,
     )
     from .desk.htmlreport import (
         html_report as html_report,
@@ -609,8 +679,11 @@ __all__ = [
     "monte_carlo",
     "paths_to",
     "plan",
+    "plots",
     "replay",
     "report",
+    "sources",
+    "status",
     "sweep",
     "timeline",
     "value_of_information",

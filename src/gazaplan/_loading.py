@@ -127,7 +127,11 @@ def load(package: str, entry: str, namespace: dict[str, Any], name: str) -> Any:
     runs once per name."""
     home = homes(entry).get(name)
     if home is not None:
-        value = getattr(importlib.import_module(home, package), name)
+        module = importlib.import_module(home, package)
+        try:
+            value = getattr(module, name)
+        except AttributeError:  # a module listed by its name (``from .desk import plots``)
+            value = importlib.import_module(f"{home}.{name}", package)
     elif package == __package__ and _is_module(name):
         value = importlib.import_module(f".{name}", package)
     else:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import gazaplan as gp
+from gazaplan.core.words import target_name
 
 from ..support.cli import run, run_json
 
@@ -20,6 +21,7 @@ EARLY = "2025-10-20T12:00+03:00"  # the hostage deadline has passed; not every b
 @pytest.mark.parametrize(
     "argv",
     [
+        ["status"],
         ["report"],
         ["report", "--at-publication"],
         ["check", "phase-1"],
@@ -65,15 +67,16 @@ def test_check_a_phase_exits_1_unless_its_preconditions_are_as_expected() -> Non
     assert run("check", *met)[0] == 0
     code, out, _ = run("check", met[0], unmet[0], "-q")
     assert code == 1
-    assert f"[FAIL] {unmet[0]}" in out
-    assert met[0] not in out  # -q prints failures only
+    assert f"[FAIL] {target_name(plan, unmet[0] + '.entry')} ({unmet[0]}.entry)" in out
+    assert f"({met[0]}.entry)" not in out  # -q prints failures only
     assert run("check", unmet[0], "--expect", "unmet")[0] == 0
     code, doc = run_json("check", unmet[0])
     assert code == 1
     assert doc["passed"] is False
     result = doc["results"][0]
     assert (result["verdict"], result["expected"], result["kind"]) == ("UNMET", "MET", "phase")
-    assert "Why not (unmet)" in result["explanation"]
+    assert result["target"] == f"{unmet[0]}.entry"
+    assert "[UNMET]" in result["explanation"]
 
 
 def test_check_mixes_phases_and_scenario_files() -> None:
@@ -88,7 +91,7 @@ def test_check_an_unknown_phase_is_bad_input() -> None:
     code, out, err = run("check", "phase-9")
     assert code == 2
     assert out == ""
-    assert "unknown phase 'phase-9'" in err
+    assert "target: unknown id 'phase-9'. Did you mean" in err
 
 
 def test_compliance_at_an_instant_and_fail_on() -> None:
@@ -119,7 +122,8 @@ def test_diff_and_its_exit_code() -> None:
     assert run("diff", "2025-09-29", "2025-10-09", "--exit-code")[0] == 1
     assert run("diff", "2025-10-09", "2025-10-09", "--exit-code")[0] == 0
     code, out, _ = run("diff", "2025-09-29", "2025-10-09")
-    assert "plan date: 2025-09-29 -> 2025-10-09" in out
+    version = out.split("The version itself:\n", 1)[1]
+    assert "  date: 2025-09-29 -> 2025-10-09" in version
 
 
 def test_diff_reads_plan_and_scenario_files(tmp_path: Path) -> None:
@@ -147,7 +151,10 @@ def test_compare_two_versions() -> None:
         at=dt.datetime.fromisoformat(EARLY),
     )
     assert len(doc["items"]) == len(c.phases) + len(c.obligations)
-    assert all(set(item) == {"item", "id", "a", "b"} for item in doc["items"])
+    assert all(set(item) == {"item", "id", "a", "b", "flips"} for item in doc["items"])
+    for item in doc["items"]:  # each flip as the library finds it, under its phase or obligation
+        assert [f["condition"] for f in item["flips"]] == [f.label for f in c.flips_of(item["id"])]
+    assert [(r["kind"], r["key"]) for r in doc["changes"]] == [(d.kind, d.key) for d in c.changes]
 
 
 def test_validate_reports_every_problem_located(tmp_path: Path) -> None:

@@ -117,7 +117,8 @@ def test_diff_prints_labels_and_source_changes() -> None:
     assert "Equals(" not in out
     assert "..." not in out
     assert "Amendment(" not in out
-    rafah = next(line for line in out.splitlines() if line.startswith("term aid.rafah"))
+    terms = out.split("\nTerms:\n", 1)[1]
+    rafah = next(line for line in terms.splitlines() if line.startswith("  aid.rafah"))
     assert "->" in rafah
     assert "sources" in rafah
     assert "open both ways -> open both ways" not in rafah

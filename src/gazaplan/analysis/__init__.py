@@ -11,6 +11,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     vetoes        veto players and sufficient coalitions
     graphs        the plan as a typed dependency graph
     structural    the structure report: analyse
+    headline      where the plan stands, from one judgement: status
 
 Public surface: ``gazaplan.analysis`` names all of it, and the verdicts over time of
 :mod:`gazaplan.time.verdicts` (as it did before the folder).
@@ -53,6 +54,21 @@ if TYPE_CHECKING:
     )
     from .graphs import (
         graph as graph,
+    )
+    from .headline import (
+        Headline as Headline,
+    )
+    from .headline import (
+        Standing as Standing,
+    )
+    from .headline import (
+        headline_of as headline_of,
+    )
+    from .headline import (
+        sequence as sequence,
+    )
+    from .headline import (
+        status as status,
     )
     from .implicants import (
         ChangeSet as ChangeSet,
@@ -131,11 +147,13 @@ __all__ = [
     "FirstMet",
     "Flip",
     "Graph",
+    "Headline",
     "Information",
     "Link",
     "Node",
     "NodeKind",
     "Paths",
+    "Standing",
     "StructureReport",
     "VerdictsOverTime",
     "Veto",
@@ -145,8 +163,11 @@ __all__ = [
     "first_met",
     "flips",
     "graph",
+    "headline_of",
     "next_phase",
     "paths_to",
+    "sequence",
+    "status",
     "targets",
     "value_of_information",
     "verdicts_over_time",

@@ -12,6 +12,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     _explore      explore, and the model in Promela
     _runs         sweep and simulate
     _data         validate, timeline, versions, points, figures, export, convert, schema
+    _sources      sources: the source register, every code an output cites looked up
     _main         the parser, the command table, main
 
 Public surface: :func:`main` (the ``gazaplan`` script and ``python -m gazaplan``),

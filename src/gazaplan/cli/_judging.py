@@ -1,10 +1,11 @@
-"""The commands that judge: ``report``, ``check``, ``compliance``, ``diff`` and ``compare``."""
+"""The commands that judge: ``status``, ``report``, ``check``, ``compliance``, ``diff`` and
+``compare``."""
 
 from __future__ import annotations
 
 import argparse
 import os
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import catalog
 from ..core.explain import explain_phase, plural
@@ -18,6 +19,9 @@ from ..time.histories import replay
 from ..time.reports import report
 from ..time.timelines import Timeline
 from ..truth import Verdict
+
+if TYPE_CHECKING:
+    from ..whatif.differences import Flip
 from ._options import (
     Handler,
     at_arg,
@@ -26,6 +30,7 @@ from ._options import (
     bundled_release,
     default_at,
     emit,
+    exported,
     judging,
     need_text,
     plan_and_timeline,
@@ -77,6 +82,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
         )
     if args.html is not None:
         need_text(args.html, "--html")
+    _exports_alone(args)
     if args.at_publication:
         _report_at_publication(args, out)
         return
@@ -98,8 +104,13 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
         else:
             out.write(f"wrote {args.html}\n")
         return
-    r = report(judge, tl, at=at, assume_unchanged=unchanged)
+    r = report(judge, tl, at=at, assume_unchanged=unchanged, controls=catalog.controls())
+    if exported(args, out, "report", lambda: _exports().report_tables(r)):
+        return
     reports = (r.phases.phase(args.phase),) if args.phase is not None else r.phases.phases
+    from ..analysis.headline import headline_of
+
+    headline = headline_of(r)
     if args.json:
         phases = [
             {**row, "explanation": ph.explain()}
@@ -116,6 +127,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
             "report",
             {
                 **payload,
+                "headline": headline.to_dict(),
                 "phases": phases,
                 "obligations": t.compliance_rows(r.compliance),
                 "anomalies": t.anomaly_rows(r.anomalies),
@@ -134,7 +146,53 @@ def _report(args: argparse.Namespace, out: TextIO) -> None:
             + "\n"
         )
         return
+    out.write("\n" + headline.explain() + "\n")
     out.write(r.explain())
+
+
+def _exports() -> Any:
+    """The exports module, loaded only when a command writes --csv or --parquet."""
+    from ..desk import exports
+
+    return exports
+
+
+def _exports_alone(args: argparse.Namespace) -> None:
+    """Refuse ``--csv``/``--parquet`` with the options whose output they would replace."""
+    given = "--csv" if args.csv is not None else "--parquet" if args.parquet is not None else None
+    if given is None:
+        return
+    for option, value in (
+        ("--html", args.html),
+        ("--at-publication", args.at_publication or None),
+        ("--phase", args.phase),
+    ):
+        if value is not None:
+            raise InvalidValueError(
+                given,
+                option,
+                f"it writes the whole report's tables, which {option} does not ask for",
+                f"Run the command once with {given} and once with {option}.",
+            )
+
+
+def _status(args: argparse.Namespace, out: TextIO) -> None:
+    from ..analysis.headline import headline_of
+
+    plan, tl = plan_and_timeline(args)
+    release = bundled_release(args)
+    at = default_at(args, tl, plan)
+    judge = judging(args, plan)
+    r = report(judge, tl, at=at, assume_unchanged=args.assume_unchanged)
+    headline = headline_of(r)
+    if exported(args, out, "status", lambda: _exports().headline_tables(headline)):
+        return
+    if args.json:
+        payload = {"at_read": at_words(args, r.at), "release": release.version if release else None}
+        emit(out, "status", {**payload, **headline.to_dict()})
+        return
+    out.write(f"State: {replayed(args, release)} replayed to {at_words(args, r.at)}.\n\n")
+    out.write(headline.explain())
 
 
 def _report_at_publication(args: argparse.Namespace, out: TextIO) -> None:
@@ -195,30 +253,40 @@ def _check_scenario(path: str, quiet: bool, texts: list[str]) -> dict[str, Any]:
     return {"target": path, "kind": "scenario", "passed": result.passed, "outcomes": outcomes}
 
 
-def _check_phase(args: argparse.Namespace, phase: str, texts: list[str]) -> dict[str, Any]:
+def _check_phase(args: argparse.Namespace, target: str, texts: list[str]) -> dict[str, Any]:
+    """A target as every command takes it: a phase (its preconditions), ``PHASE.entry``,
+    ``PHASE.completion``, an obligation (its completion) or ``OBLIGATION.trigger``."""
+    from ..analysis.implicants import resolve
+    from ..core.evaluation import evaluate
+    from ..core.explain import explain_evaluation
+    from ..core.words import target_name
+
     plan, tl = plan_and_timeline(args)
     at = default_at(args, tl, plan)
     plan = plan_at(args, plan, at)
     state = replay(plan, tl, at=at, assume_unchanged=args.assume_unchanged)
-    report = check_phase(plan, phase, state)
+    full, condition = resolve(plan, target)
     expected = Verdict[args.expect.upper()]
-    passed = report.verdict is expected
+    phase, _, part = full.partition(".")
+    report = check_phase(plan, phase, state) if part == "entry" else None
+    if report is not None:
+        verdict, explanation = report.verdict, report.explain()
+    else:
+        ev = evaluate(condition, state, plan=plan)
+        verdict, explanation = ev.verdict, "\n".join(explain_evaluation(ev))
+    passed = verdict is expected
     mark = "ok  " if passed else "FAIL"
-    when = at.isoformat()
-    head = f"[{mark}] {phase} at {when} (plan version {plan.version}): preconditions "
-    head += f"{report.verdict}, expected {expected}"
+    words = target_name(plan, full)
+    name = words if words != full else full
+    head = f"[{mark}] {name} ({full}) at {at.isoformat()} (plan version {plan.version}): "
+    head += f"{verdict}, expected {expected}"
     if not (args.quiet and passed):
-        texts.append(head + ("\n" if args.quiet else "\n" + report.explain() + "\n"))
-    return {
-        "target": phase,
-        "kind": "phase",
-        "at": at,
-        "verdict": str(report.verdict),
-        "completion": str(report.completion.verdict),
-        "expected": str(expected),
-        "passed": passed,
-        "explanation": report.explain(),
-    }
+        texts.append(head + ("\n" if args.quiet else "\n" + explanation + "\n"))
+    row: dict[str, Any] = {"target": full, "kind": "phase" if report is not None else "condition"}
+    row |= {"at": at, "verdict": str(verdict), "expected": str(expected), "passed": passed}
+    if report is not None:
+        row["completion"] = str(report.completion.verdict)
+    return {**row, "explanation": explanation}
 
 
 def _compliance(args: argparse.Namespace, out: TextIO) -> int:
@@ -232,8 +300,17 @@ def _compliance(args: argparse.Namespace, out: TextIO) -> int:
                 "--fail-on", word, "not a status", "Use one of: " + ", ".join(sorted(words)) + "."
             )
         fail_on.add(words[word.lower()])
-    report = compliance(judging(args, plan), tl, at=at, assume_unchanged=args.assume_unchanged)
+    report = compliance(
+        judging(args, plan),
+        tl,
+        at=at,
+        assume_unchanged=args.assume_unchanged,
+        controls=catalog.controls(),
+    )
     hit = [i.obligation.id for i in report.items if i.status in fail_on]
+    judged = judging(args, plan)
+    if exported(args, out, "compliance", lambda: _exports().compliance_tables(report, judged)):
+        return 1 if hit else 0
     if args.json:
         payload = {"version": report.version, "at": report.at, "at_read": at_words(args, at)}
         payload |= {"data_as_of": report.data_as_of, "beyond_data": report.beyond_data}
@@ -264,7 +341,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> None:
-    from ..whatif.differences import compare
+    from ..whatif.differences import Diff, compare
 
     (a, tl_a), (b, tl_b) = _plan_of(args.a), _plan_of(args.b)
     if args.timeline is not None:
@@ -281,15 +358,37 @@ def _compare(args: argparse.Namespace, out: TextIO) -> None:
     c = compare(a, b, tl, at=at_arg(args))
     if args.json:
         items = [
-            {"item": row["item"], "id": row["id"], "a": row[c.a], "b": row[c.b]}
+            {
+                "item": row["item"],
+                "id": row["id"],
+                "a": row[c.a],
+                "b": row[c.b],
+                "flips": [_flip_row(f) for f in c.flips_of(row["id"])],
+            }
             for row in t.comparison_rows(c)
         ]
-        emit(out, "compare", {"a": c.a, "b": c.b, "at": c.at, "items": items})
+        changes = t.diff_rows(Diff(c.a, c.b, c.changes))
+        emit(out, "compare", {"a": c.a, "b": c.b, "at": c.at, "changes": changes, "items": items})
     else:
         out.write(c.explain())
 
 
+def _flip_row(f: Flip) -> dict[str, Any]:
+    """A condition that flips, for ``compare --json``: each plan's reading in words and its
+    verdict (None: that plan lacks the condition)."""
+    return {
+        "where": f.where,
+        "condition": f.label,
+        "point": f.point,
+        "a": f.side("a"),
+        "b": f.side("b"),
+        "verdict_a": None if f.a is None else str(f.a.verdict),
+        "verdict_b": None if f.b is None else str(f.b.verdict),
+    }
+
+
 HANDLERS: dict[str, Handler] = {
+    "status": _status,
     "report": _report,
     "check": _check,
     "compliance": _compliance,

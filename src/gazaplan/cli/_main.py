@@ -3,11 +3,15 @@ library imports it.
 
 Commands (``gazaplan COMMAND --help`` for each)::
 
+  status      where the plan stands: the phase and since when, what its next step waits on, who
+              can block it, obligations breached or overdue, what the data leave unknown
   report      each phase's verdict and every obligation's status, with reasons (--html FILE
               writes the self-contained HTML report)
-  check       a phase's preconditions (exit 1 unless they are as expected, MET by default), or
-              the expectations of scenario files (exit 1 if one fails)
-  compliance  every obligation's status as of --at (--fail-on overdue for CI)
+  check       a target's verdict (a phase's preconditions or completion, an obligation's trigger
+              or completion; exit 1 unless as expected, MET by default), or the expectations of
+              scenario files (exit 1 if one fails)
+  compliance  every obligation's status as of --at (--fail-on overdue for CI; --csv PATH and
+              --parquet PATH write its tables, as report and timeline do)
   analyse     the plan's structure from the state at --at: obligations that wait on each other,
               veto players, what must happen for the next phase, the unknowns that matter most
               (``analyze`` is the same; ``--no-positions`` leaves the stated positions out)
@@ -22,6 +26,8 @@ Commands (``gazaplan COMMAND --help`` for each)::
   validate    read documents and check them; every problem at once, located
   timeline    the bundled (or a file's) events, dated and sourced
   versions    the bundled plan versions
+  sources     the sources outputs cite (``sources TAG``: publisher, date, title, address,
+              reliability and what the source supports)
   points, figures, export, convert, schema: the plan's points, its figures, files and the schema
   data        the bundled dataset: ``data validate [FILE...]``, ``data releases``,
               ``data diff [OLD] [NEW]`` (what a release changes, verdicts included),
@@ -43,6 +49,7 @@ import contextlib
 import importlib
 import os
 import sys
+import textwrap
 import traceback
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, TextIO
@@ -54,7 +61,7 @@ from ._signals import interrupt_code, interrupt_word, terminate_as_interrupt
 if TYPE_CHECKING:
     from ._options import Handler
 
-__all__ = ["COMMANDS", "EXIT_CODES", "INTERNAL_ERROR", "handler", "main"]
+__all__ = ["COMMANDS", "EXAMPLES", "EXIT_CODES", "INTERNAL_ERROR", "handler", "main"]
 
 INTERNAL_ERROR = 3
 """The exit code of an unexpected error inside gazaplan (a bug), as distinct from bad input."""
@@ -65,6 +72,118 @@ EXIT_CODES = (
     "130 interrupted (Ctrl-C; explore reports what it explored; sweep and simulate cancel "
     "what has not started); 143 terminated (SIGTERM, handled as Ctrl-C)."
 )
+
+EXAMPLES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "status": (
+        ("gazaplan status", "where the plan stands, as far as the data reach"),
+        ("gazaplan status --at 2025-10-20", "the same answer on an earlier day"),
+        ("gazaplan status --csv status", "the answer as CSV tables with datapackage.json"),
+    ),
+    "report": (
+        ("gazaplan report --phase phase-2", "one phase: its verdicts and obligations, why"),
+        ("gazaplan report --at 2026-01-31 --html report.html", "the page, on a past day"),
+        ("gazaplan report --csv report", "every table of the judgement, typed"),
+    ),
+    "check": (
+        ("gazaplan check phase-2 perimeter.completion", "exit 1 unless both are met"),
+        ("gazaplan check p13-decommission --expect unmet", "an obligation's completion"),
+        ("gazaplan check phase-1 --at 2025-10-01 --json", "on a past day, for a script"),
+    ),
+    "compliance": (
+        ("gazaplan compliance --at 2025-10-20", "every obligation on a day, news first"),
+        ("gazaplan compliance --fail-on overdue", "exit 1 if any obligation is overdue"),
+        ("gazaplan compliance --csv compliance.csv", "the table, its lifecycle beside it"),
+    ),
+    "diff": (
+        ("gazaplan diff 2025-09-29 2026-08-09", "what changed in the plan's terms"),
+        ("gazaplan diff 2025-09-29 2025-10-09 --exit-code", "exit 1 if they differ"),
+    ),
+    "compare": (
+        ("gazaplan compare 2025-09-29 2026-08-09", "the verdicts that differ, and why"),
+        ("gazaplan compare 2025-09-29 2026-08-09 --at 2026-01-31", "on a past day"),
+    ),
+    "analyse": (
+        ("gazaplan analyse", "who waits for whom, who can block what, what must happen"),
+        ("gazaplan analyse --phase perimeter", "one phase's paths and veto players"),
+        ("gazaplan analyse --json", "the same, for a script"),
+    ),
+    "explore": (
+        ("gazaplan explore --living 3 --deceased 3", "a small model: every order of moves"),
+        ("gazaplan explore --living 3 --deceased 3 --target phase-2.completion", "one target"),
+        ("gazaplan explore --living 3 --deceased 3 --to-promela model.pml", "for SPIN"),
+    ),
+    "sweep": (
+        ("gazaplan sweep --grid exchange.remains_ratio=5:25", "one term, each value in turn"),
+        ("gazaplan sweep --grid exchange.remains_ratio=5,15,25 --json", "for a script"),
+    ),
+    "simulate": (
+        ("gazaplan simulate bundled --delay 0:3 --runs 200", "every event 0-3 days late"),
+        ("gazaplan simulate bundled --drop 0.1 --runs 200 --seed 7", "each event lost at 10%"),
+    ),
+    "validate": (
+        ("gazaplan export scenario my.toml", "a scenario to start from"),
+        ("gazaplan validate my.toml", "every problem in it, located"),
+    ),
+    "timeline": (
+        ("gazaplan timeline --until 2025-12-31", "the events to the end of 2025"),
+        ("gazaplan timeline --csv events", "the events as CSV with datapackage.json"),
+    ),
+    "versions": (
+        ("gazaplan versions", "the plan's versions, each with what changed"),
+        ("gazaplan versions --json", "the same, for a script"),
+    ),
+    "sources": (
+        ("gazaplan sources", "every source: tag, publisher, date, title"),
+        ("gazaplan sources WH 4 R8", "two sources in full, with what each supports"),
+        ("gazaplan sources TL-2026-07-31-4 --json", "one source, for a script"),
+    ),
+    "points": (
+        ("gazaplan points", "the 20 points, paraphrased, with their sources"),
+        ("gazaplan points --plan 2025-09-29", "as published"),
+    ),
+    "figures": (
+        ("gazaplan figures --topic hostages", "reported figures on one topic, attributed"),
+        ("gazaplan figures --json", "every figure and position, for a script"),
+    ),
+    "export": (
+        ("gazaplan export scenario my.toml", "a scenario file to edit"),
+        ("gazaplan export timeline timeline.json", "the bundled timeline"),
+    ),
+    "convert": (
+        ("gazaplan export scenario my.toml", "a TOML scenario"),
+        ("gazaplan convert my.toml my.json", "the same document in JSON"),
+    ),
+    "schema": (
+        ("gazaplan schema", "the JSON Schema of scenario files, for an editor"),
+        ("gazaplan schema --json", "the same, as one JSON document"),
+    ),
+    "data validate": (
+        ("gazaplan data validate", "the bundled dataset, as the library reads it"),
+        ("gazaplan data validate --json", "every problem, located, for a script"),
+    ),
+    "data releases": (
+        ("gazaplan data releases", "how far each release reaches, what it leaves unknown"),
+        ("gazaplan data releases --json", "the same, for a script"),
+    ),
+    "data diff": (
+        ("gazaplan data diff", "what the latest release changes"),
+        ("gazaplan data diff 2026.05 2026.10 --exit-code", "exit 1 if a verdict changes"),
+    ),
+    "data export": (
+        ("gazaplan data export scores", "events and scores as CSV, typed"),
+        ("gazaplan data export scores-may --release 2026.05", "as the May release had them"),
+    ),
+    "event new": (("gazaplan event new", "a commented template of a new dataset entry"),),
+}
+"""Each command's examples: the command line, and what it does. Its ``--help`` ends with them;
+``tests/cli/test_examples.py`` runs every one."""
+
+
+def _epilog(name: str) -> str:
+    """A command's help ending: the exit codes, then its examples."""
+    lines = [f"  # {what}\n  {line}" for line, what in EXAMPLES.get(name, ())]
+    examples = "\n\nexamples:\n" + "\n".join(lines) if lines else ""
+    return textwrap.fill(EXIT_CODES, 78) + examples
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,7 +196,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str, aliases: Sequence[str] = ()) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help, description=help, epilog=EXIT_CODES, aliases=aliases)
+        c = sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=_epilog(name),
+            aliases=aliases,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         c.add_argument("--json", action="store_true", help="print one JSON document")
         c.add_argument(
             "--debug", action="store_true", help="on an internal error, print the traceback"
@@ -103,6 +229,17 @@ def _parser() -> argparse.ArgumentParser:
             "that can change back are unknown there)",
         )  # fmt: skip
 
+    def exports(c: argparse.ArgumentParser) -> None:
+        c.add_argument(
+            "--csv", default=None, metavar="PATH",
+            help="write the tables as CSV with a Frictionless datapackage.json: PATH a folder "
+            "(made if missing), or a .csv file for the main table, the others beside it",
+        )  # fmt: skip
+        c.add_argument(
+            "--parquet", default=None, metavar="PATH",
+            help="write the tables as Parquet (the pandas extra): PATH as for --csv",
+        )  # fmt: skip
+
     def timeline(c: argparse.ArgumentParser) -> None:
         c.add_argument(
             "--timeline", default=None, metavar="FILE",
@@ -112,6 +249,12 @@ def _parser() -> argparse.ArgumentParser:
             "--release", default=None, metavar="VERSION",
             help="the bundled dataset's release to replay (default: the latest; see data releases)",
         )  # fmt: skip
+
+    status = command("status", "where the plan stands, in a few lines a reporter can quote")
+    version(status)
+    at(status)
+    timeline(status)
+    exports(status)
 
     report = command("report", "each phase's verdict and obligations, with reasons")
     version(report)
@@ -123,21 +266,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--html", default=None, metavar="FILE", help="write the HTML report")
     report.add_argument("--no-plots", action="store_true", help="leave the plots out of --html")
+    exports(report)
 
-    check = command("check", "a phase's preconditions, or scenario files' expectations")
+    check = command("check", "a target's verdict (a phase, its completion, an obligation), or "
+                    "scenario files' expectations")  # fmt: skip
     check.add_argument(
-        "targets", nargs="+", metavar="PHASE|FILE", help="a phase id, or .toml/.json files"
-    )
+        "targets", nargs="+", metavar="TARGET|FILE",
+        help="a target as explore and analyse take it (phase-2: its preconditions; "
+        "phase-2.completion; p13-decommission: its completion; p13-decommission.trigger), or "
+        ".toml/.json scenario files",
+    )  # fmt: skip
     version(check)
     at(check)
     timeline(check)
     check.add_argument(
         "--expect", default="met", choices=["met", "unmet", "unknown"],
-        help="the verdict a phase's preconditions should have (default: met)",
+        help="the verdict each target should have (default: met)",
     )  # fmt: skip
     check.add_argument("-q", "--quiet", action="store_true", help="print failures only")
 
-    comp = command("compliance", "every obligation's status as of an instant, overdue first")
+    comp = command("compliance", "every obligation's status as of an instant, news first")
     version(comp)
     at(comp)
     timeline(comp)
@@ -145,6 +293,7 @@ def _parser() -> argparse.ArgumentParser:
         "--fail-on", action="append", default=[], metavar="STATUS",
         help="exit 1 if any obligation has this status (repeatable), such as overdue",
     )  # fmt: skip
+    exports(comp)
 
     an = command("analyse", "who waits for whom, veto players, what must happen", ["analyze"])
     version(an)
@@ -223,8 +372,18 @@ def _parser() -> argparse.ArgumentParser:
     tl = command("timeline", "the events, dated and sourced")
     timeline(tl)
     tl.add_argument("--until", default=None, help="only the events up to this instant")
+    exports(tl)
 
     command("versions", "the bundled plan versions")
+    cited = command(
+        "sources", "the sources the outputs cite: publisher, date, title, address, reliability "
+        "and what each supports",
+    )  # fmt: skip
+    cited.add_argument(
+        "tags", nargs="*", metavar="TAG",
+        help="a source's code as outputs cite it (WH, R8, TL-2026-07-31-4; WH 4 is WH, cited "
+        "for point 4); none: the whole register, one line each",
+    )  # fmt: skip
     points = command("points", "the 20 points, paraphrased, with their sources")
     version(points)
     figures = command("figures", "reported figures and positions, attributed")
@@ -247,7 +406,13 @@ def _parser() -> argparse.ArgumentParser:
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")
 
     def action(name: str, help: str) -> argparse.ArgumentParser:
-        c = data_sub.add_parser(name, help=help, description=help, epilog=EXIT_CODES)
+        c = data_sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=_epilog(f"data {name}"),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         c.add_argument("--json", action="store_true", help="print one JSON document")
         c.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
         version(c)
@@ -266,13 +431,18 @@ def _parser() -> argparse.ArgumentParser:
     dd.add_argument("--candidates", action="store_true", help="include candidate entries")
     dd.add_argument("--exit-code", action="store_true", help="exit 1 if a verdict changes")
     de = action("export", "events and implementation scores as CSV, with a column descriptor")
-    de.add_argument("directory", metavar="DIR", help="where to write the three files")
+    de.add_argument("directory", metavar="DIR", help="the folder to write the files into")
     de.add_argument("--release", default=None, metavar="VERSION", help="default: the latest")
     de.add_argument("--file", default=None, metavar="FILE", help="a dataset file to read instead")
 
     event = sub.add_parser("event", help="a template for a new dataset entry", epilog=EXIT_CODES)
     event_sub = event.add_subparsers(dest="event_command", required=True, metavar="ACTION")
-    new = event_sub.add_parser("new", help="print a commented template of a new entry")
+    new = event_sub.add_parser(
+        "new",
+        help="print a commented template of a new entry",
+        epilog=_epilog("event new"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     new.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     new.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return p
@@ -382,6 +552,7 @@ def _program_version() -> str:
 
 
 COMMANDS: Final[dict[str, str]] = {
+    "status": "_judging",
     "report": "_judging",
     "check": "_judging",
     "compliance": "_judging",
@@ -397,6 +568,7 @@ COMMANDS: Final[dict[str, str]] = {
     "validate": "_data",
     "timeline": "_data",
     "versions": "_data",
+    "sources": "_sources",
     "points": "_data",
     "figures": "_data",
     "export": "_data",

@@ -16,6 +16,7 @@ import attrs
 
 from ..core import _checks as check
 from ..core._results import NotebookDisplay
+from ..core.control import Controls
 from ..core.explain import explain_plan
 from ..core.instants import Instant
 from ..core.plans import Plan
@@ -51,6 +52,9 @@ class Report(NotebookDisplay):
         beyond_data: True if *at* is later than *data_as_of*.
         assume_unchanged: True if facts were carried forward past the data's edge.
         anomalies: where the record up to *at* and the rules disagree, with the plan's notes.
+        plans: the plan, or the versions, it was judged under (what a view needs to judge the
+            same timeline again at other instants, as the headline does).
+        timeline: the timeline replayed (None: a report made without one).
     """
 
     title: str
@@ -66,6 +70,8 @@ class Report(NotebookDisplay):
     beyond_data: bool = False
     assume_unchanged: bool = False
     anomalies: AnomalyReport = AnomalyReport(())
+    plans: tuple[Plan, ...] = attrs.field(default=(), eq=False, repr=False)
+    timeline: Timeline | None = attrs.field(default=None, eq=False, repr=False)
 
     def status(self, obligation_id: str) -> ComplianceStatus:
         """One obligation's status at the report's instant.
@@ -163,6 +169,7 @@ def report(
     at: Instant | None = None,
     start: State | None = None,
     assume_unchanged: bool = False,
+    controls: Controls | None = None,
 ) -> Report:
     """Judge a plan over a timeline at one instant: the phases and every obligation.
 
@@ -175,6 +182,8 @@ def report(
             else its last event, else the plan's origin.
         start: the state the first event applies to (None: the plan's initial state).
         assume_unchanged: past the data's edge, carry every fact forward as last known.
+        controls: the table of who can change each fact (``gp.controls()``), with which the
+            compliance part names who could settle each missing fact (None: not named).
 
     Returns:
         The report.
@@ -186,7 +195,9 @@ def report(
     check.need_one_or_many(plan, Plan, "report(plan)", check.PLAN_FIX)
     check.need_type(timeline, Timeline, "report(timeline)", check.TIMELINE_FIX)
     plans = (plan,) if isinstance(plan, Plan) else tuple(plan)
-    comp = compliance(plans, timeline, at=at, start=start, assume_unchanged=assume_unchanged)
+    comp = compliance(
+        plans, timeline, at=at, start=start, assume_unchanged=assume_unchanged, controls=controls
+    )
     when = comp.at
     now = in_force(plans, when)
     h = judged_history(now, timeline, at=when, start=start, assume_unchanged=assume_unchanged)
@@ -205,4 +216,6 @@ def report(
         beyond_data=comp.beyond_data,
         assume_unchanged=assume_unchanged,
         anomalies=anomalies(plans, timeline.until(when), start=start),
+        plans=plans,
+        timeline=timeline,
     )
