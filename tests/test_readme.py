@@ -76,6 +76,30 @@ def test_the_structure_section_runs_and_names_the_cycle(capsys: pytest.CaptureFi
     namespace: dict[str, object] = {}
     exec(compile(block, "README.md", "exec"), namespace)  # the README is ours
     out = capsys.readouterr().out
-    assert "p13-decommission, p16-hand-over" in out
-    assert "hamas commits to" in out
-    assert "israel commits to" in out
+    assert "wait on each other (points 13, 16)" in out
+    assert "(p13-decommission) waits on" in out
+    assert "(p16-hand-over) waits on" in out
+    assert "Hamas commits to" in out  # the parties in words, the same form for each
+    assert "Israel commits to" in out
+
+
+def test_the_headline_section_states_what_status_prints() -> None:
+    text = " ".join(README.read_text().split())
+    (section,) = re.findall(r"## Where does the plan stand\? (.*?) ## A short tour", text)
+    h = gp.status(gp.plan_versions(), gp.timeline())
+    said = " ".join(h.explain().split())
+    assert "phase 2, its preconditions met since 14 January 2026" in section
+    assert "its preconditions met since 14 January 2026" in said
+    assert f"({h.unknown} of {h.obligations})" in section
+    assert f"{h.unknown} of {h.obligations} obligations" in said
+    assert h.vetoes_words in section
+    assert "9 October 2026" in section
+    assert "the data reach 9 October 2026" in said
+
+
+def test_the_explore_figure_is_what_the_explorer_finds() -> None:
+    text = " ".join(README.read_text().split())
+    (states,) = re.findall(r"\(([\d,]+) states with 20 living and 28 deceased hostages\)", text)
+    found = gp.explore(gp.plan(), positions=True)
+    assert found.states == int(states.replace(",", ""))
+    assert "phase-2.completion" in found.stuck
