@@ -240,6 +240,9 @@ def test_a_sweep_names_its_rows_in_words() -> None:
         )
         assert words.startswith(label.removesuffix("…"))
         assert subject not in label
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks
+    assert all(t.lstrip("−-").isdigit() for t in ticks), ticks  # a whole-number term: 5, 10
 
 
 def test_a_dollar_in_a_title_is_text_not_math() -> None:

@@ -684,6 +684,10 @@ def _xs(result: SweepResult, ax: Axes) -> list[Any]:
     xs: list[Any] = list(axis.values) if numeric else list(range(len(axis.values)))
     if not numeric:
         ax.set_xticks(xs, [axis.label(v) for v in axis.values])
+    elif all(isinstance(v, int) for v in axis.values):
+        import matplotlib.ticker as mticker
+
+        ax.xaxis.set_major_locator(mticker.MaxNLocator(integer=True))  # 5, 10, never 7.5
     ax.set_xlabel(axis.path, fontsize=7)
     return xs
 
