@@ -57,7 +57,7 @@ def test_the_text_gives_every_grid_point(hours: list[int], ratios: list[int]) ->
     )
     text = result.explain()
     for subject in result.varying():
-        assert f"  {subject}:\n" in text
+        assert f"({subject}):\n" in text  # in words, the id beside them
         for line in result.points(subject):
             assert f"    {line}\n" in text
         back = read_back(result, subject)

@@ -5,6 +5,7 @@ bad input."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -383,9 +384,12 @@ def test_a_long_sweep_says_how_long_from_its_first_variants(
         "monte carlo: 10,000,000 runs; about 12 days 18 h to go at 110 ms each (from the first 50)"
     )
     monkeypatch.setattr(executors, "ESTIMATE_SECONDS", 0.0)  # every sweep is long
-    gp.sweep(PLAN, {"exchange.remains_ratio": range(1, 31)}, timeline=TIMELINE)
+    # Enough variants that the batches (sized by time) cannot reach the end before the
+    # estimate is made, however busy the machine.
+    gp.sweep(PLAN, {"exchange.remains_ratio": range(1, 201)}, timeline=TIMELINE)
     err = capsys.readouterr().err
-    assert err.count("sweep: 30 variants; about") == 1  # once, on stderr
-    assert "(from the first 2" in err
+    assert err.count("sweep: 200 variants; about") == 1  # once, on stderr
+    (first,) = re.findall(r"\(from the first (\d+)\)", err)
+    assert 0 < int(first) < 200  # from the first variants (20, or two seconds of them)
     gp.sweep(PLAN, {"exchange.remains_ratio": range(1, 31)}, timeline=TIMELINE, progress=False)
     assert capsys.readouterr().err == ""  # quiet

@@ -31,13 +31,15 @@ import contextlib
 import datetime as dt
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..analysis.implicants import called, names_of
 from ..core import _checks as check
 from ..core import _ports
+from ..core._frozenmap import FrozenMap
 from ..core._results import NotebookDisplay
 from ..core.explain import duration, plural
 from ..core.obligations import Obligation
@@ -403,6 +405,7 @@ def monte_carlo(
         tally.failed_count,
         tally.extremes(),
         None if tally.kept is None else tuple(tally.kept),
+        names_of(plan),
     )
 
 
@@ -462,6 +465,7 @@ class MonteCarloResult(NotebookDisplay):
             none if no run was replayed.
         kept_runs: every run, in order of index, if the simulation kept them
             (``keep_runs=True``); else None.
+        names: the words of the obligations by id, which :meth:`explain` uses.
     """
 
     base: Scenario
@@ -476,6 +480,7 @@ class MonteCarloResult(NotebookDisplay):
     failed_count: int
     extreme_runs: tuple[Run, ...]
     kept_runs: tuple[Run, ...] | None = None
+    names: Mapping[str, str] = attrs.field(default=FrozenMap[str, str](), eq=False, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         return {a.name: getattr(self, a.name) for a in attrs.fields(type(self))}
@@ -495,6 +500,7 @@ class MonteCarloResult(NotebookDisplay):
                 "extreme_runs": tally.extremes(),
                 "kept_runs": tuple(runs),
             }
+        state.setdefault("names", FrozenMap[str, str]())  # pickled before results had words
         for name, value in state.items():
             object.__setattr__(self, name, value)
 
@@ -782,7 +788,7 @@ class MonteCarloResult(NotebookDisplay):
             )
         varying = self.varying()
         for o in varying:
-            lines.append(f"  {o}:")
+            lines.append(f"  {called(self.names, o)}:")
             for status, k in sorted(self.counts(o).items(), key=lambda kv: -kv[1]):
                 lines.append(f"    {status}: {wilson(k, self.replayed)}")
         invariant = self.invariant()

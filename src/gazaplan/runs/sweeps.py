@@ -37,9 +37,11 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
+from ..analysis.implicants import called, names_of
 from ..catalog import counting_points
 from ..core import _checks as check
 from ..core import _ports
+from ..core._frozenmap import FrozenMap
 from ..core._results import NotebookDisplay
 from ..core.amendments import Amendment, Edit, SetDeadline, SetTerm, amend
 from ..core.explain import duration, plural
@@ -762,7 +764,7 @@ def sweep(
                 variants.append(Variant(points[i], amendments[i], standings))
     finally:
         close()
-    return SweepResult(plan.version, at, axes, tuple(variants))
+    return SweepResult(plan.version, at, axes, tuple(variants), names_of(plan))
 
 
 class _Amendments(Sequence[Amendment]):
@@ -851,12 +853,14 @@ class SweepResult(NotebookDisplay):
         at: the instant judged.
         axes: the grid's paths and values.
         variants: one per point, the first axis varying slowest.
+        names: the words of the phases and obligations by id, which :meth:`explain` uses.
     """
 
     version: str
     at: dt.datetime
     axes: tuple[Axis, ...]
     variants: tuple[Variant, ...]
+    names: Mapping[str, str] = attrs.field(default=FrozenMap[str, str](), eq=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.variants)
@@ -988,7 +992,7 @@ class SweepResult(NotebookDisplay):
         if not varying:
             lines.append("  No phase or obligation stands differently in any variant.")
         for subject in varying:
-            lines.append(f"  {subject}:")
+            lines.append(f"  {called(self.names, subject)}:")
             lines += [f"    {line}" for line in self.points(subject)]
         subjects = len(self.variants[0].standings) if self.variants else 0
         if varying and subjects > len(varying):
