@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..truth import UNKNOWN, Verdict
 from .conditions import Term, Times, operand_words, show, text
-from .words import parties_text
+from .words import parties_text, verdict_words
 
 if TYPE_CHECKING:
     from .evaluation import Blocker, Evaluation
@@ -268,9 +268,11 @@ def explain_plan(
         A summary table of the phases and the obligations' statuses, then each phase.
     """
     lines = [f"{report.title} (version {report.version})", ""]
-    lines.append("Phase                 Preconditions  Completion")
+    width = max((len(r.phase.id) for r in report.phases), default=5) + 2
+    lines.append(f"{'Phase':<{width}}{'Preconditions':<20}{'Completion':<20}Name")
     for r in report.phases:
-        lines.append(f"{r.phase.id:<22}{r.verdict!s:<15}{r.completion.verdict}")
+        pre, done = verdict_words(r.verdict), verdict_words(r.completion.verdict)
+        lines.append(f"{r.phase.id:<{width}}{pre:<20}{done:<20}{r.phase.name}")
     if summary is None:
         counts: dict[str, int] = {}
         for o in report.obligations:
