@@ -11,22 +11,25 @@ Run from the project's root, with the dev install::
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-import nbformat
+import nbformat  # untyped: its functions are called through Any below
 from nbclient import NotebookClient
+
+_nbformat: Any = nbformat
 
 TOUR = Path(__file__).resolve().parent / "tour.ipynb"
 TIMEOUT = 300
 """The most seconds one cell may take."""
 
 
-def executed(path: Path = TOUR, extra: list[str] | None = None) -> nbformat.NotebookNode:
+def executed(path: Path = TOUR, extra: list[str] | None = None) -> Any:
     """The notebook at *path*, run in a fresh kernel (matplotlib drawing to PNG), with *extra*
     code cells run after its own; its outputs in place, each cell's id its place, and the plain
     text of a result shown as a table or a chart left out (an object's repr, megabytes long)."""
-    nb = nbformat.read(path, as_version=4)
+    nb = _nbformat.read(path, as_version=4)
     for source in extra or []:
-        nb.cells.append(nbformat.v4.new_code_cell(source))
+        nb.cells.append(_nbformat.v4.new_code_cell(source))
     client = NotebookClient(
         nb,
         timeout=TIMEOUT,
@@ -47,7 +50,7 @@ def executed(path: Path = TOUR, extra: list[str] | None = None) -> nbformat.Note
 
 def main() -> None:
     nb = executed()
-    nbformat.write(nb, TOUR)
+    _nbformat.write(nb, TOUR)
     print(f"wrote {TOUR.name}: {len(nb.cells)} cells")
 
 

@@ -12,7 +12,9 @@ import csv
 import html
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -48,7 +50,7 @@ COMMANDS = [
 ]
 
 
-def _texts(obj: object) -> list[str]:
+def _texts(obj: Any) -> list[str]:
     return [v for v in attrs.asdict(obj, recurse=False).values() if isinstance(v, str)]
 
 
@@ -99,7 +101,7 @@ def test_the_html_report_speaks_the_vocabulary() -> None:
     _checked(_html_words(page), "html_report")
 
 
-DISPLAYS = {
+DISPLAYS: dict[str, Callable[[], Any]] = {
     "plan": lambda: PLAN,
     "report": lambda: gp.report(gp.plan_versions(), gp.timeline()),
     "compliance": lambda: gp.compliance(gp.plan_versions(), gp.timeline()),

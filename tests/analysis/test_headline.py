@@ -17,8 +17,15 @@ from gazaplan.time.compliance import ComplianceStatus
 
 VERSIONS = gp.plan_versions()
 TIMELINE = gp.timeline()
-EDGE = TIMELINE.data_as_of
-assert EDGE is not None
+
+
+def _edge() -> dt.datetime:
+    edge = TIMELINE.data_as_of
+    assert edge is not None  # the bundled timeline has an edge
+    return edge
+
+
+EDGE = _edge()
 
 
 def test_the_main_sequence_is_read_from_the_plan_structure() -> None:
