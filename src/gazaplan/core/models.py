@@ -32,7 +32,7 @@ def _values(inst: Variable, attr: attrs.Attribute[Any], values: tuple[Any, ...])
     if not values:
         raise InvalidValueError("Variable.values", values, "a variable needs at least one value",
                                 "List the values the fact may take, in order.")  # fmt: skip
-    seen: list[Any] = []
+    seen: set[Any] = set()  # a set: a count of 100,000 hostages is 100,001 values
     for i, v in enumerate(values):
         if v is UNKNOWN:
             raise InvalidValueError(f"Variable.values[{i}]", v, "UNKNOWN is not a value to move to",
@@ -41,7 +41,7 @@ def _values(inst: Variable, attr: attrs.Attribute[Any], values: tuple[Any, ...])
         if v in seen:
             raise InvalidValueError(f"Variable.values[{i}]", v, "the value is listed twice",
                                     "List each value once.")  # fmt: skip
-        seen.append(v)
+        seen.add(v)
 
 
 def _fact(inst: object, attr: attrs.Attribute[Any], value: str) -> None:
