@@ -56,9 +56,9 @@ REFUSED: dict[str, tuple[list[str], str]] = {
     "data diff: OLD later than NEW": (["data", "diff", "2026.10", "2026.05"], "later release"),
     "data diff: OLD and NEW the same": (["data", "diff", "2026.10", "2026.10"], "same release"),
     "data diff: an empty OLD names OLD": (["data", "diff", "", "2026.10"], "data diff OLD"),
-    "data export: an empty DIR does not write into the current folder": (
+    "data export: an empty PATH does not write into the current folder": (
         ["data", "export", ""],
-        "data export DIR",
+        "data export PATH",
     ),
     "data export --release: an unknown release names the option": (
         ["data", "export", "{tmp}/out", "--release", "2099.01"],

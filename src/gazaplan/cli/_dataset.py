@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
@@ -194,20 +195,28 @@ def _event_new(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> None:
-    from ..desk.pax import export_csv
-
-    need_text(args.directory, "data export DIR")
-    if os.path.exists(args.directory) and not os.path.isdir(args.directory):
-        raise InvalidValueError(
-            "data export DIR",
-            args.directory,
-            "is a file, not a directory",
-            "Name a directory (it is made if missing); the files are written inside it.",
-        )
+    need_text(args.directory, "data export PATH")
     plan = bundled_plan(args.plan_version) if args.plan_version else catalog.plan_versions()
     ds = _dataset(args)
     _release(ds, args.release, "--release")
-    paths = export_csv(args.directory, plan, ds, release=args.release)
+    if args.format == "sqlite":
+        from ..desk.database import database_tables, write_database
+
+        paths: tuple[Path, ...] = write_database(
+            database_tables(plan, ds, release=args.release), args.directory
+        )
+    else:
+        from ..desk.pax import export_csv
+
+        if os.path.exists(args.directory) and not os.path.isdir(args.directory):
+            raise InvalidValueError(
+                "data export DIR",
+                args.directory,
+                "is a file, not a directory",
+                "Name a directory (it is made if missing); the files are written inside it, "
+                "or pass --format sqlite to write one database file.",
+            )
+        paths = export_csv(args.directory, plan, ds, release=args.release)
     if args.json:
         emit(out, "data export", {"wrote": [str(p) for p in paths]})
     else:

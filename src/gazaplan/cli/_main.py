@@ -171,6 +171,7 @@ EXAMPLES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     ),
     "data export": (
         ("gazaplan data export scores", "events and scores as CSV, typed"),
+        ("gazaplan data export --format sqlite gazaplan.db", "one database, for Datasette"),
         ("gazaplan data export scores-may --release 2026.05", "as the May release had them"),
     ),
     "event new": (("gazaplan event new", "a commented template of a new dataset entry"),),
@@ -430,8 +431,21 @@ def _parser() -> argparse.ArgumentParser:
     dd.add_argument("--file", default=None, metavar="FILE", help="a dataset file to read instead")
     dd.add_argument("--candidates", action="store_true", help="include candidate entries")
     dd.add_argument("--exit-code", action="store_true", help="exit 1 if a verdict changes")
-    de = action("export", "events and implementation scores as CSV, with a column descriptor")
-    de.add_argument("directory", metavar="DIR", help="the folder to write the files into")
+    de = action(
+        "export",
+        "events and implementation scores as CSV with a column descriptor, or the whole "
+        "judgement as one SQLite database (--format sqlite) with Datasette's metadata",
+    )
+    de.add_argument(
+        "directory", metavar="PATH",
+        help="the folder to write the CSV files into; with --format sqlite, the database file",
+    )  # fmt: skip
+    de.add_argument(
+        "--format", choices=["csv", "sqlite"], default="csv",
+        help="csv (default): a file per table and datapackage.json; sqlite: one database with "
+        "foreign keys, full-text search over events and sources, and NAME.metadata.json beside "
+        "it for Datasette",
+    )  # fmt: skip
     de.add_argument("--release", default=None, metavar="VERSION", help="default: the latest")
     de.add_argument("--file", default=None, metavar="FILE", help="a dataset file to read instead")
 

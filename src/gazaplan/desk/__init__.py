@@ -8,6 +8,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     tables        results as rows of plain values; to_pandas() (the ``pandas`` extra)
     exports       tables as CSV with a Frictionless descriptor, or Parquet: types kept
     pax           implementation scores on the Peace Accords Matrix scale; the dataset's export
+    database      the judgement as one SQLite database (FTS5, keys), with Datasette's metadata
     _html         HTML pieces shared by the displays and the report (every text escaped)
     _graph_svg    a dependency graph as inline SVG
     _display      the notebook displays (_repr_html_) of the plan and every result
@@ -16,7 +17,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     htmlreport    one self-contained HTML report: html_report, write_html_report
 
 Public surface: :mod:`gazaplan.desk.tables`, :mod:`~gazaplan.desk.exports`,
-:mod:`~gazaplan.desk.pax`, :mod:`~gazaplan.desk.plots` and :mod:`~gazaplan.desk.htmlreport`;
-``gp.plot_exchange``, the report functions and ``gp.write_csv``/``gp.write_parquet`` are also at
-the top level.
+:mod:`~gazaplan.desk.pax`, :mod:`~gazaplan.desk.database`, :mod:`~gazaplan.desk.plots` and
+:mod:`~gazaplan.desk.htmlreport`; ``gp.plot_exchange``, the report functions and
+``gp.write_csv``/``gp.write_parquet`` are also at the top level.
 """

@@ -260,6 +260,7 @@ VOCABULARY: Final[Mapping[str, Column]] = _columns(
     ("events_replayed", "integer", "how many events are at or before the instant judged"),
     ("events_total", "integer", "how many events the timeline has"),
     ("anomaly_kind", "string", "how the record and the rules disagree"),
+    ("unknown_items", "list", "what a release's sources leave unknown at its edge, one item each"),
     # the headline (gazaplan status)
     ("target_id", "string", "a target's id: a phase (its preconditions), or a part of it"),
     ("target", "string", "the target in words (phase 2's completion)"),
