@@ -157,3 +157,31 @@ def test_the_command_writes_the_database_and_its_metadata(tmp_path: Path) -> Non
     assert "is a folder" in err
     code, _, err = run("data", "export", "--format", "sqlite", str(target), "--release", "2099.01")
     assert code == 2
+
+
+def test_what_each_release_changes_is_the_release_notes(db: Path) -> None:
+    from gazaplan.time.compliance import in_force
+    from gazaplan.whatif.releases import release_notes
+
+    new = DATASET.release()
+    notes = release_notes(DATASET, plan=in_force(VERSIONS, new.as_of))
+    with sqlite3.connect(db) as con:
+        changes = con.execute(
+            "select release, previous_release, subject_kind, subject_id, aspect, before, after "
+            "from release_changes"
+        ).fetchall()
+        entries = con.execute(
+            "select change, entry_id, earlier_entry_id from release_entries where release = ?",
+            (new.version,),
+        ).fetchall()
+    assert sorted(changes) == sorted(
+        (new.version, notes.old.version, c.what, c.id, c.aspect, c.before, c.after)
+        for c in notes.changes
+    )
+    assert changes  # the bundled 2026.10 changes some conclusions
+    assert sorted(entries, key=str) == sorted(
+        [("added", e.key, None) for e in notes.added]
+        + [("corrected", fix.key, was.key) for was, fix in notes.corrected]
+        + [("retracted", fix.key, was.key) for was, fix in notes.retracted],
+        key=str,
+    )

@@ -18,6 +18,7 @@ their ``_seconds`` reals, lists JSON arrays (which Datasette facets by item), un
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import sqlite3
@@ -34,6 +35,7 @@ from ..exceptions import InvalidValueError
 from ..time.compliance import compliance, in_force
 from ..time.datasets import Dataset
 from ..time.verdicts import verdicts_over_time
+from ..whatif.releases import release_notes
 from .exports import (
     Column,
     ForeignKey,
@@ -91,7 +93,7 @@ def database_tables(
     Returns:
         The plan's tables, ``events``, ``event_figures``, ``sources`` (the plan's and the
         events', once each), ``compliance``, ``compliance_periods``, ``quantities``,
-        ``verdicts`` and ``releases``.
+        ``verdicts``, ``releases``, ``release_entries`` and ``release_changes``.
 
     Raises:
         UnknownVersionError: if no release has that version.
@@ -107,7 +109,7 @@ def database_tables(
         *dataset_tables(dataset, rel.version),
         *compliance_tables(judged, versions),
         *verdicts_tables(verdicts_over_time(plan, timeline), plan),
-        _releases(dataset, rel.version),
+        *_release_notes(dataset, rel.version, plan),
     ):
         found[t.name] = _merged(found[t.name], t) if t.name in found else t
     for name, links in _LINKS.items():  # keys across what were separate exports
@@ -134,6 +136,62 @@ def _merged(a: Table, b: Table) -> Table:
     extra = tuple(row for row in b.rows if tuple(row[i] for i in keys) not in seen)
     rows = sorted((*a.rows, *extra), key=lambda row: tuple(str(row[i]) for i in keys))
     return Table(a.name, a.description, a.columns, tuple(rows), a.primary_key, a.foreign_keys)
+
+
+def _release_notes(dataset: Dataset, upto: str, plan: Plan) -> tuple[Table, ...]:
+    """``releases``, and what each after the first changes: ``release_entries`` (the entries it
+    adds, corrects or retracts) and ``release_changes`` (the verdicts and statuses its data
+    change, *plan* judging both releases at their edges, as ``gazaplan data diff`` does)."""
+    shown = []
+    for r in dataset.releases:
+        shown.append(r.version)
+        if r.version == upto:
+            break
+    entries: list[dict[str, Any]] = []
+    changes: list[dict[str, Any]] = []
+    for old, new in itertools.pairwise(shown):
+        notes = release_notes(dataset, old, new, plan=plan)
+        here = {"release": new, "previous_release": old}
+        entries += [{**here, "change": "added", "entry_id": e.key} for e in notes.added]
+        for change, pairs in (("corrected", notes.corrected), ("retracted", notes.retracted)):
+            entries += [
+                {**here, "change": change, "entry_id": fix.key, "earlier_entry_id": was.key,
+                 "reason": fix.reason}
+                for was, fix in pairs
+            ]  # fmt: skip
+        changes += [
+            {**here, "subject_kind": c.what, "subject_id": c.id, "aspect": c.aspect,
+             "before": c.before, "after": c.after}
+            for c in notes.changes
+        ]  # fmt: skip
+    to_releases = (ForeignKey(("release",), "releases", ("release",)),)
+    return (
+        _releases(dataset, upto),
+        table(
+            "release_entries",
+            "the entries each release adds, corrects or retracts against the one before",
+            ["release", "previous_release", "change", "entry_id", "earlier_entry_id", "reason"],
+            entries,
+            primary_key=["release", "entry_id"],
+            foreign_keys=to_releases,
+        ),
+        table(
+            "release_changes",
+            "the verdicts and statuses each release's data change against the one before",
+            [
+                "release",
+                "previous_release",
+                "subject_kind",
+                "subject_id",
+                "aspect",
+                "before",
+                "after",
+            ],
+            changes,
+            primary_key=["release", "subject_kind", "subject_id", "aspect"],
+            foreign_keys=to_releases,
+        ),
+    )
 
 
 def _releases(dataset: Dataset, upto: str) -> Table:

@@ -261,6 +261,16 @@ VOCABULARY: Final[Mapping[str, Column]] = _columns(
     ("events_total", "integer", "how many events the timeline has"),
     ("anomaly_kind", "string", "how the record and the rules disagree"),
     ("unknown_items", "list", "what a release's sources leave unknown at its edge, one item each"),
+    # what a release changes (gazaplan data diff)
+    ("previous_release", "string", "the release it is compared with"),
+    ("change", "string", "added, corrected or retracted"),
+    ("entry_id", "string", "a dataset entry's id: its event's, or a retraction's own"),
+    ("earlier_entry_id", "string", "the entry a correction or a retraction replaces"),
+    ("subject_kind", "string", "phase or obligation"),
+    ("subject_id", "string", "the phase's or the obligation's id"),
+    ("aspect", "string", "preconditions or completion (a phase), status (an obligation)"),
+    ("before", "string", "the conclusion under the previous release"),
+    ("after", "string", "the conclusion under this release"),
     # the headline (gazaplan status)
     ("target_id", "string", "a target's id: a phase (its preconditions), or a part of it"),
     ("target", "string", "the target in words (phase 2's completion)"),
