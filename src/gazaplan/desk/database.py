@@ -33,7 +33,7 @@ from .. import __version__
 from ..core.plans import Plan
 from ..exceptions import InvalidValueError
 from ..time.compliance import compliance, in_force
-from ..time.datasets import Dataset
+from ..time.datasets import Dataset, Release
 from ..time.verdicts import verdicts_over_time
 from ..whatif.releases import release_notes
 from .exports import (
@@ -142,11 +142,9 @@ def _release_notes(dataset: Dataset, upto: str, plan: Plan) -> tuple[Table, ...]
     """``releases``, and what each after the first changes: ``release_entries`` (the entries it
     adds, corrects or retracts) and ``release_changes`` (the verdicts and statuses its data
     change, *plan* judging both releases at their edges, as ``gazaplan data diff`` does)."""
-    shown = []
-    for r in dataset.releases:
-        shown.append(r.version)
-        if r.version == upto:
-            break
+    upto_index = [r.version for r in dataset.releases].index(upto)
+    releases = dataset.releases[: upto_index + 1]
+    shown = [r.version for r in releases]
     entries: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
     for old, new in itertools.pairwise(shown):
@@ -166,7 +164,7 @@ def _release_notes(dataset: Dataset, upto: str, plan: Plan) -> tuple[Table, ...]
         ]  # fmt: skip
     to_releases = (ForeignKey(("release",), "releases", ("release",)),)
     return (
-        _releases(dataset, upto),
+        _releases(dataset, releases),
         table(
             "release_entries",
             "the entries each release adds, corrects or retracts against the one before",
@@ -194,21 +192,18 @@ def _release_notes(dataset: Dataset, upto: str, plan: Plan) -> tuple[Table, ...]
     )
 
 
-def _releases(dataset: Dataset, upto: str) -> Table:
-    rows = []
-    for rel in dataset.releases:
-        rows.append(
-            {
-                "release": rel.version,
-                "data_as_of": rel.as_of,
-                "title": rel.title,
-                "note": rel.notes,
-                "events_total": len(dataset.published(rel.version)),
-                "unknown_items": rel.unknown,
-            }
-        )
-        if rel.version == upto:
-            break
+def _releases(dataset: Dataset, releases: Sequence[Release]) -> Table:
+    rows = [
+        {
+            "release": rel.version,
+            "data_as_of": rel.as_of,
+            "title": rel.title,
+            "note": rel.notes,
+            "events_total": len(dataset.published(rel.version)),
+            "unknown_items": rel.unknown,
+        }
+        for rel in releases
+    ]
     return table(
         "releases",
         "the dataset's releases up to this one: how far each reaches and what it leaves unknown",
