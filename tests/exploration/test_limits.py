@@ -81,7 +81,9 @@ def test_the_resource_limits_less_what_is_in_use(tmp_path: Path) -> None:
     assert data.bytes == 200_000_000  # no status file: nothing counted in use
 
 
-def test_the_limit_is_half_the_tightest_headroom_and_says_where_it_came_from() -> None:
+def test_the_limit_is_half_the_tightest_headroom_and_says_where_it_came_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rooms = [Headroom(20_000_000_000, "the machine's free memory (20.0 GB)"),
              Headroom(1_300_000_000, "the process's address-space limit (RLIMIT_AS 1.5 GB, "
                       "200 MB in use)"),
@@ -99,7 +101,11 @@ def test_the_limit_is_half_the_tightest_headroom_and_says_where_it_came_from() -
         True,
         "1,234 states, set by --max-states",
     )
-    assert gp.exploration.default_max_states() == state_limit().states
+    # The default reads the machine as it is: read once here, so that two reads a moment
+    # apart (free memory moves) cannot differ.
+    now = _limits.headrooms()
+    monkeypatch.setattr(_limits, "headrooms", lambda: now)
+    assert gp.exploration.default_max_states() == state_limit(limits=now).states
 
 
 @pytest.mark.parametrize("bad", [0, -1, MAX_STATES + 1, 1.5, True, "10"])
