@@ -375,6 +375,9 @@ if TYPE_CHECKING:
     from .desk.plots import (
         plot_withdrawal as plot_withdrawal,
     )
+    from .desk.site import (
+        write_site as write_site,
+    )
     from .exceptions import (
         GazaplanError as GazaplanError,
     )
@@ -691,4 +694,5 @@ __all__ = [
     "versions",
     "veto_players",
     "write_html_report",
+    "write_site",
 ]

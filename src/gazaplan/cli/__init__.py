@@ -9,6 +9,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     _judging      report, check, compliance, diff, compare
     _analyse      analyse (analyze): the structure report
     _dataset      data (validate, releases, diff, export) and event new
+    _site         site: the tracker, a static site of one release
     _explore      explore, and the model in Promela
     _runs         sweep and simulate
     _data         validate, timeline, versions, points, figures, export, convert, schema

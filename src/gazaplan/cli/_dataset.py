@@ -22,7 +22,7 @@ from ..exceptions import InvalidValueError, ScenarioFormatError, UnknownVersionE
 from ..time.datasets import Dataset
 from ._options import Handler, bundled_plan, emit, need_text, problem_rows
 
-__all__ = ["HANDLERS", "TEMPLATE"]
+__all__ = ["HANDLERS", "TEMPLATE", "release_index"]
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
@@ -122,7 +122,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if args.exit_code and notes.changes else 0
 
 
-def _release(ds: Dataset, version: str | None, option: str) -> int | None:
+def release_index(ds: Dataset, version: str | None, option: str) -> int | None:
     """The index of the release *version* names (None: not given); an unknown one names
     *option*."""
     if version is None:
@@ -135,7 +135,7 @@ def _release(ds: Dataset, version: str | None, option: str) -> int | None:
 
 def _release_order(ds: Dataset, old: str | None, new: str | None) -> None:
     """Refuse OLD and NEW given the wrong way round, or the same release twice."""
-    i, j = _release(ds, old, "data diff OLD"), _release(ds, new, "data diff NEW")
+    i, j = release_index(ds, old, "data diff OLD"), release_index(ds, new, "data diff NEW")
     if i is None or j is None or i < j:
         return
     problem = (
@@ -198,7 +198,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> None:
     need_text(args.directory, "data export PATH")
     plan = bundled_plan(args.plan_version) if args.plan_version else catalog.plan_versions()
     ds = _dataset(args)
-    _release(ds, args.release, "--release")
+    release_index(ds, args.release, "--release")
     if args.format == "sqlite":
         from ..desk.database import database_tables, write_database
 

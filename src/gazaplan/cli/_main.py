@@ -175,6 +175,11 @@ EXAMPLES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("gazaplan data export scores-may --release 2026.05", "as the May release had them"),
     ),
     "event new": (("gazaplan event new", "a commented template of a new dataset entry"),),
+    "site": (
+        ("gazaplan site tracker", "the tracker of the latest release, in the folder tracker"),
+        ("gazaplan site tracker-may --release 2026.05", "as the May release had it"),
+        ("gazaplan site tracker --force --no-plots", "rebuild over any folder, charts left out"),
+    ),
 }
 """Each command's examples: the command line, and what it does. Its ``--help`` ends with them;
 ``tests/cli/test_examples.py`` runs every one."""
@@ -399,6 +404,22 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("target", metavar="OUT")
     command("schema", "print the JSON Schema of scenario files")
 
+    site = command(
+        "site", "the tracker: a static site of one release (pages for every point, obligation, "
+        "party and release; the timeline, sources, charts and the data as downloads)",
+    )  # fmt: skip
+    site.add_argument(
+        "directory", metavar="DIR",
+        help="the folder to build (made if missing; one holding anything but an earlier site "
+        "is refused without --force)",
+    )  # fmt: skip
+    site.add_argument("--release", default=None, metavar="VERSION", help="default: the latest")
+    site.add_argument("--force", action="store_true", help="replace DIR whole, whatever it holds")
+    site.add_argument(
+        "--no-plots", action="store_true", help="leave the charts out (no matplotlib needed)"
+    )
+    version(site)
+
     data = sub.add_parser(
         "data", help="the bundled dataset: validate, releases, diff", description="The "
         "timeline as a reviewed dataset: check a data file, list releases, or diff two releases.",
@@ -579,6 +600,7 @@ COMMANDS: Final[dict[str, str]] = {
     "simulate": "_runs",
     "data": "_dataset",
     "event": "_dataset",
+    "site": "_site",
     "validate": "_data",
     "timeline": "_data",
     "versions": "_data",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import enum
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -19,6 +18,7 @@ from typing import Any, TextIO
 from .. import catalog
 from ..core.instants import how_read, read_instant
 from ..core.plans import Plan
+from ..desk.tables import json_default
 from ..exceptions import InvalidValueError, ScenarioFormatError, UnknownVersionError
 from ..time.compliance import in_force
 from ..time.datasets import Release
@@ -48,21 +48,9 @@ __all__ = [
 Handler = Callable[[argparse.Namespace, TextIO], int | None]
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return value.total_seconds()
-    if isinstance(value, enum.Enum):
-        return str(value)
-    if isinstance(value, frozenset | set):
-        return sorted(str(v) for v in value)
-    return str(value)
-
-
 def emit(out: TextIO, command: str, payload: dict[str, Any]) -> None:
     doc = {"command": command, **payload}
-    out.write(json.dumps(doc, indent=2, ensure_ascii=False, default=_default) + "\n")
+    out.write(json.dumps(doc, indent=2, ensure_ascii=False, default=json_default) + "\n")
 
 
 def exported(

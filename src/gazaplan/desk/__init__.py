@@ -15,9 +15,11 @@ Modules, bottom-up (each imports only the ones listed before it)::
     _frame        a chart's frame: title, key, notes, source line, fitted texts, sizes
     plots         matplotlib plots (the ``plot`` extra); save() to PNG and SVG
     htmlreport    one self-contained HTML report: html_report, write_html_report
+    _periods_svg  an obligation's periods drawn as inline SVG
+    site          the tracker: a static site of one release, write_site
 
 Public surface: :mod:`gazaplan.desk.tables`, :mod:`~gazaplan.desk.exports`,
 :mod:`~gazaplan.desk.pax`, :mod:`~gazaplan.desk.database`, :mod:`~gazaplan.desk.plots` and
-:mod:`~gazaplan.desk.htmlreport`; ``gp.plot_exchange``, the report functions and
-``gp.write_csv``/``gp.write_parquet`` are also at the top level.
+:mod:`~gazaplan.desk.htmlreport` and :mod:`~gazaplan.desk.site`; ``gp.plot_exchange``, the report functions,
+``gp.write_csv``/``gp.write_parquet`` and ``gp.write_site`` are also at the top level.
 """

@@ -286,7 +286,7 @@ def link(url: str | None) -> str:
     return f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(url)}</a>'
 
 
-def link_sources(markup: str, tags: Collection[str]) -> str:
+def link_sources(markup: str, tags: Collection[str], *, page: str = "") -> str:
     """Every code of a known source in the text of *markup* made a link to its entry.
 
     A code is a tag (``R8``), or a tag and a point (``WH 4``), standing as a word of its own.
@@ -297,16 +297,18 @@ def link_sources(markup: str, tags: Collection[str]) -> str:
         markup: escaped HTML, such as a report's body.
         tags: the tags to link (the page's sources, each with an entry
             ``id="source-TAG"``, :func:`source_anchor`).
+        page: the page that holds the entries, where it is another one (``"sources.html"``;
+            empty: the same page).
 
     Returns:
-        The same HTML, each code ``<a class="src" href="#source-TAG">CODE</a>``.
+        The same HTML, each code ``<a class="src" href="PAGE#source-TAG">CODE</a>``.
     """
     known = frozenset(tags)
 
     def code(m: re.Match[str]) -> str:
         if m.group(1) not in known:
             return m.group(0)
-        return f'<a class="src" href="#{source_anchor(m.group(1))}">{m.group(0)}</a>'
+        return f'<a class="src" href="{page}#{source_anchor(m.group(1))}">{m.group(0)}</a>'
 
     out: list[str] = []
     inside: list[str] = []  # the elements left as they are that are open here

@@ -86,14 +86,24 @@ _CONTENTS = (
 )
 
 
-def _svg(
+def inline_svg(
     draw: Callable[[], Axes],
     feature: str,
     prefix: str,
     inches: tuple[float, float] | None = None,
 ) -> str:
-    """Run a plotting function and return its figure as inline SVG (a note if no matplotlib);
-    *inches*: a page other than the plot's own (the plot fits its texts to it)."""
+    """Run a plotting function and return its figure as inline SVG.
+
+    Args:
+        draw: draws the figure and returns its Axes.
+        feature: what needs matplotlib, for the note shown without it.
+        prefix: the figure's own prefix for its SVG ids (ids are unique in a page).
+        inches: a page size other than the plot's own (the plot fits its texts to it).
+
+    Returns:
+        The ``<svg>`` element, or a note saying which extra to install where matplotlib is
+        missing.
+    """
     try:
         import matplotlib
 
@@ -244,18 +254,18 @@ def html_report(
     if plots:
         parts += [
             '<h2 id="plots">Over time</h2>',
-            _svg(
+            inline_svg(
                 lambda: plot_obligations(comp, timeline=timeline),
                 "the report's figures",
                 "obligations",
                 (8.0, 7.5),  # a row per obligation: taller than the other figures
             ),
-            _svg(
+            inline_svg(
                 lambda: plot_exchange(now, timeline, start=start),
                 "the report's figures",
                 "exchange",
             ),
-            _svg(
+            inline_svg(
                 lambda: plot_withdrawal(now, timeline, start=start),
                 "the report's figures",
                 "withdrawal",

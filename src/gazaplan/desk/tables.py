@@ -54,6 +54,7 @@ __all__ = [
     "evaluation_rows",
     "frame",
     "history_rows",
+    "json_default",
     "phase_rows",
     "plan_rows",
     "rows_of",
@@ -61,6 +62,29 @@ __all__ = [
     "timeline_rows",
     "to_pandas",
 ]
+
+
+def json_default(value: Any) -> Any:
+    """How a value that JSON lacks is written in the JSON documents (``--json``, the site's
+    ``status.json``): instants and days as ISO 8601 text, durations as seconds, enumerations
+    and sets of them as their words.
+
+    Args:
+        value: the value :func:`json.dumps` cannot write itself.
+
+    Returns:
+        A value it can.
+    """
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, enum.Enum):
+        return str(value)
+    if isinstance(value, frozenset | set):
+        return sorted(str(v) for v in value)
+    return str(value)
+
 
 # The plain values of table rows.
 
