@@ -28,7 +28,9 @@ import gazaplan as gp
 from gazaplan.files import documents
 from gazaplan.time.timelines import facts_set
 
+from . import bench_site
 from .bench_check import random_states
+from .bench_site import one_core_seconds
 from .bench_strategies import draw_times
 from .bench_timeline import generated
 from .ifchain import check
@@ -471,6 +473,36 @@ def growing(rep: Report, sizes: list[int]) -> None:
         rep.series(name, sizes, seconds, 1.1)
 
 
+def publishing(rep: Report, quick: bool) -> None:
+    runs = 3 if quick else 5
+    site = statistics.median(one_core_seconds('["site", d + "/site"]', runs))
+    base = statistics.median(one_core_seconds('["report"]', runs))
+    rep.goal(
+        "tracker site, bundled data, one core",
+        f"{site:.2f} s",
+        f"{site / base:6.2f}x gazaplan report",
+        "<= 5 s",
+        site <= 5.0,
+    )
+    events = [250, 500, 1000] if quick else [500, 1000, 2000, 4000]
+    rep.series(
+        "site build (events)",
+        events,
+        bench_site.series(events, lambda n: (PLAN, bench_site.generated_dataset(n))),
+        1.1,
+    )
+    copies = [0, 1, 3] if quick else [0, 1, 3, 7]
+    dataset = gp.dataset()
+    plans = {k: bench_site.more_obligations(PLAN, k) for k in copies}
+    sizes = [len(plans[k].obligations()) for k in copies]
+    rep.series(
+        "site build (obligations)",
+        sizes,
+        bench_site.series(copies, lambda k: (plans[k], dataset)),
+        1.1,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes; fail only on growth")
@@ -493,6 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     analysing(rep, 3 if quick else 7)
     exploring(rep, quick)
     simulating(rep, quick)
+    publishing(rep, quick)
     unmet = [r[0] for r in rep.rows if r[4] is False]
     steep = [g[0] for g in rep.growth if g[3] > GROWTH_LIMIT]
     print(f"{load()} at the end; {time.perf_counter() - started:.0f} s in all")

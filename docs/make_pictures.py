@@ -1,6 +1,7 @@
 """Make the README's pictures: ``docs/report.png`` (the HTML report in headless Chromium, top
-of the page) and ``docs/exchange.png`` (a plot, saved as a reader would save it: at 1200x800
-pixels by ``gazaplan.desk.plots.save``).
+of the page), ``docs/site.png`` (the tracker site's index, top of the page) and
+``docs/exchange.png`` (a plot, saved as a reader would save it: at 1200x800 pixels by
+``gazaplan.desk.plots.save``).
 
 Run from the project's root, with the dev install and Debian's chromium::
 
@@ -46,7 +47,26 @@ def report_picture(path: Path) -> None:
             browser.close()
 
 
+def site_picture(path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from gazaplan.desk.site import write_site
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise SystemExit("needs Debian's chromium (apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as tmp:
+        site = write_site(gp.plan_versions(), gp.dataset(), Path(tmp) / "site", plots=False)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+            page = browser.new_page(viewport={"width": 1100, "height": 1000})
+            page.goto((site.directory / "index.html").as_uri())
+            page.screenshot(path=str(path))
+            browser.close()
+
+
 if __name__ == "__main__":
     plot_picture(HERE / "exchange.png")
     report_picture(HERE / "report.png")
-    print("wrote docs/exchange.png and docs/report.png")
+    site_picture(HERE / "site.png")
+    print("wrote docs/exchange.png, docs/report.png and docs/site.png")
