@@ -63,6 +63,13 @@ def _prose() -> list[str]:
             said += _texts(position)
         for provision in plan.provisions:
             said += _texts(provision)
+        for item in (*plan.phases, *plan.parties):
+            said += _texts(item)
+    for release in gp.dataset().releases:
+        said += [*_texts(release), *release.unknown]
+    for entry_ in gp.dataset().entries:
+        said += _texts(entry_)
+        said += _texts(entry_.event) if entry_.event else []
     for control in gp.controls().entries:
         said += _texts(control)
     for entry in gp.sources().entries:
@@ -99,6 +106,18 @@ def _html_words(page: str) -> str:
 def test_the_html_report_speaks_the_vocabulary() -> None:
     page = gp.html_report(gp.plan_versions(), gp.timeline(), plots=False)
     _checked(_html_words(page), "html_report")
+
+
+def test_every_page_of_the_tracker_speaks_the_vocabulary(tmp_path: Path) -> None:
+    from gazaplan.desk.site import write_site
+
+    site = write_site(gp.plan_versions(), gp.dataset(), tmp_path / "site", plots=False)
+    for name in site.pages:
+        page = (site.directory / name).read_text(encoding="utf-8")
+        page = re.sub(r'\bdata-[a-z-]+="[^"]*"', " ", page)  # filters' and figures' ids
+        page = re.sub(r"<code>[^<]*</code>", " ", page)  # an id shown as an id, for machines
+        words = _html_words(page)
+        _checked(words, name)
 
 
 DISPLAYS: dict[str, Callable[[], Any]] = {

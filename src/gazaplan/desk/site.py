@@ -106,6 +106,7 @@ h3{font-size:15px;margin:16px 0 4px 0}
  table.stack td::before{content:attr(data-label) ": ";font-weight:600;color:#333}
 }
 .gp svg{max-width:100%;height:auto} figure{margin:8px 0}
+.gp svg.periods{min-width:560px}
 footer{border-top:1px solid #ddd;margin-top:30px;padding-top:8px;padding-bottom:24px;
  color:#444;font-size:12px}
 .headline{background:#f7f7f7;border-left:4px solid #777;padding:4px 12px;margin:8px 0}
@@ -508,6 +509,11 @@ def _frame(
     )
 
 
+def _count_link(status: ComplianceStatus | str, n: int) -> str:
+    """A count of obligations as a link to their group on the index (none: no group, no link)."""
+    return f'<a href="#{_status_slug(status)}">{n}</a>' if n else str(n)
+
+
 def _status_slug(status: ComplianceStatus | str) -> str:
     return "status-" + re.sub(r"[^a-z0-9]+", "-", str(status).lower()).strip("-")
 
@@ -571,7 +577,7 @@ def _index(ctx: _Context, root: str) -> str:
             "unknown",
             str(h.unknown),
             "Not known from the data",
-            f'<a href="#{_status_slug(ComplianceStatus.UNKNOWN)}">{h.unknown}</a>',
+            _count_link(ComplianceStatus.UNKNOWN, h.unknown),
         ),
     ]
     for word, n in h.counts.items():
@@ -580,7 +586,7 @@ def _index(ctx: _Context, root: str) -> str:
                 f"counts.{word}",
                 str(n),
                 f"Obligations {word}",
-                f'<a href="#{_status_slug(word)}">{n}</a>',
+                _count_link(word, n),
             )
         )
     fig_rows = "".join(
@@ -892,7 +898,7 @@ def _obligation(ctx: _Context, root: str, c: Compliance) -> str:
             _pairs(pairs),
             f"<h2>Over time ({len(c.periods)} periods)</h2>",
             (
-                f"<figure>{periods_svg(c, ctx.plan.origin)}"
+                f"<figure>{_scroll(periods_svg(c, ctx.plan.origin), 'The periods drawn')}"
                 '<figcaption class="note">Each band is a period of one status, from the '
                 "plan's publication to the data's edge; the table says the same in words."
                 "</figcaption></figure>"
