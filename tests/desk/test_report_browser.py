@@ -9,8 +9,6 @@ when Chromium is not installed; under CI (``CI`` set) a missing browser is a fai
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,26 +17,14 @@ import gazaplan as gp
 from gazaplan.core.words import verdict_words
 from gazaplan.desk.htmlreport import write_html_report
 
+from ..support.browser import FLAGS, need_chromium
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is not installed; .ci/run installs Debian's chromium package")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    return CHROMIUM
+    return need_chromium()
 
 
 def test_report_renders_verdicts_and_statuses_and_fetches_nothing(

@@ -13,8 +13,6 @@ installs it.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,29 +22,17 @@ import pytest
 import gazaplan as gp
 from gazaplan.desk.site import Site, write_site
 
+from ..support.browser import FLAGS, need_chromium
 from ..support.cli import run_json
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "site"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = (1280, 375)
 LOOKED_AT = ("index.html", "obligations/p8-open-rafah.html", "timeline.html")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is not installed; .ci/run installs Debian's chromium package")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    need_chromium()
     pytest.importorskip("matplotlib")  # the chart pages are drawn
     return write_site(gp.plan_versions(), gp.dataset(), tmp_path_factory.mktemp("site") / "out")
 
@@ -56,7 +42,7 @@ def browser(site: Site) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        b = p.chromium.launch(executable_path=need_chromium(), args=FLAGS, headless=True)
         yield b
         b.close()
 

@@ -51,6 +51,7 @@ from ..time.events import Event
 from ..time.reports import Report, report
 from ..time.timelines import Timeline, named_parties
 from ..truth import Verdict
+from ._display import headline_html
 from ._html import CSS, badge, esc, fmt, link_sources, sources_table
 from ._periods_svg import periods_svg
 from .exports import Table
@@ -520,18 +521,7 @@ def _status_slug(status: ComplianceStatus | str) -> str:
 
 def _index(ctx: _Context, root: str) -> str:
     h = ctx.headline
-    first, *rest = h.explain().splitlines()
-    items: list[str] = []
-    for line in rest:
-        if line.startswith("- "):
-            items.append(esc(line[2:]))
-        elif items:
-            items[-1] += "<br>" + esc(line.strip())
-    lines = "".join(f"<li>{i}</li>" for i in items)
-    headline = (
-        f'<section id="status" class="headline" aria-label="The headline">'
-        f'<p class="lede">{esc(first)}</p><ul>{lines}</ul></section>'
-    )
+    headline = f'<section id="status" aria-label="The headline">{headline_html(h)}</section>'
     phase = (
         _a(root, _phase_page(h.phase_id), f"{h.phase} ({h.phase_title})")
         if h.phase_id
