@@ -474,7 +474,7 @@ def growing(rep: Report, sizes: list[int]) -> None:
 
 
 def publishing(rep: Report, quick: bool) -> None:
-    runs = 3 if quick else 5
+    runs = 1 if quick else 5
     site = statistics.median(one_core_seconds('["site", d + "/site"]', runs))
     base = statistics.median(one_core_seconds('["report"]', runs))
     rep.goal(

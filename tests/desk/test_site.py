@@ -123,7 +123,7 @@ def test_every_internal_link_resolves_to_a_file_and_its_anchor(built: Site) -> N
     assert checked > 2000
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset=gst.datasets(max_size=6), data=st.data())
 def test_any_dataset_gives_a_site_whose_figures_are_its_status(
     tmp_path_factory: pytest.TempPathFactory, dataset: Dataset, data: st.DataObject
