@@ -34,30 +34,118 @@ from .bench_site import one_core_seconds
 from .bench_strategies import draw_times
 from .bench_timeline import generated
 from .ifchain import check
-from .measure import exponent, fresh_seconds, interleaved, load, once
+from .measure import Ratio, exponent, fresh_seconds, interleaved, load, once
 from .mix import PLAN, realistic
 
 GROWTH_LIMIT = 1.3
 
 
+@attrs.frozen
+class Goal:
+    """One goal of a run, as ``--json`` writes it.
+
+    ``measured`` is the quantity in its unit (seconds, states a second, bytes, an exponent),
+    ``baseline`` what it is compared with in the same run and ``ratio`` the one over the other
+    (None where a goal has no baseline); ``spread`` the lowest and highest ratio of a round;
+    ``met`` true, false, or None for information.
+    """
+
+    name: str
+    measured: float | None
+    unit: str
+    baseline: float | None
+    ratio: float | None
+    spread: tuple[float, float] | None
+    goal: str
+    met: bool | None
+    shown: str  # the measured value as the table prints it
+
+
+def of(r: Ratio) -> dict[str, Any]:
+    """A variant's interleaved measure as a goal's numbers (seconds, against the baseline)."""
+    return {"value": r.seconds, "baseline": r.baseline, "ratio": r.ratio, "spread": (r.low, r.high)}
+
+
 @attrs.define
 class Report:
     quick: bool
-    rows: list[tuple[str, str, str, str, bool | None]] = attrs.Factory(list)
+    goals: list[Goal] = attrs.Factory(list)
     growth: list[tuple[str, list[int], list[float], float]] = attrs.Factory(list)
 
-    def goal(self, name: str, measured: str, ratio: str, goal: str, met: bool | None) -> None:
-        self.rows.append((name, measured, ratio, goal, met))
-        print(f"  {name:<44} {measured:>18}  {ratio:<30} {goal:<16} {_mark(met)}", flush=True)
+    def goal(
+        self,
+        name: str,
+        measured: str,
+        compared: str,
+        goal: str,
+        met: bool | None,
+        *,
+        value: float | None = None,
+        unit: str = "s",
+        baseline: float | None = None,
+        spread: tuple[float, float] | None = None,
+        **numbers: float | None,
+    ) -> None:
+        """Record and print one goal: the texts of the table, and its numbers for ``--json``
+        (*value* in *unit*; *baseline*; ``ratio=`` where it is not value / baseline)."""
+        factor = numbers.get("ratio")
+        if factor is None and value is not None and baseline:
+            factor = value / baseline
+        self.goals.append(
+            Goal(name.strip(), value, unit, baseline, factor, spread, goal, met, measured)
+        )
+        print(f"  {name:<44} {measured:>18}  {compared:<30} {goal:<16} {_mark(met)}", flush=True)
 
     def series(self, name: str, sizes: list[int], seconds: list[float], goal: float) -> None:
         slope = exponent(sizes, seconds)
         self.growth.append((name, sizes, seconds, slope))
         points = ", ".join(f"{n:,}: {t * 1e3:.1f} ms" for n, t in zip(sizes, seconds, strict=True))
         print(f"  {name:<44} exponent {slope:4.2f} (goal <= {goal:g})  [{points}]", flush=True)
-        self.rows.append(
-            (f"growth of {name}", f"n^{slope:.2f}", "", f"<= n^{goal:g}", slope <= goal)
-        )
+        self.goals.append(
+            Goal(f"growth of {name}", slope, "exponent", None, None, None, f"<= n^{goal:g}",
+                 slope <= goal, f"n^{slope:.2f}")
+        )  # fmt: skip
+
+    def document(self, machine: dict[str, Any]) -> dict[str, Any]:
+        """The run as data: the machine, then every goal."""
+        goals = [
+            {
+                "name": g.name,
+                "measured": g.measured,
+                "unit": g.unit,
+                "baseline": g.baseline,
+                "ratio": g.ratio,
+                "spread": list(g.spread) if g.spread else None,
+                "goal": g.goal,
+                "met": g.met,
+            }
+            for g in self.goals
+        ]
+        return {"machine": machine, "quick": self.quick, "goals": goals}
+
+
+def machine() -> dict[str, Any]:
+    """What the run ran on: Python, the platform, the CPUs it may use, the load."""
+    import os
+    import platform
+
+    cpus = os.cpu_count() or 1
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cpus
+    try:
+        one = os.getloadavg()[0]
+    except OSError:
+        one = None
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "cpus": cpus,
+        "cpus_usable": usable,
+        "load_1min": one,
+        "gazaplan": gp.__version__,
+        "date": f"{dt.datetime.now(dt.UTC):%Y-%m-%dT%H:%M:%SZ}",
+    }
 
 
 def _mark(met: bool | None) -> str:
@@ -123,6 +211,7 @@ def checking(rep: Report, alive_n: int, rounds: int) -> None:
             _ratio(r),
             f"<= {limit:g}x",
             r.ratio <= limit,
+            **of(r),
         )
 
 
@@ -141,6 +230,8 @@ def drawing(rep: Report, draws: int) -> None:
         f"{median / base:6.2f}x",
         "<= 10 ms",
         median <= 0.010,
+        value=median,
+        baseline=base,
     )
 
 
@@ -172,6 +263,7 @@ def replaying(rep: Report, n: int, rounds: int) -> None:
         _ratio(r),
         "<= 10 us",
         per <= 10,
+        **of(r),
     )
     r = got["replay+compliance"]
     rep.goal(
@@ -180,6 +272,7 @@ def replaying(rep: Report, n: int, rounds: int) -> None:
         _ratio(r),
         "< 100 ms" if n == 10_000 else "(at 10k: < 100 ms)",
         r.seconds < 0.1 if n == 10_000 else None,
+        **of(r),
     )
     tl = realistic(n, 7)
     gp.history(PLAN, tl)  # replayed once: the look-ups below are what is compared
@@ -196,6 +289,7 @@ def replaying(rep: Report, n: int, rounds: int) -> None:
         _ratio(r),
         "<= 0.5x",
         r.ratio <= 0.5,
+        **of(r),
     )
     instants = [tl.events[i * n // 10].at for i in range(10)]
 
@@ -216,6 +310,7 @@ def replaying(rep: Report, n: int, rounds: int) -> None:
         _ratio(r),
         "(information)",
         None,
+        **of(r),
     )
 
 
@@ -238,6 +333,7 @@ def loading(rep: Report, n: int, rounds: int) -> None:
         _ratio(r),
         "<= 3x",
         r.ratio <= 3,
+        **of(r),
     )
     r = got["scenario"]
     rep.goal(
@@ -246,6 +342,7 @@ def loading(rep: Report, n: int, rounds: int) -> None:
         _ratio(r),
         "(information)",
         None,
+        **of(r),
     )
     big = len(gp.dumps(realistic(1000, 5)).encode()) / 1000
     rep.goal(
@@ -254,6 +351,8 @@ def loading(rep: Report, n: int, rounds: int) -> None:
         f"({big:.0f} B each)",
         "(information)",
         None,
+        value=documents.MAX_BYTES / big,
+        unit="events",
     )
 
 
@@ -288,6 +387,8 @@ def plotting(rep: Report, rounds: int) -> None:
         f"{ratio:6.2f}x three empty figures",
         "<= 0.4 s",
         plots <= 0.4,
+        value=plots,
+        baseline=got["with"].baseline,
     )
 
 
@@ -316,6 +417,8 @@ def starting(rep: Report, runs: int) -> None:
         f"{ours / attrs_s:6.2f}x",
         "<= 1.5x",
         ours / attrs_s <= 1.5,
+        value=ours,
+        baseline=attrs_s,
     )
     rep.goal(
         "gp.plan() first use (attrs imported)",
@@ -323,6 +426,8 @@ def starting(rep: Report, runs: int) -> None:
         f"{plan_s / attrs_s:6.2f}x import attrs",
         "<= 40 ms",
         plan_s <= 0.040,
+        value=plan_s,
+        baseline=attrs_s,
     )
     dataset = statistics.median(
         fresh_seconds(
@@ -339,6 +444,8 @@ def starting(rep: Report, runs: int) -> None:
         f"{dataset / attrs_s:6.2f}x import attrs",
         "<= 1 s",
         dataset <= 1.0,
+        value=dataset,
+        baseline=attrs_s,
     )
     rep.goal(
         "first use: import, plan, one check_plan",
@@ -346,6 +453,8 @@ def starting(rep: Report, runs: int) -> None:
         f"{first / attrs_s:6.2f}x import attrs",
         "(information)",
         None,
+        value=first,
+        baseline=attrs_s,
     )
 
 
@@ -370,6 +479,8 @@ def analysing(rep: Report, runs: int) -> None:
         f"{cold / attrs_s:6.2f}x import attrs",
         "<= 50 ms",
         cold <= 0.050,
+        value=cold,
+        baseline=attrs_s,
     )
     sizes = [1, 2, 5, 10]
     report_seconds(1)  # warm the plan's own caches once; each size then builds its own plan
@@ -381,6 +492,8 @@ def analysing(rep: Report, runs: int) -> None:
         f"{seconds[-1] / seconds[0]:6.2f}x the bundled plan's",
         "<= 1 s",
         seconds[-1] <= 1.0,
+        value=seconds[-1],
+        baseline=seconds[0],
     )
 
 
@@ -397,34 +510,40 @@ def exploring(rep: Report, quick: bool) -> None:
     rate = last["states"] / last["seconds"]
     moves = last["transitions"] / last["seconds"]
     rep.goal(f"explore: states a second ({living}+{deceased} hostages)", f"{rate:,.0f}/s",
-             f"{rate / 250_000:6.2f}x the goal", ">= 250,000/s", rate >= 250_000)  # fmt: skip
+             f"{rate / 250_000:6.2f}x the goal", ">= 250,000/s", rate >= 250_000,
+             value=rate, unit="states/s")  # fmt: skip
     rep.goal(f"explore: transitions a second ({last['transitions']:,.0f})", f"{moves:,.0f}/s",
-             f"{moves / 1_500_000:6.2f}x the goal", ">= 1,500,000/s", moves >= 1_500_000)  # fmt: skip
+             f"{moves / 1_500_000:6.2f}x the goal", ">= 1,500,000/s", moves >= 1_500_000,
+             value=moves, unit="transitions/s")  # fmt: skip
     memory = measure(*sizes[0], memory=True)["bytes_per_state"]
     rep.goal("explore: bytes a state (peak, tracemalloc)", f"{memory:.0f} B", "", "<= 130 B",
-             memory <= 130)  # fmt: skip
+             memory <= 130, value=memory, unit="bytes")  # fmt: skip
     spin = spin_seconds(living, deceased)
     if spin is not None:
         compiled, ran, stored = spin
         rep.goal(f"explore vs SPIN compile + run ({stored:,} states)",
                  f"{last['seconds']:.2f} s vs {compiled + ran:.2f} s",
                  f"{last['seconds'] / (compiled + ran):6.2f}x SPIN's", "<= 1x",
-                 last["seconds"] <= compiled + ran)  # fmt: skip
-        rep.goal("explore vs SPIN's pan, states a second", f"{rate:,.0f}/s",
-                 f"{rate / (stored / ran):6.2f}x pan's", "(information)", None)  # fmt: skip
+                 last["seconds"] <= compiled + ran, value=last["seconds"],
+                 baseline=compiled + ran)  # fmt: skip
+        rep.goal("explore: states a second vs SPIN's pan", f"{rate:,.0f}/s",
+                 f"{rate / (stored / ran):6.2f}x pan's", "(information)", None,
+                 value=rate, unit="states/s", baseline=stored / ran)  # fmt: skip
     for (lv, dc), m in zip(sizes, runs, strict=True):
         rep.goal(f"explore: {lv} living, {dc} deceased", f"{m['states']:,.0f} states",
-                 f"{m['seconds']:.2f} s", "(information)", None)  # fmt: skip
+                 f"{m['seconds']:.2f} s", "(information)", None,
+                 value=m["seconds"])  # fmt: skip
     if not quick:
         m = measure(*ISSUE_SIZE)
         rep.goal(f"explore end to end, {m['states']:,.0f} states ({ISSUE_SIZE[0]}+{ISSUE_SIZE[1]})",
                  f"{m['seconds']:.2f} s", f"{m['seconds'] / 4:6.2f}x the goal", "<= 4 s",
-                 m["seconds"] <= 4)  # fmt: skip
+                 m["seconds"] <= 4, value=m["seconds"])  # fmt: skip
         spin = spin_seconds(*ISSUE_SIZE)
         if spin is not None:
             rep.goal("  the same vs SPIN compile + run", f"{spin[0] + spin[1]:.2f} s",
                      f"{m['seconds'] / (spin[0] + spin[1]):6.2f}x SPIN's", "<= 1x",
-                     m["seconds"] <= spin[0] + spin[1])  # fmt: skip
+                     m["seconds"] <= spin[0] + spin[1], value=m["seconds"],
+                     baseline=spin[0] + spin[1])  # fmt: skip
 
 
 def simulating(rep: Report, quick: bool) -> None:
@@ -437,19 +556,23 @@ def simulating(rep: Report, quick: bool) -> None:
     m = runs(n, dask=not quick)
     each = m["serial"] / n
     rep.goal("monte carlo: a delayed replay + compliance", f"{each * 1e3:.3f} ms",
-             f"{m['serial'] / m['whole']:6.2f}x replaying it whole", "<= 1 ms", each <= 1e-3)  # fmt: skip
+             f"{m['serial'] / m['whole']:6.2f}x replaying it whole", "<= 1 ms", each <= 1e-3,
+             value=each, baseline=m["whole"] / n)  # fmt: skip
     rep.goal(f"monte carlo: {n:,} runs, one core", f"{m['serial']:.2f} s",
              f"{m['serial'] / n * 10_000 / 10:6.2f}x the goal", "10,000 in <= 10 s",
-             m["serial"] / n * 10_000 <= 10)  # fmt: skip
+             m["serial"] / n * 10_000 <= 10, value=m["serial"])  # fmt: skip
     over = m["pool1"] / m["serial"] - 1
     rep.goal("monte carlo: a pool of one worker vs serial", f"{m['pool1']:.2f} s",
-             f"{over:+6.1%} overhead", "<= +10%", over <= 0.10)  # fmt: skip
+             f"{over:+6.1%} overhead", "<= +10%", over <= 0.10,
+             value=m["pool1"], baseline=m["serial"])  # fmt: skip
     two = m["serial"] / m["pool2"]
     rep.goal(f"monte carlo: two workers vs serial ({load()})", f"{m['pool2']:.2f} s",
-             f"{two:6.2f}x serial", ">= 1.7x", two >= 1.7)  # fmt: skip
+             f"{two:6.2f}x serial", ">= 1.7x", two >= 1.7,
+             value=m["pool2"], baseline=m["serial"], ratio=two)  # fmt: skip
     if "dask2" in m:
         rep.goal("monte carlo: Dask LocalCluster, two workers", f"{m['dask2']:.2f} s",
-                 f"{m['serial'] / m['dask2']:6.2f}x serial", "(information)", None)  # fmt: skip
+                 f"{m['serial'] / m['dask2']:6.2f}x serial", "(information)", None,
+                 value=m["dask2"], baseline=m["serial"], ratio=m["serial"] / m["dask2"])  # fmt: skip
 
 
 def growing(rep: Report, sizes: list[int]) -> None:
@@ -483,6 +606,8 @@ def publishing(rep: Report, quick: bool) -> None:
         f"{site / base:6.2f}x gazaplan report",
         "<= 5 s",
         site <= 5.0,
+        value=site,
+        baseline=base,
     )
     events = [250, 500, 1000] if quick else [500, 1000, 2000, 4000]
     rep.series(
@@ -506,7 +631,12 @@ def publishing(rep: Report, quick: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes; fail only on growth")
-    quick = parser.parse_args(argv).quick
+    parser.add_argument(
+        "--json", metavar="FILE", default=None, help="also write the run as JSON data to FILE"
+    )
+    args = parser.parse_args(argv)
+    quick = args.quick
+    at_start = machine()
     rep = Report(quick)
     sizes = [1000, 4000, 16_000] if quick else [1000, 10_000, 100_000]
     rounds = 5 if quick else 15
@@ -526,7 +656,13 @@ def main(argv: list[str] | None = None) -> int:
     exploring(rep, quick)
     simulating(rep, quick)
     publishing(rep, quick)
-    unmet = [r[0] for r in rep.rows if r[4] is False]
+    if args.json:
+        document = rep.document({**at_start, "load_1min_at_end": machine()["load_1min"]})
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(document, f, indent=2)
+            f.write("\n")
+        print(f"wrote {args.json}")
+    unmet = [g.name for g in rep.goals if g.met is False]
     steep = [g[0] for g in rep.growth if g[3] > GROWTH_LIMIT]
     print(f"{load()} at the end; {time.perf_counter() - started:.0f} s in all")
     print(f"goals not met: {', '.join(unmet) or 'none'}")
