@@ -38,10 +38,12 @@ from .. import __version__
 from ..analysis.headline import Headline, headline_of
 from ..analysis.implicants import called
 from ..analysis.structural import StructureReport, analyse
+from ..analysis.vetoes import Vetoes
 from ..catalog.register import SourceEntry
 from ..core.explain import explain_phase
 from ..core.obligations import Obligation
 from ..core.plans import Plan
+from ..core.records import Position
 from ..core.sources import cite
 from ..core.words import NO_OBLIGOR, fact_name, join_names, party_name, phase_name, verdict_words
 from ..exceptions import InvalidValueError
@@ -438,10 +440,11 @@ def _pages(ctx: _Context, *, plots: bool) -> dict[str, str]:
         before = ctx.releases[i - 1] if i else None
         page(_release_page(rel.version), f"Release {rel.version}", _release(ctx, up, rel, before))
     events = ctx.timeline.events
-    timeline = _timeline(ctx, "", events, filters=True)
+    filtered = _event_filters(ctx)  # once: every timeline page lists the same filters
+    timeline = _timeline(ctx, "", events, filtered, full=True)
     page("timeline.html", f"Timeline ({len(events)} events)", timeline, script=True)
-    for key, (title, chosen) in _event_filters(ctx).items():
-        page(f"timeline/{key}.html", title, _timeline(ctx, up, chosen, filters=False))
+    for key, (title, chosen) in filtered.items():
+        page(f"timeline/{key}.html", title, _timeline(ctx, up, chosen, filtered, full=False))
     page("sources.html", f"Sources ({len(ctx.register_entries)})", _sources(ctx))
     page("downloads.html", "Downloads", _downloads(ctx))
     charts = _charts(ctx, plots)
@@ -684,7 +687,7 @@ def _obligations_by_status(ctx: _Context, root: str) -> str:
     return "\n".join(out)
 
 
-def _positions_table(ctx: _Context, root: str, positions: Sequence[Any]) -> str:
+def _positions_table(ctx: _Context, root: str, positions: Sequence[Position]) -> str:
     if not positions:
         return "<p>None recorded.</p>"
     rows = []
@@ -932,7 +935,7 @@ def _party(ctx: _Context, root: str, ident: str) -> str:
     if party.members:
         pairs.insert(2, ("members", _party_links(root, ctx.plan, party.members, none="none")))
 
-    def targets(vs: Sequence[Any], label: str) -> str:
+    def targets(vs: Sequence[Vetoes], label: str) -> str:
         if not vs:
             return "<p>None.</p>"
         rows = [(esc(called(s.names, v.target)), badge(verdict_words(v.now))) for v in vs]
@@ -1093,7 +1096,16 @@ _EVENT_HEADERS: Final = (
 )
 
 
-def _timeline(ctx: _Context, root: str, events: Sequence[Event], *, filters: bool) -> str:
+def _timeline(
+    ctx: _Context,
+    root: str,
+    events: Sequence[Event],
+    keys: Mapping[str, tuple[str, tuple[Event, ...]]],
+    *,
+    full: bool,
+) -> str:
+    """A timeline page: *events* as a table, the links to the filtered pages (*keys*), and on
+    the *full* page the form the script shows."""
     plan = ctx.plan
     rows = []
     for e in events:
@@ -1126,7 +1138,6 @@ def _timeline(ctx: _Context, root: str, events: Sequence[Event], *, filters: boo
         "</table>",
         "Events",
     )
-    keys = _event_filters(ctx)
     by = {
         "party": [
             (k, t.split("concern ", 1)[-1], len(c))
@@ -1152,7 +1163,7 @@ def _timeline(ctx: _Context, root: str, events: Sequence[Event], *, filters: boo
         '<p class="note">"Concerns" names the parties an event names, or who controls a fact '
         "it sets (the table of control); most reports name nobody.</p>"
     )
-    if not filters:
+    if not full:
         back = f"<p>{_a(root, 'timeline.html', 'The whole timeline')}</p>"
         return back + note + table + lists
     party_opts = "".join(
