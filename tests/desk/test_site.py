@@ -314,3 +314,15 @@ def test_the_command_builds_the_site_and_says_where(tmp_path: Path) -> None:
     assert code == 0
     assert doc["release"] == DATASET.latest.version
     assert len(doc["pages"]) == len(json.loads((tmp_path / "t" / MANIFEST).read_text())["pages"])
+
+
+def test_arguments_of_the_wrong_type_get_located_errors(tmp_path: Path) -> None:
+    cases = [
+        (("x", DATASET, tmp_path / "a"), "write_site(plans)"),
+        ((VERSIONS, "d", tmp_path / "b"), "write_site(dataset)"),
+        ((VERSIONS, DATASET, 3), "write_site(directory)"),
+    ]
+    for args, place in cases:
+        with pytest.raises(InvalidValueError, match=re.escape(place)):
+            write_site(*args, plots=False)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []  # nothing written

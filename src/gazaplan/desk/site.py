@@ -40,6 +40,7 @@ from ..analysis.implicants import called
 from ..analysis.structural import StructureReport, analyse
 from ..analysis.vetoes import Vetoes
 from ..catalog.register import SourceEntry
+from ..core import _checks as check
 from ..core.explain import explain_phase
 from ..core.obligations import Obligation
 from ..core.plans import Plan
@@ -204,9 +205,13 @@ def write_site(
     Raises:
         UnknownVersionError: if no release has that version.
         InvalidValueError: if *directory* is a file, or holds something else and *force* is
-            not given.
+            not given; or an argument is of the wrong type.
         OSError: if a file cannot be written; *directory* is then left as it was.
     """
+    check.need_one_or_many(plans, Plan, "write_site(plans)", check.PLAN_FIX)
+    check.need_type(dataset, Dataset, "write_site(dataset)",
+                    "Pass gp.dataset(), or a dataset loaded with gp.load(path, gp.Dataset).")  # fmt: skip
+    check.need_type(directory, (str, os.PathLike), "write_site(directory)", "Pass a folder's path.")
     target = Path(directory)
     _check_target(target, force)
     rel = dataset.release(release)
