@@ -13,7 +13,7 @@ import pytest
 import gazaplan as gp
 from gazaplan.core import conditions
 from gazaplan.core._checks import MAX_NUMBER
-from gazaplan.exploration import _limits, _packing, promela
+from gazaplan.exploration import _limits, _packing, _vectorised, promela
 from gazaplan.files import documents
 from gazaplan.runs import _scheduler, executors, montecarlo, sweeps
 
@@ -31,7 +31,11 @@ STATED: dict[str, tuple[object, str]] = {
     "montecarlo.MAX_FAILED_KEPT": (montecarlo.MAX_FAILED_KEPT, "first 100 failed runs"),
     "_limits.MAX_STATES": (_limits.MAX_STATES, "--max-states N` from 1 to 1,000,000,000"),
     "_limits.MIN_STATES": (_limits.MIN_STATES, "at least 100,000 states"),
-    "_limits.BYTES_PER_STATE": (_limits.BYTES_PER_STATE, "130 bytes a state"),
+    "_limits.BYTES_PER_STATE": (_limits.BYTES_PER_STATE, "130 bytes a state with the set engine"),
+    "ArraySearch.bytes_per_state": (
+        _vectorised.ArraySearch.bytes_per_state,
+        "16 bytes a state with the array engine",
+    ),
     "_packing.MAX_TABLE": (_packing.MAX_TABLE, "at most 1,048,576 (2^20)"),
     "executors.MAX_TIMEOUT": (executors.MAX_TIMEOUT, "at most 3,600"),
     "_scheduler.MAX_HANDSHAKE": (_scheduler.MAX_HANDSHAKE, "at most 64 KiB"),
@@ -49,6 +53,7 @@ VALUES: dict[str, object] = {
     "_limits.MAX_STATES": 10**9,
     "_limits.MIN_STATES": 100_000,
     "_limits.BYTES_PER_STATE": 130,
+    "ArraySearch.bytes_per_state": 16,
     "_packing.MAX_TABLE": 2**20,
     "executors.MAX_TIMEOUT": 3600,
     "_scheduler.MAX_HANDSHAKE": 64 * 1024,

@@ -216,3 +216,21 @@ def test_under_an_address_space_limit_the_search_stops_at_the_limit_it_announces
     assert "stopped at the limit of" in done.stderr
     assert "the process's address-space limit (RLIMIT_AS" in done.stderr
     assert "--max-states N" in done.stderr
+
+
+def test_either_engine_gives_the_same_findings_and_says_which_searched() -> None:
+    docs = {}
+    for engine in ("arrays", "sets"):
+        code, out, _ = run("explore", *SMALL, "--positions", "--engine", engine, "--json")
+        assert code == 0
+        docs[engine] = json.loads(out)
+        assert docs[engine]["engine"] == engine
+        code, out, _ = run("explore", *SMALL, "--engine", engine)
+        assert f"engine: {engine} (" in out
+    apart = {"engine", "max_states", "max_states_set_by"}  # the limit: the memory free then
+    assert {k: v for k, v in docs["arrays"].items() if k not in apart} == {
+        k: v for k, v in docs["sets"].items() if k not in apart
+    }
+    code, _, err = run("explore", *SMALL, "--engine", "gpu")
+    assert code == 2
+    assert "invalid choice: 'gpu'" in err

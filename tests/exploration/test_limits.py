@@ -11,6 +11,7 @@ import pytest
 
 import gazaplan as gp
 from gazaplan.exploration import _limits
+from gazaplan.exploration._breadth import Breadth
 from gazaplan.exploration._limits import (
     MAX_STATES,
     MIN_STATES,
@@ -117,35 +118,44 @@ def test_max_states_must_be_a_whole_number_from_one_to_the_ceiling(bad: object) 
     assert state_limit(MAX_STATES).states == MAX_STATES
 
 
+@pytest.mark.parametrize("engine", ["sets", "arrays"])
 def test_the_limit_is_announced_and_a_memory_error_becomes_the_limit_error(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, engine: str
 ) -> None:
     small = gp.catalog.model(1, 1), gp.catalog.model_start(gp.plan(), 1, 1)
-    found = explore(gp.plan(), actions=small[0], start=small[1], max_states=10**6)
+    found = explore(gp.plan(), actions=small[0], start=small[1], max_states=10**6, engine=engine)
     assert found.limit is not None
     assert "state limit: 1,000,000 states, set by max_states" in found.explain()
-    from gazaplan.exploration._packing import Packed
+    assert f"engine: {engine} (" in found.explain()
+    cls = type(_run(engine))
+    real = cls._expand
+    assert issubclass(cls, Breadth)
+    calls = []
 
-    real = Packed.expand_fn
+    def expand_then_fail(self: Breadth, depth: int) -> tuple[int, int | None]:
+        calls.append(1)
+        if len(calls) > 3:
+            raise MemoryError
+        return real(self, depth)
 
-    def failing(self: Packed, actions: object) -> object:
-        expand = real(self, actions)  # type: ignore[arg-type]
-        calls = []
-
-        def expand_then_fail(
-            frontier: list[int], seen: set[int], out: list[int], dead: list[int]
-        ) -> int:
-            calls.append(1)
-            if len(calls) > 3:
-                raise MemoryError
-            return expand(frontier, seen, out, dead)
-
-        return expand_then_fail
-
-    monkeypatch.setattr(Packed, "expand_fn", failing)
+    monkeypatch.setattr(cls, "_expand", expand_then_fail)
     with pytest.raises(gp.exceptions.InvalidValueError) as caught:
-        explore(gp.plan(), actions=small[0], start=small[1])
+        explore(gp.plan(), actions=small[0], start=small[1], engine=engine)
     text = str(caught.value)
+    assert len(calls) == 4  # the memory ran out in the fourth layer
     assert "the memory ran out (MemoryError) before the limit of" in text
     assert "states, set by half the memory left under" in text
     assert "give the process more memory" in text
+    bytes_each = 16 if engine == "arrays" else _limits.BYTES_PER_STATE
+    assert f"at {bytes_each} bytes a state" in text  # the limit at what this engine takes
+
+
+def _run(engine: str) -> Breadth:
+    """A search of the given engine, as explore would make it."""
+    from gazaplan.exploration._packing import Packed
+    from gazaplan.exploration.search import _engine
+
+    plan = gp.plan()
+    packed = Packed(plan, gp.catalog.model(1, 1), gp.catalog.model_start(plan, 1, 1))
+    return _engine(engine, packed)(packed, [], gp.Equals("ceasefire_in_force", True), None,
+                                   state_limit(10))  # fmt: skip

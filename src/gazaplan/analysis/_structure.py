@@ -62,8 +62,12 @@ class _Parties:
 class View:
     """A state seen with some facts replaced (by fact id): what compiled conditions read."""
 
-    def __init__(self, state: State, overrides: Mapping[str, Any]) -> None:
+    def __init__(
+        self, state: State, overrides: Mapping[str, Any],
+        derived: dict[tuple[str, tuple[Any, ...]], Any] | None = None,
+    ) -> None:  # fmt: skip
         self._state, self._over = state, overrides
+        self._derived = derived  # derived counts already worked out, shared between views
 
     def __getattr__(self, field: str) -> Any:
         value = getattr(self._state, field)
@@ -81,7 +85,12 @@ class View:
         sources = parts_of(fact)
         if sources and any(f in self._over for f in sources):  # a derived count, from its parts
             parts = {f: self._over[f] for f in sources if f in self._over}
-            return getattr(attrs.evolve(self._state, **parts), field)
+            if self._derived is None:
+                return getattr(self._state._evolve(parts), field)
+            key = (field, tuple(parts.values()))
+            if key not in self._derived:
+                self._derived[key] = getattr(self._state._evolve(parts), field)
+            return self._derived[key]
         return value
 
 

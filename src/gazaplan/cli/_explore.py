@@ -65,7 +65,7 @@ def _search(args: argparse.Namespace, plan: Plan, limit: StateLimit, started: fl
         never=args.never, targets=args.target or None, max_depth=args.max_depth, max_states=limit,
         invariants=[invariant(plan, text) for text in args.invariant],
         progress=None if args.quiet or not sys.stderr.isatty() else _progress_line(started),
-        interruptible=True,
+        interruptible=True, engine=args.engine,
     )  # fmt: skip
 
 
@@ -203,6 +203,7 @@ def _json(
         "invariants": [{"invariant": f.what, "broken": f.reachable, **one(f),
                         "verdict": str(dict(f.verdicts).get(f.what, ""))} for f in found.invariants],
         "livelock": None if found.livelock is None else one(found.livelock),
+        "engine": found.engine,
         "max_states": None if found.limit is None else found.limit.states,
         "max_states_set_by": None if found.limit is None else found.limit.source,
         "witness_file": wrote,

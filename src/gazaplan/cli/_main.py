@@ -341,6 +341,10 @@ def _parser() -> argparse.ArgumentParser:
                     "(default: the livelock if a target is stuck, else the last reached target)")  # fmt: skip
     ex.add_argument("-q", "--quiet", action="store_true",
                     help="no progress line on stderr (it shows only on a terminal)")  # fmt: skip
+    ex.add_argument("--engine", choices=("auto", "arrays", "sets"), default="auto",
+                    help="arrays: numpy, a layer at a time (the explore extra); sets: Python "
+                    "integers, a state at a time; auto (default): arrays where numpy is "
+                    "installed. Both find the same.")  # fmt: skip
     ex.add_argument("--to-promela", default=None, metavar="FILE",
                     help="write the model in Promela for SPIN (targets as assertions) and stop")  # fmt: skip
 

@@ -6,10 +6,13 @@ SPIN can check the same search.
 Modules, bottom-up (each imports only the ones listed before it)::
 
     _limits       how many states a search may hold: the memory left under the tightest limit
-    _packing      the engine: a state packed into one integer, successor code generated per model
+    _packing      a state packed into one integer, conditions as tables, successor code generated
+    _layers       a search's layers as the witnesses read them, whichever engine holds them
+    _breadth      the breadth-first search layer by layer, and the set engine (Python integers)
+    _vectorised   the array engine: numpy arrays of packed states, a whole layer at a time
     promela       the model written in Promela, for SPIN
     witnesses     the moves to a finding, as hypothetical events and as a scenario file
-    search        explore: the breadth-first search and its findings
+    search        explore: the search's engine chosen, its findings
 
 Public surface: ``gazaplan.exploration`` names what :mod:`gazaplan.exploration.search` gives (as it
 did before the folder); ``gp.explore`` is the same function.
@@ -25,6 +28,9 @@ from .. import _loading
 if TYPE_CHECKING:
     from .search import (
         BYTES_PER_STATE as BYTES_PER_STATE,
+    )
+    from .search import (
+        ENGINES as ENGINES,
     )
     from .search import (
         MAX_STARTS_CHECKED as MAX_STARTS_CHECKED,
@@ -65,6 +71,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "BYTES_PER_STATE",
+    "ENGINES",
     "MAX_STARTS_CHECKED",
     "MAX_STATES",
     "Exploration",

@@ -274,7 +274,7 @@ def check_max_states(max_states: object, where: str = "max_states") -> int:
 
 def state_limit(
     max_states: int | None = None, *, limits: Iterable[Headroom] | None = None,
-    where: str = "max_states",
+    where: str = "max_states", bytes_per_state: int = BYTES_PER_STATE,
 ) -> StateLimit:  # fmt: skip
     """The most states a search may hold.
 
@@ -282,10 +282,12 @@ def state_limit(
         max_states: the limit, if given (a whole number from 1 to :data:`MAX_STATES`).
         limits: the memory left under each limit (None: :func:`headrooms`).
         where: the argument or option that gives *max_states*, for the messages.
+        bytes_per_state: what a state takes in the engine that searches (the set engine's
+            :data:`BYTES_PER_STATE` by default).
 
     Returns:
         *max_states* if given; otherwise half the memory left under the tightest limit, at
-        :data:`BYTES_PER_STATE` bytes a state (at least :data:`MIN_STATES`, at most
+        *bytes_per_state* bytes a state (at least :data:`MIN_STATES`, at most
         :data:`MAX_STATES`; :data:`FALLBACK_STATES` where nothing says).
 
     Raises:
@@ -299,8 +301,8 @@ def state_limit(
         return StateLimit(FALLBACK_STATES, "a fixed default (the system does not say how much "
                           "memory is free)")  # fmt: skip
     tight = min(rooms, key=lambda h: h.bytes)
-    states = math.floor(tight.bytes / 2 / BYTES_PER_STATE)
-    source = f"half the memory left under {tight.source}, at {BYTES_PER_STATE} bytes a state"
+    states = math.floor(tight.bytes / 2 / bytes_per_state)
+    source = f"half the memory left under {tight.source}, at {bytes_per_state} bytes a state"
     if states < MIN_STATES:
         source += f" (raised to the floor of {MIN_STATES:,})"
     elif states > MAX_STATES:

@@ -54,6 +54,7 @@ class Packed:
             at += w
         self.bits: int = at
         self._tables: dict[tuple[int, Verdict], tuple[list[bool], str]] = {}
+        self._judged: dict[int, tuple[list[Verdict], str]] = {}
         self._parts: dict[int, list[tuple[int, int]]] = {}
         self._guards: dict[str, Condition | None] = {}
         self._kept: list[Condition] = []  # every condition a table was made for, kept alive
@@ -121,6 +122,17 @@ class Packed:
         found = self._tables.get(key)
         if found is not None:
             return found
+        verdicts, expr = self._verdicts(cond)
+        self._tables[key] = ([v is want for v in verdicts], expr)
+        self._kept.append(cond)
+        return self._tables[key]
+
+    def _verdicts(self, cond: Condition) -> tuple[list[Verdict], str]:
+        """*cond*'s verdict for each combination of the values it reads, and the expression of
+        the combination's index (computed once a condition, whichever verdict is asked for)."""
+        found = self._judged.get(id(cond))
+        if found is not None:
+            return found
         reads = self._reads(cond)
         used = [i for i, f in enumerate(self.facts) if f in reads]
         size = 1
@@ -135,13 +147,15 @@ class Packed:
                 f"more than the {MAX_TABLE:,} a condition's table holds",
                 "Give the variables it reads fewer values.",
             )  # fmt: skip
-        fn = compiled(cond, self.plan)
-        table = []
-        for combo in itertools.product(*(range(len(self.values[i])) for i in reversed(used))):
-            over = {
-                self.facts[i]: self.values[i][k] for i, k in zip(reversed(used), combo, strict=True)
-            }
-            table.append(fn(cast("State", View(self.start_state, over))) is want)
+        verdicts = self._combined(cond, used) if size > 64 else None
+        if verdicts is None:
+            fn = compiled(cond, self.plan)
+            verdicts = []
+            derived: dict[tuple[str, tuple[Any, ...]], Any] = {}  # a derived count once per parts
+            for combo in itertools.product(*(range(len(self.values[i])) for i in reversed(used))):
+                over = {self.facts[i]: self.values[i][k]
+                        for i, k in zip(reversed(used), combo, strict=True)}  # fmt: skip
+                verdicts.append(fn(cast("State", View(self.start_state, over, derived))))
         terms, stride, parts = [], 1, []
         for i in used:  # the first variable varies fastest (itertools.product: the last does)
             mask = (1 << self.width[i]) - 1
@@ -149,26 +163,57 @@ class Packed:
             parts.append((i, stride))
             stride *= len(self.values[i])
         expr = " + ".join(terms) or "0"
-        self._tables[key] = (table, expr)
+        self._judged[id(cond)] = (verdicts, expr)
         self._parts[id(cond)] = parts
         self._kept.append(cond)
-        return table, expr
+        return verdicts, expr
+
+    def _combined(self, cond: Condition, used: list[int]) -> list[Verdict] | None:
+        """A junction's or negation's verdicts from its parts' tables, by Kleene's rule (as the
+        compiled condition combines them), rather than judging every combination anew; None
+        where *cond* is neither, or a part reads what *cond* does not."""
+        from ..core.conditions import AllOf, AnyOf, Not
+
+        if isinstance(cond, Not):
+            flip = {Verdict.MET: Verdict.UNMET, Verdict.UNMET: Verdict.MET}
+            kid, _ = self._verdicts(cond.condition)
+            if [i for i, _ in self._parts[id(cond.condition)]] != used:
+                return None
+            return [flip.get(v, v) for v in kid]
+        if not isinstance(cond, AllOf | AnyOf) or not cond.conditions:
+            return None
+        rank = {Verdict.UNMET: 0, Verdict.UNKNOWN: 1, Verdict.MET: 2}
+        back = (Verdict.UNMET, Verdict.UNKNOWN, Verdict.MET)
+        columns = []
+        for c in cond.conditions:
+            kid, _ = self._verdicts(c)
+            strides = dict(self._parts[id(c)])
+            if not strides.keys() <= set(used):
+                return None
+            index = [0]  # each combination's index in the part's table, the first variable fastest
+            for i in used:
+                step = strides.get(i, 0)
+                index = [at + k * step for k in range(len(self.values[i])) for at in index]
+            ranks = [rank[v] for v in kid]
+            columns.append([ranks[at] for at in index])
+        pick = min if isinstance(cond, AllOf) else max
+        return [back[pick(row)] for row in zip(*columns, strict=True)]
 
     def parts(self, cond: Condition) -> list[tuple[int, int]]:
         """The variables *cond*'s table reads, each with its stride in the table's index."""
-        self.table(cond)
+        self._verdicts(cond)
         return self._parts[id(cond)]
 
     def finder(
         self, cond: Condition, want: Verdict = Verdict.MET
     ) -> Callable[[Sequence[int]], int | None]:
-        """A generated function giving the first state of a layer where *cond*'s verdict is
-        *want* (None)."""
+        """A generated function giving the smallest state of a layer where *cond*'s verdict
+        is *want* (None: no state); the smallest, so that every engine finds the same."""
         table, expr = self.table(cond, want)
         if not any(table):
             return lambda _layer: None
         src = (f"def find(layer):\n    for s in layer:\n        if T[{expr}]:\n"
-               "            return s\n    return None")  # fmt: skip
+               f"            return min(s for s in layer if T[{expr}])\n    return None")  # fmt: skip
         env: dict[str, Any] = {"T": table}
         exec(compile(src, "<gazaplan explore>", "exec"), env)  # generated from numbers only
         return cast("Callable[[Sequence[int]], int | None]", env["find"])

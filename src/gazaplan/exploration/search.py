@@ -27,14 +27,14 @@ from ..core import _checks as check
 from ..core import _ports
 from ..core._references import check_condition
 from ..core._results import NotebookDisplay
-from ..core.conditions import Condition, Not
+from ..core.conditions import Condition
 from ..core.models import Model
 from ..core.plans import Plan
 from ..core.state import State
-from ..exceptions import InvalidValueError
+from ..exceptions import InvalidValueError, MissingExtraError
 from ..truth import Verdict
+from ._breadth import Breadth, SetSearch
 from ._limits import BYTES_PER_STATE, MAX_STATES, StateLimit, state_limit
-from ._limits import size as _size
 from ._packing import Packed
 from .witnesses import Finding, explain_exploration, finding, lasso
 
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from ..whatif.scenarios import Scenario
 
 __all__ = [
-    "BYTES_PER_STATE", "MAX_STARTS_CHECKED", "MAX_STATES", "Exploration", "Finding",
+    "BYTES_PER_STATE", "ENGINES", "MAX_STARTS_CHECKED", "MAX_STATES", "Exploration", "Finding",
     "SearchProgress", "StateLimit", "Target", "default_max_states", "explore",
 ]  # fmt: skip
 
@@ -53,9 +53,6 @@ MAX_STARTS_CHECKED = 8
 start reaches a finding; with more, only while the work stays under :data:`START_CHECK_BUDGET`."""
 START_CHECK_BUDGET = 2_000_000
 """States times starts at most for the start-by-start check beyond :data:`MAX_STARTS_CHECKED`."""
-CHUNK = 16_384
-"""States expanded between two checks of the state limit: a layer may pass the limit by at most
-this many states' successors."""
 
 
 def default_max_states() -> int:
@@ -105,6 +102,8 @@ class Exploration(NotebookDisplay):
         start: the state the search started from.
         limit: the most states the search could hold, and what set it (the memory left under
             the tightest limit, or ``max_states``).
+        engine: the engine that searched (``"arrays"`` or ``"sets"``: see :data:`ENGINES`);
+            both find the same, so it takes no part in comparing explorations.
         stuck: the targets never reached although moves stay enabled (the search did not end
             in deadlocks alone): no order of moves leads there, and none leads to a state where
             the verdict is UNKNOWN either (those are ``possibly`` reached, not stuck).
@@ -124,6 +123,7 @@ class Exploration(NotebookDisplay):
     plan: Plan | None = attrs.field(default=None, eq=False, repr=False)
     start: State | None = attrs.field(default=None, eq=False, repr=False)
     limit: StateLimit | None = attrs.field(default=None, eq=False, repr=False)
+    engine: str = attrs.field(default="", eq=False)
 
     @property
     def stuck(self) -> tuple[str, ...]:
@@ -278,6 +278,7 @@ def explore(
     goal: Target | None = None, invariants: Iterable[Target] = (), max_depth: int | None = None,
     max_states: int | StateLimit | None = None, check_each_start: bool | None = None,
     progress: Callable[[SearchProgress], None] | None = None, interruptible: bool = False,
+    engine: str = "auto",
 ) -> Exploration:  # fmt: skip
     """Every state the moves of an action model reach, breadth first.
 
@@ -307,13 +308,16 @@ def explore(
         progress: called after each layer with the states, transitions and depth so far.
         interruptible: on Ctrl-C (KeyboardInterrupt), stop and return what was explored
             (``interrupted``) instead of raising.
+        engine: ``"auto"`` (the default), ``"arrays"`` or ``"sets"`` (see :data:`ENGINES`).
 
     Returns:
         The exploration, with the size of the search and a finding, with a shortest witness, for each
         target, the deadlocks, each invariant and any livelock.
 
     Raises:
-        InvalidValueError: *max_depth* below 0, *max_states* not a whole number from 1 to
+        MissingExtraError: ``engine="arrays"`` without numpy (the ``explore`` extra).
+        InvalidValueError: an unknown *engine*, or ``"arrays"`` for a model whose packed state
+            is wider than 64 bits; *max_depth* below 0, *max_states* not a whole number from 1 to
             :data:`MAX_STATES`, or more states than the limit, or the memory running out (the
             error says how many states were reached, what set the limit, and how to bound the
             model or raise the limit).
@@ -350,14 +354,11 @@ def explore(
         for name, cond in named:
             check_condition(plan, cond, f"{kind} {name!r}")
     goal_cond = wanted[-1][1] if goal is None else _targets(plan, [goal])[0][1]
-    finders = [(name, packed.finder(c)) for name, c in wanted]
-    breaks = [
-        (name, packed.finder(Not(c)), packed.finder(c, want=Verdict.UNKNOWN)) for name, c in kept
-    ]
-    expand = packed.expand_fn(model.actions)
     starts = [packed.pack(a) for a in packed.starts()]
-    run = _Search(packed, expand, finders, goal_cond, max_depth, limit, breaks)
-    run.maybes = [(name, packed.finder(c, want=Verdict.UNKNOWN)) for name, c in wanted]
+    searcher = _engine(engine, packed)
+    if max_states is None:  # the limit from the memory left, at what this engine takes a state
+        limit = state_limit(bytes_per_state=searcher.bytes_per_state)
+    run = searcher(packed, wanted, goal_cond, max_depth, limit, kept, maybes=True)
     try:
         return _findings(run, starts, stated, positions, model, wanted, kept, check_each_start,
                          progress, interruptible)  # fmt: skip
@@ -365,8 +366,41 @@ def explore(
         raise run.limit_error(memory=True) from None
 
 
+ENGINES = ("auto", "arrays", "sets")
+"""The explorer's engines: ``"arrays"`` (numpy arrays, a layer at a time: the ``explore``
+extra), ``"sets"`` (Python integers and a set) or ``"auto"`` (arrays where numpy is installed and
+a packed state fits 64 bits, else sets). Both find the same."""
+
+
+def _engine(name: str, packed: Packed) -> type[Breadth]:
+    """The engine class *name* asks for (see :data:`ENGINES`)."""
+    from ._vectorised import MAX_BITS, ArraySearch, fits
+
+    if name not in ENGINES:
+        raise InvalidValueError("explore.engine", name, f"the engines are {', '.join(ENGINES)}",
+                                'Pass engine="auto" (the default), "arrays" or "sets".')  # fmt: skip
+    if name == "sets":
+        return SetSearch
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        if name == "arrays":
+            raise MissingExtraError('explore(engine="arrays")', "explore", "numpy") from None
+        return SetSearch
+    if not fits(packed):
+        if name == "arrays":
+            raise InvalidValueError(
+                "explore.engine", name,
+                f"a packed state of this model takes {packed.bits} bits, more than the "
+                f"{MAX_BITS} the array engine holds",
+                'Pass engine="sets" (or "auto"), or give the variables fewer values.',
+            )  # fmt: skip
+        return SetSearch
+    return ArraySearch
+
+
 def _findings(
-    run: _Search, starts: list[int], stated: Plan, positions: bool, model: Model,
+    run: Breadth, starts: list[int], stated: Plan, positions: bool, model: Model,
     wanted: list[tuple[str, Condition]], kept: list[tuple[str, Condition]],
     check_each_start: bool | None, progress: Callable[[SearchProgress], None] | None,
     interruptible: bool,
@@ -374,8 +408,10 @@ def _findings(
     """The search, then each finding with its witness (see :func:`explore`)."""
     from ..analysis.waits import cycles
 
-    packed, expand = run.packed, run.expand
-    run.search(starts, progress=progress, interruptible=interruptible)
+    packed = run.packed
+    told = None if progress is None else (
+        lambda states, moves, depth: progress(SearchProgress(states, moves, depth)))  # fmt: skip
+    run.search(starts, progress=told, interruptible=interruptible)
     every = _from_every_start(run, starts, check_each_start, [n for n, _ in wanted])
     found = [finding(packed, model, run.layers, name, run.first.get(name), every[name], [(name, c)],
                      possibly=f"maybe:{name}" in run.first) for name, c in wanted]  # fmt: skip
@@ -386,136 +422,36 @@ def _findings(
                 None if len(starts) > 1 else True, [(name, c)])
         for name, c in kept
     )  # fmt: skip
-    result = Exploration(len(run.seen), run.transitions, run.depth, run.complete, tuple(found),
+    result = Exploration(run.reached, run.transitions, run.depth, run.complete, tuple(found),
                          dl, run.deadlocks, cycles(stated, positions=positions), None, broken,
-                         run.interrupted, packed.plan, packed.start_state, run.limit)  # fmt: skip
+                         run.interrupted, packed.plan, packed.start_state, run.limit,
+                         run.engine)  # fmt: skip
     unreached = _unreached(found)
     if unreached and run.complete and run.transitions:
         stuck = [(name, c) for name, c in wanted if name in unreached]
         result = attrs.evolve(
-            result, livelock=lasso(packed, model, run.layers, stuck, len(starts), expand)
+            result,
+            livelock=lasso(
+                packed, model, run.layers, stuck, len(starts), packed.expand_fn(model.actions)
+            ),
         )
     return result
 
 
 def _from_every_start(
-    run: _Search, starts: list[int], check: bool | None, names: list[str]
+    run: Breadth, starts: list[int], check: bool | None, names: list[str]
 ) -> dict[str, bool | None]:
     """Whether each finding holds from every possible start (None: not checked)."""
     every: dict[str, bool | None] = dict.fromkeys([*names, "deadlock"], True)
     if len(starts) == 1 or run.interrupted:
         return every if not run.interrupted else dict.fromkeys(every)
     if check is None:
-        check = (
-            len(starts) <= MAX_STARTS_CHECKED or len(starts) * len(run.seen) <= START_CHECK_BUDGET
-        )
+        check = len(starts) <= MAX_STARTS_CHECKED or len(starts) * run.reached <= START_CHECK_BUDGET
     if not check:
         return dict.fromkeys(every)
     for s0 in starts:
-        alone = _Search(run.packed, run.expand, run.finders, run.goal, run.max_depth, run.limit)
+        alone = type(run)(run.packed, run.wanted, run.goal, run.max_depth, run.limit)
         alone.search([s0], stop_when={n for n in run.first if n in every})
         for name in every:
             every[name] = bool(every[name]) and name in alone.first
     return every
-
-
-class _Search:
-    """One breadth-first search: the layers, the first state found for each target."""
-
-    def __init__(self, packed: Packed, expand: Any, finders: list[tuple[str, Any]],
-                 goal: Condition, max_depth: int | None, limit: StateLimit,
-                 breaks: list[tuple[str, Any, Any]] | None = None) -> None:  # fmt: skip
-        self.packed, self.expand, self.finders, self.goal = packed, expand, finders, goal
-        self.max_depth, self.limit = max_depth, limit
-        self.breaks = breaks or []
-        self.maybes: list[tuple[str, Any]] = []  # targets' UNKNOWN finders: possibly reached
-        self.seen: set[int] = set()
-        self.layers: list[list[int]] = []
-        self.first: dict[str, int] = {}
-        self.transitions = self.deadlocks = 0
-        self.complete, self.interrupted = True, False
-
-    @property
-    def depth(self) -> int:
-        return max(0, len([x for x in self.layers if x]) - 1)
-
-    def search(
-        self, starts: list[int], stop_when: set[str] | None = None,
-        progress: Callable[[SearchProgress], None] | None = None, interruptible: bool = False,
-    ) -> None:  # fmt: skip
-        """Search from *starts*; stop early once everything in *stop_when* is found."""
-        self.seen = set(starts)
-        self.layers = [list(dict.fromkeys(starts))]
-        try:
-            self._layers(stop_when, progress)
-        except KeyboardInterrupt:
-            if not interruptible:
-                raise
-            self.complete, self.interrupted = False, True
-
-    def _layers(
-        self, stop_when: set[str] | None, progress: Callable[[SearchProgress], None] | None
-    ) -> None:
-        broken: set[str] = set()  # invariants found UNMET: no need to look for UNKNOWN
-        while self.layers[-1]:
-            layer = self.layers[-1]
-            for name, find in self.finders:
-                if name not in self.first and (hit := find(layer)) is not None:
-                    self.first[name] = hit
-            for name, find in self.maybes:
-                key = f"maybe:{name}"
-                if name not in self.first and key not in self.first and find(layer) is not None:
-                    self.first[key] = layer[0]
-            for name, unmet, unknown in self.breaks:
-                key = f"invariant:{name}"
-                if name not in broken and (hit := unmet(layer)) is not None:
-                    self.first[key] = hit
-                    broken.add(name)
-                elif key not in self.first and (hit := unknown(layer)) is not None:
-                    self.first[key] = hit
-            if stop_when is not None and stop_when <= self.first.keys():
-                return
-            if self.max_depth is not None and len(self.layers) - 1 >= self.max_depth:
-                self.complete = False
-                return
-            out: list[int] = []
-            dead: list[int] = []
-            self.layers.append(out)  # filled in place, so an interruption keeps what it reached
-            for at in range(0, len(layer), CHUNK):  # the limit checked as the layer grows
-                self.transitions += self.expand(layer[at : at + CHUNK], self.seen, out, dead)
-                if len(self.seen) > self.limit.states:
-                    raise self.limit_error(memory=False)
-            for s in dead:
-                if not self.packed.holds(self.goal, s):
-                    self.deadlocks += 1
-                    self.first.setdefault("deadlock", s)
-            if progress is not None:
-                progress(SearchProgress(len(self.seen), self.transitions, len(self.layers) - 1))
-
-    def limit_error(self, *, memory: bool) -> InvalidValueError:
-        """The error of a search stopped at its state limit, or by the memory running out
-        (*memory*; what it held is let go first, so that the error can be made)."""
-        reached = len(self.seen)
-        if memory:
-            self.seen.clear()
-            for layer in self.layers:
-                layer.clear()
-        size = f"{reached:,} states (about {_size(reached * BYTES_PER_STATE)})"
-        why = (f"the memory ran out (MemoryError) before the limit of {self.limit.explain()}"
-               if memory else f"stopped at the limit of {self.limit.explain()}")  # fmt: skip
-        bound = (
-            "Bound the model: fewer values per variable (fewer hostages: --living/--deceased, "
-            "catalog.model(living=..., deceased=...)), fewer actions (never=...), or max_depth"
-        )
-        if not memory:
-            more = (f"raise the limit with max_states=N (--max-states N, at most {MAX_STATES:,}) "
-                    "or more memory")  # fmt: skip
-        elif self.limit.given:
-            more = ("give the process more memory, or leave max_states (--max-states) out so "
-                    "that the limit is taken from the memory left")  # fmt: skip
-        else:
-            more = "give the process more memory, or pass a lower max_states (--max-states N)"
-        return InvalidValueError(
-            "explore", size, why,
-            f"{bound}; or {more} (about {BYTES_PER_STATE} bytes a state).",
-        )  # fmt: skip

@@ -39,6 +39,7 @@ from ..time.events import Event, FactsReported
 from ..time.timelines import Timeline
 from ..truth import Verdict
 from ..whatif.scenarios import Expectation, FactExpectation, PhaseExpectation, Scenario
+from ._layers import Layers, ListLayers, depth_of
 from ._packing import Packed
 
 if TYPE_CHECKING:
@@ -233,6 +234,10 @@ def explain_exploration(exploration: Exploration) -> str:
               + ("" if x.complete else cut)]  # fmt: skip
     if x.limit is not None:
         lines.append(f"  state limit: {x.limit.explain()}")
+    if x.engine:
+        how = ("numpy arrays, a layer at a time" if x.engine == "arrays"
+               else "Python integers in a set, a state at a time")  # fmt: skip
+        lines.append(f"  engine: {x.engine} ({how})")
     witnessed = [(name(f.what), f) for f in reached]
     if x.deadlocks and x.deadlock.reachable:
         witnessed.append(("a deadlock", x.deadlock))
@@ -291,7 +296,7 @@ def _invariant_words(f: Finding, name: str) -> str:
 
 
 def finding(
-    packed: Packed, model: Model, layers: list[list[int]], what: str, state: int | None,
+    packed: Packed, model: Model, layers: Layers, what: str, state: int | None,
     every: bool | None, verdicts: list[tuple[str, Any]], *, loop: Path | None = None,
     possibly: bool = False,
 ) -> Finding:  # fmt: skip
@@ -360,7 +365,7 @@ def _open(value: object) -> bool:
     return value is UNKNOWN or isinstance(value, Contested)
 
 
-def path_to(packed: Packed, model: Model, layers: list[list[int]], state: int) -> tuple[int, Path]:
+def path_to(packed: Packed, model: Model, layers: Layers, state: int) -> tuple[int, Path]:
     """The moves from a start to a state, walking back layer by layer.
 
     Args:
@@ -372,20 +377,18 @@ def path_to(packed: Packed, model: Model, layers: list[list[int]], state: int) -
     Returns:
         The packed start, and each move with the packed state it leads to, in order.
     """
-    depth = next(d for d, layer in enumerate(layers) if state in set(layer))
-    return _walk_back(packed, model, layers, state, depth)
+    return _walk_back(packed, model, layers, state, depth_of(layers, state))
 
 
 def _walk_back(
-    packed: Packed, model: Model, layers: list[list[int]], state: int, depth: int
+    packed: Packed, model: Model, layers: Layers, state: int, depth: int
 ) -> tuple[int, Path]:
     path: Path = []
     t = state
     for d in range(depth, 0, -1):
-        previous = set(layers[d - 1])
         step = next(
-            (p, a) for p in _predecessors(packed, model, t) for a in model.actions
-            if p in previous and packed.successor(a, p) == t
+            (p, a) for p in _predecessors(packed, model, t) if layers.contains(d - 1, p)
+            for a in model.actions if packed.successor(a, p) == t
         )  # fmt: skip
         path.append((step[1], t))
         t = step[0]
@@ -423,18 +426,18 @@ def loop_from(
         visited.
     """
     seen: set[int] = set()  # without s: the search adds it when a move leads back to it
-    layers = [[s]]
-    while layers[-1] and len(seen) < limit:
+    layers = ListLayers([[s]])
+    while layers.lists[-1] and len(seen) < limit:
         out: list[int] = []
-        expand(layers[-1], seen, out, [])
-        layers.append(out)
+        expand(layers.lists[-1], seen, out, [])
+        layers.lists.append(out)
         if s in seen:
             return _walk_back(packed, model, layers, s, len(layers) - 1)[1], len(seen)
     return None, len(seen)
 
 
 def lasso(
-    packed: Packed, model: Model, layers: list[list[int]], stuck: list[tuple[str, Any]],
+    packed: Packed, model: Model, layers: Layers, stuck: list[tuple[str, Any]],
     starts: int, expand: Any,
 ) -> Finding | None:  # fmt: skip
     """A livelock: moves to a state as deep as any, then a loop back to it.
@@ -454,8 +457,8 @@ def lasso(
         :data:`LOOP_SEARCH` states visited.
     """
     budget = LOOP_SEARCH
-    for layer in reversed(layers):
-        for s in layer:
+    for depth in reversed(range(len(layers))):
+        for s in layers.ascending(depth):  # in the same order whichever engine searched
             loop, visited = loop_from(packed, model, s, expand, budget)
             if loop is not None:
                 return finding(packed, model, layers, "livelock", s,
