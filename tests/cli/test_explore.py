@@ -234,3 +234,16 @@ def test_either_engine_gives_the_same_findings_and_says_which_searched() -> None
     code, _, err = run("explore", *SMALL, "--engine", "gpu")
     assert code == 2
     assert "invalid choice: 'gpu'" in err
+
+
+def test_whole_plan_explores_every_phase_and_says_so() -> None:
+    code, out, _ = run("explore", "--whole-plan", "--living", "0", "--deceased", "0",
+                       "--max-depth", "4", "--json")  # fmt: skip
+    assert code == 0
+    found = json.loads(out)
+    assert found["whole_plan"] is True
+    assert "pa-reform.entry" in {t["target"] for t in found["targets"] if t["reachable"]}
+    code, out, _ = run("explore", "--whole-plan", "--living", "0", "--deceased", "0",
+                       "--max-depth", "2")  # fmt: skip
+    assert code == 0
+    assert "the whole plan's model with 0 living and 0 deceased hostages" in out

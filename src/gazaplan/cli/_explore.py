@@ -49,7 +49,8 @@ def _explore(args: argparse.Namespace, out: TextIO) -> int | None:
         emit(out, "explore", _json(plan, args, found, wrote))
     else:
         used = "with" if args.positions else "without"
-        out.write(f"Plan version {plan.version} ({used} the parties' stated positions); the bundled "
+        scope = "the whole plan's" if args.whole_plan else "the phases 1-2"
+        out.write(f"Plan version {plan.version} ({used} the parties' stated positions); {scope} "
                   f"model with {args.living} living and {args.deceased} deceased hostages; every "
                   "move is hypothetical.\n\n")  # fmt: skip
         out.write(found.explain())
@@ -61,7 +62,8 @@ def _explore(args: argparse.Namespace, out: TextIO) -> int | None:
 def _search(args: argparse.Namespace, plan: Plan, limit: StateLimit, started: float) -> Exploration:
     return explore(
         plan, actions=_model(args, limit),
-        start=catalog.model_start(plan, args.living, args.deceased), positions=args.positions,
+        start=catalog.model_start(plan, args.living, args.deceased, whole_plan=args.whole_plan),
+        positions=args.positions,
         never=args.never, targets=args.target or None, max_depth=args.max_depth, max_states=limit,
         invariants=[invariant(plan, text) for text in args.invariant],
         progress=None if args.quiet or not sys.stderr.isatty() else _progress_line(started),
@@ -175,7 +177,7 @@ def _model(args: argparse.Namespace, limit: StateLimit) -> Model:
     """The bundled model for ``--living`` and ``--deceased`` (a value per hostage), the memory
     running out while it is built refused as the state limit is."""
     try:
-        return catalog.model(args.living, args.deceased)
+        return catalog.model(args.living, args.deceased, whole_plan=args.whole_plan)
     except MemoryError:
         raise InvalidValueError(
             "--living" if args.living >= args.deceased else "--deceased",
@@ -196,7 +198,8 @@ def _json(
                 "witness": [{"party": e.reported_by, "move": e.summary} for e in f.witness]}  # fmt: skip
 
     return {
-        "plan_version": plan.version, "positions": args.positions, "states": found.states,
+        "plan_version": plan.version, "positions": args.positions,
+        "whole_plan": args.whole_plan, "states": found.states,
         "transitions": found.transitions, "depth": found.depth, "complete": found.complete,
         "interrupted": found.interrupted, "deadlocks": found.deadlocks, "stuck": list(found.stuck),
         "targets": [{"target": f.what, **one(f)} for f in found.targets],
@@ -264,7 +267,7 @@ def _write_promela(args: argparse.Namespace, plan: Plan, out: TextIO, limit: Sta
     for item in args.never:
         party, _, action = item.partition(":")
         model = model.never(party, action or None)
-    start = catalog.model_start(judged, args.living, args.deceased)
+    start = catalog.model_start(judged, args.living, args.deceased, whole_plan=args.whole_plan)
     targets = [resolve(judged, t) for t in args.target]
     write_atomically(args.to_promela, to_promela(judged, model, start, targets=targets))
     if args.json:

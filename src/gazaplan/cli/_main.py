@@ -110,11 +110,12 @@ EXAMPLES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "explore": (
         ("gazaplan explore --living 3 --deceased 3", "a small model: every order of moves"),
         ("gazaplan explore --living 3 --deceased 3 --target phase-2.completion", "one target"),
-        ("gazaplan explore --living 3 --deceased 3 --to-promela model.pml", "for SPIN"),
+        ("gazaplan explore --whole-plan --living 1 --deceased 1", "every phase, a small model"),
     ),
     "sweep": (
         ("gazaplan sweep --grid exchange.remains_ratio=5:25", "one term, each value in turn"),
         ("gazaplan sweep --grid exchange.remains_ratio=5,15,25 --json", "for a script"),
+        ("gazaplan sweep --explore --grid position.hamas=on,off", "a stated condition, explored"),
     ),
     "simulate": (
         ("gazaplan simulate bundled --delay 0:3 --runs 200", "every event 0-3 days late"),
@@ -323,6 +324,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="a party that never makes a move (or this move); repeatable")  # fmt: skip
     ex.add_argument("--positions", action="store_true",
                     help="judge the moves as the parties' stated positions would have them")  # fmt: skip
+    ex.add_argument("--whole-plan", action="store_true",
+                    help="every phase's moves, not only phases 1 and 2 (about 15 million states "
+                    "with --living 1 --deceased 1)")  # fmt: skip
     ex.add_argument("--living", type=int, default=20, help="living hostages (default 20)")
     ex.add_argument("--deceased", type=int, default=28, help="deceased hostages (default 28)")
     ex.add_argument("--max-depth", type=int, default=None, help="stop after this many moves")
@@ -494,8 +498,15 @@ def _runs_arguments(sweep: argparse.ArgumentParser, simulate: argparse.ArgumentP
         action="append",
         default=[],
         metavar="PATH=VALUES",
-        help="a term, deadline.<obligation> or since.<obligation> and its values: "
-        "LOW:HIGH, LOW:HIGH:STEP or a,b,c (repeatable: every combination)",
+        help="a term, deadline.<obligation>, since.<obligation> or position.<party> (on,off) "
+        "and its values: LOW:HIGH, LOW:HIGH:STEP or a,b,c (repeatable: every combination); "
+        "with --explore also model.living, model.deceased, model.whole_plan",
+    )
+    sweep.add_argument(
+        "--explore",
+        action="store_true",
+        help="judge each variant by exploring the bundled action model (which phases some "
+        "order of moves reaches, what blocks the rest) instead of replaying the timeline",
     )
     sweep.add_argument(
         "--max-variants",

@@ -101,13 +101,21 @@ def _progress(args: argparse.Namespace) -> bool | None:
 def _sweep(args: argparse.Namespace, out: TextIO) -> int | None:
     from ..runs.sweeps import sweep
 
-    plan, tl = plan_and_timeline(args)
     if not args.grid:
         raise InvalidValueError(
             "--grid", None, "a sweep needs a grid", "Pass e.g. --grid exchange.remains_ratio=5:25."
         )
+    if args.explore:
+        for option in ("--timeline", "--at", "--release"):
+            value = getattr(args, option[2:])
+            if value is not None:
+                raise InvalidValueError(
+                    option, value, "--explore explores each variant from the bundled model's "
+                    "start, and replays no timeline", f"Leave {option} out, or drop --explore."
+                )  # fmt: skip
+    plan, tl = plan_and_timeline(args)
     at = default_at(args, tl, plan)
-    plan = plan_at(args, plan, at)
+    plan = plan if args.explore else plan_at(args, plan, at)
     wanted = MAX_VARIANTS if args.max_variants is None else args.max_variants
     limit = variant_limit(wanted, "--max-variants")
     grid: dict[str, Any] = {}
@@ -127,8 +135,9 @@ def _sweep(args: argparse.Namespace, out: TextIO) -> int | None:
             result = sweep(
                 plan,
                 grid,
-                timeline=tl,
-                at=at,
+                timeline=None if args.explore else tl,
+                at=None if args.explore else at,
+                explore=args.explore,
                 executor=executor,
                 progress=_progress(args),
                 max_variants=limit,
@@ -142,7 +151,8 @@ def _sweep(args: argparse.Namespace, out: TextIO) -> int | None:
             "sweep",
             {
                 "version": result.version,
-                "at": result.at,
+                "judgement": result.judgement,
+                "at": None if args.explore else result.at,
                 "axes": [{"path": a.path, "values": list(a.values)} for a in result.axes],
                 "summary": result.summary(),
                 "rows": result.rows(),

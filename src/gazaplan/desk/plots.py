@@ -172,7 +172,26 @@ def status_style(status: ComplianceStatus | Verdict | str) -> StatusStyle:
     for s, style in STATUS_STYLES.items():
         if str(s) == status:
             return style
-    return _OTHER
+    return _explored_style(status)
+
+
+# An explored sweep's phase: "entry X; completion Y". The colour says how far the entry gets
+# (reached and through: green; reached: blue; possibly: the unknown pink; stuck: grey; not
+# reached: light grey), the hatching and marker how far the completion gets.
+_ENTRY_COLOURS: Final = {"reached": "#56B4E9", "possibly reached": "#CC79A7",
+                         "stuck": "#8C8C8C", "not reached": "#E3E3E3"}  # fmt: skip
+_COMPLETION_MARKS: Final = {"reached": ("", "^"), "possibly reached": ("....", "d"),
+                            "stuck": ("xxx", "X"), "not reached": ("//", "o")}  # fmt: skip
+
+
+def _explored_style(status: str) -> StatusStyle:
+    entry, _, done = status.partition("; ")
+    entry, done = entry.removeprefix("entry "), done.removeprefix("completion ")
+    if entry not in _ENTRY_COLOURS or done not in _COMPLETION_MARKS:
+        return _OTHER
+    colour = "#009E73" if (entry, done) == ("reached", "reached") else _ENTRY_COLOURS[entry]
+    hatch, marker = _COMPLETION_MARKS[done]
+    return StatusStyle(colour, hatch, marker, "#333333")
 
 
 def _patch(style: StatusStyle, label: str) -> Any:
@@ -696,12 +715,14 @@ def _sweep_frame(
     result: SweepResult, title: str, plan: Plan | None, chosen: Sequence[str], note: str
 ) -> Frame:
     paths = " and ".join(a.path for a in result.axes)
+    judged = (
+        f"each explored, every move hypothetical · plan version {result.version}"
+        if result.judgement == "exploration"
+        else _as_of(None, result.at, result.version)
+    )
     return Frame(
         title=title,
-        subtitle=(
-            f"Each value a variant of the plan with {paths} set to it · "
-            f"{_as_of(None, result.at, result.version)}"
-        ),
+        subtitle=f"Each value a variant of the plan with {paths} set to it · {judged}",
         sources=_frame.tags(_subject_sources(plan, chosen)),
         notes=(note,) if note else (),
     )
@@ -883,7 +904,9 @@ def _heatmap(result: SweepResult, subject: str, ax: Axes | None, plan: Plan | No
             f"{_subject_name(plan, subject)}: status across the sweep",
             plan,
             [subject],
-            "Numbers in the cells: days late or overdue.",
+            "Numbers in the cells: days late or overdue."
+            if any(v.standing(subject).lateness is not None for v in result.variants)
+            else "",
         ),
         _status_key(seen, dots=False),
     )

@@ -7,7 +7,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     _scheduler     reaching a Dask scheduler within a deadline, and refusing what is not one
     executors      run_all: batches on a borrowed executor; plans travel as recipes; seeds by index
     perturbations  what a Monte Carlo run changes (delays, drops, a claim picked), as data
-    sweeps         sweep: a grid of terms, deadlines and counting points
+    sweeps         sweep: terms, deadlines, counting points, stated positions; replayed or explored
     montecarlo     monte_carlo: statuses with their probabilities, and the extreme runs
 
 Public surface: ``gazaplan.runs`` names the executor helpers of

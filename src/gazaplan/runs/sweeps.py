@@ -1,15 +1,25 @@
-"""Sweeps: one plan, many variants, each judged over the same timeline.
+"""Sweeps: one plan, many variants, each judged over the same timeline or explored.
 
 ``gp.sweep(plan, grid, timeline=..., at=...)`` takes a grid of paths to values and judges every
 point of it. A path is a term (``exchange.remains_ratio``, see ``Plan.term_paths()``), a deadline's
-hours (``deadline.p4-return-hostages``) or a deadline's counting point
+hours (``deadline.p4-return-hostages``), a deadline's counting point
 (``since.p4-return-hostages``: a reading of when the clock starts, as ``gp.catalog.counting_points()``
-lists them with their sources). Each point is an :class:`~gazaplan.Amendment` (a what-if, its
+lists them with their sources) or a party's stated conditions (``position.hamas``: on or off, see
+:func:`~gazaplan.whatif.under_positions`). Each point is an :class:`~gazaplan.Amendment` (a what-if, its
 values attributed to the sweep, not to a source), applied to the plan; each variant is then
 judged: every phase (its entry verdict, whether it is complete, when it first was) and every
 obligation (its completion verdict, its compliance status, when it was fulfilled or is due, and
-how late). :class:`SweepResult` holds the results as tidy rows, with ``to_pandas()``, a notebook
-display and ``plot()``. :func:`parse_axis` reads the command line's ``PATH=5:25`` (a range, both
+how late).
+
+``gp.sweep(plan, grid, explore=True)`` judges each variant by exhaustive exploration instead
+(:func:`~gazaplan.explore` of the bundled action model, every move hypothetical): which phases'
+entries and completions some order of moves reaches, which are stuck, and the obligations that
+wait on each other where one is. The model's size is swept too: ``model.living`` and
+``model.deceased`` (the hostage counts, defaults 20 and 28) and ``model.whole_plan`` (every
+phase's moves, or phases 1-2 only, the default).
+
+:class:`SweepResult` holds the results as tidy rows, with ``to_pandas()``, a notebook display and
+``plot()``. :func:`parse_axis` reads the command line's ``PATH=5:25`` (a range, both
 ends included), ``PATH=24:168:24`` (with a step) and ``PATH=a,b``.
 
 Pass ``executor=`` to spread the variants over processes or a cluster (:mod:`gazaplan.runs`):
@@ -44,17 +54,19 @@ from ..core import _ports
 from ..core._frozenmap import FrozenMap
 from ..core._results import NotebookDisplay
 from ..core.amendments import Amendment, Edit, SetDeadline, SetTerm, amend
+from ..core.conditions import Condition, facts_read
 from ..core.explain import duration, plural
 from ..core.obligations import CountingPoint, Deadline
 from ..core.plans import Plan
 from ..core.rules import check_plan
 from ..core.sources import Source, Sourced
-from ..core.state import State
+from ..core.state import State, spec_of
 from ..exceptions import InvalidValueError, UnknownIdError
 from ..time.compliance import compliance, first_instant
 from ..time.histories import judged_history
 from ..time.timelines import Timeline
 from ..truth import UNKNOWN, Unknown, Verdict
+from ..whatif.positions import positions_amendment, stated_conditions
 from .executors import (
     PlanRecipe,
     Progress,
@@ -72,6 +84,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_RUNS_SHOWN",
     "MAX_VARIANTS",
+    "MODEL_PATHS",
     "SWEEP_SOURCE",
     "VARIANTS_CEILING",
     "Axis",
@@ -80,6 +93,7 @@ __all__ = [
     "SweepResult",
     "Variant",
     "check_variants",
+    "explored",
     "grid_size",
     "sweep",
 ]
@@ -91,6 +105,12 @@ a grid of 100 by 100 values, a few minutes of work on one core."""
 VARIANTS_CEILING = 1_000_000_000
 """The most variants any sweep judges, whatever ``max_variants`` says (a billion, the library's
 largest count): a larger grid would take years and more memory than any machine has."""
+
+MODEL_PATHS = {"model.living": 20, "model.deceased": 28, "model.whole_plan": False}
+"""The paths of an explored sweep's model and their values where the grid does not sweep them
+(those of :func:`gazaplan.catalog.model`)."""
+
+_SWITCH = {True: True, False: False, "on": True, "off": False, "true": True, "false": False}
 
 MAX_RUNS_SHOWN = 60
 """The most runs of points a line of a sweep's text shows (the rows and ``--json`` have every
@@ -109,8 +129,9 @@ class Axis:
     """One path of a grid and the values it takes.
 
     Attributes:
-        path: ``exchange.remains_ratio``, ``deadline.<obligation>`` or ``since.<obligation>``.
-        kind: ``term``, ``deadline`` or ``since``.
+        path: ``exchange.remains_ratio``, ``deadline.<obligation>``, ``since.<obligation>``,
+            ``position.<party>`` or ``model.living`` (``model.deceased``, ``model.whole_plan``).
+        kind: ``term``, ``deadline``, ``since``, ``position`` or ``model``.
         values: the values, in order (counting points by name): a tuple, or a ``range`` kept
             as one (never spelled out, however long).
     """
@@ -121,7 +142,8 @@ class Axis:
 
     @property
     def subject(self) -> str:
-        """The term path, or the obligation a deadline or counting point belongs to."""
+        """The term path; the obligation a deadline or counting point belongs to; the party
+        whose stated conditions are on or off; the model's setting."""
         return self.path if self.kind == "term" else self.path.partition(".")[2]
 
     def label(self, value: Any) -> str:
@@ -131,8 +153,10 @@ class Axis:
             value: the value.
 
         Returns:
-            An enum member's value, or the value as text.
+            An enum member's value, a position ``on`` or ``off``, or the value as text.
         """
+        if self.kind == "position":
+            return "on" if value else "off"
         return str(value.value) if isinstance(value, enum.Enum) else str(value)
 
 
@@ -144,12 +168,31 @@ def _paths(plan: Plan) -> str:
         + ", ".join(timed)
         + "); since.<obligation> ("
         + ", ".join(counting_points())
-        + ")"
+        + "); position.<party> ("
+        + (", ".join(_stating(plan)) or "no party states a condition")
+        + "); with explore=True, "
+        + ", ".join(MODEL_PATHS)
     )
+
+
+def _stating(plan: Plan) -> list[str]:
+    """The parties that put a condition on an obligation they owe, in the plan's order."""
+    return list(dict.fromkeys(p.party for p in stated_conditions(plan)))
 
 
 def _kind(plan: Plan, path: str) -> str:
     head, dot, rest = path.partition(".")
+    if head == "position" and dot:
+        if rest not in _stating(plan):
+            raise InvalidValueError(
+                f"grid[{path!r}]",
+                rest,
+                "names no party that states a condition on an obligation it owes",
+                f"Use position.<party> for one of: {', '.join(_stating(plan)) or 'none'}.",
+            )
+        return "position"
+    if path in MODEL_PATHS:
+        return "model"
     if head in ("deadline", "since") and dot:
         try:
             plan.obligation(rest)
@@ -181,6 +224,19 @@ def _term_types(plan: Plan, path: str) -> tuple[Any, ...]:
 
 def _typed(plan: Plan, path: str, kind: str, value: Any) -> Any:
     where = f"grid[{path!r}]"
+    if kind == "position" or path == "model.whole_plan":
+        key = value.lower() if isinstance(value, str) else value
+        if isinstance(key, bool | str) and key in _SWITCH:
+            return _SWITCH[key]
+        raise InvalidValueError(
+            where, value, "takes on or off", "Pass True and False (on the command line: on,off)."
+        )
+    if kind == "model":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InvalidValueError(
+                where, value, "a count of hostages is a whole number, 0 or more", "Pass e.g. 2."
+            )
+        return value
     if kind == "since":
         obligation = path.partition(".")[2]
         points = counting_points(obligation).get(obligation, ())
@@ -442,8 +498,10 @@ def edits_of(plan: Plan, axes: Sequence[Axis], values: Sequence[Any]) -> tuple[E
         values: one value per axis, in the axes' order.
 
     Returns:
-        A SetTerm per term, and one SetDeadline per obligation (its hours and its counting
-        point from the axes, the rest kept).
+        A SetTerm per term, one SetDeadline per obligation (its hours and its counting
+        point from the axes, the rest kept), and the triggers the stated conditions of the
+        parties whose position is on amend (:func:`~gazaplan.whatif.positions_amendment`); a
+        model's size makes no edit.
 
     Raises:
         InvalidValueError: if a counting point is set for an obligation that has no deadline
@@ -451,10 +509,13 @@ def edits_of(plan: Plan, axes: Sequence[Axis], values: Sequence[Any]) -> tuple[E
     """
     edits: list[Edit] = []
     deadlines: dict[str, dict[str, Any]] = {}
+    stating: list[str] = []
     for axis, value in zip(axes, values, strict=True):
         if axis.kind == "term":
             edits.append(SetTerm(axis.path, Sourced(value, (SWEEP_SOURCE,), "a sweep point")))
-        else:
+        elif axis.kind == "position":
+            stating += [axis.subject] if value else []
+        elif axis.kind != "model":
             deadlines.setdefault(axis.subject, {})[axis.kind] = value
     for obligation_id, change in deadlines.items():
         old = plan.obligation(obligation_id).deadline
@@ -470,7 +531,8 @@ def edits_of(plan: Plan, axes: Sequence[Axis], values: Sequence[Any]) -> tuple[E
         since = point.since if point is not None else (old.since if old is not None else None)
         note = point.note if point is not None else "a sweep point"
         edits.append(SetDeadline(obligation_id, Deadline(hours, since=since, note=note)))
-    return tuple(edits)
+    stated = positions_amendment(plan, parties=stating) if stating else None
+    return (*edits, *(stated.edits if stated is not None else ()))
 
 
 def _point(obligation_id: str, name: str) -> CountingPoint:
@@ -580,11 +642,21 @@ class Standing:
         kind: ``"phase"`` or ``"obligation"``.
         id: the phase's or obligation's id.
         verdict: a phase's entry verdict (its preconditions); an obligation's completion verdict.
+            Explored: MET where some order of moves reaches the phase's entry, UNKNOWN where it
+            is only possibly reached, UNMET where none does.
         status: a phase: ``complete``, ``not complete`` or ``unknown``; an obligation: its
-            compliance status (``fulfilled late``, ``overdue``, ...).
+            compliance status (``fulfilled late``, ``overdue``, ...). Explored: its entry's and
+            its completion's findings (``entry reached; completion stuck``), each ``reached``,
+            ``possibly reached``, ``stuck`` (moves stay enabled, none leads there) or ``not
+            reached`` (the moves end first).
         instant: a phase: when it was first complete; an obligation: when it was fulfilled, or
-            else when it is due (None: never, or not known).
+            else when it is due (None: never, or not known; explored: None).
         lateness: how late it was fulfilled, or how long overdue (None: neither).
+        waits_on: explored, where the phase's entry or completion is stuck although every fact
+            it reads is one the model moves: the obligations that wait on each other in the
+            explored plan (:attr:`Exploration.cycles <gazaplan.Exploration.cycles>`), which may
+            be what blocks it; empty otherwise (a phase that reads facts beyond the model, such
+            as the later phases' in the phases 1-2 model, is stuck for that reason).
     """
 
     kind: str
@@ -593,6 +665,7 @@ class Standing:
     status: str
     instant: dt.datetime | None
     lateness: dt.timedelta | None
+    waits_on: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -666,14 +739,73 @@ def judge(
     return tuple(out)
 
 
+_FOUND = {True: Verdict.MET, False: Verdict.UNMET}
+
+
+def explored(
+    plan: Plan, living: int = 20, deceased: int = 28, *, whole_plan: bool = False
+) -> tuple[Standing, ...]:
+    """Every phase's standing by exhaustive exploration: what an explored sweep's variant holds.
+
+    The bundled action model (:func:`gazaplan.catalog.model`) is explored from its start
+    (:func:`gazaplan.catalog.model_start`) under *plan*'s triggers, every move hypothetical.
+
+    Args:
+        plan: the plan (a variant).
+        living: the living hostages of the model.
+        deceased: the deceased hostages of the model.
+        whole_plan: every phase's moves, not only phases 1 and 2.
+
+    Returns:
+        A standing per phase, in the plan's order (its entry as the verdict, its entry's and
+        completion's findings as the status, and where one is stuck, the obligations that wait
+        on each other).
+
+    Raises:
+        InvalidValueError: a model with more states than the memory allows (the error says how
+            many were reached and how to bound the model).
+    """
+    from ..catalog import model, model_start
+    from ..exploration.search import explore
+
+    actions = model(living, deceased, whole_plan=whole_plan)
+    found = explore(
+        plan, actions=actions, start=model_start(plan, living, deceased, whole_plan=whole_plan)
+    )
+    waiting = tuple(dict.fromkeys(o for c in found.cycles for o in c.obligations))
+    moved = {v.fact for v in actions.variables}
+
+    def beyond(condition: Condition) -> bool:  # reads a fact no move changes
+        return any(f not in moved and not spec_of(f)[0].derived for f in facts_read(condition))
+
+    def word(target: str) -> str:
+        f = found.target(target)
+        if f.reachable:
+            return "reached"
+        return ("possibly reached" if f.possibly else "stuck" if target in found.stuck
+                else "not reached")  # fmt: skip
+
+    out = []
+    for p in plan.phases:
+        entry, done = word(f"{p.id}.entry"), word(f"{p.id}.completion")
+        verdict = Verdict.UNKNOWN if entry == "possibly reached" else _FOUND[entry == "reached"]
+        stuck = (entry == "stuck" and not beyond(p.entry)) or (
+            done == "stuck" and not beyond(p.completion)
+        )
+        status = f"entry {entry}; completion {done}"
+        out.append(Standing("phase", p.id, verdict, status, None, None, waiting if stuck else ()))
+    return tuple(out)
+
+
 @attrs.frozen
 class _Payload:
     token: str
     recipe: PlanRecipe | None  # None: the plan itself travels (serial runs only)
     plan: Plan | None
-    timeline: Timeline
+    timeline: Timeline | None  # None: each variant explored
     at: dt.datetime
     start: State | None
+    model: tuple[int, ...] = ()  # the indices of the model's axes, in MODEL_PATHS order (-1: none)
 
 
 def _base(p: _Payload) -> Plan:
@@ -684,34 +816,52 @@ def _base(p: _Payload) -> Plan:
     return worker_cached(p.token, recipe.plan)  # type: ignore[no-any-return]
 
 
-def _run(p: _Payload, batch: Sequence[Amendment]) -> list[tuple[Standing, ...]]:
+def _run(
+    p: _Payload, batch: Sequence[tuple[Amendment, tuple[Any, ...]]]
+) -> list[tuple[Standing, ...]]:
     base = _base(p)
-    return [judge(amend(base, a), p.timeline, p.at, p.start) for a in batch]
+    if p.timeline is None:
+        return [explored(amend(base, a), *_band(p.model, values)[:2],
+                         whole_plan=_band(p.model, values)[2]) for a, values in batch]  # fmt: skip
+    return [judge(amend(base, a), p.timeline, p.at, p.start) for a, _ in batch]
+
+
+def _band(where: tuple[int, ...], values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The model's living and deceased hostages and whole_plan at one point of the grid."""
+    return tuple(
+        values[i] if i >= 0 else default
+        for i, default in zip(where, MODEL_PATHS.values(), strict=True)
+    )
 
 
 def sweep(
     plan: Plan,
     grid: Mapping[str, Iterable[Any]],
     *,
-    timeline: Timeline,
+    timeline: Timeline | None = None,
     at: dt.datetime | None = None,
     start: State | None = None,
+    explore: bool = False,
     executor: Any = None,
     progress: bool | Progress | None = None,
     max_variants: int = MAX_VARIANTS,
 ) -> SweepResult:
-    """Judge *plan* at every point of *grid* over *timeline*, as of *at*.
+    """Judge *plan* at every point of *grid* over *timeline*, as of *at*, or by exploration.
 
     The variants are made as they are judged, a batch at a time (never the whole grid at once),
     and the grid's size is checked before any: more than *max_variants* points is refused.
 
     Args:
         plan: the plan the variants amend.
-        grid: paths to the values each takes (``{"exchange.remains_ratio": range(5, 26)}``);
-            the variants are every combination, the first path varying slowest.
-        timeline: the events to judge against.
+        grid: paths to the values each takes (``{"exchange.remains_ratio": range(5, 26)}``,
+            ``{"position.hamas": [True, False]}``); the variants are every combination, the first
+            path varying slowest.
+        timeline: the events to judge against (needed unless *explore*).
         at: the instant judged (default: the timeline's data-as-of, else its last event).
         start: the facts before the first event (default: the plan's at publication).
+        explore: judge each variant by exhaustive exploration of the bundled action model
+            (:func:`explored`): which phases some order of moves reaches, and what blocks the
+            rest; the grid may then sweep the model too (:data:`MODEL_PATHS`).
         executor: None (here, in order), any ``concurrent.futures.Executor``, or a Dask Client.
         progress: a bar on stderr (the ``progress`` extra); None: only when stderr is a terminal;
             False: nothing. Unless False, a sweep expected to last more than a few seconds says
@@ -727,31 +877,34 @@ def sweep(
         InvalidValueError: a path that names no term, deadline or counting point, a value of
             the wrong type or that the plan refuses, an axis without values, a grid of more
             than *max_variants* points, a plan that cannot travel to an executor, a timeline
-            that is not a Timeline, or an instant that is not timezone-aware.
+            that is not a Timeline (or one given to an explored sweep, which replays none), a
+            model's path without *explore*, or an instant that is not timezone-aware.
     """
-    if not isinstance(timeline, Timeline):
-        raise InvalidValueError(
-            "sweep(timeline=)",
-            type(timeline).__name__,
-            "is not a Timeline",
-            "Pass gp.timeline() or a Timeline of your events.",
-        )
+    _check_judgement(timeline, explore, start)
     limit = variant_limit(max_variants, "sweep(max_variants=)")
     axes = axes_of(plan, grid, max_variants=limit)
+    for a in axes:
+        if a.kind == "model" and not explore:
+            raise InvalidValueError(f"grid[{a.path!r}]", a.path, "sizes the explored model, "
+                                    "and this sweep replays a timeline",
+                                    "Pass explore=True, or leave the path out.")  # fmt: skip
     if at is None:
-        at = timeline.data_as_of or timeline.last or plan.origin
+        at = (plan.origin if timeline is None
+              else timeline.data_as_of or timeline.last or plan.origin)  # fmt: skip
     check.need_instant(at, "at")
     points = GridPoints([a.values for a in axes])
     amendments = _Amendments(plan, axes, points)
     _probe(plan, axes, amendments)
     travels = executor is not None
+    paths = [a.path for a in axes]
     payload = _Payload(
-        token_of(plan, timeline),
+        token_of(plan, timeline if timeline is not None else Timeline(())),
         recipe_of(plan) if travels else None,
         None if travels else plan,
         timeline,
         at,
         start,
+        tuple(paths.index(m) if m in paths else -1 for m in MODEL_PATHS),
     )
     tell, close = progress_bar(len(points), "sweep", progress, unit="variant")
     variants: list[Variant] = []
@@ -761,14 +914,37 @@ def sweep(
         with contextlib.closing(results):
             for i, standings in enumerate(results):
                 standings = seen.setdefault(standings, standings)
-                variants.append(Variant(points[i], amendments[i], standings))
+                variants.append(Variant(points[i], amendments[i][0], standings))
     finally:
         close()
-    return SweepResult(plan.version, at, axes, tuple(variants), names_of(plan))
+    judged = "exploration" if explore else "timeline"
+    return SweepResult(plan.version, at, axes, tuple(variants), names_of(plan), judgement=judged)
 
 
-class _Amendments(Sequence[Amendment]):
-    """The grid's variants as amendments, each made from its point when read."""
+def _check_judgement(timeline: object, explore: object, start: object) -> None:
+    if not isinstance(explore, bool):
+        raise InvalidValueError("sweep(explore=)", explore, "is True or False",
+                                "Pass explore=True to explore each variant.")  # fmt: skip
+    if explore and (timeline is not None or start is not None):
+        raise InvalidValueError(
+            "sweep(timeline=)" if timeline is not None else "sweep(start=)",
+            type(timeline if timeline is not None else start).__name__,
+            "an explored sweep replays no timeline: each variant is explored from the bundled "
+            "model's start",
+            "Leave timeline= and start= out with explore=True, or drop explore=True.",
+        )
+    if not explore and not isinstance(timeline, Timeline):
+        raise InvalidValueError(
+            "sweep(timeline=)",
+            type(timeline).__name__,
+            "is not a Timeline",
+            "Pass gp.timeline() or a Timeline of your events, or explore=True to explore "
+            "each variant instead.",
+        )
+
+
+class _Amendments(Sequence[tuple[Amendment, tuple[Any, ...]]]):
+    """The grid's variants as amendments with their points, each made from its point when read."""
 
     def __init__(self, plan: Plan, axes: Sequence[Axis], points: GridPoints) -> None:
         self._plan, self._axes, self._points = plan, tuple(axes), points
@@ -777,24 +953,27 @@ class _Amendments(Sequence[Amendment]):
         return len(self._points)
 
     @overload
-    def __getitem__(self, index: int) -> Amendment: ...
+    def __getitem__(self, index: int) -> tuple[Amendment, tuple[Any, ...]]: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list[Amendment]: ...
+    def __getitem__(self, index: slice) -> list[tuple[Amendment, tuple[Any, ...]]]: ...
 
-    def __getitem__(self, index: int | slice) -> Amendment | list[Amendment]:
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[Amendment, tuple[Any, ...]] | list[tuple[Amendment, tuple[Any, ...]]]:
         if isinstance(index, slice):
             return [self._made(i) for i in range(len(self._points))[index]]
         return self._made(range(len(self._points))[index])
 
-    def _made(self, i: int) -> Amendment:
+    def _made(self, i: int) -> tuple[Amendment, tuple[Any, ...]]:
         values = self._points[i]
-        return Amendment(
+        made = Amendment(
             f"{self._plan.version}+sweep-{i + 1}",
             _title(self._axes, values),
             edits_of(self._plan, self._axes, values),
             rationale="A sweep point: the values are the sweep's, not a source's.",
         )
+        return made, values
 
 
 def _probe(plan: Plan, axes: Sequence[Axis], amendments: _Amendments) -> None:
@@ -812,7 +991,7 @@ def _probe(plan: Plan, axes: Sequence[Axis], amendments: _Amendments) -> None:
         index = 0
         for size, digit in zip(sizes, corner, strict=True):
             index = index * size + digit
-        amend(plan, amendments[index])
+        amend(plan, amendments[index][0])
 
 
 def _numeric(values: Sequence[Any]) -> tuple[int, int] | None:
@@ -854,6 +1033,9 @@ class SweepResult(NotebookDisplay):
         axes: the grid's paths and values.
         variants: one per point, the first axis varying slowest.
         names: the words of the phases and obligations by id, which :meth:`explain` uses.
+        judgement: ``"timeline"`` (each variant judged over a timeline as of *at*) or
+            ``"exploration"`` (each explored from the bundled model's start: *at* is the
+            plan's origin, and only phases stand).
     """
 
     version: str
@@ -861,6 +1043,7 @@ class SweepResult(NotebookDisplay):
     axes: tuple[Axis, ...]
     variants: tuple[Variant, ...]
     names: Mapping[str, str] = attrs.field(default=FrozenMap[str, str](), eq=False, repr=False)
+    judgement: str = "timeline"
 
     def __len__(self) -> int:
         return len(self.variants)
@@ -870,23 +1053,24 @@ class SweepResult(NotebookDisplay):
 
         Returns:
             One row per variant and phase or obligation, with the axes' values, then kind, id,
-            verdict, status, instant, lateness.
+            verdict, status, instant, lateness; explored, then ``waits_on`` (the obligations'
+            ids, separated by spaces).
         """
         out = []
+        explored = self.judgement == "exploration"
         for v in self.variants:
             head = dict(zip((a.path for a in self.axes), v.values, strict=True))
             for s in v.standings:
-                out.append(
-                    {
-                        **head,
-                        "kind": s.kind,
-                        "id": s.id,
-                        "verdict": str(s.verdict),
-                        "status": s.status,
-                        "instant": s.instant,
-                        "lateness": s.lateness,
-                    }
-                )
+                row = {
+                    **head,
+                    "kind": s.kind,
+                    "id": s.id,
+                    "verdict": str(s.verdict),
+                    "status": s.status,
+                    "instant": s.instant,
+                    "lateness": s.lateness,
+                }
+                out.append({**row, "waits_on": " ".join(s.waits_on)} if explored else row)
         return out
 
     def columns(self) -> tuple[str, ...]:
@@ -894,7 +1078,7 @@ class SweepResult(NotebookDisplay):
 
         Returns:
             The axes' paths, then ``kind``, ``id``, ``verdict``, ``status``, ``instant`` and
-            ``lateness``.
+            ``lateness``; explored, then ``waits_on``.
         """
         return (
             *(a.path for a in self.axes),
@@ -904,6 +1088,7 @@ class SweepResult(NotebookDisplay):
             "status",
             "instant",
             "lateness",
+            *(("waits_on",) if self.judgement == "exploration" else ()),
         )
 
     def to_pandas(self) -> pd.DataFrame:
@@ -972,6 +1157,11 @@ class SweepResult(NotebookDisplay):
             The plan, the grid, how many variants, the instant judged.
         """
         grid = " x ".join(f"{a.path} ({len(a.values)} values)" for a in self.axes)
+        if self.judgement == "exploration":
+            return (
+                f"Sweep of plan {self.version} over {grid}: {len(self.variants)} variants, each "
+                "explored from the bundled model's start (every move hypothetical)"
+            )
         return (
             f"Sweep of plan {self.version} over {grid}: {len(self.variants)} variants, "
             f"judged at {self.at:%Y-%m-%d %H:%M %z}"
@@ -985,7 +1175,8 @@ class SweepResult(NotebookDisplay):
             (and lateness) at every point of the grid: a line per value of the axes but the
             last, and along the last axis, runs of points that stand alike collapsed
             (``"exchange.remains_ratio = 5-15: fulfilled; 16-25: partly fulfilled"``); then
-            how many stand the same in every variant.
+            how many stand the same in every variant. Explored, then the obligations that wait
+            on each other where a phase is stuck, and in which variants.
         """
         lines = [self.title()]
         varying = self.varying()
@@ -998,10 +1189,34 @@ class SweepResult(NotebookDisplay):
         if varying and subjects > len(varying):
             same = subjects - len(varying)
             lines.append(
-                f"  The other {plural(same, 'phase or obligation', 'phases and obligations')} "
-                "stand the same in every variant."
+                f"  The other {plural(same, *self._subjects())} stand the same in every variant."
             )
+        lines += self._waits()
         return "\n".join(lines) + "\n"
+
+    def _subjects(self) -> tuple[str, str]:
+        """What the variants' standings are, singular and plural."""
+        if self.judgement == "exploration":
+            return "phase", "phases"
+        return "phase or obligation", "phases and obligations"
+
+    def _waits(self) -> list[str]:
+        """Explored: each set of obligations waiting on each other where a phase is stuck, the
+        phases and the variants."""
+        groups: dict[tuple[str, ...], list[Variant]] = {}
+        for v in self.variants:
+            waits = next((s.waits_on for s in v.standings if s.waits_on), ())
+            if waits:
+                groups.setdefault(waits, []).append(v)
+        lines = []
+        for waits, where in groups.items():
+            stuck = [s.id for s in where[0].standings if s.waits_on]
+            lines.append(
+                f"  Stuck phases ({', '.join(stuck)}) where {self._where(where)}: these "
+                "obligations wait on each other, which may be what blocks them:"
+            )
+            lines += [f"    - {called(self.names, o)}" for o in waits]
+        return lines
 
     def points(self, subject: str) -> list[str]:
         """How one phase or obligation stands at each point of the grid, in words.
