@@ -332,9 +332,12 @@ def test_sweep_explore_switches_stated_conditions_and_refuses_a_timeline() -> No
                          "--grid", "model.living=1", "--grid", "model.deceased=1", "--json")  # fmt: skip
     assert code == 0, err
     doc = json.loads(out)
-    assert doc["judgement"] == "exploration" and doc["at"] is None
+    assert doc["judgement"] == "exploration"
+    assert doc["at"] is None
     stuck = {(r["position.hamas"], r["id"]): r["waits_on"] for r in doc["rows"]}
     assert "p13-decommission" in stuck[(True, "phase-2")]
     assert stuck[(False, "phase-2")] == ""
     code, _, err = run("sweep", "--explore", "--grid", "position.hamas=on", "--at", "2026-01-01")
-    assert code == 2 and "--at" in err and "replays no timeline" in err
+    assert code == 2
+    assert "--at" in err
+    assert "replays no timeline" in err
