@@ -103,3 +103,19 @@ def test_the_explore_figure_is_what_the_explorer_finds() -> None:
     found = gp.explore(gp.plan(), positions=True)
     assert found.states == int(states.replace(",", ""))
     assert "phase-2.completion" in found.stuck
+
+
+def test_the_explored_sweep_says_which_stated_condition_opens_which_phase() -> None:
+    text = " ".join(README.read_text().split())
+    assert "Dropping Hamas's stated condition alone" in text
+    found = gp.sweep(
+        gp.plan(),
+        {"position.hamas": [True, False], "position.israel": [True, False]},
+        explore=True,
+    )
+    stuck = {
+        v.values: {s.id for s in v.standings if "completion stuck" in s.status and s.waits_on}
+        for v in found.variants
+    }
+    assert stuck[(True, True)] == stuck[(True, False)] == {"phase-2", "perimeter"}
+    assert stuck[(False, True)] == stuck[(False, False)] == set()
