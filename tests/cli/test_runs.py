@@ -160,9 +160,10 @@ def test_bad_input_exits_2_naming_the_place(argv: list[str], match: str) -> None
 
 
 def test_ctrl_c_cancels_the_pending_runs_and_leaves_no_worker() -> None:
-    import _thread
     import gc
     import multiprocessing
+    import os
+    import signal
     import threading
     import time
 
@@ -173,7 +174,7 @@ def test_ctrl_c_cancels_the_pending_runs_and_leaves_no_worker() -> None:
     ):  # Ctrl-C, as the terminal sends it, after 3 s, then each 10 s until it ends
         finished.wait(3.0)
         while not finished.is_set():
-            _thread.interrupt_main()
+            os.kill(os.getpid(), signal.SIGINT)  # a real signal: it wakes a blocked wait too
             finished.wait(10.0)
 
     # No garbage collection while it runs: an interrupt that lands in a gc callback (pytest keeps

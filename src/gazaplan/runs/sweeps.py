@@ -52,6 +52,7 @@ from ..catalog import counting_points
 from ..core import _checks as check
 from ..core import _ports
 from ..core._frozenmap import FrozenMap
+from ..core._pickling import added_fields_default
 from ..core._results import NotebookDisplay
 from ..core.amendments import Amendment, Edit, SetDeadline, SetTerm, amend
 from ..core.conditions import Condition, facts_read
@@ -634,6 +635,7 @@ def _reads_as_number(text: str) -> bool:
 # The sweep: each variant judged over the timeline.
 
 
+@added_fields_default
 @attrs.frozen
 class Standing:
     """How one phase or obligation stands in one variant.
@@ -1023,6 +1025,7 @@ def _title(axes: Sequence[Axis], values: Sequence[Any]) -> str:
     return ", ".join(f"{a.path} = {a.label(v)}" for a, v in zip(axes, values, strict=True))
 
 
+@added_fields_default
 @attrs.frozen
 class SweepResult(NotebookDisplay):
     """Every variant of a sweep and how each phase and obligation stands in it.
