@@ -823,8 +823,11 @@ def _run(
 ) -> list[tuple[Standing, ...]]:
     base = _base(p)
     if p.timeline is None:
-        return [explored(amend(base, a), *_band(p.model, values)[:2],
-                         whole_plan=_band(p.model, values)[2]) for a, values in batch]  # fmt: skip
+        out = []
+        for a, values in batch:
+            living, deceased, whole_plan = _band(p.model, values)
+            out.append(explored(amend(base, a), living, deceased, whole_plan=whole_plan))
+        return out
     return [judge(amend(base, a), p.timeline, p.at, p.start) for a, _ in batch]
 
 
