@@ -41,6 +41,7 @@ import enum
 import itertools
 import math
 import re
+import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
@@ -107,7 +108,9 @@ VARIANTS_CEILING = 1_000_000_000
 """The most variants any sweep judges, whatever ``max_variants`` says (a billion, the library's
 largest count): a larger grid would take years and more memory than any machine has."""
 
-MODEL_PATHS = {"model.living": 20, "model.deceased": 28, "model.whole_plan": False}
+MODEL_PATHS: Mapping[str, int | bool] = types.MappingProxyType(
+    {"model.living": 20, "model.deceased": 28, "model.whole_plan": False}
+)
 """The paths of an explored sweep's model and their values where the grid does not sweep them
 (those of :func:`gazaplan.catalog.model`)."""
 
