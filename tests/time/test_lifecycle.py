@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gazaplan as gp
 from gazaplan.core.amendments import AddObligation
+from gazaplan.time import compliance as compliance_module
 
 from ..support.strategies import PLAN, T0, timelines
 
@@ -158,3 +161,27 @@ def test_periods_tile_the_time_and_each_reads_as_its_start_is_judged(tl: gp.Time
         for p in ps[1:]:
             again = gp.compliance(plan, tl, at=p.start).get(item.obligation.id)
             assert again.status is p.status, (item.obligation.id, p)
+
+
+_DUTIES = [
+    duty(),
+    duty(period=gp.Period(48)),
+    duty(K.PUNCTUAL, deadline=gp.Deadline(24)),
+    duty(K.ACHIEVEMENT, deadline=gp.Deadline(24)),
+    duty(K.MAINTENANCE, deadline=gp.Deadline(6), period=gp.Period(72)),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(timelines(max_size=10), st.sampled_from(_DUTIES), st.integers(0, 30))
+def test_periods_judged_only_where_their_reads_change_equal_those_judged_everywhere(
+    tl: gp.Timeline, plan: gp.Plan, hours: int
+) -> None:
+    # The periods skip an instant whose status reads what the last judged one did; judging
+    # every instant instead must give the very same periods, for every kind of duty.
+    at = (tl.last or T0) + hours * H
+    fast = gp.compliance(plan, tl, at=at)
+    with mock.patch.object(compliance_module, "_same_reads", lambda *_: False):
+        slow = gp.compliance(plan, gp.Timeline._trusted(tl.events), at=at)
+    assert [i.periods for i in fast.items] == [i.periods for i in slow.items]
+    assert fast == slow

@@ -11,10 +11,9 @@ from __future__ import annotations
 import enum
 import operator
 from collections.abc import Callable, Mapping
-from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Final, TypeGuard
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeGuard
 
 import attrs
 
@@ -144,7 +143,7 @@ Flag = bool | Unknown | Contested
 Count = int | Unknown | Contested | Floor
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class State:
     """What is true at one moment. Fields are facts; unset facts are UNKNOWN.
 
@@ -352,53 +351,54 @@ class State:
                 value is not one the fact takes.
             InconsistentStateError: if the new facts cannot all be true at once.
         """
-        fields: dict[str, Any] = {}
+        fields = self.__dict__.copy()
         per_party: dict[str, dict[str, object]] | None = None
+        cross = False
         for fact_id, value in facts.items():
-            spec, party = spec_of(fact_id)
-            if spec.derived:
-                raise InvalidValueError(
-                    f"State.updated({fact_id!r})",
-                    value,
-                    "a derived fact is computed, not set",
-                    "Set the counts it is computed from (the *_at_start and *_returned facts).",
-                )
+            name, party, a, crossed = _SETTERS.get(fact_id) or _setter(fact_id, value)
             if party is None:
-                fields[spec.field] = value
+                a.validator(self, a, value)  # type: ignore[misc]  # every fact has one
+                fields[name] = value
+                cross |= crossed
             else:
                 if per_party is None:
                     per_party = {}
-                per_party.setdefault(spec.field, {})[party] = value
-        if per_party is None:
-            return self._evolve(fields)
-        for name, entries in per_party.items():  # check only the entries that change
-            a = _ATTRIBUTES[name]
-            assert isinstance(a.validator, PartyCheck)
-            for party, value in entries.items():
-                a.validator.one(self, a, party, value)
-            fields[name] = getattr(self, name).merged(entries)
-        return self._evolve(fields, checked=per_party.keys())
-
-    def _evolve(self, fields: Mapping[str, Any], checked: AbstractSet[str] = frozenset()) -> State:
-        """Like attrs.evolve, but validating only the changed fields (the others already were;
-        so were those in *checked*), then the cross-field invariants. Replaying a long timeline
-        depends on this being cheap."""
+                per_party.setdefault(name, {})[party] = value
+        if per_party is not None:
+            for name, entries in per_party.items():  # check only the entries that change
+                a = _ATTRIBUTES[name]
+                assert isinstance(a.validator, PartyCheck)
+                for party, value in entries.items():
+                    a.validator.one(self, a, party, value)
+                fields[name] = getattr(self, name).merged(entries)
         new = object.__new__(State)
-        setter = object.__setattr__
-        _copy_fields(self, new)
+        object.__setattr__(new, "__dict__", fields)
+        if cross:
+            new.__attrs_post_init__()
+        return new
+
+    def _made(self, fields: dict[str, Any], cross: bool) -> State:
+        new = object.__new__(State)
+        object.__setattr__(new, "__dict__", fields)
+        if cross:
+            new.__attrs_post_init__()
+        return new
+
+    def _evolve(self, fields: Mapping[str, Any]) -> State:
+        """Like attrs.evolve, but validating only the changed fields (the others already were),
+        then the cross-field invariants if a field they read changed. Replaying a long timeline
+        depends on this being cheap: the fields are one dict, copied whole."""
+        out = self.__dict__.copy()
         for name, value in fields.items():
             a = _ATTRIBUTES.get(name)
             if a is None:
                 raise TypeError(f"State has no field {name!r}")
-            if name not in checked:
-                if a.converter is not None:
-                    value = a.converter(value)  # type: ignore[operator]
-                if a.validator is not None:
-                    a.validator(new, a, value)
-            setter(new, name, value)
-        if not _CROSS_CHECKED.isdisjoint(fields):
-            new.__attrs_post_init__()
-        return new
+            if a.converter is not None:
+                value = a.converter(value)  # type: ignore[operator]
+            if a.validator is not None:
+                a.validator(self, a, value)
+            out[name] = value
+        return self._made(out, not _CROSS_CHECKED.isdisjoint(fields))
 
     def facts(self) -> dict[str, object]:
         """Every fact id with its value.
@@ -422,6 +422,30 @@ _ATTRIBUTES: Final = {a.name: a for a in attrs.fields(State)}
 _FIELD_NAMES: Final = tuple(_ATTRIBUTES)
 
 
+def _setter(fact_id: str, value: object) -> _Setter:
+    """How :meth:`State.updated` sets one fact: its field, party and attribute (kept for the
+    next time, up to a bound: per-party ids can be any party's)."""
+    spec, party = spec_of(fact_id)
+    if spec.derived:
+        raise InvalidValueError(
+            f"State.updated({fact_id!r})",
+            value,
+            "a derived fact is computed, not set",
+            "Set the counts it is computed from (the *_at_start and *_returned facts).",
+        )
+    made = (spec.field, party, _ATTRIBUTES[spec.field], spec.field in _CROSS_CHECKED)
+    if len(_SETTERS) < 4096:
+        _SETTERS[fact_id] = made
+    return made
+
+
+_Setter: TypeAlias = "tuple[str, str | None, attrs.Attribute[Any], bool]"
+"""A fact's field, its party (None: not per party), the field's attribute, and whether the
+cross-field invariants read the field."""
+
+_SETTERS: Final[dict[str, _Setter]] = {}
+
+
 # Fields the cross-field invariants in __attrs_post_init__ read: only a change to one of them
 # needs the invariants checked again.
 _CROSS_CHECKED: Final = frozenset(
@@ -435,19 +459,6 @@ _CROSS_CHECKED: Final = frozenset(
         "isf_control_pct",
     }
 )
-
-
-def _make_copier() -> Callable[[State, State], None]:
-    """A function copying every field of one State into a blank one, written out field by field
-    (as attrs writes its own __init__): much faster than a loop of getattr/setattr."""
-    lines = ["def copy_fields(src, new, _set=object.__setattr__):"]
-    lines += [f"    _set(new, {name!r}, src.{name})" for name in _FIELD_NAMES]
-    namespace: dict[str, Any] = {}
-    exec("\n".join(lines), namespace)  # the code is built from our own field names only
-    return namespace["copy_fields"]  # type: ignore[no-any-return]
-
-
-_copy_fields: Final = _make_copier()
 
 
 _RETURN_PAIRS: Final = (

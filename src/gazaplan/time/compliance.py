@@ -18,7 +18,7 @@ import bisect
 import datetime as dt
 import enum
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -660,6 +660,7 @@ class _Ctx:
         "measures",
         "o",
         "origin",
+        "period_hours",
         "plan",
         "since",
         "since_fn",
@@ -691,6 +692,9 @@ class _Ctx:
         self.measures = [
             (m.label or m.fact, fact_reader(m.fact), operand_fn(m.owed, plan)) for m in o.measures
         ]
+        self.period_hours = (
+            _hours(plan, period.hours) if period is not None and period.hours is not None else None
+        )
         self._spans: tuple[list[dt.timedelta], list[dt.timedelta]] | None = None
 
     def instant(self, index: int) -> dt.datetime:
@@ -889,9 +893,9 @@ def _maintenance(
             end, m = max(start, c.instant(u.index)), max(u.index, k)
             why = period.until.label or "its end condition holds"
             ended = f"discharged {_day(end)}{c.event_words(u.index)}: {why}"
-    if not ended and period is not None and period.hours is not None:
-        length = _hours(c.plan, period.hours)
-        if length is not None and start + dt.timedelta(hours=length) <= at:
+    if not ended and c.period_hours is not None:
+        length = c.period_hours
+        if start + dt.timedelta(hours=length) <= at:
             end = start + dt.timedelta(hours=length)
             m = max(c.h.count(end), k)
             ended = f"its period of {duration(end - start)} ended {_day(end)}"
@@ -996,17 +1000,22 @@ def _periods(c: _Ctx, at: dt.datetime, last: _At) -> tuple[StatusPeriod, ...]:
     for extra in (last.due, last.due_latest):
         if extra is not None and extra <= at:
             instants.add(extra)
-    if o.period is not None and o.period.hours is not None and last.triggered_at is not None:
-        length = _hours(c.plan, o.period.hours)
-        if length is not None:
-            instants.add(last.triggered_at + dt.timedelta(hours=length))
+    if c.period_hours is not None and last.triggered_at is not None:
+        instants.add(last.triggered_at + dt.timedelta(hours=c.period_hours))
     reads = read_changes(h, o)
     by_instant: dict[dt.datetime, list[int]] = {}
     for i in range(1, n + 1) if reads is None else (i for i in reads if i <= n):
         by_instant.setdefault(h.event(i).at, []).append(i)
     out: list[StatusPeriod] = []
+    seen: _Reads | None = None  # what the last status judged read
     for t in sorted(x for x in instants if x <= at):
-        s = last if t == at else _status(c, t)  # O(log k) each: the series are built once
+        if t == at:
+            s = last
+        else:
+            if seen is not None and _same_reads(c, t, seen):
+                continue  # the same status as the last one judged, which is out[-1]'s
+            s = _status(c, t)  # O(log k) each: the series are built once
+            seen = _reads(c, t, s)
         if out and out[-1].status is s.status:
             continue
         at_t = by_instant.get(t, [])
@@ -1020,6 +1029,51 @@ def _periods(c: _Ctx, at: dt.datetime, last: _At) -> tuple[StatusPeriod, ...]:
             out[-1] = attrs.evolve(out[-1], end=at)
         out.append(StatusPeriod(last.status, at, None, last.reason, (), c.plan.version))
     return tuple(out)
+
+
+def _reads(c: _Ctx, t: dt.datetime, judged: _At) -> _Reads:
+    """Everything an obligation's status as of *t* depends on (*judged* is that status): the entry
+    in force of each of its series, the quantities delivered, and on which side of each instant
+    the status compares *t* with (its deadline's window, its period's end) *t* lies. Two instants
+    with the same reads have the same status, so :func:`_periods` judges only where they
+    change."""
+    n = c.h.count(t)
+    end = (
+        judged.triggered_at + dt.timedelta(hours=c.period_hours)
+        if judged.triggered_at is not None and c.period_hours is not None
+        else None
+    )
+    marks = tuple(x for x in (judged.due, judged.due_latest, end) if x is not None)
+    return _Reads(_entries(c, n), _delivered(c, n), marks, _sides(t, marks))
+
+
+def _same_reads(c: _Ctx, t: dt.datetime, seen: _Reads) -> bool:
+    """Whether the status as of *t* reads what *seen* records (so it is the same status)."""
+    n = c.h.count(t)
+    return (
+        _entries(c, n) == seen.entries
+        and _sides(t, seen.marks) == seen.sides
+        and _delivered(c, n) == seen.quantities
+    )
+
+
+class _Reads(NamedTuple):
+    entries: tuple[int, ...]
+    quantities: tuple[Quantity, ...]
+    marks: tuple[dt.datetime, ...]
+    sides: tuple[int, ...]
+
+
+def _entries(c: _Ctx, n: int) -> tuple[int, ...]:
+    return tuple(-1 if x is None else x.pos(n) for x in (c.trig, c.comp, c.since_fn, c.until))
+
+
+def _delivered(c: _Ctx, n: int) -> tuple[Quantity, ...]:
+    return c.quantities(c.h.state(n)) if c.measures else ()
+
+
+def _sides(t: dt.datetime, marks: tuple[dt.datetime, ...]) -> tuple[int, ...]:
+    return tuple((t > x) - (t < x) for x in marks)
 
 
 def _judge(

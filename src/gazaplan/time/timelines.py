@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
@@ -356,11 +357,13 @@ def named_parties(change: Any) -> tuple[tuple[str, str], ...]:
     Returns:
         ``(field, party id)`` pairs, one per field that names a party.
     """
-    return tuple(
-        (a.name, getattr(change, a.name))
-        for a in attrs.fields(type(change))
-        if a.metadata.get("role") == "party"
-    )
+    return tuple((name, getattr(change, name)) for name in _party_fields(type(change)))
+
+
+@functools.cache
+def _party_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a kind of change that name a party (read once per kind)."""
+    return tuple(a.name for a in attrs.fields(kind) if a.metadata.get("role") == "party")
 
 
 def check_ids(plan: Plan, event: Event) -> None:
@@ -374,7 +377,9 @@ def check_ids(plan: Plan, event: Event) -> None:
         InvalidEventError: if a field of its change names no party or body of the plan.
     """
     parties, _ = plan._ids()
-    for field, party in named_parties(event.change):
+    change = event.change
+    for field in _party_fields(type(change)):
+        party = getattr(change, field)
         if party not in parties:
             raise InvalidEventError(
                 event.id,
