@@ -753,7 +753,7 @@ def _status(c: _Ctx, at: dt.datetime, *, events: bool = False) -> _At:
     """An obligation's status as of *at*, from the history up to then (*events*: name the events
     at which its trigger, clock or completion changed, which only the final status needs)."""
     h, o = c.h, c.o
-    n = h.count(at)
+    n = h._count(at)
     trig = c.trig.onset(n)
     done = c.comp.onset(n)
     clock = c.since_fn.onset(n) if o.deadline is not None else trig
@@ -897,7 +897,7 @@ def _maintenance(
         length = c.period_hours
         if start + dt.timedelta(hours=length) <= at:
             end = start + dt.timedelta(hours=length)
-            m = max(c.h.count(end), k)
+            m = max(c.h._count(end), k)
             ended = f"its period of {duration(end - start)} ended {_day(end)}"
     held, unknown_for = _held(c, k, m, end)
     owed = end - start
@@ -969,7 +969,7 @@ def _punctual(c: _Ctx, at: dt.datetime, base: dict[str, Any]) -> _At:
         reason = f"at or near its instant ({_due(due, due_hi)})" + _DAY_NOTE
         return _At(ComplianceStatus.UNKNOWN, reason, **base)
     h = c.h
-    lo, hi = c.comp.at(h.count(due)), c.comp.at(h.count(due_hi))
+    lo, hi = c.comp.at(h._count(due)), c.comp.at(h._count(due_hi))
     if lo is hi is MET:
         return _At(ComplianceStatus.FULFILLED_ON_TIME, f"held at its instant, {_when(due)}", **base)
     if lo is hi is UNMET:
@@ -991,7 +991,7 @@ def _day(at: dt.datetime) -> str:
 def _periods(c: _Ctx, at: dt.datetime, last: _At) -> tuple[StatusPeriod, ...]:
     """The obligation's statuses from the plan's start to *at*, each with when it began."""
     h, o = c.h, c.o
-    n = h.count(at)
+    n = h._count(at)
     conds: list[Condition] = [o.trigger, o.completion, c.since]
     if o.period is not None and o.period.until is not None:
         conds.append(o.period.until)
@@ -1037,7 +1037,7 @@ def _reads(c: _Ctx, t: dt.datetime, judged: _At) -> _Reads:
     the status compares *t* with (its deadline's window, its period's end) *t* lies. Two instants
     with the same reads have the same status, so :func:`_periods` judges only where they
     change."""
-    n = c.h.count(t)
+    n = c.h._count(t)
     end = (
         judged.triggered_at + dt.timedelta(hours=c.period_hours)
         if judged.triggered_at is not None and c.period_hours is not None
@@ -1049,7 +1049,7 @@ def _reads(c: _Ctx, t: dt.datetime, judged: _At) -> _Reads:
 
 def _same_reads(c: _Ctx, t: dt.datetime, seen: _Reads) -> bool:
     """Whether the status as of *t* reads what *seen* records (so it is the same status)."""
-    n = c.h.count(t)
+    n = c.h._count(t)
     return (
         _entries(c, n) == seen.entries
         and _sides(t, seen.marks) == seen.sides
@@ -1065,7 +1065,8 @@ class _Reads(NamedTuple):
 
 
 def _entries(c: _Ctx, n: int) -> tuple[int, ...]:
-    return tuple(-1 if x is None else x.pos(n) for x in (c.trig, c.comp, c.since_fn, c.until))
+    until = -1 if c.until is None else c.until.pos(n)
+    return (c.trig.pos(n), c.comp.pos(n), c.since_fn.pos(n), until)
 
 
 def _delivered(c: _Ctx, n: int) -> tuple[Quantity, ...]:

@@ -181,6 +181,10 @@ class History:
         check.need_instant(at, "at")
         return bisect.bisect_right(self._log.instants, at, 0, self._n)
 
+    def _count(self, at: dt.datetime) -> int:
+        """:meth:`count` of an instant already checked (the library's own, in loops)."""
+        return bisect.bisect_right(self._log.instants, at, 0, self._n)
+
     def at(self, at: dt.datetime | None = None) -> State:
         """The state at an instant.
 

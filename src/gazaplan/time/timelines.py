@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
@@ -360,10 +359,16 @@ def named_parties(change: Any) -> tuple[tuple[str, str], ...]:
     return tuple((name, getattr(change, name)) for name in _party_fields(type(change)))
 
 
-@functools.cache
 def _party_fields(kind: type) -> tuple[str, ...]:
     """The fields of a kind of change that name a party (read once per kind)."""
-    return tuple(a.name for a in attrs.fields(kind) if a.metadata.get("role") == "party")
+    found = _PARTY_FIELDS.get(kind)
+    if found is None:
+        found = tuple(a.name for a in attrs.fields(kind) if a.metadata.get("role") == "party")
+        _PARTY_FIELDS[kind] = found
+    return found
+
+
+_PARTY_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def check_ids(plan: Plan, event: Event) -> None:
