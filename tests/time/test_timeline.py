@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gazaplan as gp
@@ -156,3 +157,59 @@ def test_a_history_explains_what_each_event_changed() -> None:
     assert "response.hamas = accepted in part" in lines[1]
     repeated = gp.Timeline([*events[:1], attrs.evolve(events[0], id="again")])
     assert gp.history(PLAN, repeated).explain().splitlines()[2].endswith("no fact changed")
+
+
+def naive_states(timeline: gp.Timeline | tuple[gp.Event, ...]) -> list[gp.State]:
+    state, out = START, []
+    for e in timeline:
+        state = gp.apply(state, e, plan=PLAN)
+        out.append(state)
+    return out
+
+
+@settings(max_examples=30, deadline=None)
+@given(timelines(min_size=20, max_size=70), st.randoms(use_true_random=False))
+def test_a_long_history_read_in_any_order_equals_the_naive_fold(
+    tl: gp.Timeline, rnd: random.Random
+) -> None:
+    # A history keeps a whole state every 16 events and makes the others when asked: in any
+    # order of asking, each is the state the naive fold gives, and a second look is the same.
+    want = naive_states(tl)
+    h = gp.history(PLAN, gp.Timeline._trusted(tl.events))
+    order = list(range(1, len(want) + 1))
+    rnd.shuffle(order)
+    for i in order:
+        assert h.state(i) == want[i - 1], i
+    assert list(h.states) == want
+    grown = gp.history(PLAN, gp.Timeline(())).extend(tl.events)  # the path that checks events
+    assert list(grown.states) == want
+    assert [grown.state(i) for i in reversed(order)] == [want[i - 1] for i in reversed(order)]
+
+
+_REFUSED = [
+    gp.HostagesReleased(21),  # more than are held
+    gp.Redeployed("nowhere"),  # no such line
+    gp.Responded("nobody", gp.Response.ACCEPTED),  # no such party
+    gp.FactsReported({"israeli_control_pct": 90, "isf_control_pct": 20}),  # over 100 together
+    gp.FactsReported({"response.nobody": gp.Response.ACCEPTED}),  # no such party
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(timelines(min_size=1, max_size=40), st.sampled_from(_REFUSED), st.data())
+def test_a_refused_event_gives_the_error_apply_gives(
+    tl: gp.Timeline, change: gp.Change, data: st.DataObject
+) -> None:
+    k = data.draw(st.integers(0, len(tl)))
+    at = tl.events[k - 1].at if k else T0
+    bad = gp.Event("refused", at, change)
+    events = (*tl.events[:k], bad, *tl.events[k:])
+    with pytest.raises(gp.GazaplanError) as folded:
+        naive_states(events)
+    with pytest.raises(gp.GazaplanError) as replayed:
+        gp.history(PLAN, gp.Timeline._trusted(events))
+    with pytest.raises(gp.GazaplanError) as extended:
+        gp.history(PLAN, gp.Timeline(())).extend(events)
+    assert type(replayed.value) is type(folded.value)
+    assert str(replayed.value) == str(folded.value)
+    assert str(extended.value) == str(folded.value)

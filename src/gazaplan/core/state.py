@@ -351,33 +351,43 @@ class State:
                 value is not one the fact takes.
             InconsistentStateError: if the new facts cannot all be true at once.
         """
+        changed, cross = self._changes(facts)
         fields = self.__dict__.copy()
+        fields.update(changed)
+        return State._of_fields(fields, cross=cross)
+
+    def _changes(self, facts: Mapping[str, object]) -> tuple[Mapping[str, Any], bool]:
+        """The fields that setting *facts* on this state changes, each checked, and whether the
+        rules between facts must be checked again (:meth:`updated` without the new state).
+
+        A fact that is not per party has its field's name for id, so without per-party facts the
+        fields are *facts* itself (not copied: the caller must not change it afterwards)."""
         per_party: dict[str, dict[str, object]] | None = None
         cross = False
         for fact_id, value in facts.items():
-            name, party, a, crossed = _SETTERS.get(fact_id) or _setter(fact_id, value)
+            name, party, a, crossed, valid = _SETTERS.get(fact_id) or _setter(fact_id, value)
             if party is None:
-                a.validator(self, a, value)  # type: ignore[misc]  # every fact has one
-                fields[name] = value
+                valid(self, a, value)
                 cross |= crossed
             else:
                 if per_party is None:
                     per_party = {}
                 per_party.setdefault(name, {})[party] = value
-        if per_party is not None:
-            for name, entries in per_party.items():  # check only the entries that change
-                a = _ATTRIBUTES[name]
-                assert isinstance(a.validator, PartyCheck)
-                for party, value in entries.items():
-                    a.validator.one(self, a, party, value)
-                fields[name] = getattr(self, name).merged(entries)
-        new = object.__new__(State)
-        object.__setattr__(new, "__dict__", fields)
-        if cross:
-            new.__attrs_post_init__()
-        return new
+        if per_party is None:
+            return facts, cross
+        fields = {k: v for k, v in facts.items() if "." not in k}  # the facts not per party
+        for name, entries in per_party.items():  # check only the entries that change
+            a = _ATTRIBUTES[name]
+            assert isinstance(a.validator, PartyCheck)
+            for party, value in entries.items():
+                a.validator.one(self, a, party, value)
+            fields[name] = getattr(self, name).merged(entries)
+        return fields, cross
 
-    def _made(self, fields: dict[str, Any], cross: bool) -> State:
+    @staticmethod
+    def _of_fields(fields: dict[str, Any], *, cross: bool = False) -> State:
+        """A state holding *fields* (every field, each already checked; the dict is taken, not
+        copied), the rules between facts checked again if *cross*."""
         new = object.__new__(State)
         object.__setattr__(new, "__dict__", fields)
         if cross:
@@ -398,7 +408,7 @@ class State:
             if a.validator is not None:
                 a.validator(self, a, value)
             out[name] = value
-        return self._made(out, not _CROSS_CHECKED.isdisjoint(fields))
+        return State._of_fields(out, cross=not _CROSS_CHECKED.isdisjoint(fields))
 
     def facts(self) -> dict[str, object]:
         """Every fact id with its value.
@@ -433,15 +443,17 @@ def _setter(fact_id: str, value: object) -> _Setter:
             "a derived fact is computed, not set",
             "Set the counts it is computed from (the *_at_start and *_returned facts).",
         )
-    made = (spec.field, party, _ATTRIBUTES[spec.field], spec.field in _CROSS_CHECKED)
+    a = _ATTRIBUTES[spec.field]
+    assert a.validator is not None  # every fact has one
+    made = (spec.field, party, a, spec.field in _CROSS_CHECKED, a.validator)
     if len(_SETTERS) < 4096:
         _SETTERS[fact_id] = made
     return made
 
 
-_Setter: TypeAlias = "tuple[str, str | None, attrs.Attribute[Any], bool]"
-"""A fact's field, its party (None: not per party), the field's attribute, and whether the
-cross-field invariants read the field."""
+_Setter: TypeAlias = "tuple[str, str | None, attrs.Attribute[Any], bool, check.Validator]"
+"""A fact's field, its party (None: not per party), the field's attribute, whether the
+cross-field invariants read the field, and its validator."""
 
 _SETTERS: Final[dict[str, _Setter]] = {}
 
@@ -467,9 +479,12 @@ _RETURN_PAIRS: Final = (
 )
 
 
+_NOT_PLAIN: Final = (Contested, Floor)  # a tuple: isinstance checks it faster than a union
+
+
 def _plain(v: object) -> TypeGuard[float]:
     """Known and not contested (cross-field checks apply to plain values only)."""
-    return v is not UNKNOWN and not isinstance(v, Contested | Floor)
+    return v is not UNKNOWN and not isinstance(v, _NOT_PLAIN)
 
 
 def _minus(a: Count, b: Count) -> Count:

@@ -477,7 +477,7 @@ class FactsReported:
         Returns:
             The facts reported, by id.
         """
-        return dict(self.facts)
+        return self.facts.to_dict()
 
 
 Change: TypeAlias = (

@@ -17,7 +17,7 @@ import bisect
 import datetime as dt
 import itertools
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
@@ -29,11 +29,11 @@ from ..core.explain import show
 from ..core.facts import FactKind, Floor
 from ..core.instants import Instant, read_instant
 from ..core.plans import Plan
-from ..core.state import FACTS, State, fields_of
-from ..exceptions import InvalidValueError
+from ..core.state import FACTS, State
+from ..exceptions import GazaplanError, InvalidValueError
 from ..truth import UNKNOWN
 from .events import Event, FactsReported, Precision
-from .timelines import Timeline, check_next, commit, facts_set
+from .timelines import Timeline, check_next, commit, facts_set, party_fields
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,11 +46,11 @@ class _Log:
 
     __slots__ = ("changes", "events", "ids", "instants", "lock", "states")
 
-    def __init__(self, events: list[Event]) -> None:
+    def __init__(self, events: list[Event], start: State | None = None) -> None:
         self.events = events
         self.ids = {e.id for e in events}
         self.instants = [e.at for e in events]
-        self.states: list[State] = []
+        self.states = _States(start)
         self.changes: dict[str, list[int]] = {}  # field -> indices (1 = after the first event)
         self.lock = threading.Lock()
 
@@ -62,12 +62,93 @@ class _Log:
         return log
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.events, self.states, self.changes)
+        return (self.events, list(self.states), self.changes)  # every state, made
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         events, states, changes = state
         self.__init__(events)  # type: ignore[misc]
-        self.states, self.changes = states, changes
+        self.states, self.changes = _States.of(states), changes
+
+
+_EVERY: Final = 16
+"""A history keeps a whole state after every 16th event; the others are made when first asked
+for, from the one before and the fields each event changed (at most 15 small updates)."""
+
+
+class _States(Sequence[State]):
+    """The states of a history: the fields each event changed, and the states made so far (a
+    whole one every :data:`_EVERY` events). A replay makes one state in 16 instead of each, and
+    keeps a few changed fields per event instead of every field."""
+
+    __slots__ = ("_changed", "_made", "_start")
+
+    def __init__(
+        self,
+        start: State | None,
+        changed: list[Mapping[str, Any]] | None = None,
+        made: list[State | None] | None = None,
+    ) -> None:
+        self._start = start  # the state before the first entry (None: every entry is made)
+        self._changed: list[Mapping[str, Any]] = [] if changed is None else changed
+        self._made: list[State | None] = [] if made is None else made
+
+    @classmethod
+    def of(cls, states: Sequence[State]) -> _States:
+        """Storage holding states already made."""
+        return cls(None, [{}] * len(states), list(states))
+
+    def begin(self, start: State) -> None:
+        """Name the state before the first entry, if it is not known yet."""
+        if self._start is None:
+            self._start = start
+
+    def add(self, changed: list[Mapping[str, Any]], made: list[State | None]) -> None:
+        """Append entries: the fields each changed, and the state after it where made."""
+        self._changed.extend(changed)
+        self._made.extend(made)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> State: ...
+    @overload
+    def __getitem__(self, i: slice) -> _States: ...
+    def __getitem__(self, i: int | slice) -> State | _States:
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if start != 0 or step != 1:
+                raise TypeError("a history's states slice only as a prefix, [:n]")
+            return _States(self._start, self._changed[:stop], self._made[:stop])
+        i = range(len(self._made))[i]
+        made = self._made[i]
+        return self._make(i) if made is None else made
+
+    def _make(self, i: int) -> State:
+        j = i - 1
+        while j >= 0 and self._made[j] is None:
+            j -= 1
+        base = self._made[j] if j >= 0 else self._start
+        assert base is not None  # every storage without a start has every entry made
+        fields = base.__dict__.copy()
+        for k in range(j + 1, i + 1):
+            fields.update(self._changed[k])
+        made = State._of_fields(fields)
+        self._made[i] = made
+        return made
+
+    def __iter__(self) -> Iterator[State]:
+        run: dict[str, Any] | None = None
+        for i, made in enumerate(self._made):
+            if made is None:
+                if run is None:
+                    made = self._make(i)
+                else:
+                    fields = run.copy()
+                    fields.update(self._changed[i])
+                    made = self._made[i] = State._of_fields(fields)
+            run = made.__dict__
+            yield made
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -103,7 +184,7 @@ class History:
     def states(self) -> tuple[State, ...]:
         """The state after each event, in order."""
         if self._states is None:
-            object.__setattr__(self, "_states", tuple(self._log.states[: self._n]))
+            object.__setattr__(self, "_states", tuple(itertools.islice(self._log.states, self._n)))
         assert self._states is not None
         return self._states
 
@@ -282,29 +363,106 @@ def _fold(
 ) -> History:
     """Check and fold *new* after the first *n* entries of *log*, then append them to it at once
     (an event that fails leaves *log* as it was)."""
-    state = log.states[n - 1] if n else first
     last = log.events[n - 1] if n else None
-    seen: set[str] = set()
-    states: list[State] = []
-    added: dict[str, list[int]] = {}
-    for i, event in enumerate(new, start=n + 1):
-        check_next(event, seen if event.id in seen else log.ids, last, i - 1, "events")
-        facts = facts_set(state, event)
-        before, state = state, commit(state, event, facts, plan)
-        for fact_id in facts:
-            for field in fields_of(fact_id):
-                if getattr(state, field) is not getattr(before, field):
-                    added.setdefault(field, []).append(i)
-        states.append(state)
-        seen.add(event.id)
-        last = event
+    folded = _folded(plan, log.states[n - 1] if n else first, new, n, (log.ids, last))
     log.events.extend(new)
-    log.ids.update(seen)
+    log.ids.update(e.id for e in new)
     log.instants.extend(e.at for e in new)
-    log.states.extend(states)
-    for field, indices in added.items():
+    log.states.begin(first)
+    log.states.add(folded.changed, folded.made)
+    for field, indices in folded.added.items():
         log.changes.setdefault(field, []).extend(indices)
     return History(plan, first, log, n + len(new), given)
+
+
+def _refuse(plan: Plan, facts: dict[str, Any], event: Event) -> None:
+    """Fold *event* the plain way on the state of *facts* (:func:`commit`): it raises the error
+    :func:`~gazaplan.time.timelines.apply` gives."""
+    state = State._of_fields(facts.copy())
+    commit(state, event, facts_set(state, event), plan)
+
+
+class _RefusedError(Exception):
+    """An event the quick fold refuses: the plain fold says why."""
+
+
+@attrs.define
+class _Folded:
+    """Events folded: the fields each changed, the states made, and the events that changed
+    each field."""
+
+    changed: list[Mapping[str, Any]] = attrs.Factory(list)
+    made: list[State | None] = attrs.Factory(list)
+    added: dict[str, list[int]] = attrs.Factory(dict)
+
+
+def _folded(
+    plan: Plan,
+    before: State,
+    new: Sequence[Event],
+    n: int,
+    unchecked: tuple[set[str], Event | None] | None = None,
+) -> _Folded:
+    """Fold *new*, the events after the first *n*, on *before* (the state after them).
+
+    *unchecked*: the ids used so far and the last event, when *new* must be checked as events
+    added to a timeline (None: they were checked when their timeline was made).
+
+    The facts live in one dict, changed in place; a state is made every :data:`_EVERY` events.
+    An event that fails is folded again the plain way (:func:`commit` on a state), so that its
+    error is the one :func:`~gazaplan.time.timelines.apply` gives.
+    """
+    out = _Folded()
+    facts_now = before.__dict__.copy()
+    now = State._of_fields(facts_now)  # reads the dict as it changes
+    seen: set[str] = set()
+    last = None if unchecked is None else unchecked[1]
+    parties, lines = plan._ids()
+    known: set[str] = set()  # fact ids whose party the plan has (idf_line's value aside)
+    named: dict[type, tuple[str, ...]] = {}  # the party fields of each kind of change
+    changes_of, added, changed_all, made = now._changes, out.added, out.changed, out.made
+    for i, event in enumerate(new, start=n + 1):
+        if unchecked is not None:
+            check_next(event, seen if event.id in seen else unchecked[0], last, i - 1, "events")
+            seen.add(event.id)
+            last = event
+        change = event.change
+        try:
+            kind = type(change)
+            fields = named.get(kind)
+            if fields is None:
+                fields = named[kind] = party_fields(kind)
+            for field in fields:
+                if getattr(change, field) not in parties:
+                    raise _RefusedError
+            facts = change.sets(now)
+            if not known.issuperset(facts):
+                plan.check_ids(dict.fromkeys(facts, UNKNOWN))
+                known.update(facts)
+            line = facts.get("idf_line", UNKNOWN)
+            if line is not UNKNOWN and line not in lines:
+                raise _RefusedError
+            changed, cross = changes_of(facts)
+        except (GazaplanError, _RefusedError):
+            _refuse(plan, facts_now, event)
+            raise
+        for field, value in changed.items():
+            if value is not facts_now[field]:
+                added.setdefault(field, []).append(i)
+        if cross:  # the rules between facts, on the new facts
+            undo = {field: facts_now[field] for field in changed}
+            facts_now.update(changed)
+            try:
+                now.__attrs_post_init__()
+            except GazaplanError:
+                facts_now.update(undo)
+                _refuse(plan, facts_now, event)
+                raise
+        else:
+            facts_now.update(changed)
+        changed_all.append(changed)
+        made.append(State._of_fields(facts_now.copy()) if i % _EVERY == 0 else None)
+    return out
 
 
 class _Retimed(Sequence[Event]):
@@ -437,20 +595,12 @@ def history(plan: Plan, timeline: Timeline, *, start: State | None = None) -> Hi
 
 def _fold_checked(plan: Plan, timeline: Timeline, first: State, given: State | None) -> History:
     """The history of a whole timeline (its events were checked when it was made)."""
-    log = _Log([])
-    state = first
-    for i, event in enumerate(timeline.events, start=1):
-        facts = facts_set(state, event)
-        before, state = state, commit(state, event, facts, plan)
-        for fact_id in facts:
-            for field in fields_of(fact_id):
-                if getattr(state, field) is not getattr(before, field):
-                    log.changes.setdefault(field, []).append(i)
-        log.states.append(state)
-    log.events.extend(timeline.events)
-    log.ids.update(e.id for e in timeline.events)
-    log.instants.extend(e.at for e in timeline.events)
-    return History(plan, first, log, len(timeline.events), given, timeline)
+    events = timeline.events
+    folded = _folded(plan, first, events, 0)
+    log = _Log(list(events), first)
+    log.states.add(folded.changed, folded.made)
+    log.changes = folded.added
+    return History(plan, first, log, len(events), given, timeline)
 
 
 EDGE_ID: Final = "gazaplan-data-edge"

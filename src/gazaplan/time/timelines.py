@@ -33,7 +33,15 @@ from ..core.state import State
 from ..exceptions import GazaplanError, InvalidEventError, InvalidValueError, did_you_mean
 from .events import Event
 
-__all__ = ["Timeline", "TimelineBuilder", "apply", "check_ids", "check_next", "named_parties"]
+__all__ = [
+    "Timeline",
+    "TimelineBuilder",
+    "apply",
+    "check_ids",
+    "check_next",
+    "named_parties",
+    "party_fields",
+]
 
 
 def _ordered(inst: object, attr: attrs.Attribute[Any], events: tuple[Event, ...]) -> None:
@@ -356,11 +364,18 @@ def named_parties(change: Any) -> tuple[tuple[str, str], ...]:
     Returns:
         ``(field, party id)`` pairs, one per field that names a party.
     """
-    return tuple((name, getattr(change, name)) for name in _party_fields(type(change)))
+    return tuple((name, getattr(change, name)) for name in party_fields(type(change)))
 
 
-def _party_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a kind of change that name a party (read once per kind)."""
+def party_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a kind of change that name a party.
+
+    Args:
+        kind: the change's class.
+
+    Returns:
+        The names of its fields whose value is a party id (read once per kind).
+    """
     found = _PARTY_FIELDS.get(kind)
     if found is None:
         found = tuple(a.name for a in attrs.fields(kind) if a.metadata.get("role") == "party")
@@ -383,7 +398,7 @@ def check_ids(plan: Plan, event: Event) -> None:
     """
     parties, _ = plan._ids()
     change = event.change
-    for field in _party_fields(type(change)):
+    for field in party_fields(type(change)):
         party = getattr(change, field)
         if party not in parties:
             raise InvalidEventError(
