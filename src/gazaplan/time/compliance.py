@@ -18,7 +18,7 @@ import bisect
 import datetime as dt
 import enum
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -31,7 +31,7 @@ from ..core._compile import compiled, operand_fn
 from ..core._frozenmap import FrozenMap
 from ..core._pickling import added_fields_default
 from ..core._results import Keyed, NotebookDisplay
-from ..core.conditions import Condition, Term, facts_read, phases_named
+from ..core.conditions import Condition, Term, Times, facts_read, phases_named
 from ..core.control import NONE_IDENTIFIED, Controls
 from ..core.evaluation import Evaluation, evaluate
 from ..core.explain import duration, plural, show
@@ -648,11 +648,27 @@ class _Series:
         return self.mets[pb + 1] - self.mets[pa] > 0
 
 
+_Shared = dict[tuple[int, Condition], tuple[Plan, _Series]]
+"""The series already found along one history, by plan and condition: obligations that share a
+trigger (22 of the bundled plan's 31 share phase one's) find its series once."""
+
+
+def _series(plan: Plan, h: History, cond: Condition, shared: _Shared) -> _Series:
+    key = (id(plan), cond)
+    found = shared.get(key)
+    if found is not None and found[0] is plan:
+        return found[1]
+    made = _Series(compiled(cond, plan), h, cond)
+    shared[key] = (plan, made)
+    return made
+
+
 class _Ctx:
     """One obligation along one history: its conditions compiled, and their verdicts along the
     history found, once, for every instant asked."""
 
     __slots__ = (
+        "_measure_changes",
         "_spans",
         "comp",
         "h",
@@ -668,24 +684,30 @@ class _Ctx:
         "until",
     )
 
-    def __init__(self, plan: Plan, h: History, o: Obligation, origin: dt.datetime) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        h: History,
+        o: Obligation,
+        origin: dt.datetime,
+        shared: _Shared | None = None,
+    ) -> None:
         self.plan, self.h, self.o, self.origin = plan, h, o, origin
-        self.trig = _Series(compiled(o.trigger, plan), h, o.trigger)
-        self.comp = _Series(compiled(o.completion, plan), h, o.completion)
+        shared = {} if shared is None else shared
+        self.trig = _series(plan, h, o.trigger, shared)
+        self.comp = _series(plan, h, o.completion, shared)
         self.since = (
             o.deadline.since
             if o.deadline is not None and o.deadline.since is not None
             else o.trigger
         )
         self.since_fn = (
-            self.trig
-            if self.since is o.trigger
-            else _Series(compiled(self.since, plan), h, self.since)
+            self.trig if self.since is o.trigger else _series(plan, h, self.since, shared)
         )
         self.hours = _hours(plan, o.deadline.hours) if o.deadline is not None else None
         period = o.period
         self.until = (
-            _Series(compiled(period.until, plan), h, period.until)
+            _series(plan, h, period.until, shared)
             if period is not None and period.until is not None
             else None
         )
@@ -696,6 +718,15 @@ class _Ctx:
             _hours(plan, period.hours) if period is not None and period.hours is not None else None
         )
         self._spans: tuple[list[dt.timedelta], list[dt.timedelta]] | None = None
+        self._measure_changes: list[int] | None = None
+
+    def measure_changes(self) -> list[int]:
+        """The states at which a fact that a measure reads (delivered or owed) changed."""
+        if self._measure_changes is None:
+            facts = [f for m in self.o.measures for f in (m.fact, *_operand_facts(m.owed))]
+            fields = {fl for fact in facts for fl in fields_of(fact)}
+            self._measure_changes = sorted({i for fl in fields for i in self.h.changed(fl)})
+        return self._measure_changes
 
     def instant(self, index: int) -> dt.datetime:
         return _instant(self.h, index, self.origin)
@@ -723,6 +754,13 @@ class _Ctx:
         return tuple(
             Quantity(label, read(state), owed(state)) for label, read, owed in self.measures
         )
+
+
+def _operand_facts(value: object) -> list[str]:
+    """The facts an owed amount reads (a Times product reads one, and maybe its factor's)."""
+    if isinstance(value, Times):
+        return [value.fact, *_operand_facts(value.factor)]
+    return []
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -995,40 +1033,87 @@ def _periods(c: _Ctx, at: dt.datetime, last: _At) -> tuple[StatusPeriod, ...]:
     conds: list[Condition] = [o.trigger, o.completion, c.since]
     if o.period is not None and o.period.until is not None:
         conds.append(o.period.until)
-    indices = sorted({i for cond in conds for i in _candidates(h, cond, n)})
-    instants = {c.instant(i) for i in indices}
+    indices = {i for cond in conds for i in _candidates(h, cond, n)}
+    event_at = h._instants()
+    instants = {event_at[i - 1] for i in indices if i}
+    if 0 in indices:
+        instants.add(c.origin)
     for extra in (last.due, last.due_latest):
         if extra is not None and extra <= at:
             instants.add(extra)
     if c.period_hours is not None and last.triggered_at is not None:
         instants.add(last.triggered_at + dt.timedelta(hours=c.period_hours))
     reads = read_changes(h, o)
-    by_instant: dict[dt.datetime, list[int]] = {}
-    for i in range(1, n + 1) if reads is None else (i for i in reads if i <= n):
-        by_instant.setdefault(h.event(i).at, []).append(i)
-    out: list[StatusPeriod] = []
+    begun: list[tuple[_At, dt.datetime]] = []  # each status and when it began
     seen: _Reads | None = None  # what the last status judged read
-    for t in sorted(x for x in instants if x <= at):
+    ordered = sorted(x for x in instants if x <= at)
+    k = 0
+    while k < len(ordered):
+        t = ordered[k]
         if t == at:
             s = last
         else:
             if seen is not None and _same_reads(c, t, seen):
-                continue  # the same status as the last one judged, which is out[-1]'s
+                # the same status as the last one judged (begun[-1]'s), up to where a read changes
+                k = _next_to_judge(c, ordered, k, t, seen)
+                continue
             s = _status(c, t)  # O(log k) each: the series are built once
             seen = _reads(c, t, s)
-        if out and out[-1].status is s.status:
-            continue
-        at_t = by_instant.get(t, [])
+        k += 1
+        if not begun or begun[-1][0].status is not s.status:
+            begun.append((s, t))
+    out: list[StatusPeriod] = []
+    for j, (s, t) in enumerate(begun):
+        end = begun[j + 1][1] if j + 1 < len(begun) else None
+        at_t = _events_at(h, t, n, reads)
         ids = tuple(sorted(h.event(i).id for i in at_t))
         cause = _short(h.event(at_t[-1]).summary or h.event(at_t[-1]).id, 60) if at_t else ""
-        if out:
-            out[-1] = attrs.evolve(out[-1], end=t)
-        out.append(StatusPeriod(s.status, t, None, s.reason, ids, c.plan.version, cause))
+        out.append(StatusPeriod(s.status, t, end, s.reason, ids, c.plan.version, cause))
     if not out or out[-1].status is not last.status:
         if out:
             out[-1] = attrs.evolve(out[-1], end=at)
         out.append(StatusPeriod(last.status, at, None, last.reason, (), c.plan.version))
     return tuple(out)
+
+
+_TICK: Final = dt.timedelta(microseconds=1)
+
+
+def _events_at(h: History, t: dt.datetime, n: int, reads: tuple[int, ...] | None) -> list[int]:
+    """The events at instant *t*, up to the *n*-th, that changed a fact in *reads* (None: any)."""
+    lo, hi = h._count(t - _TICK) + 1, min(h._count(t), n)
+    if reads is None:
+        return list(range(lo, hi + 1))
+    return list(reads[bisect.bisect_left(reads, lo) : bisect.bisect_right(reads, hi)])
+
+
+def _next_to_judge(
+    c: _Ctx, ordered: list[dt.datetime], k: int, t: dt.datetime, seen: _Reads
+) -> int:
+    """The first place after *k* in *ordered* where what the status reads may differ from
+    *seen* (which *t*, at place *k*, reads too): the next change of a series' verdict or of a
+    quantity, or the first instant at or past one the status compares with. Every instant
+    skipped reads what *seen* does, so it has the same status."""
+    n = c.h._count(t)
+    nexts: list[dt.datetime] = []
+    for x in seen.marks:
+        if x == t:
+            return k + 1  # just past a mark: the next instant is on its other side
+        if x > t:
+            nexts.append(x)
+    for series in (c.trig, c.comp, c.since_fn, c.until):
+        if series is not None:
+            p = series.pos(n) + 1
+            if p < len(series.idx):
+                nexts.append(c.instant(series.idx[p]))
+    if c.measures:
+        changes = c.measure_changes()
+        p = bisect.bisect_right(changes, n)
+        if p < len(changes):
+            nexts.append(c.instant(changes[p]))
+    if not nexts:
+        return len(ordered)
+    return max(k + 1, bisect.bisect_left(ordered, min(nexts), k + 1))
 
 
 def _reads(c: _Ctx, t: dt.datetime, judged: _At) -> _Reads:
@@ -1087,8 +1172,9 @@ def _judge(
     *,
     periods: bool = True,
     names: Mapping[str, str] | None = None,
+    shared: _Shared | None = None,
 ) -> Compliance:
-    c = _Ctx(plan, h, o, origin)
+    c = _Ctx(plan, h, o, origin, shared)
     upto = h.state(h.count(at))
     completion = evaluate(o.completion, upto, plan=plan)
     quantities = c.quantities(upto)
@@ -1295,14 +1381,15 @@ def compliance(
     h = judged_history(now, timeline, at=at, start=start, assume_unchanged=assume_unchanged)
     origin = plan_origin(now)
     names = party_names(now)
+    shared: _Shared = {}
     if len(plans) == 1:
         items = [
-            _judge(now, h, o, p.id, at, origin, names=names)
+            _judge(now, h, o, p.id, at, origin, names=names, shared=shared)
             for p in now.phases
             for o in p.obligations
         ]
     else:
-        items = _across(plans, h, at, origin, names)
+        items = _across(plans, h, at, origin, names, shared)
     edge = timeline.data_as_of
     beyond = edge is not None and at > edge
     if beyond and not assume_unchanged:
@@ -1335,6 +1422,7 @@ def _across(
     at: dt.datetime,
     origin: dt.datetime,
     names: Mapping[str, str],
+    shared: _Shared,
 ) -> list[Compliance]:
     """Each obligation judged at each instant under the version in force then, its periods
     stitched across the versions."""
@@ -1372,7 +1460,7 @@ def _across(
                     held = None
                 continue
             pid, o = found[0]
-            c = _judge(v, h, o, pid, stop, origin, names=names)
+            c = _judge(v, h, o, pid, stop, origin, names=names, shared=shared)
             cause = f"terms changed by version {v.version} ({_title(v)})"
             _stitch(periods, list(c.periods), begins, ends, cause if held not in (None, o) else "")
             last, held = c, o

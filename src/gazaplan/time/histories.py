@@ -262,6 +262,10 @@ class History:
         check.need_instant(at, "at")
         return bisect.bisect_right(self._log.instants, at, 0, self._n)
 
+    def _instants(self) -> Sequence[dt.datetime]:
+        """The instant of each event (``[i - 1]`` for the i-th), for the library's own loops."""
+        return self._log.instants
+
     def _count(self, at: dt.datetime) -> int:
         """:meth:`count` of an instant already checked (the library's own, in loops)."""
         return bisect.bisect_right(self._log.instants, at, 0, self._n)
