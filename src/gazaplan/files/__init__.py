@@ -12,6 +12,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     _hooks           hooks for the classes a converter cannot structure from annotations
     _problems        reading errors flattened to (path, message)
     _converter       the cattrs converters: one factory, one converter per format
+    _fast            the fast path of reading a timeline, tried before the detailed pass
     _document_types  which types a document may hold, and the name each is filed under
     documents        dump, dumps, load, loads and the scenario shortcuts
     schema           the JSON Schema (draft 2020-12), generated from the classes

@@ -188,6 +188,9 @@ def _decode_floor(raw: dict[str, Any]) -> Floor:
     return Floor(whole(raw["at_least"]), day)
 
 
+_CLAIM_KEYS: Final = frozenset({"value", "claimed_by", "sources", "note"})
+
+
 def _decode_contested(
     raw: dict[str, Any], spec: FactSpec, structure: Callable[[object, type[Any]], Any]
 ) -> Contested:
@@ -204,8 +207,8 @@ def _decode_contested(
             raise BadValueError(
                 f"a claim is a table with value, claimed_by, sources; got {show(item)}", rel
             )
-        extra = sorted(set(item) - {"value", "claimed_by", "sources", "note"})
-        if extra:
+        if not item.keys() <= _CLAIM_KEYS:
+            extra = sorted(set(item) - _CLAIM_KEYS)
             raise BadValueError(
                 f"unknown keys {extra}; a claim has value, claimed_by, sources, note", rel
             )

@@ -29,6 +29,7 @@ from ..core.plans import Plan
 from ..exceptions import GazaplanError, InvalidValueError, Problem, ScenarioFormatError
 from ..whatif.scenarios import Scenario, check_expectation
 from . import _codec as codec
+from . import _fast as fast
 from ._converter import Format, converter
 from ._document_types import KINDS, kind_of
 from ._io import read_limited, write_atomically
@@ -65,6 +66,8 @@ writes: what ``dump`` writes, ``load`` reads back. In JSON an event with a summa
 the bundled ones have, takes about 1.4 KB (some 48,000 fit), a bare event about 180 bytes; split
 a larger timeline into several documents."""
 MAX_DEPTH: Final = 64
+_HEADER: Final = ("schema_version", "document", "$schema")
+"""The keys of a document's header, which the object's own keys follow."""
 
 
 def _size(text: str) -> int:
@@ -302,19 +305,20 @@ def loads(
         need_type(plan, Plan, "loads(plan)", "Pass a Plan, such as gazaplan.plan(), or None.")
     name, tp = kind_of(cls)
     text = _text(data, file)
-    raw = _parse(text, format, file)
     find = line_finder(text, format)
 
     def problem(path: Path, message: str) -> Problem:
         return Problem(message, show(path), file, find(path))
 
-    raw = _header(raw, name, file, problem)
-    try:
-        obj = converter(format).structure(raw, tp)
-    except RecursionError:
-        raise _fail(file, [problem((), "the document is nested too deeply")]) from None
-    except Exception as exc:  # every failure becomes a located problem; none escapes raw
-        raise _fail(file, [problem(p, m) for p, m in problems(exc, ())]) from None
+    obj = _quick(text, tp, name) if format == "json" else None
+    if obj is None:  # read in detail: every problem found, with its path and line
+        raw = _header(_parse(text, format, file), name, file, problem)
+        try:
+            obj = converter(format).structure(raw, tp)
+        except RecursionError:
+            raise _fail(file, [problem((), "the document is nested too deeply")]) from None
+        except Exception as exc:  # every failure becomes a located problem; none escapes raw
+            raise _fail(file, [problem(p, m) for p, m in problems(exc, ())]) from None
     if not isinstance(obj, cls):
         raise _fail(
             file, [problem((), f"this {name} is a {type(obj).__name__}, not a {cls.__name__}")]
@@ -333,6 +337,8 @@ def loads(
 
 
 def _text(data: str | bytes, file: str) -> str:
+    if isinstance(data, str) and len(data) * 4 <= MAX_BYTES:
+        return data  # at most four UTF-8 bytes a character: within the limit, left unmeasured
     size = _size(data) if isinstance(data, str) else len(data)
     if size > MAX_BYTES:
         message = f"the document is {size:,} bytes; the limit is {MAX_BYTES:,} (64 MiB)"
@@ -359,12 +365,9 @@ def _parse(text: str, fmt: Format, file: str) -> Any:
             duplicates.extend(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
         return out
 
-    def constant(word: str) -> Any:
-        raise ValueError(f"{word} is not a number a document may hold")
-
     try:
         if fmt == "json":
-            raw = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+            raw = json.loads(text, object_pairs_hook=pairs, parse_constant=_no_constant)
         else:
             raw = tomllib.loads(text)
     except json.JSONDecodeError as exc:
@@ -390,6 +393,62 @@ def _parse(text: str, fmt: Format, file: str) -> Any:
             file, [Problem(f"the document is nested more than {MAX_DEPTH} levels deep", "", file)]
         )
     return raw
+
+
+def _no_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a number a document may hold")
+
+
+def _quick(text: str, tp: Any, name: str) -> Any:
+    """The object a JSON document holds, read on the fast path (:mod:`gazaplan.files._fast`), or
+    None where that path cannot vouch for it: then the detailed pass reads the document and
+    reports its problems, as if alone.
+
+    The fast path parses without :func:`_parse`'s table hook and depth walk. A document it reads
+    is no deeper than the types it covers (see :mod:`~gazaplan.files._fast`), and has no key
+    twice in a table when every colon of the text is accounted for by what it read: one for each
+    key of a table, and those inside text values. Outside text values, JSON has a colon after
+    each key and nowhere else; a key given twice leaves one colon of the text unaccounted for
+    (the parse kept one of the two), and so does any value left unread. A colon written as an
+    escape (``\\u003a``) is not in the text as one, so a text that may hold one is not read here.
+    The garbage collector is paused meanwhile (see :func:`~gazaplan.files._fast.collector_paused`).
+    """
+    if tp not in fast.COVERED or _escapes_a_colon(text):
+        return None
+    try:
+        with fast.collector_paused():
+            raw = json.loads(text, parse_constant=_no_constant)
+            # The header as _header takes it, no migration run, and no other value left unread.
+            if (
+                type(raw) is not dict
+                or type(raw.get("schema_version")) is not int
+                or raw["schema_version"] != SCHEMA_VERSION
+                or raw.get("document", name) != name
+                or type(raw.get("$schema", "")) is not str
+                or migrate(raw) is not raw
+            ):
+                return None
+            body = {k: v for k, v in raw.items() if k not in _HEADER}
+            obj, colons = fast.structure(body, tp)
+            colons += len(raw) - len(body)  # the header's keys, and the colons in its text:
+            colons += sum(raw[k].count(":") for k in ("document", "$schema") if k in raw)
+            del raw, body  # freed while the collector is paused: it will not walk them
+    except Exception:  # read again in detail, which reports it
+        return None
+    return obj if text.count(":") == colons else None
+
+
+def _escapes_a_colon(text: str) -> bool:
+    """Whether a text value of *text* may write a colon as an escape: some backslash is followed
+    by ``u003`` (more than it needs: ``\\u0030`` too)."""
+    at = text.find("\\")
+    for _ in range(64):  # a few backslashes are looked at one by one, many searched for at once
+        if at < 0:
+            return False
+        if text.startswith("u003", at + 1):
+            return True
+        at = text.find("\\", at + 1)
+    return "\\u003" in text
 
 
 def _depth(raw: Any) -> int:
@@ -446,7 +505,7 @@ def _header(
             ],
         )
     raw = migrate(raw)
-    return {k: v for k, v in raw.items() if k not in ("schema_version", "document", "$schema")}
+    return {k: v for k, v in raw.items() if k not in _HEADER}
 
 
 def migrate(
