@@ -16,8 +16,8 @@ import pytest
 mpl.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 
 import gazaplan as gp
 from gazaplan.core.words import phase_name
@@ -64,8 +64,16 @@ def _ys(ax: Axes, i: int) -> list[float]:
     return [float(y) for y in ax.lines[i].get_ydata()]  # type: ignore[union-attr, arg-type]
 
 
-def _bars(ax: Axes) -> list[Rectangle]:
-    return [p for p in ax.patches if isinstance(p, Rectangle)]
+def _bars(ax: Axes) -> list[tuple[float, float, float, str, str]]:
+    """Each period's bar in an obligations chart: left, right, height, fill and hatching."""
+    bars = []
+    for c in ax.collections:
+        if isinstance(c, PolyCollection):
+            fill = mpl.colors.to_hex(c.get_facecolor()[0])
+            for path in c.get_paths():
+                xs, ys = path.vertices[:, 0], path.vertices[:, 1]
+                bars.append((xs.min(), xs.max(), ys.max() - ys.min(), fill, c.get_hatch() or ""))
+    return bars
 
 
 def _named(footer: str) -> list[str]:
@@ -110,7 +118,9 @@ def test_obligations_are_rows_named_by_their_action_and_overdue_stands_out() -> 
     assert overdue  # the hostage deadline passed before every deceased hostage was returned
     ax = plot_obligations(report)
     _figure(ax)
-    labels = [t.get_text() for t in ax.get_yticklabels()]
+    rows = [t for t in ax.texts if t.get_label() == "_row"]  # a text each, where ticks would be
+    assert [t.get_position()[1] for t in rows] == list(range(len(report.items)))
+    labels = [t.get_text() for t in rows]
     assert len(labels) == len(report.items)
     for label, item in zip(reversed(labels), report.items, strict=True):  # the first on top
         o = item.obligation
@@ -119,15 +129,20 @@ def test_obligations_are_rows_named_by_their_action_and_overdue_stands_out() -> 
         shown = label.removesuffix(f" (point {o.provision})")
         assert o.action.startswith(shown.removesuffix("…"))  # the action, cut to fit if need be
     style = STATUS_STYLES[gp.ComplianceStatus.OVERDUE]
-    hatched = [b for b in _bars(ax) if b.get_hatch() == style.hatch]
+    hatched = [b for b in _bars(ax) if b[4] == style.hatch]
     periods = [
         p for i in report.items for p in i.periods if p.status is gp.ComplianceStatus.OVERDUE
     ]
     assert len(hatched) == len(periods)
-    assert all(b.get_facecolor() == mpl.colors.to_rgba(style.colour) for b in hatched)
-    texts = [t.get_text() for t in ax.texts]
+    assert all(b[3] == style.colour.lower() for b in hatched)
+    texts = [t.get_text() for t in ax.texts if t not in rows]
     assert texts.count("overdue") == len(overdue)
-    ticks = [line for line in ax.lines if line.get_color() == "black"]
+    ticks = [
+        segment
+        for c in ax.collections
+        if isinstance(c, LineCollection) and mpl.colors.to_hex(c.get_colors()[0]) == "#000000"
+        for segment in c.get_segments()
+    ]
     assert len(ticks) == sum(i.due is not None for i in report.items)  # one per deadline
 
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 mpl.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgb
 
 import gazaplan as gp
@@ -82,11 +83,9 @@ def test_any_two_statuses_differ_in_grey_or_in_hatching_and_marker(a: str, b: st
 def test_the_palette_is_one_for_every_chart() -> None:
     report = gp.compliance(PLAN, TL, at=TL.events[12].at)
     ax = plot_obligations(report)
-    fills = {
-        (mpl.colors.to_hex(p.get_facecolor()), p.get_hatch() or "")
-        for p in ax.patches
-        if p.get_height() == 0.6  # type: ignore[attr-defined]
-    }
+    bars = [c for c in ax.collections if isinstance(c, PolyCollection)]
+    fills = {(mpl.colors.to_hex(c.get_facecolor()[0]), c.get_hatch() or "") for c in bars}
+    assert all(len(c.get_facecolor()) == 1 for c in bars)  # each bar of a status in its style
     assert fills
     assert fills <= {(v.colour.lower(), v.hatch) for v in STATUS_STYLES.values()}
 

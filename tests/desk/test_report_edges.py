@@ -17,8 +17,8 @@ import pytest
 mpl.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 
 import gazaplan as gp
 from gazaplan.desk.plots import STATUS_COLOURS, plot_exchange, plot_obligations, plot_withdrawal
@@ -92,9 +92,15 @@ def test_obligation_bars_stop_at_the_as_of_line() -> None:
     report = gp.compliance(PLAN, TL, at=at)
     ax = plot_obligations(report)
     end = at.timestamp() / 86400.0
-    bars = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_height() == 0.6]
+    bars = [
+        path.vertices
+        for c in ax.collections
+        if isinstance(c, PolyCollection)
+        for path in c.get_paths()
+    ]
     assert bars
-    assert all(p.get_x() + p.get_width() <= end + 1e-9 for p in bars)
+    assert all(np.ptp(v[:, 1]) == pytest.approx(0.6) for v in bars)  # a period's bar each
+    assert all(v[:, 0].max() <= end + 1e-9 for v in bars)
 
 
 def test_the_exchange_in_counts_shows_the_remains_from_october() -> None:

@@ -6,10 +6,13 @@ grapher and Datawrapper): the title and a subtitle at the top left, a key under 
 then the notes and a source line at the bottom left. The figure's layout engine,
 :class:`FittedLayout`, wraps those texts to the figure's width, lays the axes out with
 constrained layout in the room they leave, then runs each plot's fittings (row labels sized to
-their rows, labels at the ends of lines spread apart) and lays the axes out again. It does so at
-every draw, so a figure saved at another size is fitted again. A chart drawn on axes the caller
-gives keeps the caller's figure as it is: its title and subtitle become the axes' title, its
-notes and sources a line under the x axis.
+their rows, labels at the ends of lines spread apart) and lays the axes out again where a
+fitting changed what needs room. The figure does so at the start of every draw, so a figure
+saved at another size is fitted again, and measures each text once a draw, with the renderer
+drawing it (a text's width is first estimated from its characters' advances, so only the
+candidates near the room are measured). A chart drawn on axes the caller gives keeps the
+caller's figure as it is: its title and subtitle become the axes' title, its notes and sources a
+line under the x axis.
 
 Private to the desk: :mod:`gazaplan.desk.plots` builds on it. Matplotlib is imported by the
 functions that need it, never when the module loads.
@@ -17,9 +20,11 @@ functions that need it, never when the module loads.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -36,22 +41,28 @@ if TYPE_CHECKING:
 __all__ = [
     "BASE_DPI",
     "BASE_INCHES",
+    "CLOSE",
     "SIZES",
+    "SLACK",
     "Frame",
+    "Gauge",
     "day",
     "extent",
     "fit",
     "fit_text",
     "fitted_layout",
     "framed",
+    "laid_out_in_draw",
     "layout_for",
     "new_axes",
     "pixels",
+    "renderer",
     "right_labels",
     "shorten",
     "source_line",
     "spread_centres",
     "tags",
+    "widths",
 ]
 
 BASE_INCHES: Final = (6.0, 4.0)
@@ -139,37 +150,69 @@ def source_line(codes: Sequence[str], *, most: int = MOST_TAGS) -> str:
     return f"{word}: {named}; gazaplan {__version__}"
 
 
-def shorten(text: str, fits: Callable[[str], bool]) -> str:
+def shorten(text: str, gauge: Gauge, room: float, *, suffix: str = "") -> str:
     """*text* whole if it fits, else cut at a word (or a character) and ended with an ellipsis.
+
+    The candidates are measured with *suffix* after them (kept whole, as a row's
+    ``" (point 4)"``). The search starts at the longest candidate the gauge's estimate says
+    fits and measures only around it; the answer is the one measuring each candidate in turn
+    would give, where the candidates get narrower as they get shorter.
 
     Args:
         text: the text.
-        fits: whether a candidate fits.
+        gauge: what measures the candidates (in the font they are drawn in).
+        room: the widest a candidate (and the suffix) may be, in pixels.
+        suffix: what follows the candidate, measured with it (not returned).
 
     Returns:
         The longest candidate that fits (at least one character and the ellipsis).
     """
-    if fits(text):
-        return text
+    candidates = [text]
     words = text.split(" ")
     while len(words) > 1:
         words.pop()
-        candidate = " ".join(words).rstrip(",;:") + "…"
-        if fits(candidate):
-            return candidate
+        candidates.append(" ".join(words).rstrip(",;:") + "…")
     chars = words[0]
     while len(chars) > 1:
         chars = chars[:-1]
-        if fits(chars + "…"):
-            break
-    return chars + "…"
+        candidates.append(chars + "…")
+    best = _longest([c + suffix for c in candidates], gauge, room)
+    return candidates[best] if best is not None else chars + "…"
+
+
+def _longest(
+    candidates: Sequence[str],
+    gauge: Gauge,
+    room: float,
+    rough: Sequence[float] | None = None,
+) -> int | None:
+    """The index of the first candidate (the longest; each narrower than the one before) no
+    wider than *room*, or None: where the estimate puts it, checked, then moved by a candidate
+    at a time while the measures say so. *rough*: the candidates' estimates, unscaled, where
+    the caller has them."""
+
+    def guess(k: int) -> float:
+        return rough[k] * gauge.scale if rough is not None else gauge.guess(candidates[k])
+
+    i = next((k for k in range(len(candidates)) if guess(k) <= room + SLACK), len(candidates) - 1)
+    if gauge.measure(candidates[i]) <= room:
+        while i > 0 and guess(i - 1) <= CLOSE * room + SLACK:
+            if gauge.measure(candidates[i - 1]) > room:
+                break
+            i -= 1
+        return i
+    return next(
+        (k for k in range(i + 1, len(candidates)) if gauge.measure(candidates[k]) <= room), None
+    )
 
 
 def extent(artist: Any) -> Any:
     """An artist's box on the page, in pixels, measured by the renderer of the draw under way.
 
     An artist keeps the renderer it was last drawn with; a figure saved at another resolution
-    draws with a new one, so measuring with the kept one would be off by the ratio.
+    draws with a new one, so measuring with the kept one would be off by the ratio. A chart's
+    own figure measures with the renderer drawing it (see :func:`renderer`), which remembers each
+    text it has measured.
 
     Args:
         artist: a text, legend or other artist on a figure.
@@ -177,25 +220,134 @@ def extent(artist: Any) -> Any:
     Returns:
         Its window extent (a matplotlib ``Bbox``).
     """
+    return artist.get_window_extent(renderer(artist.get_figure(root=True)))
+
+
+def renderer(fig: Figure) -> Any:
+    """The renderer to measure a figure's texts with: the one drawing it, during a draw.
+
+    A vector backend (SVG, PDF) makes a new renderer at each request, and matplotlib remembers
+    the size of a text per renderer: measuring with the one renderer throughout a draw measures
+    each text once. A chart's own figure gives the renderer drawing it; the layout holds one for
+    the rest.
+
+    Args:
+        fig: the figure.
+
+    Returns:
+        A matplotlib renderer.
+    """
+    held = getattr(fig.get_layout_engine(), "renderer", None)
+    return held if held is not None else fig._get_renderer()  # type: ignore[attr-defined]
+
+
+SLACK: Final = 1.0
+"""Pixels an estimate may pass the room by and the text still be measured: a text whose
+estimate passes the room by more is taken not to fit, unmeasured."""
+
+CLOSE: Final = 1.02
+"""How far past the room an estimate may be (scaled as the last text measured compared with
+its own) and a longer text still be worth measuring, where a shorter one fits."""
+
+_ADVANCES: dict[tuple[str, str], float] = {}  # (font file, character) -> its advance per point
+_FACES: dict[str, Any] = {}  # font file -> a FreeType face of our own, at 100 points
+
+
+def widths(artist: Text) -> Callable[[str], float]:
+    """A quick estimate of the width of one-line texts in *artist*'s font, in the figure's
+    pixels: the sum of the characters' advances, each looked up once.
+
+    It leaves out kerning and hinting, and so is close (within a few hundredths; a tenth on a
+    coarse raster) but not exact: it tells the candidates worth measuring from those that plainly
+    do not fit, and what is kept is measured (:func:`extent`).
+
+    Args:
+        artist: the text artist whose font is measured.
+
+    Returns:
+        The estimated width of a one-line text, in pixels.
+    """
+    from matplotlib.font_manager import findfont
+
+    prop = artist.get_fontproperties()
+    path = str(findfont(prop))
     fig = artist.get_figure(root=True)
-    return artist.get_window_extent(fig._get_renderer())
+    scale = prop.get_size_in_points() * (fig.dpi if fig is not None else 72.0) / 72.0
+
+    def width(line: str) -> float:
+        total = 0.0
+        for c in line:
+            advance = _ADVANCES.get((path, c))
+            if advance is None:
+                advance = _ADVANCES[path, c] = _advance(path, c)
+            total += advance
+        return scale * total
+
+    return width
 
 
-def _wrap(artist: Text, text: str, width: float) -> list[str]:
+def _advance(path: str, char: str) -> float:
+    """The advance of *char* in the font at *path*, in points per point of size (unhinted)."""
+    face = _FACES.get(path)
+    if face is None:
+        from matplotlib.ft2font import FT2Font
+
+        face = _FACES[path] = FT2Font(path)
+        face.set_size(100.0, 72.0)
+    glyph = face.load_char(ord(char))
+    return float(glyph.linearHoriAdvance) / 65536.0 / 100.0
+
+
+class Gauge:
+    """Widths of one-line texts in one text artist's font, in the figure's pixels: estimated
+    from the characters' advances (:func:`widths`), scaled by how the last text measured
+    compared with its estimate, or measured (:func:`extent`), which sets the text on the artist.
+
+    Args:
+        artist: the text artist that measures (its text is changed by each measure).
+    """
+
+    def __init__(self, artist: Text) -> None:
+        self.artist = artist
+        self.quick = widths(artist)
+        self.scale = 1.0
+
+    def guess(self, text: str) -> float:
+        """An estimate of *text*'s width, scaled as the last measure was to its estimate."""
+        return self.quick(text) * self.scale
+
+    def measure(self, text: str) -> float:
+        """*text*'s width as the renderer draws it (it is left set on the artist)."""
+        self.artist.set_text(text)
+        width = float(extent(self.artist).width)
+        rough = self.quick(text)
+        if rough > 0 and width > 0:
+            self.scale = width / rough
+        return width
+
+
+def _wrap(artist: Text, text: str, width: float, gauge: Gauge | None = None) -> list[str]:
     """Set *text* on *artist*, broken into lines no wider than *width* pixels where words allow;
-    the lines."""
+    the lines.
+
+    Each line holds as many words as fit (one at least): as many as the estimate allows, then
+    measured, one word more while that fits, one less while it does not.
+    """
+    gauge = gauge or Gauge(artist)
+    space = gauge.quick(" ")
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            artist.set_text(candidate)
-            if line and extent(artist).width > width:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
+        words = paragraph.split(" ")
+        while True:
+            prefixes = [" ".join(words[:n]) for n in range(len(words), 0, -1)]  # longest first
+            ends = list(itertools.accumulate(gauge.quick(w) + space for w in words))
+            rough = [ends[n - 1] - space for n in range(len(words), 0, -1)]
+            best = _longest(prefixes, gauge, width, rough)
+            n = len(words) - (best if best is not None else len(words) - 1)
+            lines.append(" ".join(words[:n]))
+            words = words[n:]
+            if not words:
+                break
     artist.set_text("\n".join(lines))
     return lines
 
@@ -210,19 +362,14 @@ def fit_text(artist: Text, text: str, width: float, *, lines: int = 2) -> None:
         width: the room across, in pixels.
         lines: the most lines.
     """
-    wrapped = _wrap(artist, text, width)
-    if len(wrapped) <= lines and all(_fits(artist, line, width) for line in wrapped):
+    gauge = Gauge(artist)
+    wrapped = _wrap(artist, text, width, gauge)
+    if len(wrapped) <= lines and all(gauge.measure(line) <= width for line in wrapped):
         artist.set_text("\n".join(wrapped))
         return
     head = wrapped[: lines - 1]
-    rest = " ".join(wrapped[lines - 1 :]) + " …"
-    last = shorten(rest, lambda candidate: _fits(artist, candidate, width))
+    last = shorten(" ".join(wrapped[lines - 1 :]) + " …", gauge, width)
     artist.set_text("\n".join([*head, last]))
-
-
-def _fits(artist: Text, line: str, width: float) -> bool:
-    artist.set_text(line)
-    return bool(extent(artist).width <= width)
 
 
 def _import_layout() -> Any:
@@ -247,9 +394,193 @@ def new_axes(feature: str) -> Axes:
         import matplotlib.pyplot as plt
     except ImportError:
         raise MissingExtraError(feature, "plot", "matplotlib") from None
-    fig = plt.figure(figsize=BASE_INCHES, dpi=BASE_DPI)
+    fig = plt.figure(figsize=BASE_INCHES, dpi=BASE_DPI, FigureClass=_figure_class())
     fig.set_layout_engine(fitted_layout())
     return fig.add_subplot()
+
+
+_FIGURE: list[type] = []
+
+
+def _figure_class() -> type:
+    """The class of a chart's own figure: a matplotlib figure that lays itself out at the start
+    of each draw, measuring its texts with the renderer drawing it.
+
+    Matplotlib remembers the size of a text per renderer, and a vector backend (SVG, PDF) makes
+    a new renderer for each request: the layout (constrained, with the fittings after) and the
+    drawing would measure every text afresh each time. With the one renderer, each text is
+    measured once a draw. Laid out before the draw gathers its artists, the figure draws the key
+    the layout picked, made then if need be.
+    """
+    if _FIGURE:
+        return _FIGURE[0]
+    from matplotlib.figure import Figure as MplFigure
+
+    class FittedFigure(MplFigure):
+        """A figure laid out at the start of each draw, with the renderer drawing it."""
+
+        _drawing: Any = None  # the renderer drawing the figure, during a draw
+        _pending: Any = None  # the layout engine, while saving (see laid_out_in_draw)
+
+        def draw(self, renderer: Any) -> None:
+            before, self._drawing = self._drawing, renderer
+            try:
+                engine = _engine_of(self)
+                if engine is None or not self.axes:
+                    super().draw(renderer)
+                    return
+                with _unplaced_empty_labels(self), _remembered_sizes(renderer):
+                    with contextlib.suppress(ValueError):  # as matplotlib's: a resize may
+                        engine.execute(self)
+                    with _without_layout(self):  # laid out: the draw would lay it out again
+                        super().draw(renderer)
+            finally:
+                self._drawing = before
+
+        def _get_renderer(self) -> Any:
+            if self._drawing is not None:
+                return self._drawing
+            return super()._get_renderer()  # type: ignore[misc]
+
+    _FIGURE.append(FittedFigure)
+    return FittedFigure
+
+
+_SIZES: dict[tuple[Any, ...], tuple[float, float, float]] = {}
+"""The sizes of the texts SVG renderers have measured, by the text and everything that sizes it
+(bounded: emptied when it holds :data:`_MOST_SIZES`)."""
+
+_MOST_SIZES: Final = 20_000
+
+
+@contextlib.contextmanager
+def _remembered_sizes(renderer: Any) -> Iterator[None]:
+    """In the context, an SVG renderer (the one *renderer* draws with) measures each text once
+    in the process, not once per renderer.
+
+    Matplotlib remembers the size of a text per renderer, and makes a new renderer for each
+    SVG it writes: a chart written again, or another chart with the same title, ticks or
+    source line, would measure every text again, and measuring is most of what writing a
+    chart's texts costs. An SVG renderer's measure is a function of the text, its font
+    properties and a few settings (its own size and resolution do not enter), so it is kept
+    under all of them.
+    """
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    inner = getattr(renderer, "_renderer", renderer)  # the SVG renderer a mixed one draws with
+    if not isinstance(inner, RendererSVG) or "get_text_width_height_descent" in vars(inner):
+        yield
+        return
+    measure: Callable[..., Any] = inner.get_text_width_height_descent
+
+    def remembered(s: str, prop: Any, ismath: Any) -> Any:
+        if ismath is not False:  # math and TeX depend on more settings: measured each time
+            return measure(s, prop, ismath)
+        key = (s, *_font_key(prop))
+        size = _SIZES.get(key)
+        if size is None:
+            if len(_SIZES) >= _MOST_SIZES:
+                _SIZES.clear()
+            w, h, d = measure(s, prop, ismath)
+            size = _SIZES[key] = (float(w), float(h), float(d))
+        return size
+
+    inner.get_text_width_height_descent = remembered  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del inner.get_text_width_height_descent
+
+
+def _font_key(prop: Any) -> tuple[Any, ...]:
+    """Everything an SVG renderer's measure of a text depends on, but the text: the font
+    properties, the font files they name now and the settings that shape the glyphs."""
+    import matplotlib
+    from matplotlib.font_manager import findfont
+
+    rc: Any = matplotlib.rcParams
+    families = tuple(prop.get_family())
+    return (
+        families,
+        *(tuple(rc.get(f"font.{f}", ())) for f in families),  # a generic family's fonts
+        prop.get_style(),
+        prop.get_variant(),
+        prop.get_weight(),
+        prop.get_stretch(),
+        prop.get_size_in_points(),
+        prop.get_file(),
+        findfont(prop),
+        rc["text.hinting_factor"],
+        rc["text.kerning_factor"],
+    )
+
+
+@contextlib.contextmanager
+def _unplaced_empty_labels(fig: Figure) -> Iterator[None]:
+    """In the context, an axis label with no text is not placed: matplotlib places an axis label
+    clear of the tick labels at every layout and draw, measuring every tick label again and
+    working the ticks out again each time, though an empty label draws nothing wherever it is.
+    """
+    empty = [
+        axis
+        for ax in fig.axes
+        for axis in (ax.xaxis, ax.yaxis)
+        if not axis.label.get_text() and getattr(axis, "_autolabelpos", False)
+    ]
+    for axis in empty:
+        axis._autolabelpos = False  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        for axis in empty:
+            axis._autolabelpos = True  # type: ignore[union-attr]
+
+
+@contextlib.contextmanager
+def _without_layout(fig: Figure) -> Iterator[Any]:
+    """The figure with no layout engine at all, in the context; the engine it had."""
+    import matplotlib
+
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield None
+        return
+    with matplotlib.rc_context(
+        {"figure.autolayout": False, "figure.constrained_layout.use": False}
+    ):
+        fig.set_layout_engine(None)  # None, not "none": a placeholder is an engine still
+    try:
+        yield engine
+    finally:
+        fig.set_layout_engine(engine)
+
+
+@contextlib.contextmanager
+def laid_out_in_draw(fig: Figure) -> Iterator[None]:
+    """While in the context, save a chart's own figure in one draw that lays it out too.
+
+    ``savefig`` lays a figure with a layout engine out in a draw of its own (drawing nothing)
+    before the draw that writes the file, with a renderer of its own: every text is measured
+    twice, and every artist walked twice. In the context, the figure has no layout engine for
+    ``savefig`` to see, and a chart's own figure runs its own at the start of the draw, with
+    the renderer drawing it: the same layout, the same file, in one draw. Any other figure is
+    left as it is.
+
+    Args:
+        fig: the figure about to be saved.
+
+    Yields:
+        Nothing; the figure is as it was after the context.
+    """
+    if not (_FIGURE and isinstance(fig, _FIGURE[0])) or _engine_of(fig) is None:
+        yield
+        return
+    with _without_layout(fig) as engine:
+        fig._pending = engine  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            fig._pending = None  # type: ignore[attr-defined]
 
 
 def fitted_layout() -> Any:
@@ -272,30 +603,39 @@ def _fitted_class() -> type:
     class FittedLayout(base):  # type: ignore[misc, valid-type]
         """Constrained layout inside the room a chart's header and footer leave, with fittings.
 
-        At each draw: wrap the header and footer to the figure's width and place them; lay the
-        axes out in the rest; run the fittings; lay the axes out again.
+        At each draw: wrap the header and footer to the figure's width and place them; run the
+        early fittings; lay the axes out in the rest; run the fittings; lay the axes out again
+        where a fitting changed what the layout makes room for.
         """
 
         def __init__(self) -> None:
             super().__init__(h_pad=4 / 72, w_pad=4 / 72)
-            self.fits: list[Callable[[], None]] = []
+            self.renderer: Any = None  # the one every measurement uses, during a layout
+            self.fits: list[Callable[[], bool]] = []
+            self.early: list[Callable[[], bool]] = []  # those run before the layout too
             self.title: Text | None = None
             self.subtitle: Text | None = None
             self.footer: Text | None = None
             self.texts: dict[str, str] = {}
-            self.keys: list[Legend] = []
+            self.key: list[tuple[Artist, str]] = []  # the key's entries: handle, label
+            self.keys: dict[int, Legend] = {}  # the key made in so many columns
 
         def execute(self, fig: Figure) -> Any:
-            top, bottom = self._place(fig)
-            height = fig.bbox.height
-            room = max(height - top - bottom, 0.2 * height)
-            self.set(rect=(0, bottom / height, 1, room / height))
-            super().execute(fig)
-            if self.fits:
-                for fitting in self.fits:
+            self.renderer = fig._get_renderer()  # type: ignore[attr-defined]
+            try:
+                top, bottom = self._place(fig)
+                height = fig.bbox.height
+                room = max(height - top - bottom, 0.2 * height)
+                self.set(rect=(0, bottom / height, 1, room / height))
+                for fitting in self.early:
                     fitting()
-                return super().execute(fig)
-            return None
+                super().execute(fig)
+                changed = [fitting() for fitting in self.fits]  # each runs
+                if any(changed):
+                    super().execute(fig)
+                return None
+            finally:
+                self.renderer = None
 
         def _place(self, fig: Figure) -> tuple[float, float]:
             """Wrap and place the header and footer; their heights in pixels."""
@@ -310,7 +650,7 @@ def _fitted_class() -> type:
                 _wrap(artist, self.texts[name], inner)
                 artist.set_position((margin / width, y / height))
                 y -= extent(artist).height + gap
-            if self.keys:
+            if self.key:
                 legend = self._key(fig, inner)
                 legend.set_bbox_to_anchor((margin / width, y / height), transform=fig.transFigure)
                 y -= extent(legend).height + gap
@@ -322,16 +662,21 @@ def _fitted_class() -> type:
             return height - y, bottom
 
         def _key(self, fig: Figure, inner: float) -> Legend:
-            """The key in as many columns as fit the width: the one of the keys made (one per
-            number of columns, all but one hidden) that fits, or the narrowest."""
-            chosen = self.keys[-1]
-            for legend in self.keys:
+            """The key in as many columns as fit the width, or in one: each number of columns
+            tried is made once and kept (all but the one chosen hidden), most columns first."""
+            chosen: Legend | None = None
+            for ncols in range(len(self.key), 0, -1):
+                if ncols not in self.keys:
+                    self.keys[ncols] = _legend(fig, self.key, ncols)
+                legend = self.keys[ncols]
                 legend.set_visible(True)
-                if extent(legend).width <= inner:
+                if extent(legend).width <= inner or ncols == 1:
                     chosen = legend
                     break
-            for legend in self.keys:
+                legend.set_visible(False)
+            for legend in self.keys.values():
                 legend.set_visible(legend is chosen)
+            assert chosen is not None  # a key has one entry at least
             return chosen
 
     _CLASS.append(FittedLayout)
@@ -341,7 +686,12 @@ def _fitted_class() -> type:
 def _engine(ax: Axes) -> Any:
     """The axes' figure's :class:`FittedLayout`, or None where the caller made the figure."""
     fig = ax.get_figure(root=True)
-    engine = fig.get_layout_engine() if fig is not None else None
+    return _engine_of(fig) if fig is not None else None
+
+
+def _engine_of(fig: Figure) -> Any:
+    """The figure's :class:`FittedLayout` (the one it runs in its draw, where it does), or None."""
+    engine = getattr(fig, "_pending", None) or fig.get_layout_engine()
     return engine if _CLASS and isinstance(engine, _CLASS[0]) else None
 
 
@@ -383,8 +733,15 @@ def framed(ax: Axes, frame: Frame, key: Sequence[tuple[Artist, str]] = ()) -> No
     engine.title = fig.text(0, 1, frame.title, ha="left", va="top", **_TITLE)
     engine.subtitle = fig.text(0, 1, frame.subtitle, ha="left", va="top", **_SUBTITLE)
     engine.footer = fig.text(0, 0, footer, ha="left", va="bottom", **_FOOTER)
-    engine.keys = [
-        fig.legend(
+    engine.key = list(key)
+
+
+def _legend(fig: Figure, key: Sequence[tuple[Artist, str]], ncols: int) -> Legend:
+    """The figure's key in *ncols* columns (hidden until the layout picks it)."""
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}):  # a label's "$" is text
+        legend = fig.legend(
             [h for h, _ in key],
             [label for _, label in key],
             loc="upper left",
@@ -399,8 +756,8 @@ def framed(ax: Axes, frame: Frame, key: Sequence[tuple[Artist, str]] = ()) -> No
             columnspacing=1.1,
             labelspacing=0.3,
         )
-        for ncols in range(len(key), 0, -1)
-    ]
+    legend.set_visible(False)
+    return legend
 
 
 def _chars(ax: Axes, fontsize: float) -> int:
@@ -412,18 +769,25 @@ def _chars(ax: Axes, fontsize: float) -> int:
     return max(20, int(inches * 72 / (0.55 * fontsize)))
 
 
-def fit(ax: Axes, fitting: Callable[[], None]) -> None:
+def fit(ax: Axes, fitting: Callable[[], bool], *, early: bool = False) -> None:
     """Run *fitting* at every layout of the chart's figure (once, now, on the caller's axes).
 
     Args:
         ax: the chart's axes.
-        fitting: what fits the chart's texts to the room the layout gave its axes.
+        fitting: what fits the chart's texts to the room the layout gave its axes; it says
+            whether it changed what the layout makes room for (the layout runs again if so).
+        early: run it before the layout too, on the axes as they stand (as last laid out, or
+            where the figure first puts them), so that the layout makes room for its texts as
+            they will be: where its result does not depend on the few points the layout moves
+            the axes by, the layout runs once.
     """
     engine = _engine(ax)
     if engine is None:
         fitting()
     else:
         engine.fits.append(fitting)
+        if early:
+            engine.early.append(fitting)
 
 
 def right_labels(
@@ -456,7 +820,7 @@ def right_labels(
     ]
     wanted = [y for y, _, _ in labels]
 
-    def spread() -> None:
+    def spread() -> bool:
         fig = ax.get_figure(root=True)
         assert fig is not None
         box = ax.bbox
@@ -466,6 +830,12 @@ def right_labels(
         at = spread_centres(targets, heights, box.y0, box.y1, gap)
         for annotation, y in zip(made, at, strict=True):
             annotation.xy = (1, (y - box.y0) / box.height if box.height else 0.5)
+        # Laid out first at mid-height, the labels took no room above or below the axes; they
+        # need the layout again only where they reach past them now.
+        return any(
+            y - h / 2 < box.y0 - 0.5 or y + h / 2 > box.y1 + 0.5
+            for y, h in zip(at, heights, strict=True)
+        )
 
     fit(ax, spread)
     return made

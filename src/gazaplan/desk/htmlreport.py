@@ -30,6 +30,7 @@ from ..time.compliance import in_force
 from ..time.reports import report
 from ..time.timelines import Timeline
 from ..truth import Verdict
+from . import _frame
 from . import tables as t
 from ._display import headline_html
 from ._html import (
@@ -120,7 +121,8 @@ def inline_svg(
         if inches is not None:
             fig.set_size_inches(inches)
         buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None})
+        with _frame.laid_out_in_draw(fig):  # one draw lays it out and writes it
+            fig.savefig(buf, format="svg", metadata={"Date": None})
         plt.close(fig)
     text = buf.getvalue()
     return _own_ids(text[text.index("<svg") :], prefix)
@@ -130,17 +132,19 @@ def _own_ids(svg: str, prefix: str) -> str:
     """Give every id of one figure's SVG (and each reference to it) a prefix of its own:
     matplotlib numbers markers and clip paths alike in every figure, and ids must be unique in
     one page."""
-    ids = set(re.findall(r'\sid="([^"]+)"', svg))
+    ids = set(_SVG_ID.findall(svg))
     if not ids:
         return svg
 
     def rename(m: re.Match[str]) -> str:
-        head, name, tail = m.group(1), m.group(2), m.group(3)
-        return f"{head}{prefix}-{name}{tail}" if name in ids else m.group(0)
+        head, name = m.group(1), m.group(2) or m.group(3)
+        return f"{head}{prefix}-{name}" if name in ids else m.group(0)
 
-    svg = re.sub(r'(\sid=")([^"]+)(")', rename, svg)
-    svg = re.sub(r'(href="#)([^"]+)(")', rename, svg)
-    return re.sub(r"(url\(#)([^)]+)(\))", rename, svg)
+    return _SVG_NAME.sub(rename, svg)  # one pass: ids, and references by href and url()
+
+
+_SVG_ID = re.compile(r'\sid="([^"]+)"')
+_SVG_NAME = re.compile(r'(\sid="|href="#|url\(#)(?:([^")]+)(?=")|([^)"]+)(?=\)))')
 
 
 def html_report(

@@ -35,6 +35,7 @@ import os
 import re
 import textwrap
 import types
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -260,10 +261,40 @@ def _dates(ax: Axes) -> None:
     """Date ticks on an x axis whose values are matplotlib date numbers (days)."""
     import matplotlib.dates as mdates
 
-    locator = mdates.AutoDateLocator(maxticks=7)  # type: ignore[no-untyped-call]
+    locator = _date_locator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.tick_params(axis="x", labelsize=6.5)
+
+
+_LOCATOR: list[type] = []
+
+
+def _date_locator() -> Any:
+    """Matplotlib's automatic date locator (at most seven ticks), remembering the ticks of the
+    last view it placed them in: a layout and a draw ask for them a dozen times, and each time
+    it would work them out again from the calendar rules."""
+    if not _LOCATOR:
+        import matplotlib.dates as mdates
+        import numpy as np
+
+        class RememberingDateLocator(mdates.AutoDateLocator):
+            """An ``AutoDateLocator`` that works the ticks of a view out once."""
+
+            _kept: tuple[tuple[float, ...], Any] | None = None
+
+            def __call__(self) -> Any:
+                view = tuple(self.axis.get_view_interval()) if self.axis is not None else ()
+                if self._kept is None or self._kept[0] != view:
+                    self._kept = (view, super().__call__())  # type: ignore[no-untyped-call]
+                return np.array(self._kept[1])  # a copy: the caller's to change
+
+        _LOCATOR.append(RememberingDateLocator)
+    return _LOCATOR[0](maxticks=7)
+
+
+_TICK_COLOUR: Final = "#333333"
+_TICK_SIZE: Final = 6.5
 
 
 def _quiet(ax: Axes) -> None:
@@ -272,7 +303,7 @@ def _quiet(ax: Axes) -> None:
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_color("#888888")
-    ax.tick_params(colors="#333333", labelsize=6.5, length=3, width=0.6)
+    ax.tick_params(colors=_TICK_COLOUR, labelsize=_TICK_SIZE, length=3, width=0.6)
 
 
 def _x(t: dt.datetime) -> float:
@@ -564,9 +595,10 @@ def _gap_notes(ax: Axes, notes: Sequence[tuple[float, float, str, str]]) -> None
                 ha="left",
             )
         )
+        made[-1].set_in_layout(False)  # fitted inside the axes: the layout leaves it no room
     full = [str(t) for _, _, t, _ in notes]
 
-    def fitted() -> None:
+    def fitted() -> bool:
         box = ax.bbox
         for annotation, text in zip(made, full, strict=True):
             x0 = ax.transData.transform((annotation.xy[0], 0))[0]
@@ -576,6 +608,7 @@ def _gap_notes(ax: Axes, notes: Sequence[tuple[float, float, str, str]]) -> None
                 annotation.xy = (ax.get_xlim()[1], annotation.xy[1])
                 room = box.width - 8
             _frame.fit_text(annotation, text, room)
+        return False
 
     _frame.fit(ax, fitted)
 
@@ -777,46 +810,82 @@ def _rows(
     *,
     suffixes: Sequence[str] = (),
     share: float = 0.4,
+    texts: bool = False,
 ) -> None:
     """Row labels on the y axis, sized to their rows and cut to *share* of the figure's width
-    (at every layout); a label's suffix (``" (point 4)"``) is kept whole where the label is cut."""
+    (at every layout); a label's suffix (``" (point 4)"``) is kept whole where the label is cut.
+
+    With *texts*, each label is a text of the axes (labelled ``"_row"``) where a tick label
+    would be, and the y axis has no ticks: a chart of many rows is laid out and drawn in a
+    fraction of the time matplotlib takes over as many ticks.
+    """
+    import matplotlib as mpl
     import matplotlib.ticker as mticker
 
-    ax.yaxis.set_major_locator(mticker.FixedLocator(list(range(len(labels)))))
     full = list(labels)
     ends = list(suffixes) or [""] * len(full)
+    whole = [t + e for t, e in zip(full, ends, strict=True)]
+    made: list[Any] = []
+    if texts:
+        from matplotlib.transforms import blended_transform_factory, offset_copy
 
-    def fitted() -> None:
+        fig = ax.get_figure(root=True)
+        assert fig is not None
+        ax.yaxis.set_major_locator(mticker.NullLocator())
+        beside = offset_copy(  # where a tick label would be: a tick's pad left of the axes
+            blended_transform_factory(ax.transAxes, ax.transData),
+            fig=fig,
+            x=-float(mpl.rcParams["ytick.major.pad"]),
+            units="points",
+        )
+        made = [
+            ax.text(
+                0, y, label, transform=beside, ha="right", va="center_baseline",
+                fontsize=_TICK_SIZE, color=_TICK_COLOUR, label="_row",
+            )
+            for y, label in enumerate(whole)
+        ]  # fmt: skip
+    else:
+        ax.yaxis.set_major_locator(mticker.FixedLocator(list(range(len(labels)))))
+        ax.yaxis.set_major_formatter(mticker.FixedFormatter(whole))
+
+    drawn: list[Any] = []  # the size and labels of the last fitting
+    fitting_for: list[Any] = []  # what the last fitting was for: renderer, size and room
+
+    def fitted() -> bool:
         fig = ax.get_figure(root=True)
         assert fig is not None
         pitch = ax.bbox.height / max(1, len(full)) * 72 / fig.dpi  # points a row
         size = max(4.0, min(7.5, 0.8 * pitch))
         room = share * fig.bbox.width
+        measured_by = weakref.ref(_frame.renderer(fig))
+        if fitting_for == [measured_by, size, room]:
+            return False  # the labels are those the layout made room for
+        fitting_for[:] = [measured_by, size, room]
         probe = fig.text(0, 0, "", fontsize=size)
+        gauge = _frame.Gauge(probe)
         try:
-
-            def fitting(end: str) -> Callable[[str], bool]:
-                def fits(candidate: str) -> bool:
-                    probe.set_text(candidate + end)
-                    return bool(_frame.extent(probe).width <= room)
-
-                return fits
-
             shown = [
-                _frame.shorten(text, fitting(end)) + end
+                _frame.shorten(text, gauge, room, suffix=end) + end
                 for text, end in zip(full, ends, strict=True)
             ]
         finally:
             probe.remove()
-        ax.yaxis.set_major_formatter(mticker.FixedFormatter(shown))
-        ax.tick_params(axis="y", labelsize=size)
+        if drawn == [size, shown]:
+            return False  # as the layout made room for them
+        drawn[:] = [size, shown]
+        if texts:
+            for text, label in zip(made, shown, strict=True):
+                text.set_text(label)
+                text.set_fontsize(size)
+        else:
+            ax.yaxis.set_major_formatter(mticker.FixedFormatter(shown))
+            ax.tick_params(axis="y", labelsize=size)
         for t in extra:
             t.set_fontsize(size)
+        return True
 
-    ax.yaxis.set_major_formatter(
-        mticker.FixedFormatter([t + e for t, e in zip(full, ends, strict=True)])
-    )
-    _frame.fit(ax, fitted)
+    _frame.fit(ax, fitted, early=True)  # the room is the figure's; the size, nearly the axes'
 
 
 def _strips(result: SweepResult, chosen: list[str], ax: Axes | None, plan: Plan | None) -> Axes:
@@ -1033,6 +1102,9 @@ def plot_obligations(
     left = min(known, default=end - 30)
     right: list[Any] = []
     present: list[ComplianceStatus] = []
+    bars: dict[ComplianceStatus, list[tuple[float, float, int]]] = {}  # (left, width, row)
+    fulfilled: list[tuple[float, int]] = []
+    deadlines: list[float] = []
     for y, (item, spans) in enumerate(zip(items, owed, strict=True)):
         style = STATUS_STYLES[item.status]
         flagged = item.status in (ComplianceStatus.OVERDUE, ComplianceStatus.BREACHED)
@@ -1042,22 +1114,11 @@ def plot_obligations(
                 continue
             if p.status not in present:
                 present.append(p.status)
-            s = STATUS_STYLES[p.status]
-            ax.barh(
-                y,
-                max(b - a, min(0.25, end - a)),  # visible, not past "as of"
-                left=a,
-                height=0.6,
-                color=s.colour,
-                hatch=s.hatch or None,
-                edgecolor=s.edge if s.hatch else s.colour,
-                linewidth=0.4 if s.hatch else 0,
-            )
+            width = max(b - a, min(0.25, end - a))  # visible, not past "as of"
+            bars.setdefault(p.status, []).append((a, width, y))
         if item.fulfilled_at is not None and item.fulfilled_at <= report.at:
-            done = _x(item.fulfilled_at)
-            ax.plot([done], [y], marker="D", markersize=3.5, color="white", mec="black", mew=0.8)
-        if item.due is not None:
-            ax.plot([_x(item.due)] * 2, [y - 0.4, y + 0.4], color="black", linewidth=1.5)
+            fulfilled.append((_x(item.fulfilled_at), y))
+        deadlines.append(_x(item.due) if item.due is not None else float("nan"))
         if not spans or flagged:
             right.append(
                 ax.annotate(
@@ -1074,6 +1135,8 @@ def plot_obligations(
             )
         if item.status not in present and spans:
             present.append(item.status)
+    _period_bars(ax, bars)
+    _marks(ax, fulfilled, deadlines)
     ax.axvline(end, color="#333333", linestyle=":", linewidth=0.8)
     ax.set_xlim(left - 2, end + 2)
     ax.set_ylim(-0.7, len(items) - 0.3)
@@ -1085,6 +1148,7 @@ def plot_obligations(
         [i.obligation.action for i in items],
         right,
         suffixes=[f" (point {i.obligation.provision})" for i in items],
+        texts=True,  # a row each: texts, not ticks
     )
     key = [(_patch(STATUS_STYLES[s], str(s)), str(s)) for s in ComplianceStatus if s in present]
     key += _deadline_key()
@@ -1103,6 +1167,48 @@ def plot_obligations(
         key,
     )
     return ax
+
+
+def _period_bars(ax: Axes, bars: Mapping[ComplianceStatus, list[tuple[float, float, int]]]) -> None:
+    """The periods' bars, 0.6 high on their rows: one collection per status, in its style (a
+    few artists to lay out and draw, however many periods there are)."""
+    from matplotlib.collections import PolyCollection
+
+    for status, spans in bars.items():
+        s = STATUS_STYLES[status]
+        boxes = [
+            [(a, y - 0.3), (a + width, y - 0.3), (a + width, y + 0.3), (a, y + 0.3)]
+            for a, width, y in spans
+        ]
+        ax.add_collection(
+            PolyCollection(
+                boxes,
+                facecolors=s.colour,
+                hatch=s.hatch or None,
+                edgecolors=s.edge if s.hatch else s.colour,
+                linewidths=0.4 if s.hatch else 0,
+                label=f"_{status}",  # named for the status, kept out of any legend
+            ),
+            autolim=False,
+        )
+
+
+def _marks(ax: Axes, fulfilled: Sequence[tuple[float, int]], deadlines: Sequence[float]) -> None:
+    """A diamond where each obligation was fulfilled and a black tick across its row at its
+    deadline (*deadlines*: one per row, NaN for none), each kind one artist."""
+    from matplotlib.collections import LineCollection
+
+    if fulfilled:
+        ax.plot(
+            [x for x, _ in fulfilled], [y for _, y in fulfilled], linestyle="",
+            marker="D", markersize=3.5, color="white", mec="black", mew=0.8, label="_fulfilled",
+        )  # fmt: skip
+    ticks = [[(x, y - 0.4), (x, y + 0.4)] for y, x in enumerate(deadlines) if x == x]
+    if ticks:
+        ax.add_collection(
+            LineCollection(ticks, colors="black", linewidths=1.5, zorder=2, label="_deadlines"),
+            autolim=False,
+        )
 
 
 def _deadline_key() -> list[tuple[Artist, str]]:
@@ -1294,12 +1400,14 @@ def _line_spans(
         text = ax.text(
             x + (stop - x) / 2, 98, name, fontsize=5.5, color="#555555", ha="center", va="top"
         )
+        text.set_in_layout(False)  # fitted inside its span: the layout leaves it no room
         named.append((text, name, x, stop))
 
-    def fitted() -> None:
+    def fitted() -> bool:
         for text, name, x, stop in named:
             room = abs(ax.transData.transform((stop, 0))[0] - ax.transData.transform((x, 0))[0])
             _frame.fit_text(text, name, room - 4)
+        return False
 
     _frame.fit(ax, fitted)
     return notes
@@ -1376,7 +1484,7 @@ def save(
             "svg.fonttype": "path",
             "text.parse_math": False,
         }
-        with matplotlib.rc_context(rc):
+        with matplotlib.rc_context(rc), _frame.laid_out_in_draw(fig):  # one draw, not two
             if kind == "png":
                 fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
             else:
