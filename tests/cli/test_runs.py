@@ -182,6 +182,10 @@ def test_ctrl_c_cancels_the_pending_runs_and_leaves_no_worker() -> None:
     # that lands in an object's __del__ is swallowed the same way (Python's rule, which a loaded
     # machine's timing can hit): as a user would, the presser presses again.
     gc.disable()
+    # A process started in the background by a shell without job control (as CI may start the
+    # tests) inherits SIGINT ignored, and Python then leaves it ignored: Ctrl-C from a terminal
+    # raises KeyboardInterrupt, so the test gives its process that handler while it runs.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
     presser = threading.Thread(target=press, daemon=True)
     presser.start()
     started = time.monotonic()
@@ -191,6 +195,7 @@ def test_ctrl_c_cancels_the_pending_runs_and_leaves_no_worker() -> None:
     finally:
         finished.set()
         presser.join()
+        signal.signal(signal.SIGINT, before)
         gc.enable()
     assert code == 130
     assert "interrupted" in err
