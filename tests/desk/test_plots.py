@@ -8,6 +8,7 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 import attrs
 import matplotlib as mpl
@@ -69,9 +70,10 @@ def _bars(ax: Axes) -> list[tuple[float, float, float, str, str]]:
     bars = []
     for c in ax.collections:
         if isinstance(c, PolyCollection):
-            fill = mpl.colors.to_hex(c.get_facecolor()[0])
+            fill = mpl.colors.to_hex(cast("Any", c.get_facecolor())[0])
             for path in c.get_paths():
-                xs, ys = path.vertices[:, 0], path.vertices[:, 1]
+                v: Any = path.vertices
+                xs, ys = v[:, 0], v[:, 1]
                 bars.append((xs.min(), xs.max(), ys.max() - ys.min(), fill, c.get_hatch() or ""))
     return bars
 
@@ -140,7 +142,8 @@ def test_obligations_are_rows_named_by_their_action_and_overdue_stands_out() -> 
     ticks = [
         segment
         for c in ax.collections
-        if isinstance(c, LineCollection) and mpl.colors.to_hex(c.get_colors()[0]) == "#000000"
+        if isinstance(c, LineCollection)
+        and mpl.colors.to_hex(cast("Any", c.get_colors())[0]) == "#000000"
         for segment in c.get_segments()
     ]
     assert len(ticks) == sum(i.due is not None for i in report.items)  # one per deadline

@@ -10,6 +10,7 @@ import re
 import struct
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import matplotlib as mpl
 import pytest
@@ -84,7 +85,9 @@ def test_the_palette_is_one_for_every_chart() -> None:
     report = gp.compliance(PLAN, TL, at=TL.events[12].at)
     ax = plot_obligations(report)
     bars = [c for c in ax.collections if isinstance(c, PolyCollection)]
-    fills = {(mpl.colors.to_hex(c.get_facecolor()[0]), c.get_hatch() or "") for c in bars}
+    fills = {
+        (mpl.colors.to_hex(cast("Any", c.get_facecolor())[0]), c.get_hatch() or "") for c in bars
+    }
     assert all(len(c.get_facecolor()) == 1 for c in bars)  # each bar of a status in its style
     assert fills
     assert fills <= {(v.colour.lower(), v.hatch) for v in STATUS_STYLES.values()}

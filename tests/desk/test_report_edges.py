@@ -9,6 +9,7 @@ import io
 import math
 import re
 from collections import Counter
+from typing import Any, cast
 
 import attrs
 import matplotlib as mpl
@@ -93,7 +94,7 @@ def test_obligation_bars_stop_at_the_as_of_line() -> None:
     ax = plot_obligations(report)
     end = at.timestamp() / 86400.0
     bars = [
-        path.vertices
+        cast("Any", path.vertices)
         for c in ax.collections
         if isinstance(c, PolyCollection)
         for path in c.get_paths()
