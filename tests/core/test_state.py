@@ -178,3 +178,40 @@ def test_a_per_party_update_agrees_with_full_validation(
     if isinstance(fast, gp.State):  # the map stays sorted and hashable like one built whole
         assert list(getattr(fast, field)) == sorted(getattr(fast, field))
         assert hash(fast) == hash(full)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(sorted(k for k, s in gp.FACTS.items() if not s.derived)),
+            st.sampled_from(
+                [True, False, 1, 0, 1.0, 0.0, 50.5, -1, 101.0, float("nan"), float("inf"), "1"]
+                + ["hamas", "", gp.UNKNOWN, *gp.Response, *gp.Crossing]
+            ),
+        ),
+        max_size=12,
+    )
+)
+def test_a_value_checked_before_is_judged_by_its_type_too(
+    settings: list[tuple[str, object]],
+) -> None:
+    """The checks remember values that passed; an equal value of another type (True and 1, 1
+    and 1.0) is still checked as the full rebuild checks it, the second time as the first."""
+    state = gp.State()
+    for fact, value in settings * 2:
+        spec = gp.FACTS[fact]
+        fact_id = f"{fact}.hamas" if spec.per_party else fact
+        try:
+            fast: gp.State | str = state.updated({fact_id: value})
+        except gp.GazaplanError as e:
+            fast = str(e)
+        given = {**getattr(state, spec.field), "hamas": value} if spec.per_party else value
+        try:
+            entries: dict[str, Any] = {spec.field: given}
+            full: gp.State | str = attrs.evolve(state, **entries)
+        except gp.GazaplanError as e:
+            full = str(e)
+        assert (fast if isinstance(fast, str) else "") == (full if isinstance(full, str) else "")
+        if isinstance(fast, gp.State):
+            assert fast == full
+            state = fast

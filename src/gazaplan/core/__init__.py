@@ -6,6 +6,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
 
     _checks       attrs validators whose errors name the place, the value and the fix
     _frozenmap    an immutable, hashable mapping for the fields of frozen classes
+    _collector    pauses of the cyclic garbage collector, for work that makes many objects
     _pickling     objects an older release pickled load, added fields taking defaults
     _kinds        closed sets of kinds (conditions, event changes, amendment edits), each listed once
     _ports        ports: what a lower layer asks of a higher one, and which module serves it

@@ -77,11 +77,13 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
 
     def merged(self, changes: Mapping[K, V]) -> FrozenMap[K, V]:
         """A copy with every key of *changes* set (one copy, however many keys)."""
-        if all(k in self._data for k in changes):  # same keys: the order holds, no sort
-            made: FrozenMap[K, V] = object.__new__(FrozenMap)
-            made._data, made._hash = {**self._data, **changes}, None
-            return made
-        return FrozenMap({**self._data, **changes})
+        data = self._data
+        for key in changes:
+            if key not in data:  # a new key: sorted again
+                return FrozenMap({**data, **changes})
+        made: FrozenMap[K, V] = object.__new__(FrozenMap)  # same keys: the order holds
+        made._data, made._hash = {**data, **changes}, None
+        return made
 
 
 def frozen_map(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> FrozenMap[str, Any]:

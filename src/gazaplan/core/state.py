@@ -9,6 +9,7 @@ consistent (nobody is returned who was not held); a state that breaks this is re
 from __future__ import annotations
 
 import enum
+import functools
 import operator
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
@@ -256,24 +257,29 @@ class State:
     )
 
     def __attrs_post_init__(self) -> None:
+        d = self.__dict__  # read directly: a replay checks these rules on every count it moves
         for start, returned in _RETURN_PAIRS:
-            a, b = getattr(self, start), getattr(self, returned)
-            if _plain(a) and _plain(b) and b > a:
+            a, b = d[start], d[returned]
+            if (a.__class__ is int or _plain(a)) and (b.__class__ is int or _plain(b)) and b > a:
                 raise InconsistentStateError(
                     f"State.{returned}",
                     b,
                     f"more returned than the {a} held at the start ({start})",
                     f"Lower {returned} or raise {start}.",
                 )
-        dec, isr = self.hostages_deceased_returned, self.israeli_hostage_remains_returned
-        if _plain(dec) and _plain(isr) and isr > dec:
+        dec, isr = d["hostages_deceased_returned"], d["israeli_hostage_remains_returned"]
+        if (
+            (dec.__class__ is int or _plain(dec))
+            and (isr.__class__ is int or _plain(isr))
+            and (isr > dec)
+        ):
             raise InconsistentStateError(
                 "State.israeli_hostage_remains_returned",
                 isr,
                 f"more than the {dec} deceased hostages returned in all",
                 "It counts a subset of hostages_deceased_returned: lower it or raise that.",
             )
-        il, isf = self.israeli_control_pct, self.isf_control_pct
+        il, isf = d["israeli_control_pct"], d["isf_control_pct"]
         if _plain(il) and _plain(isf) and il + isf > 100:
             raise InconsistentStateError(
                 "State.isf_control_pct",
@@ -366,8 +372,13 @@ class State:
         cross = False
         for fact_id, value in facts.items():
             name, party, a, crossed, valid = _SETTERS.get(fact_id) or _setter(fact_id, value)
-            if party is None:
+            key = (fact_id, value.__class__, value) if value.__class__ in _REMEMBERED else None
+            if key is None or key not in _PASSED:
                 valid(self, a, value)
+                key = _to_remember(fact_id, value) if key is None else key
+                if key is not None and len(_PASSED) < 8192:
+                    _PASSED.add(key)
+            if party is None:
                 cross |= crossed
             else:
                 if per_party is None:
@@ -376,11 +387,7 @@ class State:
         if per_party is None:
             return facts, cross
         fields = {k: v for k, v in facts.items() if "." not in k}  # the facts not per party
-        for name, entries in per_party.items():  # check only the entries that change
-            a = _ATTRIBUTES[name]
-            assert isinstance(a.validator, PartyCheck)
-            for party, value in entries.items():
-                a.validator.one(self, a, party, value)
+        for name, entries in per_party.items():
             fields[name] = getattr(self, name).merged(entries)
         return fields, cross
 
@@ -444,11 +451,26 @@ def _setter(fact_id: str, value: object) -> _Setter:
             "Set the counts it is computed from (the *_at_start and *_returned facts).",
         )
     a = _ATTRIBUTES[spec.field]
-    assert a.validator is not None  # every fact has one
-    made = (spec.field, party, a, spec.field in _CROSS_CHECKED, a.validator)
+    valid = a.validator
+    assert valid is not None  # every fact has one
+    if party is not None:  # check the one entry
+        assert isinstance(valid, PartyCheck)
+        valid = functools.partial(_one_entry, valid.one, party)
+    made = (spec.field, party, a, spec.field in _CROSS_CHECKED, valid)
     if len(_SETTERS) < 4096:
         _SETTERS[fact_id] = made
     return made
+
+
+def _one_entry(
+    one: Callable[[object, attrs.Attribute[Any], object, object], None],
+    party: str,
+    inst: object,
+    attr: attrs.Attribute[Any],
+    value: object,
+) -> None:
+    """Check the entry of *party* in a per-party map (:meth:`PartyCheck.one`)."""
+    one(inst, attr, party, value)
 
 
 _Setter: TypeAlias = "tuple[str, str | None, attrs.Attribute[Any], bool, check.Validator]"
@@ -456,6 +478,26 @@ _Setter: TypeAlias = "tuple[str, str | None, attrs.Attribute[Any], bool, check.V
 cross-field invariants read the field, and its validator."""
 
 _SETTERS: Final[dict[str, _Setter]] = {}
+
+
+_PASSED: Final[set[tuple[str, type, object]]] = set()
+"""Fact ids with values of the plain types of :data:`_REMEMBERED` that passed their fact's
+check: a fact's check reads the value alone, so the same value of the same type passes again
+(the type is in the key, as ``True == 1`` and ``1 == 1.0``). Bounded; NaN never matches."""
+
+_REMEMBERED: Final[set[type]] = {bool, int, float, str, Unknown}
+"""The types whose values :data:`_PASSED` keeps: plain ones, UNKNOWN's, and the enumerations
+met so far (their members are singletons). Other values (a contested one, say) are checked
+every time: hashing them would cost more than the check."""
+
+
+def _to_remember(fact_id: str, value: object) -> tuple[str, type, object] | None:
+    """The key under which a value that passed its check is remembered (None: it is not)."""
+    kind = value.__class__
+    if issubclass(kind, enum.Enum):
+        _REMEMBERED.add(kind)
+        return (fact_id, kind, value)
+    return None
 
 
 # Fields the cross-field invariants in __attrs_post_init__ read: only a change to one of them

@@ -27,14 +27,12 @@ the detailed one refuses, and gives an equal value for what both accept:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
-import gc
 import re
 import threading
 import typing
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from functools import cache
 from typing import Any, Final
 
@@ -52,7 +50,7 @@ from . import _codec as codec
 from ._converter import converter, seq_of, union_args
 from ._hooks import Hook
 
-__all__ = ["COVERED", "NotCoveredError", "collector_paused", "structure"]
+__all__ = ["COVERED", "NotCoveredError", "structure"]
 
 COVERED: Final[frozenset[type]] = frozenset(
     {Timeline, Event, Source, Figure, FactsReported, *CHANGE_TYPES}
@@ -102,48 +100,6 @@ def structure(raw: Any, tp: Any) -> tuple[Any, int]:
         return value, _TALLY.colons
     finally:
         _TALLY.colons = outer
-
-
-class _Pauses:
-    """Pauses of the cyclic garbage collector, counted across threads: the first pause stops it
-    (if it ran), the last one to end restarts it."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.count = 0
-        self.restart = False
-
-    @contextlib.contextmanager
-    def pause(self) -> Iterator[None]:
-        with self.lock:
-            if self.count == 0:
-                self.restart = gc.isenabled()
-                gc.disable()
-            self.count += 1
-        try:
-            yield
-        finally:
-            with self.lock:
-                self.count -= 1
-                if self.count == 0 and self.restart:
-                    gc.enable()
-
-
-_PAUSES: Final = _Pauses()
-
-
-def collector_paused() -> contextlib.AbstractContextManager[None]:
-    """A context in which the cyclic garbage collector does not run.
-
-    A read makes hundreds of thousands of containers, none of them garbage until it ends; the
-    collector would walk them, and every other object, several times over, for nothing
-    (``json.loads`` of a 10,000-event timeline spends a quarter to a third of its time so).
-    Reference counting still frees what is dropped.
-
-    Returns:
-        The context manager.
-    """
-    return _PAUSES.pause()
 
 
 # -- leaves --

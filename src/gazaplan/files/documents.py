@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, TypeVar
 
 from ..core._checks import need_type
+from ..core._collector import collector_paused
 from ..core.plans import Plan
 from ..exceptions import GazaplanError, InvalidValueError, Problem, ScenarioFormatError
 from ..whatif.scenarios import Scenario, check_expectation
@@ -411,12 +412,13 @@ def _quick(text: str, tp: Any, name: str) -> Any:
     each key and nowhere else; a key given twice leaves one colon of the text unaccounted for
     (the parse kept one of the two), and so does any value left unread. A colon written as an
     escape (``\\u003a``) is not in the text as one, so a text that may hold one is not read here.
-    The garbage collector is paused meanwhile (see :func:`~gazaplan.files._fast.collector_paused`).
+    The garbage collector is paused meanwhile
+    (see :func:`~gazaplan.core._collector.collector_paused`).
     """
     if tp not in fast.COVERED or _escapes_a_colon(text):
         return None
     try:
-        with fast.collector_paused():
+        with collector_paused():
             raw = json.loads(text, parse_constant=_no_constant)
             # The header as _header takes it, no migration run, and no other value left unread.
             if (

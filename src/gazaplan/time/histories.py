@@ -24,6 +24,7 @@ import attrs
 
 from ..core import _checks as check
 from ..core import _ports
+from ..core._collector import collector_paused
 from ..core._frozenmap import FrozenMap
 from ..core.explain import show
 from ..core.facts import FactKind, Floor
@@ -44,15 +45,26 @@ __all__ = ["History", "history", "refolded", "replay", "retimed"]
 class _Log:
     """The append-only storage that a history and the histories extended from it share."""
 
-    __slots__ = ("changes", "events", "ids", "instants", "lock", "states")
+    __slots__ = ("_ids", "changes", "events", "instants", "lock", "states")
 
     def __init__(self, events: list[Event], start: State | None = None) -> None:
         self.events = events
-        self.ids = {e.id for e in events}
+        self._ids: set[str] | None = None  # made when first needed: extending a history
         self.instants = [e.at for e in events]
         self.states = _States(start)
         self.changes: dict[str, list[int]] = {}  # field -> indices (1 = after the first event)
         self.lock = threading.Lock()
+
+    @property
+    def ids(self) -> set[str]:
+        """The ids of the events, to check an added event's (made on first use)."""
+        if self._ids is None:
+            self._ids = {e.id for e in self.events}
+        return self._ids
+
+    @ids.setter
+    def ids(self, ids: set[str]) -> None:
+        self._ids = ids
 
     def prefix(self, n: int) -> _Log:
         """A copy holding the first *n* entries (for a history extended a second time)."""
@@ -414,8 +426,22 @@ def _folded(
 
     The facts live in one dict, changed in place; a state is made every :data:`_EVERY` events.
     An event that fails is folded again the plain way (:func:`commit` on a state), so that its
-    error is the one :func:`~gazaplan.time.timelines.apply` gives.
+    error is the one :func:`~gazaplan.time.timelines.apply` gives. The garbage collector is
+    paused meanwhile (:func:`~gazaplan.core._collector.collector_paused`): what a fold makes is
+    kept, so a collection would find nothing to free.
     """
+    with collector_paused():
+        return _fold_events(plan, before, new, n, unchecked)
+
+
+def _fold_events(
+    plan: Plan,
+    before: State,
+    new: Sequence[Event],
+    n: int,
+    unchecked: tuple[set[str], Event | None] | None,
+) -> _Folded:
+    """:func:`_folded`, the collector left as it is."""
     out = _Folded()
     facts_now = before.__dict__.copy()
     now = State._of_fields(facts_now)  # reads the dict as it changes
@@ -452,7 +478,11 @@ def _folded(
             raise
         for field, value in changed.items():
             if value is not facts_now[field]:
-                added.setdefault(field, []).append(i)
+                indices = added.get(field)
+                if indices is None:
+                    added[field] = [i]
+                else:
+                    indices.append(i)
         if cross:  # the rules between facts, on the new facts
             undo = {field: facts_now[field] for field in changed}
             facts_now.update(changed)
