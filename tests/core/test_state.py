@@ -185,8 +185,10 @@ def test_a_per_party_update_agrees_with_full_validation(
         st.tuples(
             st.sampled_from(sorted(k for k, s in gp.FACTS.items() if not s.derived)),
             st.sampled_from(
-                [True, False, 1, 0, 1.0, 0.0, 50.5, -1, 101.0, float("nan"), float("inf"), "1"]
-                + ["hamas", "", gp.UNKNOWN, *gp.Response, *gp.Crossing]
+                [
+                    *(True, False, 1, 0, 1.0, 0.0, 50.5, -1, 101.0, float("nan"), float("inf")),
+                    *("1", "hamas", "", gp.UNKNOWN, *gp.Response, *gp.Crossing),
+                ]
             ),
         ),
         max_size=12,
