@@ -1,7 +1,7 @@
 """The two engines of the explorer find the same: the set engine (Python integers, a state at a
 time) is the oracle of the array engine (numpy arrays, a layer at a time), on generated models
-and on the bundled one, whatever the array engine's chunks, threads and merges; and an engine
-that cannot run says why."""
+and on the bundled one, whatever the array engine's chunks, threads, shared tables, marks, and
+layers sorted with the successors or searched; and an engine that cannot run says why."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 import gazaplan as gp
 from gazaplan.core.models import Model
 from gazaplan.exploration import _vectorised
+from gazaplan.exploration._limits import state_limit
+from gazaplan.exploration._packing import Packed
 from gazaplan.exploration.search import explore
 
 from .test_exploration import PLAN, START, TARGETS, models
@@ -38,16 +40,30 @@ def _same(a: gp.Exploration, b: gp.Exploration) -> None:
     assert words(a) == words(b)
 
 
+SIZES = [
+    (1 << 20, 1 << 17, 4, 14, 4, 63),  # as searches run
+    (3, 2, 1, 2, 1, 63),
+    (2, 1, 1, 3, 0, 63),  # no layer sorted with the successors: every one searched
+    (1 << 20, 1 << 17, 4, 14, 4, 0),  # no room for the mark
+    (1, 1, 0, 0, 0, 0),
+]
+"""Chunk, pieces, merge share, bits of a shared table, layers sorted with the successors, and the
+widest state marked: tiny ones take every path of the engine."""
+
+
 @settings(deadline=None, max_examples=60)
-@given(models(), st.sampled_from([(1 << 20, 1 << 15, 4), (3, 2, 1), (1, 1, 0)]))
+@given(models(), st.sampled_from(SIZES))
 def test_the_array_engine_finds_what_the_set_engine_finds(
-    model: Model, sizes: tuple[int, int, int]
+    model: Model, sizes: tuple[int, int, int, int, int, int]
 ) -> None:
-    chunk, parallel, share = sizes  # tiny chunks, pieces and tables: every path of the engine
+    chunk, parallel, share, key, near, marked = sizes
     with (
         mock.patch.object(_vectorised, "ARRAY_CHUNK", chunk),
         mock.patch.object(_vectorised, "PARALLEL_FROM", parallel),
         mock.patch.object(_vectorised, "MERGE_SHARE", share),
+        mock.patch.object(_vectorised, "KEY_BITS", key),
+        mock.patch.object(_vectorised, "NEAR_SHARE", near),
+        mock.patch.object(_vectorised, "MARK_BITS", marked),
         mock.patch.object(_vectorised, "workers", return_value=2),
         mock.patch.object(_vectorised, "MAX_TABLE", 1 if chunk == 1 else 1 << 20),
     ):
@@ -80,9 +96,27 @@ def test_threads_and_chunks_change_nothing_on_a_larger_model() -> None:
         mock.patch.object(_vectorised, "workers", return_value=3),
     ):
         many = explore(plan, engine="arrays", **kwargs)  # type: ignore[arg-type]
+    with mock.patch.object(_vectorised, "NEAR_SHARE", 0):  # every older layer searched instead
+        far = explore(plan, engine="arrays", **kwargs)  # type: ignore[arg-type]
     assert one.states > 100_000
     _same(one, many)
+    _same(one, far)
     _same(one, explore(plan, engine="sets", **kwargs))  # type: ignore[arg-type]
+
+
+def test_the_bundled_models_successors_are_only_sorted_with_the_last_two_layers() -> None:
+    """Every state of the bundled model is as few moves from the starts as its fields' values
+    are from theirs (its layers are tight), so a layer's successors can only be in it or the
+    layer before: no older layer is searched, nor sorted with them."""
+    plan = gp.plan()
+    packed = Packed(plan, gp.catalog.model(3, 4), gp.catalog.model_start(plan, 3, 4))
+    run = _vectorised.ArraySearch(packed, [], gp.Equals("idf_line", "perimeter"), None,
+                                  state_limit(None))  # fmt: skip
+    run.search([packed.pack(a) for a in packed.starts()])
+    assert run.reached > 10_000
+    assert run._drop == -1  # the ceasefire breaking: back one layer
+    assert run._low == list(range(len(run._low)))  # each layer's states at their least distance
+    assert run.merged == 0  # no older layer searched
 
 
 def test_auto_takes_arrays_where_numpy_is_installed_and_sets_where_not(

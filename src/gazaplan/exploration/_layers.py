@@ -65,23 +65,26 @@ class ListLayers:
 
 
 class ArrayLayers:
-    """Layers kept as sorted numpy arrays of packed states (the array engine's)."""
+    """Layers kept as sorted numpy arrays of packed states (the array engine's), each state
+    shifted up *shift* bits (the engine's mark below it, 0 in a state reached)."""
 
-    def __init__(self, arrays: Sequence[Any] = ()) -> None:
+    def __init__(self, arrays: Sequence[Any] = (), *, shift: int = 0) -> None:
         self.arrays: list[Any] = list(arrays)
+        self.shift = shift
 
     def __len__(self) -> int:
         return len(self.arrays)
 
     def contains(self, depth: int, state: int) -> bool:
         layer = self.arrays[depth]
-        if state < 0 or state >= 1 << (8 * layer.itemsize):
+        if state < 0 or state >= 1 << (8 * layer.itemsize - self.shift):
             return False
-        at = int(layer.searchsorted(state))
-        return at < len(layer) and int(layer[at]) == state
+        held = layer.dtype.type(state << self.shift)
+        at = int(layer.searchsorted(held))
+        return at < len(layer) and int(layer[at]) == int(held)
 
     def ascending(self, depth: int) -> list[int]:
-        return [int(s) for s in self.arrays[depth].tolist()]
+        return [int(s) for s in (self.arrays[depth] >> self.shift).tolist()]
 
     def size(self, depth: int) -> int:
         return len(self.arrays[depth])

@@ -56,6 +56,7 @@ class Packed:
         self._tables: dict[tuple[int, Verdict], tuple[list[bool], str]] = {}
         self._judged: dict[int, tuple[list[Verdict], str]] = {}
         self._parts: dict[int, list[tuple[int, int]]] = {}
+        self._derived: dict[tuple[int, ...], dict[tuple[str, tuple[Any, ...]], Any]] = {}
         self._guards: dict[str, Condition | None] = {}
         self._kept: list[Condition] = []  # every condition a table was made for, kept alive
 
@@ -151,7 +152,8 @@ class Packed:
         if verdicts is None:
             fn = compiled(cond, self.plan)
             verdicts = []
-            derived: dict[tuple[str, tuple[Any, ...]], Any] = {}  # a derived count once per parts
+            # a derived count worked out once per parts, for every condition reading the same
+            derived = self._derived.setdefault(tuple(used), {})
             for combo in itertools.product(*(range(len(self.values[i])) for i in reversed(used))):
                 over = {self.facts[i]: self.values[i][k]
                         for i, k in zip(reversed(used), combo, strict=True)}  # fmt: skip
@@ -184,6 +186,26 @@ class Packed:
             return None
         rank = {Verdict.UNMET: 0, Verdict.UNKNOWN: 1, Verdict.MET: 2}
         back = (Verdict.UNMET, Verdict.UNKNOWN, Verdict.MET)
+        try:
+            import numpy as np
+        except ImportError:  # the set engine without the explore extra: the same, in Python
+            pass
+        else:
+            picked: Any = None
+            for c in cond.conditions:
+                kid, _ = self._verdicts(c)
+                strides = dict(self._parts[id(c)])
+                if not strides.keys() <= set(used):
+                    return None
+                where = np.zeros(1, dtype=np.intp)  # as below, the variable added varying slowest
+                for i in used:
+                    steps = np.arange(len(self.values[i]), dtype=np.intp) * strides.get(i, 0)
+                    where = (steps[:, None] + where[None, :]).reshape(-1)
+                column = np.array([rank[v] for v in kid], dtype=np.uint8)[where]
+                picked = column if picked is None else (
+                    np.minimum(picked, column) if isinstance(cond, AllOf)
+                    else np.maximum(picked, column))  # fmt: skip
+            return [back[r] for r in picked.tolist()]
         columns = []
         for c in cond.conditions:
             kid, _ = self._verdicts(c)
@@ -237,12 +259,9 @@ class Packed:
             InvalidValueError: if its table would be larger than :data:`MAX_TABLE`.
         """
         table, _ = self.table(cond)
-        index, stride = 0, 1
-        reads = self._reads(cond)
-        for i, f in enumerate(self.facts):
-            if f in reads:
-                index += self.field(s, i) * stride
-                stride *= len(self.values[i])
+        index = 0
+        for i, stride in self.parts(cond):  # the variables it reads, the first varying fastest
+            index += self.field(s, i) * stride
         return table[index]
 
     def verdict(self, cond: Condition, s: int) -> Verdict:

@@ -385,14 +385,22 @@ def _walk_back(
 ) -> tuple[int, Path]:
     path: Path = []
     t = state
+    moving: dict[str, list[Action]] = {}  # the actions on each fact, in the model's order
+    for a in model.actions:
+        moving.setdefault(a.fact, []).append(a)
     for d in range(depth, 0, -1):
         step = next(
             (p, a) for p in _predecessors(packed, model, t) if layers.contains(d - 1, p)
-            for a in model.actions if packed.successor(a, p) == t
+            for a in moving[_changed(packed, p, t)] if packed.successor(a, p) == t
         )  # fmt: skip
         path.append((step[1], t))
         t = step[0]
     return t, path[::-1]
+
+
+def _changed(packed: Packed, s: int, t: int) -> str:
+    """The fact whose value differs between two packed states (a move changes one)."""
+    return next(f for i, f in enumerate(packed.facts) if packed.field(s, i) != packed.field(t, i))
 
 
 def _predecessors(packed: Packed, model: Model, t: int) -> list[int]:
