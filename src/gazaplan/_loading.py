@@ -18,6 +18,7 @@ import functools
 import importlib
 import importlib.machinery
 import importlib.util
+import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -93,30 +94,26 @@ def homes(entry: str) -> dict[str, str]:
     """Each public name of the namespace whose ``__init__`` is the file *entry*, and the module it
     lives in, relative as the entry imports it (``".core.state"``).
 
-    The block is read line by line, in the one form the entries use (``from .home import (``, a
-    line ``Name as Name,`` per name, ``)``), without :mod:`ast`, which would cost more to import
-    than the rest of a first use; ``tests/test_public_api.py`` checks it against the parsed block.
+    The block is read with two regular expressions (:mod:`re` is loaded already), in the form the
+    entries use (``from .home import (``, ``Name as Name,`` per name, ``)``; comments allowed),
+    without :mod:`ast`, which would cost more to import than the rest of a first use;
+    ``tests/test_public_api.py`` checks it against the parsed block.
     """
-    found: dict[str, str] = {}
-    home = ""
-    inside = False
     with open(entry, encoding="utf-8") as f:
-        for line in f:
-            if not inside:
-                inside = line.startswith("if TYPE_CHECKING:")
-                continue
-            if line.strip() and not line[0].isspace():
-                break  # the block ended
-            words = line.split()
-            if words[:1] == ["from"]:
-                home = words[1]
-                words = [] if words[3:] == ["("] else words[3:]
-            elif words[:1] and words[0].startswith("#"):
-                continue
-            for pair in " ".join(words).strip("(),").split(","):
-                name = pair.split(" as ")[-1].strip(" ()")
-                if name:
-                    found[name] = home
+        text = f.read()
+    head = "\nif TYPE_CHECKING:\n"
+    start = text.find(head)
+    if start < 0:
+        return {}
+    block = text[start + len(head) :]
+    end = re.search(r"^\S", block, re.MULTILINE)  # the first line not indented ends the block
+    block = re.sub(r"#[^\n]*", "", block[: end.start()] if end else block)
+    found: dict[str, str] = {}
+    for home, names in re.findall(r"^\s+from\s+(\S+)\s+import\s+(\([^)]*\)|[^\n]*)", block, re.M):
+        for pair in names.strip("()").split(","):
+            name = pair.split(" as ")[-1].strip()
+            if name:
+                found[name] = home
     return found
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from ..core._results import Keyed, NotebookDisplay
+from ..core._value import Value
 from ..core.sources import Source
 from ..core.words import fact_name, named, party_name, phase_name
 from ..exceptions import UnknownIdError
@@ -107,7 +108,7 @@ def reliability(source: Source, caveats: Sequence[str] = CAVEATS) -> tuple[str, 
 
 
 @attrs.frozen
-class Support:
+class Support(Value):
     """One thing of the content a source supports.
 
     Attributes:
@@ -137,7 +138,7 @@ class Support:
 
 
 @attrs.frozen
-class SourceEntry(NotebookDisplay):
+class SourceEntry(NotebookDisplay, Value):
     """One source of the register, with what the content rests on it.
 
     Attributes:
@@ -261,7 +262,7 @@ class SourceEntry(NotebookDisplay):
 
 
 @attrs.frozen
-class SourceRegister(NotebookDisplay, Keyed[SourceEntry]):
+class SourceRegister(NotebookDisplay, Value, Keyed[SourceEntry]):
     """Every source some content cites, once per tag; ``register["WH"]`` looks one up.
 
     Lookup takes a tag as outputs cite it: ``"R8"``, or ``"WH 4"`` (the source cited for point

@@ -8,6 +8,7 @@ Modules, bottom-up (each imports only the ones listed before it)::
     _frozenmap    an immutable, hashable mapping for the fields of frozen classes
     _collector    pauses of the cyclic garbage collector, for work that makes many objects
     _pickling     objects an older release pickled load, added fields taking defaults
+    _value        the base of frozen classes: attrs writes their ==, hash and repr when first used
     _kinds        closed sets of kinds (conditions, event changes, amendment edits), each listed once
     _ports        ports: what a lower layer asks of a higher one, and which module serves it
     _results      what results share: a notebook display, lookup of rows by id

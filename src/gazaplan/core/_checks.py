@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import inspect
 import math
 import re
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from typing import Any, Final, cast
 
 import attrs
@@ -271,6 +273,8 @@ def unique(key: Callable[[Any], object], what: str) -> Validator:
     """Items of a tuple have distinct keys."""
 
     def check(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if len(set(map(key, value))) == len(value):
+            return
         seen: set[object] = set()
         for item in value:
             k = key(item)
@@ -290,6 +294,8 @@ def items_of(kind: type[Any] | tuple[type[Any], ...]) -> Validator:
     """Every item of a tuple is an instance of *kind*."""
 
     def check(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if all(map(isinstance, value, repeat(kind))):
+            return
         for i, item in enumerate(value):
             if not isinstance(item, kind):
                 names = (
@@ -307,6 +313,23 @@ def items_of(kind: type[Any] | tuple[type[Any], ...]) -> Validator:
     return check
 
 
+def each(item: Validator) -> Validator:
+    """*item* holds for every element of a tuple; an error names the element (``binds[2]``)."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for i, element in enumerate(value):
+            try:
+                item(inst, attr, element)
+            except InvalidValueError:
+                bad = i
+                break
+        else:
+            return
+        item(inst, attr.evolve(name=f"{attr.name}[{bad}]"), value[bad])  # raises, naming it
+
+    return check
+
+
 def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """attrs converter: any iterable to a tuple (so callers may pass lists)."""
     return tuple(value)
@@ -315,6 +338,13 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def as_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """attrs converter: any iterable to a frozenset."""
     return frozenset(value)
+
+
+# attrs reads a converter's signature for each field it converts (the annotations of the class's
+# ``__init__``): some forty fields of the model. Each converter's is worked out once, here.
+for _converter in (as_tuple, as_frozenset):
+    setattr(_converter, "__signature__", inspect.signature(_converter))  # noqa: B010
+del _converter
 
 
 def need_type(value: object, kind: type[Any] | tuple[type[Any], ...], place: str, fix: str) -> None:

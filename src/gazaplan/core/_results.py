@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 from ..exceptions import UnknownIdError
-from . import _ports
 
 __all__ = ["Keyed", "NotebookDisplay"]
 
@@ -22,6 +21,8 @@ class NotebookDisplay:
 
     def _repr_html_(self) -> str:
         """The notebook display: a compact, escaped HTML table."""
+        from . import _ports  # on first display: building a result needs no port
+
         return _ports.display().html_of(self)
 
 

@@ -19,6 +19,7 @@ from . import _checks as check
 from ._kinds import Kinds
 from ._pickling import added_fields_default
 from ._references import check_references
+from ._value import Value
 from .conditions import Condition, condition_check
 from .obligations import Deadline, Obligation, ObligationKind, Period, Phase
 from .plans import DEFERRED_CHECKS, Plan
@@ -42,7 +43,7 @@ __all__ = [
 
 
 @attrs.frozen
-class SetTerm:
+class SetTerm(Value):
     """Give the term at *path* (``"exchange.remains_ratio"``) a new sourced value."""
 
     path: str = attrs.field(validator=check.text())
@@ -69,7 +70,7 @@ class SetTerm:
 
 
 @attrs.frozen
-class SetDeadline:
+class SetDeadline(Value):
     """Give obligation *obligation* a new deadline (None: no deadline)."""
 
     obligation: str = attrs.field(validator=check.ident())
@@ -94,7 +95,7 @@ class SetDeadline:
 
 
 @attrs.frozen
-class SetKind:
+class SetKind(Value):
     """Make obligation *obligation* an achievement, a maintenance duty or punctual (a what-if:
     "what if keeping the crossing open were owed only once?")."""
 
@@ -130,7 +131,7 @@ TARGETS = ("entry", "completion", "trigger")
 
 
 @attrs.frozen
-class SetCondition:
+class SetCondition(Value):
     """Replace a condition of a phase or an obligation.
 
     *target* is ``"phase-1.entry"``, ``"phase-1.completion"``, ``"p5-release-prisoners.trigger"``
@@ -166,7 +167,7 @@ class SetCondition:
 
 
 @attrs.frozen
-class AddObligation:
+class AddObligation(Value):
     """Add *obligation* to phase *phase*."""
 
     phase: str = attrs.field(validator=check.ident())
@@ -193,7 +194,7 @@ class AddObligation:
 
 
 @attrs.frozen
-class DropObligation:
+class DropObligation(Value):
     """Remove obligation *obligation*.
 
     A stated position about it stays on record (what a party said does not change), no longer
@@ -226,7 +227,7 @@ class DropObligation:
 
 
 @attrs.frozen
-class AddPosition:
+class AddPosition(Value):
     """Record a party's (new) stated position."""
 
     position: Position
@@ -263,7 +264,7 @@ def _edits(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) -> 
 
 @added_fields_default
 @attrs.frozen
-class Amendment:
+class Amendment(Value):
     """A dated change to the plan's terms, with its reason and sources.
 
     Attributes:
@@ -351,13 +352,15 @@ def amend(plan: Plan, *changes: Amendment | Edit, version: str | None = None) ->
     amendments = [c for c in changes if isinstance(c, Amendment)]
     if edits:
         amendments.append(Amendment(version or f"{plan.version}+what-if", "what-if", edits))
+    checked_by_caller = DEFERRED_CHECKS.get()  # the catalog's versions: the tests check them
     token = DEFERRED_CHECKS.set(True)  # the steps are not checked one by one: the result is, once
     try:
         for a in amendments:
             plan = _amend(plan, a)
     finally:
         DEFERRED_CHECKS.reset(token)
-    check_references(plan)
+    if not checked_by_caller:
+        check_references(plan)
     return plan
 
 

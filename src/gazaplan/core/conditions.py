@@ -61,6 +61,7 @@ from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN, Verdict, combine, combine_calls
 from . import _checks as check
 from ._kinds import Kinds, family
+from ._value import Value
 from .facts import FactKind, Floor
 from .sources import Contested
 from .state import State, fact_reader, spec_of
@@ -286,7 +287,7 @@ def label() -> Any:
 
 
 @attrs.frozen
-class Term:
+class Term(Value):
     """A term of the plan, by path: ``"exchange.remains_ratio"``, ``"aid.trucks_per_day"``."""
 
     path: str = attrs.field(validator=check.text())
@@ -305,7 +306,7 @@ class Term:
 
 
 @attrs.frozen
-class Times:
+class Times(Value):
     """*factor* times the value of fact *fact*, e.g. the remains ratio times the remains returned."""
 
     factor: Term | int | float = attrs.field(validator=lambda i, a, v: _factor(i, a, v))
@@ -413,7 +414,7 @@ def fits(inst: Any, value: object, *, ordered: bool) -> None:
         )
 
 
-class Node:
+class Node(Value):
     """The base of every kind of condition.
 
     It gives the operators ``&`` (AllOf), ``|`` (AnyOf) and ``~`` (Not), and what a kind that

@@ -20,6 +20,7 @@ import attrs
 
 from ..exceptions import InvalidValueError
 from . import _checks as check
+from ._value import Value
 from .sources import Source, cite
 from .state import FACTS, spec_of
 
@@ -30,7 +31,7 @@ NONE_IDENTIFIED = "none identified"
 
 
 @attrs.frozen
-class Control:
+class Control(Value):
     """Who can change one fact, and where the plan says so.
 
     Attributes:
@@ -90,7 +91,7 @@ class Control:
 
 
 @attrs.frozen
-class Controls:
+class Controls(Value):
     """The table of who can change each fact. Iterable; a fact appears at most once.
 
     Raises:

@@ -19,6 +19,7 @@ from . import _ports
 from ._compile import PlanEnv, compiled, operand_fn
 from ._plancache import FREE, PlanCache
 from ._results import NotebookDisplay
+from ._value import Value
 from .conditions import Condition, Term, Times, walk
 from .explain import explain_evaluation
 from .state import State, fact_reader
@@ -34,7 +35,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen
-class Reading:
+class Reading(Value):
     """A fact a leaf read, and the value it saw (possibly UNKNOWN)."""
 
     fact: str
@@ -42,7 +43,7 @@ class Reading:
 
 
 @attrs.frozen
-class Evaluation(NotebookDisplay):
+class Evaluation(NotebookDisplay, Value):
     """The verdict of a condition in a state, with the trace of how it was reached.
 
     Attributes:
@@ -133,7 +134,7 @@ class Evaluation(NotebookDisplay):
 
 
 @attrs.frozen
-class Blocker:
+class Blocker(Value):
     """A leaf that keeps a condition from being MET.
 
     Attributes:

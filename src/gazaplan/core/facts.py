@@ -13,6 +13,8 @@ import enum
 
 import attrs
 
+from ._value import Value
+
 __all__ = ["Crossing", "FactKind", "FactSpec", "Floor", "GovernanceRole", "Progress"]
 
 
@@ -62,7 +64,7 @@ class FactKind(enum.Enum):
 
 
 @attrs.frozen
-class FactSpec:
+class FactSpec(Value):
     """What one fact means and what values it takes.
 
     Attributes:
@@ -109,7 +111,7 @@ def _floor_value(inst: object, attr: attrs.Attribute[int], value: object) -> Non
 
 
 @attrs.frozen
-class Floor:
+class Floor(Value):
     """A count known only from below: at least *value*.
 
     Past the data's edge a count that can still grow keeps what was last known as its floor. A

@@ -22,6 +22,7 @@ import attrs
 from ..exceptions import InvalidValueError, UnknownIdError
 from ..truth import UNKNOWN
 from . import _checks as check
+from ._value import Value
 from .conditions import Condition, condition_check
 from .state import check_value, spec_of
 
@@ -49,7 +50,7 @@ def _fact(inst: object, attr: attrs.Attribute[Any], value: str) -> None:
 
 
 @attrs.frozen
-class Variable:
+class Variable(Value):
     """A fact the exploration moves, with the values it may take, in order."""
 
     fact: str = attrs.field(validator=_fact)
@@ -57,14 +58,14 @@ class Variable:
 
 
 @attrs.frozen
-class SetTo:
+class SetTo(Value):
     """The fact becomes *value* (the action is enabled only where that changes it)."""
 
     value: Any
 
 
 @attrs.frozen
-class Step:
+class Step(Value):
     """The fact moves *by* places along its variable's values (enabled until the end)."""
 
     by: int = attrs.field(default=1, validator=check.count(unknown_ok=False))
@@ -74,7 +75,7 @@ Effect: TypeAlias = SetTo | Step
 
 
 @attrs.frozen
-class Action:
+class Action(Value):
     """A move one party may make.
 
     Attributes:
@@ -106,7 +107,7 @@ class Action:
 
 
 @attrs.frozen
-class Model:
+class Model(Value):
     """Variables and actions; see the module's description.
 
     Raises:

@@ -20,6 +20,7 @@ from ..exceptions import InvalidValueError
 from . import _checks as check
 from ._pickling import added_fields_default
 from ._results import NotebookDisplay
+from ._value import Value
 from .conditions import AtLeast, Condition, Term, Times, condition_check
 from .sources import Source, Sourced, sources_required
 
@@ -50,7 +51,7 @@ def _hours(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 
 
 @attrs.frozen
-class Deadline:
+class Deadline(Value):
     """A time limit: *hours* after the instant *since* first holds (the trigger, if None).
 
     Attributes:
@@ -66,7 +67,7 @@ class Deadline:
 
 
 @attrs.frozen
-class CountingPoint:
+class CountingPoint(Value):
     """One reading of when an obligation's deadline clock starts, as a source gives it.
 
     Attributes:
@@ -85,7 +86,7 @@ class CountingPoint:
 
 
 @attrs.frozen
-class Measure:
+class Measure(Value):
     """How much of an obligation is delivered: fact *fact* against what is *owed*.
 
     Attributes:
@@ -133,7 +134,7 @@ def _period_hours(inst: object, attr: attrs.Attribute[Any], value: object) -> No
 
 
 @attrs.frozen
-class Period:
+class Period(Value):
     """How long a maintenance duty is owed: from its trigger, for *hours* or until *until*.
 
     With neither, it is owed for as long as its trigger holds and the plan is in force.
@@ -152,14 +153,12 @@ class Period:
     note: str = attrs.field(default="", kw_only=True)
 
 
-def _party_ids(inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for i, party in enumerate(value):
-        check.ident()(inst, attr.evolve(name=f"{attr.name}[{i}]"), party)
+_party_ids = check.each(check.ident())
 
 
 @added_fields_default
 @attrs.frozen
-class Obligation:
+class Obligation(Value):
     """Something a party owes under the plan.
 
     Attributes:
@@ -241,7 +240,7 @@ class Path(enum.Enum):
 
 
 @attrs.frozen
-class Phase(NotebookDisplay):
+class Phase(NotebookDisplay, Value):
     """A stage of the plan's implementation.
 
     The 20 points number no phases: "phase 1" and "phase 2" come from the negotiators and the
@@ -270,21 +269,18 @@ class Phase(NotebookDisplay):
         converter=check.as_tuple,
         validator=[check.items_of(Obligation), check.unique(lambda o: o.id, "obligations")],
     )
-    provisions: tuple[int, ...] = attrs.field(default=(), converter=check.as_tuple)
+    provisions: tuple[int, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.each(check.point_number())
+    )
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=check.items_of(Source)
     )
     basis: str = ""
     path: Path = Path.MAIN
 
-    @provisions.validator
-    def _check_provisions(self, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
-        for i, n in enumerate(value):
-            check.point_number()(self, attribute.evolve(name=f"provisions[{i}]"), n)
-
 
 @attrs.frozen
-class InitialFact:
+class InitialFact(Value):
     """One fact at the plan's publication, with its source: the catalog's starting state.
 
     Attributes:

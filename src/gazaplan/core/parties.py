@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from . import _checks as check
+from ._value import Value
 from .sources import Source
 
 __all__ = ["Party", "PartyKind", "Response"]
@@ -40,7 +41,7 @@ class Response(enum.Enum):
 
 
 @attrs.frozen
-class Party:
+class Party(Value):
     """A party, body or group of states named by the plan or the reporting on it.
 
     Attributes:

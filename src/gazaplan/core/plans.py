@@ -23,10 +23,10 @@ from ..exceptions import (
 )
 from ..truth import UNKNOWN
 from . import _checks as check
-from . import _ports
 from ._pickling import added_fields_default
 from ._plancache import PlanCache
 from ._results import NotebookDisplay
+from ._value import Value
 from .conditions import (
     AtLeast,
     Condition,
@@ -47,8 +47,9 @@ if TYPE_CHECKING:
 __all__ = ["Plan"]
 
 DEFERRED_CHECKS: ContextVar[bool] = ContextVar("gazaplan_defer_reference_check", default=False)
-"""True while :func:`~gazaplan.amend` builds intermediate plans: their references are checked
-once, on the final plan."""
+"""True while the plans being built are checked by whoever set it, not one by one:
+:func:`~gazaplan.amend` checks its final plan once, not each step (and leaves even that to a
+caller that set it: the catalog, whose bundled versions the tests check)."""
 
 
 def _unique(key: Any, what: str) -> list[check.Validator]:
@@ -71,7 +72,7 @@ def _offset_hours(inst: object, attr: attrs.Attribute[Any], value: object) -> No
 
 @added_fields_default
 @attrs.frozen(kw_only=True)
-class Plan(NotebookDisplay):
+class Plan(NotebookDisplay, Value):
     """A version of the plan: its parties, points, phases, lines, terms and reported figures.
 
     Attributes:
@@ -463,4 +464,6 @@ class Plan(NotebookDisplay):
             MissingExtraError: if pandas is not installed.
             InvalidValueError: if *table* names no table of the plan.
         """
+        from . import _ports  # on first use: building a plan needs no port
+
         return _ports.tables().to_pandas(self, table)

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from . import _checks as check
+from ._value import Value
 from .records import Topic
 from .sources import Source, cite, sources_required
 
@@ -42,7 +43,7 @@ class Wording(enum.Enum):
 
 
 @attrs.frozen
-class Provision:
+class Provision(Value):
     """One numbered point of the plan.
 
     Attributes:
@@ -64,7 +65,9 @@ class Provision:
     sources: tuple[Source, ...] = attrs.field(
         converter=check.as_tuple, validator=sources_required()
     )
-    binds: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
+    binds: tuple[str, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.each(check.ident())
+    )
     topics: frozenset[Topic] = attrs.field(default=frozenset(), converter=check.as_frozenset)
     nature: Nature = attrs.field(
         default=Nature.COMMITMENT, validator=check.member(Nature, unknown_ok=False)
@@ -74,13 +77,6 @@ class Provision:
     )
     obligor_note: str = ""
     note: str = ""
-
-    @binds.validator
-    def _check_binds(
-        self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
-    ) -> None:
-        for i, party in enumerate(value):
-            check.ident()(self, attribute.evolve(name=f"binds[{i}]"), party)
 
     def __str__(self) -> str:
         return f"Point {self.number}. {self.title}: {self.paraphrase} {cite(self.sources)}"

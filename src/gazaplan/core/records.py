@@ -24,6 +24,7 @@ import attrs
 from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN, Unknown
 from . import _checks as check
+from ._value import Value
 from .conditions import Condition, condition_check, text
 from .parties import Response
 from .sources import Source, cite, sources_required
@@ -76,7 +77,7 @@ def _figure_value(inst: object, attr: attrs.Attribute[Any], value: Any) -> None:
 
 
 @attrs.frozen
-class Figure:
+class Figure(Value):
     """A reported number, attributed and sourced.
 
     Attributes:
@@ -155,7 +156,7 @@ def _position(pos: Position) -> None:
 
 
 @attrs.frozen
-class Position:
+class Position(Value):
     """A party's stated position on the plan, paraphrased, dated and sourced.
 
     Attributes:
@@ -241,7 +242,7 @@ class Position:
 
 
 @attrs.frozen
-class AnomalyNote:
+class AnomalyNote(Value):
     """The library's account of a place where the record and its reading of the rules differ.
 
     :func:`~gazaplan.anomalies` lists every event that acts on an obligation before its trigger

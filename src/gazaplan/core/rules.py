@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from ._value import Value
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -80,7 +82,7 @@ def status_of(trigger: Verdict, completion: Verdict) -> ObligationStatus:
 
 
 @attrs.frozen
-class ObligationReport(NotebookDisplay):
+class ObligationReport(NotebookDisplay, Value):
     """One obligation's standing, with the evaluations of its trigger and completion.
 
     *names* are the plan's parties' display names by id, which its lines use.
@@ -114,7 +116,7 @@ class ObligationReport(NotebookDisplay):
 
 
 @attrs.frozen
-class PhaseReport(NotebookDisplay, Keyed[ObligationReport]):
+class PhaseReport(NotebookDisplay, Value, Keyed[ObligationReport]):
     """Whether a phase's preconditions hold in a state, and why.
 
     Attributes:
@@ -190,7 +192,7 @@ class PhaseReport(NotebookDisplay, Keyed[ObligationReport]):
 
 
 @attrs.frozen
-class PlanReport(NotebookDisplay, Keyed[PhaseReport]):
+class PlanReport(NotebookDisplay, Value, Keyed[PhaseReport]):
     """Every phase's report and every obligation's standing in one state.
 
     *names* are the plan's parties' display names by id, which its lines use.

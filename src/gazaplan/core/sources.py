@@ -14,6 +14,7 @@ import attrs
 
 from ..exceptions import InvalidValueError
 from . import _checks as check
+from ._value import Value
 
 __all__ = ["Claim", "Contested", "Source", "Sourced", "cite"]
 
@@ -42,7 +43,7 @@ def sources_required() -> check.Validator:
 
 
 @attrs.frozen
-class Source:
+class Source(Value):
     """A document, report or reprint that something in the library rests on.
 
     Attributes:
@@ -105,7 +106,7 @@ def cite(sources: tuple[Source, ...]) -> str:
 
 
 @attrs.frozen
-class Claim(Generic[T]):
+class Claim(Value, Generic[T]):
     """A value as stated by someone, with the sources that report it.
 
     Attributes:
@@ -128,7 +129,7 @@ class Claim(Generic[T]):
 
 
 @attrs.frozen
-class Sourced(Generic[T]):
+class Sourced(Value, Generic[T]):
     """A value of the plan's terms with the sources that state it.
 
     Attributes:
@@ -161,7 +162,7 @@ def _claims(inst: object, attr: attrs.Attribute[Any], value: tuple[Any, ...]) ->
 
 
 @attrs.frozen
-class Contested:
+class Contested(Value):
     """A fact on which sources disagree: every claim kept, with who makes it and where.
 
     A rule reading a contested fact gives the verdict all claims agree on, or UNKNOWN when they

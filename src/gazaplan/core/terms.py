@@ -14,6 +14,7 @@ import attrs
 from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN, Unknown
 from . import _checks as check
+from ._value import Value
 from .conditions import Condition, condition_check
 from .facts import Crossing
 from .sources import Claim, Source, Sourced, cite, sources_required
@@ -49,7 +50,7 @@ def _sourced_hours(inst: object, attr: attrs.Attribute[Any], value: object) -> N
 
 
 @attrs.frozen
-class WithdrawalLine:
+class WithdrawalLine(Value):
     """A line Israeli forces withdraw to, in order from the first to full withdrawal.
 
     Attributes:
@@ -103,7 +104,7 @@ class WithdrawalLine:
 
 
 @attrs.frozen
-class ExchangeTerms:
+class ExchangeTerms(Value):
     """The hostage and prisoner exchange (points 4 and 5), each figure sourced.
 
     Attributes:
@@ -146,7 +147,7 @@ class ExchangeTerms:
 
 
 @attrs.frozen
-class AidTerms:
+class AidTerms(Value):
     """Aid (points 7 and 8).
 
     Attributes:
