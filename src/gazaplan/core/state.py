@@ -22,6 +22,7 @@ from ..exceptions import InconsistentStateError, InvalidValueError, UnknownFactE
 from ..truth import UNKNOWN, Unknown
 from . import _checks as check
 from ._frozenmap import FrozenMap, frozen_map
+from ._value import Value
 from .facts import Crossing, FactKind, FactSpec, Floor, GovernanceRole, Progress
 from .parties import Response
 from .sources import Contested
@@ -145,7 +146,7 @@ Count = int | Unknown | Contested | Floor
 
 
 @attrs.frozen(kw_only=True, slots=False)
-class State:
+class State(Value):
     """What is true at one moment. Fields are facts; unset facts are UNKNOWN.
 
     Per-party facts (``responses``, ``established``) are mappings from party id to value; a party
