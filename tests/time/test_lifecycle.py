@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
+import pickle
 from typing import Any
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -161,6 +164,7 @@ def test_periods_tile_the_time_and_each_reads_as_its_start_is_judged(tl: gp.Time
         for p in ps[1:]:
             again = gp.compliance(plan, tl, at=p.start).get(item.obligation.id)
             assert again.status is p.status, (item.obligation.id, p)
+            assert again.reason == p.reason, (item.obligation.id, p)
 
 
 _DUTIES = [
@@ -177,11 +181,56 @@ _DUTIES = [
 def test_periods_judged_only_where_their_reads_change_equal_those_judged_everywhere(
     tl: gp.Timeline, plan: gp.Plan, hours: int
 ) -> None:
-    # The periods skip an instant whose status reads what the last judged one did; judging
-    # every instant instead must give the very same periods, for every kind of duty.
+    # The periods judge only the instants where what a status reads may change; judging every
+    # instant instead must give the very same periods, for every kind of duty.
     at = (tl.last or T0) + hours * H
     fast = gp.compliance(plan, tl, at=at)
-    with mock.patch.object(compliance_module, "_same_reads", return_value=False):
+    every = compliance_module._every_instant
+    with mock.patch.object(compliance_module, "_change_points", every):
         slow = gp.compliance(plan, gp.Timeline._trusted(tl.events), at=at)
     assert [i.periods for i in fast.items] == [i.periods for i in slow.items]
+    assert repr(fast) == repr(slow)  # each instant given alike (its time zone too)
     assert fast == slow
+
+
+def test_events_at_one_instant_in_two_zones_give_the_instant_of_every_instant() -> None:
+    # Two events at one instant, given in different time zones: a period that begins there
+    # gives it as judging every instant does (the first event's), whichever event is judged.
+    plus2 = dt.timezone(dt.timedelta(hours=2))
+    events = [
+        gp.Event("e0", T0 + DAY, gp.Responded("israel", gp.Response.ACCEPTED)),
+        gp.Event("e1", T0 + 2 * DAY, gp.CeasefireChanged(True)),
+        gp.Event("e2", (T0 + 2 * DAY).astimezone(plus2), gp.CeasefireChanged(False)),
+        gp.Event("e3", T0 + 3 * DAY, gp.CeasefireChanged(True)),
+    ]
+    tl = gp.Timeline(tuple(events))
+    for plan in _DUTIES:
+        fast = gp.compliance(plan, tl, at=T0 + 5 * DAY)
+        with mock.patch.object(
+            compliance_module, "_change_points", compliance_module._every_instant
+        ):
+            slow = gp.compliance(plan, gp.Timeline._trusted(tl.events), at=T0 + 5 * DAY)
+        assert repr(fast) == repr(slow)
+
+
+def test_a_period_worded_on_first_read_compares_pickles_and_copies_as_one_worded_at_once() -> None:
+    events = [
+        gp.Event("e0", T0 + DAY, gp.Responded("israel", gp.Response.ACCEPTED)),
+        gp.Event("e1", T0 + 2 * DAY, gp.CeasefireChanged(True)),
+        gp.Event("e2", T0 + 3 * DAY, gp.CeasefireChanged(False)),
+    ]
+    tl = gp.Timeline(tuple(events))
+    item = gp.compliance(duty(), tl, at=T0 + 9 * DAY).get("keep-ceasefire")
+    found = item.periods[-2]  # a lifecycle's periods but the last are worded when first read
+    made = gp.StatusPeriod(
+        found.status, found.start, found.end, found.reason, found.events, found.version, found.cause
+    )
+    assert "held" in made.reason
+    again = gp.compliance(duty(), tl, at=T0 + 9 * DAY).get("keep-ceasefire").periods[-2]
+    assert pickle.loads(pickle.dumps(again)) == made
+    assert copy.deepcopy(again) == made == again
+    assert hash(again) == hash(made)
+    assert attrs.evolve(again, cause="x").reason == made.reason
+    assert str(again) == str(made)
+    with pytest.raises(AttributeError):
+        again.nothing  # type: ignore[attr-defined]  # noqa: B018

@@ -17,7 +17,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
-from collections.abc import Callable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 from ..core import _checks as check
 from ..core import _ports
+from ..core._collector import collector_paused
 from ..core._compile import compiled, operand_fn
 from ..core._frozenmap import FrozenMap
 from ..core._pickling import added_fields_default
@@ -138,7 +140,7 @@ def _period_end(inst: StatusPeriod, attr: attrs.Attribute[Any], value: object) -
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class StatusPeriod:
     """A stretch of an obligation's lifecycle with one status.
 
@@ -146,7 +148,8 @@ class StatusPeriod:
         status: the status throughout.
         start: when it began (an event's instant, a deadline, or the plan's start).
         end: when the next period began (None: still so at the instant judged).
-        reason: why, as of its start.
+        reason: why, as of its start (a lifecycle found by :func:`compliance` words it when
+            first read: most are never shown).
         events: the events at its start.
         version: the plan version that judged it.
     """
@@ -163,6 +166,48 @@ class StatusPeriod:
     def __str__(self) -> str:
         until = f" until {_day(self.end)}" if self.end is not None else ""
         return f"{self.status} from {_day(self.start)}{until}: {self.reason}"
+
+    if not TYPE_CHECKING:  # for type checkers, every attribute is a field
+
+        def __getattr__(self, name: str) -> Any:
+            """The reason of a period made by :meth:`_found`, worded on first use."""
+            why = self.__dict__.get("_why") if name == "reason" else None
+            if why is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            text = why()
+            object.__setattr__(self, "reason", text)
+            self.__dict__.pop("_why", None)
+            return text
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields, the reason worded (for pickling and copying)."""
+        _ = self.reason
+        return {k: v for k, v in self.__dict__.items() if k != "_why"}
+
+    @classmethod
+    def _found(
+        cls,
+        status: ComplianceStatus,
+        start: dt.datetime,
+        end: dt.datetime | None,
+        why: Callable[[], str],
+        events: tuple[str, ...],
+        version: str,
+        cause: str,
+    ) -> StatusPeriod:
+        """A period that a lifecycle found (its values valid: not checked again), its reason
+        worded by *why* when first read."""
+        made = object.__new__(cls)
+        made.__dict__.update(
+            status=status,
+            start=start,
+            end=end,
+            events=events,
+            version=version,
+            cause=cause,
+            _why=why,
+        )
+        return made
 
 
 @added_fields_default
@@ -606,21 +651,30 @@ def _hours(plan: Plan, value: Term | int | float) -> float | None:
 
 
 class _Series:
-    """A condition's verdict along a whole history, kept at the states where it changes, so that
-    asking about any state (its verdict, its first MET, how long it held) is a binary search."""
+    """A condition's verdict along a history, kept at the states where it changes, so that
+    asking about any state (its verdict, its first MET, how long it held) is a binary search.
 
-    __slots__ = ("first_met", "idx", "mets", "ver")
+    Its candidates are the states where a field it reads changed (and the start); its verdict
+    is found only where the value of a fact it reads changed (:meth:`_Shared.track`), and
+    evaluated only for values not met before: a condition reads nothing but those facts, so the
+    same values give the same verdict. One that refers to a phase is evaluated at every state.
+    """
 
-    def __init__(self, fn: Callable[[State], Verdict], h: History, cond: Condition) -> None:
-        idx: list[int] = []
-        ver: list[Verdict] = []
-        for i in _candidates(h, cond, len(h)):  # 0 is always among them
-            v = fn(h.state(i))
-            if not ver or v is not ver[-1]:
-                idx.append(i)
-                ver.append(v)
-        self.idx, self.ver = idx, ver
-        self.first_met = next((p for p, v in enumerate(ver) if v is MET), None)
+    __slots__ = ("cands", "first_met", "idx", "met_at", "mets", "placeable", "ver")
+
+    def __init__(
+        self, fn: Callable[[State], Verdict], h: History, cond: Condition, shared: _Shared
+    ) -> None:
+        self.cands = shared.candidates(h, cond)  # 0 is always among them
+        tracks = (
+            None if phases_named(cond) else [shared.track(h, f) for f in sorted(facts_read(cond))]
+        )
+        self.idx, self.ver = _verdicts(fn, shared, h, self.cands, tracks)
+        ver = self.ver
+        p = next((p for p, v in enumerate(ver) if v is MET), None)
+        self.first_met = p
+        self.met_at = None if p is None else self.idx[p]  # the state it first is MET
+        self.placeable = p is None or p == 0 or ver[p - 1] is not UNK
         mets = [0]
         for v in ver:
             mets.append(mets[-1] + (v is MET))
@@ -631,16 +685,19 @@ class _Series:
         return bisect.bisect_right(self.idx, n) - 1
 
     def at(self, n: int) -> Verdict:
-        return self.ver[self.pos(n)]
+        return self.ver[bisect.bisect_right(self.idx, n) - 1]
 
-    def onset(self, n: int) -> _Onset:
-        """When it first became MET by state *n* (as :func:`_onset` scans for it)."""
+    def first(self, n: int) -> int | None:
+        """The state at which it first became MET, if that is at or before state *n*."""
+        i = self.met_at
+        return i if i is not None and i <= n else None
+
+    def changes(self, n: int) -> list[int]:
+        """The states at which its verdict changed, up to its first MET or to state *n*."""
         p = self.first_met
         if p is not None and self.idx[p] <= n:
-            return _Onset(
-                self.idx[p], p == 0 or self.ver[p - 1] is not UNK, tuple(self.idx[1 : p + 1])
-            )
-        return _Onset(None, True, tuple(self.idx[1 : self.pos(n) + 1]))
+            return self.idx[1 : p + 1]
+        return self.idx[1 : self.pos(n) + 1]
 
     def met_between(self, a: int, b: int) -> bool:
         """Whether it was MET at any state from *a* to *b*."""
@@ -648,19 +705,164 @@ class _Series:
         return self.mets[pb + 1] - self.mets[pa] > 0
 
 
-_Shared = dict[tuple[int, Condition], tuple[Plan, _Series]]
-"""The series already found along one history, by plan and condition: obligations that share a
-trigger (22 of the bundled plan's 31 share phase one's) find its series once."""
+_Track = tuple[list[int], list[Any]]
+"""A fact along a history: the states where its value may have changed (the start first), and
+its value from each."""
+
+
+def _in_force(tracks: Sequence[_Track]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The states where a value of one of *tracks* may change, each with the values in force
+    there, one per track."""
+    if len(tracks) == 1:
+        idx, values = tracks[0]
+        for i, value in zip(idx, values, strict=True):
+            yield i, (value,)
+        return
+    places = [0] * len(tracks)
+    for i in sorted({i for idx, _ in tracks for i in idx}):
+        for k, (idx, _) in enumerate(tracks):
+            p = places[k]
+            while p + 1 < len(idx) and idx[p + 1] <= i:
+                p += 1
+            places[k] = p
+        yield i, tuple([values[p] for (_, values), p in zip(tracks, places, strict=True)])
+
+
+def _verdicts(
+    fn: Callable[[State], Verdict],
+    shared: _Shared,
+    h: History,
+    cands: list[int],
+    tracks: Sequence[_Track] | None,
+) -> tuple[list[int], list[Verdict]]:
+    """The states where a condition's verdict changes, and the verdicts from each.
+
+    With *tracks* (those of the facts the condition reads), it is found where a value changes:
+    the very values met before, or values of the same types and equal, give the verdict found
+    then. Without, the condition is evaluated at each of *cands*."""
+    idx: list[int] = []
+    ver: list[Verdict] = []
+    last: Verdict | None = None
+    if tracks is None:
+        for i in cands:
+            v = fn(shared.state(h, i))
+            if v is not last:
+                idx.append(i)
+                ver.append(v)
+                last = v
+        return idx, ver
+    equal: dict[tuple[Any, ...], Verdict] = {}
+    same: dict[tuple[int, ...], Verdict] = {}  # by the values' ids: the tracks keep them alive
+    for i, values in _in_force(tracks):
+        ids = tuple(map(id, values))
+        got = same.get(ids)
+        if got is None:
+            key = (*values, *[x.__class__ for x in values])  # True == 1, but they may differ
+            try:
+                got = equal.get(key)
+                if got is None:
+                    got = equal[key] = fn(shared.state(h, i))
+            except TypeError:  # an unhashable value
+                got = fn(shared.state(h, i))
+            same[ids] = got
+        if got is not last:
+            idx.append(i)
+            ver.append(got)
+            last = got
+    return idx, ver
+
+
+class _Shared:
+    """What the obligations judged along one history share: each condition's series (by plan and
+    condition: obligations that share a trigger, 22 of the bundled plan's 31 share phase one's,
+    find its series once), each fact's track, the states they read, and the states at which each
+    field changed. They stop at the last state a judgement reads (*limit*): a series' entries up
+    to a state do not depend on the states after it."""
+
+    __slots__ = ("cands", "changed", "limit", "series", "states", "tracks")
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit  # the last state a judgement reads (None: the history's last)
+        self.series: dict[tuple[int, Condition], tuple[Plan, _Series]] = {}
+        self.changed: dict[str, frozenset[int]] = {}
+        self.states: dict[int, State] = {}
+        self.tracks: dict[str, _Track] = {}
+        self.cands: dict[frozenset[str] | None, list[int]] = {}
+
+    def state(self, h: History, i: int) -> State:
+        """State *i* of *h* (kept: the series of several conditions read it)."""
+        found = self.states.get(i)
+        if found is None:
+            found = self.states[i] = h.state(i)
+        return found
+
+    def candidates(self, h: History, cond: Condition) -> list[int]:
+        """The start and the states at which a field that *cond* reads changed (every state if
+        it refers to a phase), up to the limit."""
+        if phases_named(cond):
+            return self.indices(h, None)
+        return self.indices(h, frozenset(fl for f in facts_read(cond) for fl in fields_of(f)))
+
+    def indices(self, h: History, fields: frozenset[str] | None) -> list[int]:
+        """The start and the states at which one of *fields* changed (None: every state), up to
+        the limit."""
+        found = self.cands.get(fields)
+        if found is None:
+            n = len(h) if self.limit is None else self.limit
+            if fields is None:
+                found = list(range(n + 1))
+            else:
+                found = sorted({0, *(i for fl in fields for i in h.changed(fl, n))})
+            self.cands[fields] = found
+        return found
+
+    def track(self, h: History, fact: str) -> _Track:
+        """*fact* along *h* up to the limit: read at each change of a field it depends on, and
+        kept where the value read is not the very one before."""
+        found = self.tracks.get(fact)
+        if found is None:
+            read, states, get = fact_reader(fact), self.states, self.states.get
+            idx: list[int] = []
+            values: list[Any] = []
+            before: object = idx  # nothing read yet
+            for i in self.indices(h, frozenset(fields_of(fact))):
+                s = get(i)
+                if s is None:
+                    s = states[i] = h.state(i)
+                value = read(s)
+                if value is not before:
+                    idx.append(i)
+                    values.append(value)
+                    before = value
+            found = self.tracks[fact] = (idx, values)
+        return found
+
+    def changed_set(self, h: History, field: str) -> frozenset[int]:
+        """The states at which *field* changed along *h*."""
+        found = self.changed.get(field)
+        if found is None:
+            found = self.changed[field] = frozenset(h.changed(field))
+        return found
 
 
 def _series(plan: Plan, h: History, cond: Condition, shared: _Shared) -> _Series:
     key = (id(plan), cond)
-    found = shared.get(key)
+    found = shared.series.get(key)
     if found is not None and found[0] is plan:
         return found[1]
-    made = _Series(compiled(cond, plan), h, cond)
-    shared[key] = (plan, made)
+    made = _Series(compiled(cond, plan), h, cond, shared)
+    shared.series[key] = (plan, made)
     return made
+
+
+class _Timing(NamedTuple):
+    """When an obligation's trigger, clock and completion first held, and its deadline."""
+
+    triggered_at: dt.datetime | None
+    clock_from: dt.datetime | None
+    due: dt.datetime | None
+    due_latest: dt.datetime | None
+    fulfilled_at: dt.datetime | None
 
 
 class _Ctx:
@@ -670,6 +872,8 @@ class _Ctx:
     __slots__ = (
         "_measure_changes",
         "_spans",
+        "_timings",
+        "clock",
         "comp",
         "h",
         "hours",
@@ -693,7 +897,7 @@ class _Ctx:
         shared: _Shared | None = None,
     ) -> None:
         self.plan, self.h, self.o, self.origin = plan, h, o, origin
-        shared = {} if shared is None else shared
+        shared = _Shared() if shared is None else shared
         self.trig = _series(plan, h, o.trigger, shared)
         self.comp = _series(plan, h, o.completion, shared)
         self.since = (
@@ -704,6 +908,7 @@ class _Ctx:
         self.since_fn = (
             self.trig if self.since is o.trigger else _series(plan, h, self.since, shared)
         )
+        self.clock = self.since_fn if o.deadline is not None else self.trig
         self.hours = _hours(plan, o.deadline.hours) if o.deadline is not None else None
         period = o.period
         self.until = (
@@ -719,6 +924,12 @@ class _Ctx:
         )
         self._spans: tuple[list[dt.timedelta], list[dt.timedelta]] | None = None
         self._measure_changes: list[int] | None = None
+        self._timings: dict[tuple[int | None, int | None, int | None], _Timing] = {}
+
+    def series(self) -> list[_Series]:
+        """The series of its trigger, completion, clock's condition and period's end, if any."""
+        found = [self.trig, self.comp, self.since_fn]
+        return found if self.until is None else [*found, self.until]
 
     def measure_changes(self) -> list[int]:
         """The states at which a fact that a measure reads (delivered or owed) changed."""
@@ -727,6 +938,14 @@ class _Ctx:
             fields = {fl for fact in facts for fl in fields_of(fact)}
             self._measure_changes = sorted({i for fl in fields for i in self.h.changed(fl)})
         return self._measure_changes
+
+    def read_sets(self, shared: _Shared) -> list[frozenset[int]] | None:
+        """For each field its compliance reads, the states at which it changed (None: it may
+        read any field)."""
+        fields = read_fields(self.o)
+        if fields is None:
+            return None
+        return [shared.changed_set(self.h, fl) for fl in sorted(fields)]
 
     def instant(self, index: int) -> dt.datetime:
         return _instant(self.h, index, self.origin)
@@ -738,15 +957,48 @@ class _Ctx:
         ev = self.h.event(index)
         return f" ({_short(ev.summary or ev.id)})"
 
+    def timing(self, trig: int | None, done: int | None, clock: int | None) -> _Timing:
+        """The instants that the trigger's, completion's and clock's first MET (states *trig*,
+        *done*, *clock*; None: not yet) give (found once for each)."""
+        key = (trig, done, clock)
+        found = self._timings.get(key)
+        if found is None:
+            clock_from = (
+                self.instant(clock)
+                if self.o.deadline is not None and clock is not None and self.clock.placeable
+                else None
+            )
+            due = (
+                clock_from + dt.timedelta(hours=self.hours)
+                if clock_from is not None and self.hours is not None
+                else None
+            )
+            # A day-precision instant (the plan's start, or an event dated only to the day) may
+            # lie anywhere in that day: the deadline and the fulfilment become 24-hour windows,
+            # and a status is given only when the windows decide it.
+            found = self._timings[key] = _Timing(
+                None if trig is None else self.instant(trig),
+                clock_from,
+                due,
+                due + _slack(self.h, clock) if due is not None else None,
+                None if done is None else self.instant(done),
+            )
+        return found
+
     def spans(self) -> tuple[list[dt.timedelta], list[dt.timedelta]]:
         """Running sums of how long the completion was MET, and UNKNOWN, over its whole entries:
         ``met[p]`` covers entries 0 to p - 1 (built on first use)."""
         if self._spans is None:
-            s, met, unk = self.comp, [dt.timedelta()], [dt.timedelta()]
-            for p in range(len(s.idx) - 1):
-                span = self.instant(s.idx[p + 1]) - self.instant(s.idx[p])
-                met.append(met[-1] + (span if s.ver[p] is MET else dt.timedelta()))
-                unk.append(unk[-1] + (span if s.ver[p] is UNK else dt.timedelta()))
+            s, held, unknown = self.comp, ZERO, ZERO
+            met, unk = [held], [unknown]
+            times = [self.instant(i) for i in s.idx]
+            for p, v in enumerate(s.ver[:-1]):
+                if v is MET:
+                    held += times[p + 1] - times[p]
+                elif v is UNK:
+                    unknown += times[p + 1] - times[p]
+                met.append(held)
+                unk.append(unknown)
             self._spans = (met, unk)
         return self._spans
 
@@ -754,6 +1006,13 @@ class _Ctx:
         return tuple(
             Quantity(label, read(state), owed(state)) for label, read, owed in self.measures
         )
+
+    def partly(self, n: int) -> bool:
+        """Whether some measure has something delivered (known, and not 0) at state *n*."""
+        if not self.measures:
+            return False
+        state = self.h.state(n)
+        return any(read(state) not in (UNKNOWN, 0) for _, read, _ in self.measures)
 
 
 def _operand_facts(value: object) -> list[str]:
@@ -763,212 +1022,278 @@ def _operand_facts(value: object) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=1024)
 def _short(text: str, limit: int = 80) -> str:
-    first = text.split(". ")[0].rstrip(".")
+    """An event's summary in a few words: its first sentence, cut at *limit* characters."""
+    first = text.partition(". ")[0].rstrip(".")
     return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
 
 
-@attrs.frozen
+_Why = str | Callable[[], str]
+"""A reason, or how to word it: most statuses judged along a lifecycle are never shown."""
+
+
 class _At:
-    """What an obligation's judgement as of one instant finds (before it becomes a Compliance)."""
+    """What an obligation's judgement as of one instant finds (before it becomes a Compliance).
 
-    status: ComplianceStatus
-    reason: str
-    triggered_at: dt.datetime | None = None
-    clock_from: dt.datetime | None = None
-    due: dt.datetime | None = None
-    due_latest: dt.datetime | None = None
-    fulfilled_at: dt.datetime | None = None
-    late_by: dt.timedelta | None = None
-    overdue_by: dt.timedelta | None = None
-    time_left: dt.timedelta | None = None
-    held: dt.timedelta | None = None
-    owed_for: dt.timedelta | None = None
-    events: frozenset[str] = frozenset()
+    Its reason is worded on first use, and how long a maintenance duty held is found then too.
+    """
 
-
-def _status(c: _Ctx, at: dt.datetime, *, events: bool = False) -> _At:
-    """An obligation's status as of *at*, from the history up to then (*events*: name the events
-    at which its trigger, clock or completion changed, which only the final status needs)."""
-    h, o = c.h, c.o
-    n = h._count(at)
-    trig = c.trig.onset(n)
-    done = c.comp.onset(n)
-    clock = c.since_fn.onset(n) if o.deadline is not None else trig
-    event_ids = (
-        frozenset(h.event(i).id for on in (trig, done, clock) for i in on.changes if i > 0)
-        if events
-        else frozenset()
+    __slots__ = (
+        "_why",
+        "held_of",
+        "late_by",
+        "overdue_by",
+        "owed_for",
+        "status",
+        "time_left",
+        "timing",
     )
 
-    def when(on: _Onset) -> dt.datetime | None:
-        return None if on.index is None else c.instant(on.index)
+    def __init__(
+        self,
+        status: ComplianceStatus,
+        why: _Why,
+        timing: _Timing,
+        *,
+        late_by: dt.timedelta | None = None,
+        overdue_by: dt.timedelta | None = None,
+        time_left: dt.timedelta | None = None,
+        owed_for: dt.timedelta | None = None,
+        held_of: Callable[[], tuple[dt.timedelta, dt.timedelta]] | None = None,
+    ) -> None:
+        self.status, self._why, self.timing = status, why, timing
+        self.late_by, self.overdue_by, self.time_left = late_by, overdue_by, time_left
+        self.owed_for, self.held_of = owed_for, held_of
 
-    triggered_at, fulfilled_at = when(trig), when(done)
-    clock_from = when(clock) if o.deadline is not None and clock.placeable else None
-    due = (
-        clock_from + dt.timedelta(hours=c.hours)
-        if clock_from is not None and c.hours is not None
-        else None
-    )
-    # A day-precision instant (the plan's start, or an event dated only to the day) may lie
-    # anywhere in that day: the deadline and the fulfilment become 24-hour windows, and a
-    # status is given only when the windows decide it.
-    due_hi = due + _slack(h, clock.index) if due is not None else None
-    base: dict[str, Any] = {
-        "triggered_at": triggered_at,
-        "clock_from": clock_from,
-        "due": due,
-        "due_latest": due_hi,
-        "fulfilled_at": fulfilled_at,
-        "events": event_ids,
-    }
-    if o.kind is ObligationKind.ACHIEVEMENT and done.index is not None:
-        return _achieved(c, n, done.index, base)  # done, even before it fell due
-    if trig.index is None:
+    @property
+    def reason(self) -> str:
+        """One line saying why the status is what it is."""
+        why = self._why
+        if isinstance(why, str):
+            return why
+        self._why = text = why()
+        return text
+
+    def why(self) -> Callable[[], str]:
+        """How to word the reason (worded once, whoever asks first)."""
+        why = self._why
+        return (lambda: why) if isinstance(why, str) else lambda: self.reason
+
+    @property
+    def held(self) -> dt.timedelta | None:
+        """For a maintenance duty, how long it held while owed (None for other kinds)."""
+        return None if self.held_of is None else self.held_of()[0]
+
+
+def _status(c: _Ctx, at: dt.datetime, n: int | None = None) -> _At:
+    """An obligation's status as of *at*, from the history up to then (*n*: the number of events
+    by then, if known)."""
+    if n is None:
+        n = c.h._count(at)
+    trig, done, clock = c.trig.met_at, c.comp.met_at, c.clock.met_at
+    if trig is not None and trig > n:
+        trig = None
+    if done is not None and done > n:
+        done = None
+    if clock is not None and clock > n:
+        clock = None
+    tm = c.timing(trig, done, clock)
+    kind = c.o.kind
+    if done is not None and kind is ObligationKind.ACHIEVEMENT:
+        return _achieved(c, n, done, tm)  # done, even before it fell due
+    if trig is None:
         if c.trig.at(n) is UNK:
-            return _At(ComplianceStatus.UNKNOWN, "whether it is due is not known", **base)
-        return _At(ComplianceStatus.NOT_TRIGGERED, "its trigger has not been met", **base)
-    quantities = c.quantities(h.state(n)) if c.measures else ()
-    # a clock that has not started (its condition is UNMET, not UNKNOWN) leaves the duty pending
-    waiting = o.deadline is not None and clock.index is None and c.since_fn.at(n) is UNMET
-    if o.kind is ObligationKind.MAINTENANCE:
-        return _maintenance(c, at, n, trig.index, base, quantities, waiting)
-    if o.kind is ObligationKind.PUNCTUAL:
-        return _punctual(c, at, base)
-    return _owed(c, at, c.comp.at(n), base, quantities, waiting=waiting)
+            return _At(_UNKNOWN, "whether it is due is not known", tm)
+        return _At(ComplianceStatus.NOT_TRIGGERED, "its trigger has not been met", tm)
+    if kind is ObligationKind.MAINTENANCE:
+        return _maintenance(c, at, n, trig, tm)
+    if kind is ObligationKind.PUNCTUAL:
+        return _punctual(c, at, tm)
+    return _owed(c, at, n, c.comp.at(n), tm)
 
 
 def _owed(
     c: _Ctx,
     at: dt.datetime,
+    n: int,
     now: Verdict,
-    base: dict[str, Any],
-    quantities: tuple[Quantity, ...],
+    tm: _Timing,
     what: str = "due",
     *,
-    waiting: bool = False,
+    owed_for: dt.timedelta | None = None,
+    held_of: Callable[[], tuple[dt.timedelta, dt.timedelta]] | None = None,
 ) -> _At:
     """Due and not (yet) done: pending, partly done, overdue or unknown, by its deadline."""
-    due, due_hi = base["due"], base["due_latest"]
+    due, due_hi = tm.due, tm.due_latest
     if now is UNK:
-        return _At(ComplianceStatus.UNKNOWN, "whether it is fulfilled is not known", **base)
+        why: _Why = "whether it is fulfilled is not known"
+        return _At(_UNKNOWN, why, tm, owed_for=owed_for, held_of=held_of)
     if c.o.deadline is not None and (due is None or due_hi is None):
-        return _At(ComplianceStatus.UNKNOWN, "due, but when its clock started is not known", **base)
+        why = "due, but when its clock started is not known"
+        return _At(_UNKNOWN, why, tm, owed_for=owed_for, held_of=held_of)
     if due is not None and due_hi is not None and at > due_hi:
-        overdue_by = at - due_hi
-        least = "at least " if due_hi != due else ""
-        reason = f"overdue by {least}{duration(overdue_by)} ({_due(due, due_hi)})"
-        return _At(ComplianceStatus.OVERDUE, reason, overdue_by=overdue_by, **base)
+        late, least = at - due_hi, "at least " if due_hi != due else ""
+        window = (due, due_hi)
+        return _At(
+            ComplianceStatus.OVERDUE,
+            lambda: f"overdue by {least}{duration(late)} ({_due(*window)})",
+            tm,
+            overdue_by=late,
+            owed_for=owed_for,
+            held_of=held_of,
+        )
     if due is not None and at > due:
-        reason = f"at or near its deadline ({_due(due, due_hi)})" + _DAY_NOTE
-        return _At(ComplianceStatus.UNKNOWN, reason, **base)
-    partly = any(q.delivered not in (UNKNOWN, 0) for q in quantities)
+        near = (due, due_hi)
+        return _At(
+            _UNKNOWN,
+            lambda: f"at or near its deadline ({_due(*near)})" + _DAY_NOTE,
+            tm,
+            owed_for=owed_for,
+            held_of=held_of,
+        )
+    partly = c.partly(n)
     time_left = due - at if due is not None else None
+
+    def pending() -> str:
+        return ("partly delivered; " if partly else f"{what}; ") + (
+            f"{duration(time_left)} left ({_due(due, due_hi)})"
+            if due is not None and time_left is not None
+            else "no deadline set"
+        )
+
     status = ComplianceStatus.PARTLY_FULFILLED if partly else ComplianceStatus.PENDING
-    reason = ("partly delivered; " if partly else f"{what}; ") + (
-        f"{duration(time_left)} left ({_due(due, due_hi)})"
-        if due is not None and time_left is not None
-        else "no deadline set"
-    )
-    return _At(status, reason, time_left=time_left, **base)
+    return _At(status, pending, tm, time_left=time_left, owed_for=owed_for, held_of=held_of)
 
 
 _DAY_NOTE = "; a source gives only the day"
 
 
-def _achieved(c: _Ctx, n: int, done: int, base: dict[str, Any]) -> _At:
+def _achieved(c: _Ctx, n: int, done: int, tm: _Timing) -> _At:
     """An achievement done at state *done*: on time, late, unknown, or undone since."""
-    h, o = c.h, c.o
     fulfilled_at = c.instant(done)
-    p = c.comp.pos(n)
-    if c.comp.ver[p] is UNMET:
-        k = max(
-            c.comp.idx[p], done
-        )  # the series changes verdict at each entry: the run began there
-        reason = (
-            f"fulfilled {_day(fulfilled_at)}{c.event_words(done)}, undone since "
-            f"{_day(c.instant(k))}{c.event_words(k)}"
-        )
-        return _At(ComplianceStatus.BREACHED, reason, **base)
-    due, due_hi = base["due"], base["due_latest"]
-    done_hi = fulfilled_at + _slack(h, done)
-    if o.deadline is None:
-        return _At(ComplianceStatus.FULFILLED, f"fulfilled at {_when(fulfilled_at)}", **base)
+    s = c.comp
+    p = s.pos(n)
+    if s.ver[p] is UNMET:
+        k = max(s.idx[p], done)  # the series changes verdict at each entry: the run began there
+
+        def undone() -> str:
+            return (
+                f"fulfilled {_day(fulfilled_at)}{c.event_words(done)}, undone since "
+                f"{_day(c.instant(k))}{c.event_words(k)}"
+            )
+
+        return _At(ComplianceStatus.BREACHED, undone, tm)
+    if c.o.deadline is None:
+        return _At(ComplianceStatus.FULFILLED, lambda: f"fulfilled at {_when(fulfilled_at)}", tm)
+    due, due_hi = tm.due, tm.due_latest
     if due is None or due_hi is None:
-        reason = "fulfilled, but when its clock started is not known"
-        return _At(ComplianceStatus.UNKNOWN, reason, **base)
-    if done_hi <= due:
-        reason = f"fulfilled at {_when(fulfilled_at)}, {_due(due, due_hi)}"
-        return _At(ComplianceStatus.FULFILLED_ON_TIME, reason, **base)
+        return _At(_UNKNOWN, "fulfilled, but when its clock started is not known", tm)
+    window = (due, due_hi)
+    if fulfilled_at + _slack(c.h, done) <= due:
+        return _At(
+            ComplianceStatus.FULFILLED_ON_TIME,
+            lambda: f"fulfilled at {_when(fulfilled_at)}, {_due(*window)}",
+            tm,
+        )
     if fulfilled_at > due_hi:
-        late_by = fulfilled_at - due_hi
-        least = "at least " if due_hi != due else ""
-        reason = f"fulfilled {least}{duration(late_by)} late ({_due(due, due_hi)})"
-        return _At(ComplianceStatus.FULFILLED_LATE, reason, late_by=late_by, **base)
-    reason = f"fulfilled around the deadline ({_due(due, due_hi)})" + _DAY_NOTE
-    return _At(ComplianceStatus.UNKNOWN, reason, **base)
+        late, least = fulfilled_at - due_hi, "at least " if due_hi != due else ""
+        return _At(
+            ComplianceStatus.FULFILLED_LATE,
+            lambda: f"fulfilled {least}{duration(late)} late ({_due(*window)})",
+            tm,
+            late_by=late,
+        )
+    return _At(_UNKNOWN, lambda: f"fulfilled around the deadline ({_due(*window)})" + _DAY_NOTE, tm)
 
 
-def _maintenance(
-    c: _Ctx,
-    at: dt.datetime,
-    n: int,
-    k: int,
-    base: dict[str, Any],
-    quantities: tuple[Quantity, ...],
-    waiting: bool,
-) -> _At:
+def _maintenance(c: _Ctx, at: dt.datetime, n: int, k: int, tm: _Timing) -> _At:
     """A duty owed from state *k* (its trigger): holding, breached, discharged, owed or unknown."""
-    o = c.o
     start = c.instant(k)
-    period = o.period
+    period = c.o.period
     end, m = at, n
-    ended = ""
+    until: int | None = None  # the state at which its end condition first held, if by *n*
+    ended = False
     if c.until is not None and period is not None and period.until is not None:
-        u = c.until.onset(n)
-        if u.index is not None:
-            end, m = max(start, c.instant(u.index)), max(u.index, k)
-            why = period.until.label or "its end condition holds"
-            ended = f"discharged {_day(end)}{c.event_words(u.index)}: {why}"
+        until = c.until.first(n)
+        if until is not None:
+            end, m, ended = max(start, c.instant(until)), max(until, k), True
     if not ended and c.period_hours is not None:
-        length = c.period_hours
-        if start + dt.timedelta(hours=length) <= at:
-            end = start + dt.timedelta(hours=length)
-            m = max(c.h._count(end), k)
-            ended = f"its period of {duration(end - start)} ended {_day(end)}"
+        over = start + dt.timedelta(hours=c.period_hours)
+        if over <= at:
+            end, m, ended = over, max(c.h._count(over), k), True
+    held_of = functools.partial(_held, c, k, m, end)
+    if ended:
+        why = functools.partial(_discharged, c, k, m, end, until)
+        return _At(ComplianceStatus.DISCHARGED, why, tm, owed_for=end - start, held_of=held_of)
+    s = c.comp
+    p = s.pos(n)
+    now = s.ver[p]
+    if now is MET:
+        status = ComplianceStatus.FULFILLED
+    elif now is UNMET and s.met_between(k, n):
+        status = ComplianceStatus.BREACHED
+    elif now is UNK:
+        status = _UNKNOWN
+    else:
+        return _owed(
+            c, at, n, now, tm, "due and not yet holding", owed_for=end - start, held_of=held_of
+        )
+    why = functools.partial(_owing, c, k, m, end, p, status)
+    return _At(status, why, tm, owed_for=end - start, held_of=held_of)
+
+
+def _tally(c: _Ctx, k: int, m: int, end: dt.datetime) -> str:
+    """How long a duty owed from state *k* to *end* (in state *m*) held, in words."""
     held, unknown_for = _held(c, k, m, end)
-    owed = end - start
-    base = {**base, "held": held, "owed_for": owed}
-    tally = (
+    owed = end - c.instant(k)
+    return (
         f"held {_span(held)} of {_span(owed)} owed"
         if held
         else f"not held in the {_span(owed)} owed"
     ) + (f", not known for {_span(unknown_for)}" if unknown_for else "")
-    if ended:
-        return _At(ComplianceStatus.DISCHARGED, f"{ended}; {tally}", **base)
+
+
+def _discharged(c: _Ctx, k: int, m: int, end: dt.datetime, until: int | None) -> str:
+    """Why a duty owed from state *k* is discharged at *end* (in state *m*): its end condition
+    held at state *until*, or (None) its period ran out."""
+    period = c.o.period
+    assert period is not None
+    if until is not None and period.until is not None:
+        label = period.until.label or "its end condition holds"
+        ended = f"discharged {_day(end)}{c.event_words(until)}: {label}"
+    else:
+        ended = f"its period of {duration(end - c.instant(k))} ended {_day(end)}"
+    return f"{ended}; {_tally(c, k, m, end)}"
+
+
+def _owing(c: _Ctx, k: int, m: int, end: dt.datetime, p: int, status: ComplianceStatus) -> str:
+    """Why a duty owed from state *k* to *end* (in state *m*) holds, is breached or is not known,
+    its completion's entry in force being *p*."""
     s = c.comp
-    p, p0 = s.pos(n), s.pos(k)
-    i, now = max(s.idx[p], k), s.ver[p]
-    since = f"it fell due, {_day(start)}" if i == k else f"{_day(c.instant(i))}{c.event_words(i)}"
-    ever = s.met_between(k, n)
-    if now is MET:
-        return _At(ComplianceStatus.FULFILLED, f"holding since {since}; {tally}", **base)
-    if now is UNMET and ever:
-        return _At(ComplianceStatus.BREACHED, f"breached since {since}; {tally}", **base)
-    if now is UNK:
-        last = s.ver[p - 1] if p > p0 else None
-        known = (
-            "; last known holding"
-            if last is MET
-            else "; last known not holding"
-            if last is UNMET
-            else ""
-        )
-        if last is UNMET and s.mets[p] - s.mets[p0] > 0:  # it held at some entry before
-            known = "; last known breached"
-        return _At(ComplianceStatus.UNKNOWN, f"not known since {since}{known}; {tally}", **base)
-    return _owed(c, at, now, base, quantities, "due and not yet holding", waiting=waiting)
+    i = max(s.idx[p], k)
+    since = (
+        f"it fell due, {_day(c.instant(k))}"
+        if i == k
+        else f"{_day(c.instant(i))}{c.event_words(i)}"
+    )
+    tally = _tally(c, k, m, end)
+    if status is ComplianceStatus.FULFILLED:
+        return f"holding since {since}; {tally}"
+    if status is ComplianceStatus.BREACHED:
+        return f"breached since {since}; {tally}"
+    p0 = s.pos(k)
+    last = s.ver[p - 1] if p > p0 else None
+    known = (
+        "; last known holding"
+        if last is MET
+        else "; last known not holding"
+        if last is UNMET
+        else ""
+    )
+    if last is UNMET and s.mets[p] - s.mets[p0] > 0:  # it held at some entry before
+        known = "; last known breached"
+    return f"not known since {since}{known}; {tally}"
 
 
 def _held(c: _Ctx, k: int, m: int, end: dt.datetime) -> tuple[dt.timedelta, dt.timedelta]:
@@ -994,25 +1319,37 @@ def _held(c: _Ctx, k: int, m: int, end: dt.datetime) -> tuple[dt.timedelta, dt.t
 ZERO = dt.timedelta()
 
 
-def _punctual(c: _Ctx, at: dt.datetime, base: dict[str, Any]) -> _At:
+def _punctual(c: _Ctx, at: dt.datetime, tm: _Timing) -> _At:
     """A duty judged at one instant, its deadline: held then, or not."""
-    due, due_hi = base["due"], base["due_latest"]
+    due, due_hi = tm.due, tm.due_latest
     if due is None or due_hi is None:
-        return _At(ComplianceStatus.UNKNOWN, "its instant is not known", **base)
+        return _At(_UNKNOWN, "its instant is not known", tm)
+    window = (due, due_hi)
     if at < due:
         left = due - at
-        reason = f"to hold at its instant; {duration(left)} left ({_due(due, due_hi)})"
-        return _At(ComplianceStatus.PENDING, reason, time_left=left, **base)
+        return _At(
+            ComplianceStatus.PENDING,
+            lambda: f"to hold at its instant; {duration(left)} left ({_due(*window)})",
+            tm,
+            time_left=left,
+        )
     if at < due_hi:
-        reason = f"at or near its instant ({_due(due, due_hi)})" + _DAY_NOTE
-        return _At(ComplianceStatus.UNKNOWN, reason, **base)
+        return _At(_UNKNOWN, lambda: f"at or near its instant ({_due(*window)})" + _DAY_NOTE, tm)
     h = c.h
     lo, hi = c.comp.at(h._count(due)), c.comp.at(h._count(due_hi))
     if lo is hi is MET:
-        return _At(ComplianceStatus.FULFILLED_ON_TIME, f"held at its instant, {_when(due)}", **base)
+        return _At(
+            ComplianceStatus.FULFILLED_ON_TIME,
+            lambda: f"held at its instant, {_when(window[0])}",
+            tm,
+        )
     if lo is hi is UNMET:
-        return _At(ComplianceStatus.BREACHED, f"did not hold at its instant, {_when(due)}", **base)
-    return _At(ComplianceStatus.UNKNOWN, f"whether it held at {_when(due)} is not known", **base)
+        return _At(
+            ComplianceStatus.BREACHED,
+            lambda: f"did not hold at its instant, {_when(window[0])}",
+            tm,
+        )
+    return _At(_UNKNOWN, lambda: f"whether it held at {_when(window[0])} is not known", tm)
 
 
 def _span(span: dt.timedelta) -> str:
@@ -1026,140 +1363,182 @@ def _day(at: dt.datetime) -> str:
     return f"{at.day} {at:%b %Y}"
 
 
-def _periods(c: _Ctx, at: dt.datetime, last: _At) -> tuple[StatusPeriod, ...]:
-    """The obligation's statuses from the plan's start to *at*, each with when it began."""
-    h, o = c.h, c.o
-    n = h._count(at)
-    conds: list[Condition] = [o.trigger, o.completion, c.since]
-    if o.period is not None and o.period.until is not None:
-        conds.append(o.period.until)
-    indices = {i for cond in conds for i in _candidates(h, cond, n)}
-    event_at = h._instants()
-    instants = {event_at[i - 1] for i in indices if i}
-    if 0 in indices:
-        instants.add(c.origin)
-    for extra in (last.due, last.due_latest):
-        if extra is not None and extra <= at:
-            instants.add(extra)
-    if c.period_hours is not None and last.triggered_at is not None:
-        instants.add(last.triggered_at + dt.timedelta(hours=c.period_hours))
-    reads = read_changes(h, o)
-    begun: list[tuple[_At, dt.datetime]] = []  # each status and when it began
-    seen: _Reads | None = None  # what the last status judged read
-    ordered = sorted(x for x in instants if x <= at)
-    k = 0
-    while k < len(ordered):
-        t = ordered[k]
-        if t == at:
-            s = last
-        else:
-            if seen is not None and _same_reads(c, t, seen):
-                # the same status as the last one judged (begun[-1]'s), up to where a read changes
-                k = _next_to_judge(c, ordered, k, t, seen)
-                continue
-            s = _status(c, t)  # O(log k) each: the series are built once
-            seen = _reads(c, t, s)
-        k += 1
-        if not begun or begun[-1][0].status is not s.status:
-            begun.append((s, t))
+def _periods(
+    c: _Ctx, at: dt.datetime, n: int, last: _At, shared: _Shared
+) -> tuple[StatusPeriod, ...]:
+    """The obligation's statuses from the plan's start to *at* (*n* events by then, *last* its
+    status then), each with when it began.
+
+    Its status is judged at each instant :func:`_change_points` names (the same status holds
+    until the next); a period's reason is worded when first read."""
+    h = c.h
+    begun: list[tuple[_At, _Point]] = []  # each status and where it began
+    status: ComplianceStatus | None = None
+    for point in _change_points(c, at, n, last):
+        t, _, count = point
+        s = last if count == n and t == at else _status(c, t, count)
+        if s.status is not status:
+            begun.append((s, point))
+            status = s.status
+    reads = c.read_sets(shared)
+    version = c.plan.version
     out: list[StatusPeriod] = []
-    for j, (s, t) in enumerate(begun):
-        end = begun[j + 1][1] if j + 1 < len(begun) else None
-        at_t = _events_at(h, t, n, reads)
-        ids = tuple(sorted(h.event(i).id for i in at_t))
-        cause = _short(h.event(at_t[-1]).summary or h.event(at_t[-1]).id, 60) if at_t else ""
-        out.append(StatusPeriod(s.status, t, end, s.reason, ids, c.plan.version, cause))
+    found = StatusPeriod._found
+    ids: tuple[str, ...]
+    for j, (s, (t, lo, hi)) in enumerate(begun):
+        end = begun[j + 1][1][0] if j + 1 < len(begun) else None
+        if lo == hi and (reads is None or any(lo in changed for changed in reads)):
+            ev = h.event(lo)  # the one event at t, as mostly
+            ids, cause = (ev.id,), _short(ev.summary or ev.id, 60)
+        else:
+            at_t = _events_in(lo, hi, reads)
+            ids = tuple(sorted(h.event(i).id for i in at_t))
+            last_ev = h.event(at_t[-1]) if at_t else None
+            cause = "" if last_ev is None else _short(last_ev.summary or last_ev.id, 60)
+        out.append(found(s.status, t, end, s.why(), ids, version, cause))
     if not out or out[-1].status is not last.status:
         if out:
             out[-1] = attrs.evolve(out[-1], end=at)
-        out.append(StatusPeriod(last.status, at, None, last.reason, (), c.plan.version))
+        out.append(StatusPeriod(last.status, at, None, last.reason, (), version))
     return tuple(out)
 
+
+_Point = tuple[dt.datetime, int, int]
+"""An instant of a lifecycle, and the first and last events at it (the last is the number of
+events by then; the first is one more than the last when there is none)."""
 
 _TICK: Final = dt.timedelta(microseconds=1)
 
 
-def _events_at(h: History, t: dt.datetime, n: int, reads: tuple[int, ...] | None) -> list[int]:
-    """The events at instant *t*, up to the *n*-th, that changed a fact in *reads* (None: any)."""
-    lo, hi = h._count(t - _TICK) + 1, min(h._count(t), n)
+def _point(h: History, t: dt.datetime, n: int) -> _Point:
+    """Instant *t* with the events at it, up to the *n*-th."""
+    return (t, h._count(t - _TICK) + 1, min(h._count(t), n))
+
+
+def _events_in(lo: int, hi: int, reads: Sequence[frozenset[int]] | None) -> list[int]:
+    """The events from the *lo*-th to the *hi*-th that changed a field whose changes are in
+    *reads* (None: any)."""
     if reads is None:
         return list(range(lo, hi + 1))
-    return list(reads[bisect.bisect_left(reads, lo) : bisect.bisect_right(reads, hi)])
+    return [i for i in range(lo, hi + 1) if any(i in changed for changed in reads)]
 
 
-def _next_to_judge(
-    c: _Ctx, ordered: list[dt.datetime], k: int, t: dt.datetime, seen: _Reads
-) -> int:
-    """The first place after *k* in *ordered* where what the status reads may differ from
-    *seen* (which *t*, at place *k*, reads too): the next change of a series' verdict or of a
-    quantity, or the first instant at or past one the status compares with. Every instant
-    skipped reads what *seen* does, so it has the same status."""
-    n = c.h._count(t)
-    nexts: list[dt.datetime] = []
-    for x in seen.marks:
-        if x == t:
-            return k + 1  # just past a mark: the next instant is on its other side
-        if x > t:
-            nexts.append(x)
-    for series in (c.trig, c.comp, c.since_fn, c.until):
-        if series is not None:
-            p = series.pos(n) + 1
-            if p < len(series.idx):
-                nexts.append(c.instant(series.idx[p]))
+def _marks(c: _Ctx, at: dt.datetime, last: _At) -> list[dt.datetime]:
+    """The instants up to *at* that a status compares the instant judged with: the deadline's
+    window and the end of the period owed, as of *at* (an earlier status compares with these or
+    with none)."""
+    tm = last.timing
+    found = [x for x in (tm.due, tm.due_latest) if x is not None]
+    if c.period_hours is not None and tm.triggered_at is not None:
+        found.append(tm.triggered_at + dt.timedelta(hours=c.period_hours))
+    return [x for x in found if x <= at]
+
+
+def _candidate_states(c: _Ctx, n: int) -> set[int]:
+    """The states up to *n* at which a field that an obligation's conditions read changed, and
+    the start (every state if one refers to a phase)."""
+    return {i for s in c.series() for i in s.cands[: bisect.bisect_right(s.cands, n)]}
+
+
+def _every_instant(c: _Ctx, at: dt.datetime, n: int, last: _At) -> list[_Point]:
+    """Every instant of the lifecycle up to *at* (*n* events by then, *last* the status then),
+    in order: the plan's start, the instant of each event at which a field that its conditions
+    read changed, and the marks of :func:`_marks`.
+
+    The periods are the runs of equal status over these; :func:`_change_points` gives those of
+    them at which the status may differ from the one before. Where several of them are the same
+    instant (events given at one instant in different time zones), the instant of the event
+    first met in :func:`_candidate_states` stands for all, else the plan's start, else the first
+    mark."""
+    event_at = c.h._instants()
+    indices = _candidate_states(c, n)
+    instants = {event_at[i - 1] for i in indices if i}
+    if 0 in indices:
+        instants.add(c.origin)
+    instants.update(_marks(c, at, last))
+    return [_point(c.h, x, n) for x in sorted(instants) if x <= at]
+
+
+def _change_points(c: _Ctx, at: dt.datetime, n: int, last: _At) -> list[_Point]:
+    """Instants of :func:`_every_instant`, in order, among which are all those at which the
+    status may differ from the one before (each given as that function gives it).
+
+    A status reads the entry in force of each series (its trigger's, completion's, clock's and
+    period end's), the quantities delivered, and on which side of each mark the instant lies;
+    between two instants where none of these changes, it is the same. So: the plan's start and
+    the first candidate event, the instant of each change of a series' verdict, each mark and
+    the first candidate event after it, and the first candidate event at or after each change
+    of a fact a measure reads (with the plan's start and the marks already in)."""
+    event_at = c.h._instants()
+    cands = [s.cands for s in c.series()]
+
+    def first(j: int) -> int | None:
+        """The first candidate event from the *j*-th on (None: none up to the *n*-th)."""
+        ks = [lst[p] for lst in cands if (p := bisect.bisect_left(lst, j)) < len(lst)]
+        k = min(ks, default=n + 1)
+        return k if k <= n else None
+
+    found: set[int] = set()  # candidate events whose instants are points
+    for s in c.series():
+        found.update(s.idx[1 : s.pos(n) + 1])
+    others = [c.origin] if c.origin <= at else []
+    others += _marks(c, at, last)
+    starts = first(1)
+    if starts is not None:
+        found.add(starts)
+    for x in others[1 if c.origin <= at else 0 :]:  # each mark: the first candidate after it
+        k = first(bisect.bisect_right(event_at, x, 0, n) + 1)
+        if k is not None:
+            found.add(k)
     if c.measures:
         changes = c.measure_changes()
-        p = bisect.bisect_right(changes, n)
-        if p < len(changes):
-            nexts.append(c.instant(changes[p]))
-    if not nexts:
-        return len(ordered)
-    return max(k + 1, bisect.bisect_left(ordered, min(nexts), k + 1))
+        every = set().union(*cands)
+        for i in changes[: bisect.bisect_right(changes, n)]:
+            if i == 1 or event_at[i - 2] != event_at[i - 1]:  # the first event at its instant
+                k = i if i in every else first(i)
+            else:
+                k = first(bisect.bisect_left(event_at, event_at[i - 1], 0, n) + 1)
+            if k is not None:
+                found.add(k)
+    alone: list[dt.datetime] = []  # the start and marks that are no candidate event's instant
+    for x in others:
+        k = first(bisect.bisect_left(event_at, x, 0, n) + 1)
+        if k is not None and event_at[k - 1] == x:
+            found.add(k)  # the event's instant stands for it
+        elif x not in alone:
+            alone.append(x)
+    points = _points_of(c, n, sorted(found), event_at)
+    for x in alone:
+        bisect.insort(points, _point(c.h, x, n))
+    return points
 
 
-def _reads(c: _Ctx, t: dt.datetime, judged: _At) -> _Reads:
-    """Everything an obligation's status as of *t* depends on (*judged* is that status): the entry
-    in force of each of its series, the quantities delivered, and on which side of each instant
-    the status compares *t* with (its deadline's window, its period's end) *t* lies. Two instants
-    with the same reads have the same status, so :func:`_periods` judges only where they
-    change."""
-    n = c.h._count(t)
-    end = (
-        judged.triggered_at + dt.timedelta(hours=c.period_hours)
-        if judged.triggered_at is not None and c.period_hours is not None
-        else None
-    )
-    marks = tuple(x for x in (judged.due, judged.due_latest, end) if x is not None)
-    return _Reads(_entries(c, n), _delivered(c, n), marks, _sides(t, marks))
+def _points_of(c: _Ctx, n: int, found: list[int], event_at: Sequence[dt.datetime]) -> list[_Point]:
+    """The instants of the candidate events *found* (in order), once each, as
+    :func:`_every_instant` gives them: where several events share an instant, the one it names
+    unless they are all given alike."""
+    out: list[_Point] = []
+    indices: set[int] | None = None
+    for k in found:
+        t = event_at[k - 1]
+        if out and out[-1][0] == t:
+            continue
+        lo = hi = k
+        while lo > 1 and event_at[lo - 2] == t:
+            lo -= 1
+        while hi < n and event_at[hi] == t:
+            hi += 1
+        if lo < hi and any(not _alike(event_at[i - 1], t) for i in range(lo, hi + 1)):
+            if indices is None:
+                indices = _candidate_states(c, n)
+            t = next(event_at[i - 1] for i in indices if i and event_at[i - 1] == t)
+        out.append((t, lo, hi))
+    return out
 
 
-def _same_reads(c: _Ctx, t: dt.datetime, seen: _Reads) -> bool:
-    """Whether the status as of *t* reads what *seen* records (so it is the same status)."""
-    n = c.h._count(t)
-    return (
-        _entries(c, n) == seen.entries
-        and _sides(t, seen.marks) == seen.sides
-        and _delivered(c, n) == seen.quantities
-    )
-
-
-class _Reads(NamedTuple):
-    entries: tuple[int, ...]
-    quantities: tuple[Quantity, ...]
-    marks: tuple[dt.datetime, ...]
-    sides: tuple[int, ...]
-
-
-def _entries(c: _Ctx, n: int) -> tuple[int, ...]:
-    until = -1 if c.until is None else c.until.pos(n)
-    return (c.trig.pos(n), c.comp.pos(n), c.since_fn.pos(n), until)
-
-
-def _delivered(c: _Ctx, n: int) -> tuple[Quantity, ...]:
-    return c.quantities(c.h.state(n)) if c.measures else ()
-
-
-def _sides(t: dt.datetime, marks: tuple[dt.datetime, ...]) -> tuple[int, ...]:
-    return tuple((t > x) - (t < x) for x in marks)
+def _alike(a: dt.datetime, b: dt.datetime) -> bool:
+    """Whether two equal instants are given alike (the same time zone, the same fold)."""
+    return a.tzinfo is b.tzinfo and a.fold == b.fold
 
 
 def _judge(
@@ -1174,31 +1553,35 @@ def _judge(
     names: Mapping[str, str] | None = None,
     shared: _Shared | None = None,
 ) -> Compliance:
+    n = h.count(at)
+    shared = _Shared(n) if shared is None else shared
     c = _Ctx(plan, h, o, origin, shared)
-    upto = h.state(h.count(at))
+    upto = h.state(n)
     completion = evaluate(o.completion, upto, plan=plan)
     quantities = c.quantities(upto)
-    a = _status(c, at, events=True)
-    missing = _missing(plan, h, o, a, upto, completion) if a.status is _UNKNOWN else ()
+    a = _status(c, at, n)
+    tm = a.timing
+    missing = _missing(plan, h, o, tm, upto, completion) if a.status is _UNKNOWN else ()
+    changed = {h.event(i).id for s in (c.trig, c.comp, c.clock) for i in s.changes(n)}
     return Compliance(
         o,
         phase_id,
         a.status,
         at,
-        a.triggered_at,
-        a.clock_from,
-        a.due,
-        a.fulfilled_at,
+        tm.triggered_at,
+        tm.clock_from,
+        tm.due,
+        tm.fulfilled_at,
         a.late_by,
         a.overdue_by,
         a.time_left,
         quantities,
-        tuple(sorted(a.events)),
+        tuple(sorted(changed)),
         completion,
         a.reason,
-        a.due_latest,
+        tm.due_latest,
         version=plan.version,
-        periods=_periods(c, at, a) if periods else (),
+        periods=_periods(c, at, n, a, shared) if periods else (),
         held=a.held,
         owed_for=a.owed_for,
         missing=missing,
@@ -1210,7 +1593,7 @@ _UNKNOWN = ComplianceStatus.UNKNOWN
 
 
 def _missing(
-    plan: Plan, h: History, o: Obligation, a: _At, upto: State, completion: Evaluation
+    plan: Plan, h: History, o: Obligation, a: _Timing, upto: State, completion: Evaluation
 ) -> tuple[str, ...]:
     """The facts whose being unknown (or contested) leaves an obligation's status unknown: its
     trigger's where it is not known to be due, its completion's at its instant for a punctual
@@ -1378,18 +1761,10 @@ def compliance(
         at = timeline.data_as_of or timeline.last or plan_origin(first)
     at = read_instant(at, utc_offset_hours=first.utc_offset_hours)
     now = in_force(plans, at)
-    h = judged_history(now, timeline, at=at, start=start, assume_unchanged=assume_unchanged)
-    origin = plan_origin(now)
     names = party_names(now)
-    shared: _Shared = {}
-    if len(plans) == 1:
-        items = [
-            _judge(now, h, o, p.id, at, origin, names=names, shared=shared)
-            for p in now.phases
-            for o in p.obligations
-        ]
-    else:
-        items = _across(plans, h, at, origin, names, shared)
+    with collector_paused():  # what a judgement makes is kept, or freed by reference counts
+        h = judged_history(now, timeline, at=at, start=start, assume_unchanged=assume_unchanged)
+        items = _judged(plans, now, h, at, names)
     edge = timeline.data_as_of
     beyond = edge is not None and at > edge
     if beyond and not assume_unchanged:
@@ -1407,6 +1782,22 @@ def compliance(
 
 
 _CONTROLS_FIX = "Pass gp.controls() (the bundled table of who can change each fact), or None."
+
+
+def _judged(
+    plans: tuple[Plan, ...], now: Plan, h: History, at: dt.datetime, names: Mapping[str, str]
+) -> list[Compliance]:
+    """Each obligation judged along *h* as of *at*: under *now*, the only version, or under the
+    version in force at each instant."""
+    origin = plan_origin(now)
+    shared = _Shared(h.count(at))
+    if len(plans) > 1:
+        return _across(plans, h, at, origin, names, shared)
+    return [
+        _judge(now, h, o, p.id, at, origin, names=names, shared=shared)
+        for p in now.phases
+        for o in p.obligations
+    ]
 
 
 def _last_known(c: Compliance, edge: dt.datetime) -> Compliance:
