@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import itertools
 import textwrap
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -429,10 +430,17 @@ def _figure_class() -> type:
                 if engine is None or not self.axes:
                     super().draw(renderer)
                     return
-                with _unplaced_empty_labels(self), _remembered_sizes(renderer):
+                with (
+                    _unplaced_empty_labels(self),
+                    _remembered_sizes(renderer),
+                    _remembered_heights(self, renderer),
+                    _layouts_once(),
+                ):
                     with contextlib.suppress(ValueError):  # as matplotlib's: a resize may
                         engine.execute(self)
-                    with _without_layout(self):  # laid out: the draw would lay it out again
+                    with _without_layout(self), contextlib.ExitStack() as stack:
+                        for ax in self.axes:  # laid out: the draw would lay it out again
+                            stack.enter_context(_ticks_once(ax))
                         super().draw(renderer)
             finally:
                 self._drawing = before
@@ -490,6 +498,114 @@ def _remembered_sizes(renderer: Any) -> Iterator[None]:
         yield
     finally:
         del inner.get_text_width_height_descent
+
+
+@contextlib.contextmanager
+def _remembered_heights(fig: Figure, renderer: Any) -> Iterator[None]:
+    """In the context, the renderer drawing *fig* looks each font's line heights up once.
+
+    Matplotlib (3.11 on) lays every text out with its font's ascent, descent and line gap, read
+    from the font file's tables each time: found by its properties, opened and read at every
+    measure and draw of every text, a tenth of a chart's time. A renderer may give them itself
+    (PDF and PostScript do); this one gives matplotlib's own, each font and size worked out once
+    in the draw. Where matplotlib does not ask a renderer for them, or the renderer has its own,
+    nothing changes.
+    """
+    from matplotlib.text import Text
+
+    asked = Text._get_layout.__code__.co_names  # type: ignore[attr-defined]
+    if "_get_font_height_metrics" not in asked or hasattr(renderer, "_get_font_height_metrics"):
+        yield
+        return
+    known: dict[tuple[int, float], tuple[float | None, float | None, float | None]] = {}
+
+    def heights(prop: Any) -> tuple[float | None, float | None, float | None]:
+        key = (hash(prop), float(fig.dpi))
+        got = known.get(key)
+        if got is None:
+            got = known[key] = _font_heights(prop, fig.dpi)
+        return got
+
+    try:
+        renderer._get_font_height_metrics = heights
+    except AttributeError:  # a renderer that takes no attributes of ours
+        yield
+        return
+    try:
+        yield
+    finally:
+        del renderer._get_font_height_metrics
+
+
+@contextlib.contextmanager
+def _layouts_once() -> Iterator[None]:
+    """In the context, each text is laid out once for what it says and how, by each renderer.
+
+    Matplotlib lays a text out (its lines, their sizes and the box around them) each time the
+    text is measured or drawn: a chart's layout measures each text two or three times and
+    the draw once more, and a key's texts are laid out again for each box the key nests them
+    in. The layout is a function of the text, its font, alignment, spacing and rotation, the
+    figure's resolution and the renderer, so it is kept under all of them, for the context
+    (a draw). A text that wraps, turns with its transform or is set by TeX is laid out each
+    time, as before.
+    """
+    from matplotlib.text import Text
+
+    layout: Callable[[Text, Any], Any] = Text._get_layout  # type: ignore[attr-defined]
+    if getattr(layout, "_kept", False):  # an enclosing context keeps them already
+        yield
+        return
+    kept: dict[tuple[Any, ...], Any] = {}
+
+    def remembered(text: Any, renderer: Any) -> Any:
+        if text.get_wrap() or text.get_transform_rotates_text() or text.get_usetex():
+            return layout(text, renderer)
+        fig = text.get_figure(root=True)
+        key = (
+            text,
+            renderer,
+            text.get_text(),
+            hash(text.get_fontproperties()),
+            fig.dpi if fig is not None else None,
+            text._linespacing,
+            text._multialignment,
+            text._horizontalalignment,
+            text._verticalalignment,
+            text._rotation,
+            text.get_rotation_mode(),
+            text.get_parse_math(),
+        )
+        got = kept.get(key)
+        if got is None:
+            got = kept[key] = layout(text, renderer)
+        return got
+
+    remembered._kept = True  # type: ignore[attr-defined]
+    Text._get_layout = remembered  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        Text._get_layout = layout  # type: ignore[attr-defined]
+
+
+def _font_heights(prop: Any, dpi: float) -> tuple[float | None, float | None, float | None]:
+    """A font's ascent, descent and line gap in pixels at *dpi*, as matplotlib's text layout
+    reads them from the font's tables (OS/2, else hhea); None where neither is there."""
+    from matplotlib.font_manager import fontManager, get_font
+
+    font: Any = get_font(fontManager._find_fonts_by_props(prop))  # its tables, loosely typed
+    for name, gap, ascent, descent in (
+        ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+        ("hhea", "lineGap", "ascent", "descent"),
+    ):
+        table = font.get_sfnt_table(name)
+        if table is None:
+            continue
+        head = font.get_sfnt_table("head")
+        assert head is not None  # every TrueType font has one
+        scale = 1 / head["unitsPerEm"] * prop.get_size_in_points() * dpi / 72
+        return table[ascent] * scale, -table[descent] * scale, table[gap] * scale
+    return None, None, None
 
 
 def _font_key(prop: Any) -> tuple[Any, ...]:
@@ -619,6 +735,7 @@ def _fitted_class() -> type:
             self.texts: dict[str, str] = {}
             self.key: list[tuple[Artist, str]] = []  # the key's entries: handle, label
             self.keys: dict[int, Legend] = {}  # the key made in so many columns
+            self.placed: Any = None  # the page and the room the axes were last laid out in
 
         def execute(self, fig: Figure) -> Any:
             self.renderer = fig._get_renderer()  # type: ignore[attr-defined]
@@ -629,13 +746,62 @@ def _fitted_class() -> type:
                 self.set(rect=(0, bottom / height, 1, room / height))
                 for fitting in self.early:
                     fitting()
-                super().execute(fig)
+                self._lay_out(fig)
                 changed = [fitting() for fitting in self.fits]  # each runs
                 if any(changed):
-                    super().execute(fig)
+                    self._lay_out(fig)
                 return None
             finally:
                 self.renderer = None
+
+        def _lay_out(self, fig: Figure) -> None:
+            """Lay the axes out in the room: a chart's one plain axes as constrained layout
+            would, measured once where its ticks stay as they were; else by constrained layout.
+
+            Constrained layout measures the axes' decorations where the axes stand, moves the
+            axes to leave them room, and measures and moves them again, as their ticks may
+            change with the axes' size. Here the axes are first put about where they will go
+            (where the last layout put them, or inside the room as the figure's subplot
+            parameters put them in the page), measured once, and moved; measured again only
+            where a move changed an axis's ticks.
+            """
+            ax = _lone_axes(fig)
+            if ax is None:
+                super().execute(fig)
+                return
+            width, height = fig.get_size_inches()
+            params = self.get()
+            x, y, w, h = params["rect"]
+            w_pad, h_pad = params["w_pad"] / width, params["h_pad"] / height
+            if self.placed != (width, height, x, y, w, h):  # a first guess, in the room
+                sub = fig.subplotpars
+                ax._set_position(  # type: ignore[attr-defined]
+                    [x + sub.left * w, y + sub.bottom * h, (sub.right - sub.left) * w,
+                     (sub.top - sub.bottom) * h]
+                )  # fmt: skip
+            for _ in range(2):
+                pos = ax.get_position(original=True)
+                with _ticks_once(ax):
+                    tight = ax.get_tightbbox(self.renderer, for_layout_only=True)
+                    ticks = _tick_places(ax)
+                if tight is None:
+                    return
+                box = tight.transformed(fig.transSubfigure.inverted())
+                x0 = x + w_pad + (pos.x0 - box.x0)
+                x1 = x + w - w_pad - (box.x1 - pos.x1)
+                y0 = y + h_pad + (pos.y0 - box.y0)
+                y1 = y + h - h_pad - (box.y1 - pos.y1)
+                if x1 <= x0 or y1 <= y0:
+                    warnings.warn(_COLLAPSED, UserWarning, stacklevel=2)
+                    return
+                ax._set_position([x0, y0, x1 - x0, y1 - y0])  # type: ignore[attr-defined]
+                self.placed = (width, height, x, y, w, h)
+                if (
+                    abs(x1 - x0 - pos.width) <= _SETTLED * pos.width
+                    and abs(y1 - y0 - pos.height) <= _SETTLED * pos.height
+                    and _tick_places(ax) == ticks
+                ):
+                    break  # the decorations stand (to a fraction of a pixel) as measured
 
         def _place(self, fig: Figure) -> tuple[float, float]:
             """Wrap and place the header and footer; their heights in pixels."""
@@ -681,6 +847,77 @@ def _fitted_class() -> type:
 
     _CLASS.append(FittedLayout)
     return FittedLayout
+
+
+_COLLAPSED: Final = (
+    "constrained_layout not applied because axes sizes collapsed to zero.  Try making figure "
+    "larger or Axes decorations smaller."
+)  # matplotlib's own words, where the room is too small for the axes' decorations
+
+
+_SETTLED: Final = 0.25
+"""How much the axes' width and height may change in a layout (as a share of each), their
+ticks unchanged, and the layout not measure them again. What reaches past the axes moves with
+their size, not with where they stand: a decoration anchored on an edge (a label beside the
+axes, the row labels) not at all, a tick label at an end by that share of the part of it that
+reaches past the edge at most (a pixel or two, inside the layout's padding)."""
+
+
+def _tick_places(ax: Axes) -> list[tuple[float, ...]]:
+    """Where each axis of *ax* puts its ticks (in view or not), as it stands."""
+    return [tuple(axis.get_majorticklocs()) for axis in ax._axis_map.values()]
+
+
+def _lone_axes(fig: Figure) -> Axes | None:
+    """The figure's one axes, where it is all constrained layout would lay out and it lays it
+    out as one cell of a grid: a plain subplot, no colorbar, subfigure, figure-wide title or
+    fixed aspect; else None."""
+    if len(fig.axes) != 1 or fig.subfigs:
+        return None
+    ax = fig.axes[0]
+    spec = ax.get_subplotspec()
+    plain = (
+        spec is not None
+        and spec.get_gridspec().get_geometry() == (1, 1)
+        and ax.get_in_layout()
+        and ax.get_visible()
+        and ax.get_axes_locator() is None
+        and ax.get_aspect() == "auto"
+        and not getattr(ax, "_colorbars", ())
+        and all(
+            getattr(fig, name, None) is None for name in ("_suptitle", "_supxlabel", "_supylabel")
+        )
+    )
+    return ax if plain else None
+
+
+@contextlib.contextmanager
+def _ticks_once(ax: Axes) -> Iterator[None]:
+    """In the context, each axis of *ax* works its ticks out once for its view and size.
+
+    Measuring an axes asks each axis for its ticks several times (the axis, its spine, its
+    label's placing each do): each time the locator and the formatter run again and every
+    tick is moved and labelled again, to the same effect while nothing changes. Nothing does
+    while the axes is measured or drawn; the view and the axes' box are checked all the same.
+    """
+    axes: list[Any] = [a for a in ax._axis_map.values() if "_update_ticks" not in vars(a)]
+    for axis in axes:
+        update: Callable[[], list[Any]] = axis._update_ticks
+        kept: list[Any] = []
+
+        def once(axis: Any = axis, update: Callable[[], list[Any]] = update,
+                 kept: list[Any] = kept) -> list[Any]:  # fmt: skip
+            key = (tuple(axis.get_view_interval()), axis.axes.bbox.bounds)
+            if not kept or kept[0] != key:
+                kept[:] = [key, update()]
+            return list(kept[1])
+
+        axis._update_ticks = once
+    try:
+        yield
+    finally:
+        for axis in axes:
+            del axis._update_ticks
 
 
 def _engine(ax: Axes) -> Any:
