@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import matplotlib as mpl
@@ -15,17 +15,14 @@ import pytest
 mpl.use("Agg")
 import matplotlib.pyplot as plt
 import matplotlib.textpath
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.text import Text
 
 import gazaplan as gp
 from gazaplan.desk import _frame
-from gazaplan.desk.plots import plot_exchange, plot_obligations, plot_withdrawal
 
-PLAN = gp.plan()
-TL = gp.timeline()
+from ..support.report_plots import DRAWS, PLAN, TL
 
 TEXTS = [
     (
@@ -41,14 +38,6 @@ TEXTS = [
     "Supercalifragilistic-and-more-words-without-spaces and then some short ones",
     "a b c d e f g h i j k l m n o p q r s t u v w x y z",
 ]
-
-
-DRAWS: dict[str, Callable[[], Axes]] = {
-    "obligations": lambda: plot_obligations(gp.compliance(PLAN, TL), timeline=TL),
-    "exchange": lambda: plot_exchange(PLAN, TL),
-    "withdrawal": lambda: plot_withdrawal(PLAN, TL),
-}
-"""The report's plots, each on a figure of its own."""
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import matplotlib as mpl
@@ -19,19 +19,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-import gazaplan as gp
 from gazaplan.desk import _frame
-from gazaplan.desk.plots import plot_exchange, plot_obligations, plot_withdrawal
 
-PLAN = gp.plan()
-TL = gp.timeline()
-
-DRAWS: dict[str, Callable[[], Axes]] = {
-    "obligations": lambda: plot_obligations(gp.compliance(PLAN, TL), timeline=TL),
-    "exchange": lambda: plot_exchange(PLAN, TL),
-    "withdrawal": lambda: plot_withdrawal(PLAN, TL),
-}
-"""The report's plots, each on a figure of its own."""
+from ..support.report_plots import DRAWS
 
 
 @pytest.fixture(autouse=True)
