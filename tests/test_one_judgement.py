@@ -141,3 +141,14 @@ def test_the_csv_export_scores_read_the_same_statuses(tmp_path: Path) -> None:
     with (tmp_path / "score_obligations.csv").open(encoding="utf-8") as f:
         written = {row["obligation_id"]: row["status"] for row in csv.DictReader(f)}
     assert written == {c.obligation.id: str(c.status) for c in r.compliance.items}
+
+
+def test_a_source_tagged_with_a_word_of_the_plan_changes_no_view() -> None:
+    # a source tagged "UN" cites an event; the UN named in point 8's text stays a word, not a link
+    un = gp.Source("UN", "A statement", "United Nations")
+    event = gp.Event("e1", T0 + dt.timedelta(days=3), gp.CeasefireChanged(True), sources=(un,))
+    tl = gp.Timeline([event])
+    page = html_report(PLAN, tl, plots=False)
+    assert 'href="#source-UN">UN</a>' in page  # the event's citation
+    assert 'href="#source-UN">UN</a>, the Red' not in page
+    views_agree(PLAN, tl, (tl.last or T0) + dt.timedelta(hours=1))

@@ -18,6 +18,10 @@ from gazaplan.desk._html import link_sources, source_anchor
 from gazaplan.desk.htmlreport import write_html_report
 
 CODE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)(?: \d{1,2})?(?![\w-])")
+# Where a page cites: a text of codes alone (a cell), codes in brackets, a code opening a statement.
+_ONE = r"[A-Za-z][\w-]*(?: \d{1,2})?"
+_LIST = rf"\s*{_ONE}(?:\s*[;,]\s*{_ONE})*\s*"
+CITATIONS = re.compile(rf"^{_LIST}$|\[{_LIST}\]|(?<![\w-])[A-Za-z][\w-]*(?=: )")
 SKIPPED = {"svg", "style", "script", "title", "head"}
 
 
@@ -103,7 +107,11 @@ def test_every_cited_code_is_a_link(page: tuple[str, Page]) -> None:
     _, parsed = page
     tags = set(gp.sources().tags)
     unlinked = [
-        m.group(0) for text in parsed.loose for m in CODE.finditer(text) if m.group(1) in tags
+        m.group(0)
+        for text in parsed.loose
+        for cited in CITATIONS.finditer(text)
+        for m in CODE.finditer(cited.group(0))
+        if m.group(1) in tags
     ]
     assert unlinked == []
     linked = {text.split(" ")[0] for _, text in parsed.links}
@@ -149,6 +157,24 @@ def test_linking_only_wraps_codes_in_links(markup: str, tags: set[str]) -> None:
     for m in re.finditer(r'<a class="src" href="#source-([^"]*)">(.*?)</a>', linked):
         assert m.group(1) in tags
         assert m.group(2).split(" ")[0] == m.group(1)
+
+
+@pytest.mark.parametrize(
+    ("markup", "linked"),
+    [
+        ("Let the UN, the Red Crescent and others in.", ()),
+        ("Let the UN in [UN 8; WH 8].", ("UN 8", "WH 8")),
+        ("<td>UN 8, WH</td>", ("UN 8", "WH")),
+        ("UN: the crossings opened; as the UN said", ("UN",)),
+        ("[the UN said]", ()),
+    ],
+)
+def test_a_tag_that_is_a_word_is_linked_only_where_cited(
+    markup: str, linked: tuple[str, ...]
+) -> None:
+    page = link_sources(markup, {"UN", "WH"})
+    assert tuple(re.findall(r'<a class="src" href="#source-[^"]*">(.*?)</a>', page)) == linked
+    assert strip_links(page) == markup
 
 
 @given(st.text(min_size=1, max_size=20), st.text(min_size=1, max_size=20))

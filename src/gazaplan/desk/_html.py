@@ -249,6 +249,15 @@ _CODE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)(?: (\d{1,2}))?(?![\w-])")
 """A code as pages cite it: a tag (letters, digits, hyphens), with a point number after a
 space where the source is cited for a point (``WH 4``)."""
 
+_CODES = re.compile(r"\s*[A-Za-z][\w-]*(?: \d{1,2})?(?:\s*[;,]\s*[A-Za-z][\w-]*(?: \d{1,2})?)*\s*")
+"""A list of codes and nothing else (``WH 17, W1 11``; ``R7; R12``): where a page cites."""
+
+_BRACKETS = re.compile(r"\[([^\[\]]*)\]")
+"""A citation in prose: codes between square brackets (``[R7, R12]``)."""
+
+_LEADING = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)(?=: )")
+"""A citation that opens a statement: a tag and a colon (``FT: phase one is ...``)."""
+
 _LEFT_AS_IS = frozenset({"a", "svg", "style", "script", "title", "textarea"})
 """Elements whose text is not searched for codes: links already, and what is not prose."""
 
@@ -289,9 +298,12 @@ def link(url: str | None) -> str:
 def link_sources(markup: str, tags: Collection[str], *, page: str = "") -> str:
     """Every code of a known source in the text of *markup* made a link to its entry.
 
-    A code is a tag (``R8``), or a tag and a point (``WH 4``), standing as a word of its own.
-    Text inside links, SVG, styles and scripts is left as it is, and so is every tag (element)
-    itself, so attributes never change.
+    A code is a tag (``R8``), or a tag and a point (``WH 4``), where a page cites: in a text
+    that is a list of codes and nothing else (a table's cell, ``WH 17, W1 11``), or in such a
+    list between square brackets in prose (``[R7; R12]``), or before a colon that opens what
+    it reports (``FT: phase one is ...``). A tag that is also a word (a source tagged ``UN``)
+    is left as it is in the prose around the citations. Text inside links, SVG, styles and
+    scripts is left as it is, and so is every tag (element) itself, so attributes never change.
 
     Args:
         markup: escaped HTML, such as a report's body.
@@ -310,6 +322,16 @@ def link_sources(markup: str, tags: Collection[str], *, page: str = "") -> str:
             return m.group(0)
         return f'<a class="src" href="{page}#{source_anchor(m.group(1))}">{m.group(0)}</a>'
 
+    def cited(m: re.Match[str]) -> str:
+        if not _CODES.fullmatch(m.group(1)):
+            return m.group(0)
+        return f"[{_CODE.sub(code, m.group(1))}]"
+
+    def codes(text: str) -> str:
+        if _CODES.fullmatch(text):
+            return _CODE.sub(code, text)
+        return _LEADING.sub(code, _BRACKETS.sub(cited, text))
+
     out: list[str] = []
     inside: list[str] = []  # the elements left as they are that are open here
     for piece in re.split(r"(<[^>]*>)", markup):
@@ -325,7 +347,7 @@ def link_sources(markup: str, tags: Collection[str], *, page: str = "") -> str:
         elif inside or not piece:
             out.append(piece)
         else:
-            out.append(_CODE.sub(code, piece))
+            out.append(codes(piece))
     return "".join(out)
 
 
