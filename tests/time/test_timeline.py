@@ -186,6 +186,25 @@ def test_a_long_history_read_in_any_order_equals_the_naive_fold(
     assert [grown.state(i) for i in reversed(order)] == [want[i - 1] for i in reversed(order)]
 
 
+@settings(max_examples=30, deadline=None)
+@given(timelines(min_size=0, max_size=70), st.randoms(use_true_random=False))
+def test_a_field_read_alone_is_the_states(tl: gp.Timeline, rnd: random.Random) -> None:
+    # History.field reads a field where it changed without making the state: in any order, before
+    # or after the states are made, it is the field the naive fold's state holds.
+    want = [gp.State.initial(PLAN), *naive_states(tl)]
+    h = gp.history(PLAN, gp.Timeline._trusted(tl.events))
+    names = [a.name for a in attrs.fields(gp.State)]
+    asked = [(i, n) for i in range(len(want)) for n in names]
+    rnd.shuffle(asked)
+    for i, name in asked[: len(asked) // 2]:
+        assert h.field(i, name) == getattr(want[i], name), (i, name)
+    list(h.states)  # every state made
+    for i, name in asked[len(asked) // 2 :]:
+        assert h.field(i, name) == getattr(want[i], name), (i, name)
+    with pytest.raises(IndexError):
+        h.field(len(want), names[0])
+
+
 _REFUSED = [
     gp.HostagesReleased(21),  # more than are held
     gp.Redeployed("nowhere"),  # no such line

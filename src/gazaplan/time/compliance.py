@@ -41,7 +41,7 @@ from ..core.instants import Instant, read_instant
 from ..core.obligations import Obligation, ObligationKind
 from ..core.plans import Plan
 from ..core.sources import Contested
-from ..core.state import State, fact_reader, fields_of
+from ..core.state import State, fact_reader, fields_of, parts_of, spec_of
 from ..core.words import fact_question, parties_text, party_names
 from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN, Verdict
@@ -822,14 +822,22 @@ class _Shared:
         found = self.tracks.get(fact)
         if found is None:
             read, states, get = fact_reader(fact), self.states, self.states.get
+            spec, party = spec_of(fact)
+            field = None if parts_of(spec.id) else spec.field  # a fact of one field: read alone
             idx: list[int] = []
             values: list[Any] = []
             before: object = idx  # nothing read yet
             for i in self.indices(h, frozenset(fields_of(fact))):
                 s = get(i)
-                if s is None:
+                if s is not None:
+                    value = read(s)
+                elif field is None:
                     s = states[i] = h.state(i)
-                value = read(s)
+                    value = read(s)
+                else:  # where the field changed: no state made
+                    value = h.field(i, field)
+                    if party is not None:
+                        value = value._data.get(party, UNKNOWN)
                 if value is not before:
                     idx.append(i)
                     values.append(value)

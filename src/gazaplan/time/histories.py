@@ -149,6 +149,17 @@ class _States(Sequence[State]):
         self._made[i] = made
         return made
 
+    def field(self, i: int, name: str) -> Any:
+        """Field *name* of entry *i*'s state, read from the entry's changes where it changed
+        there (no state is made), else from the state."""
+        made = self._made[i]
+        if made is not None:
+            return made.__dict__[name]
+        changed = self._changed[i]
+        if name in changed:
+            return changed[name]
+        return self[i].__dict__[name]
+
     def __iter__(self) -> Iterator[State]:
         run: dict[str, Any] | None = None
         for i, made in enumerate(self._made):
@@ -242,6 +253,25 @@ class History:
         if not 0 <= index <= self._n:
             raise IndexError(f"history has states 0..{self._n}, not {index}")
         return self._log.states[index - 1] if index else self.start
+
+    def field(self, index: int, name: str) -> Any:
+        """One field of one state of the history, without making the state where the event
+        before it changed that field (a judgement reading a fact at its changes reads these).
+
+        Args:
+            index: 0 for the start, i for the state after the i-th event.
+            name: a State field, such as ``"hostages_living_returned"``.
+
+        Returns:
+            That field's value, the one ``state(index)`` holds.
+
+        Raises:
+            IndexError: if *index* is not from 0 to the number of events.
+            KeyError: if *name* is not a State field.
+        """
+        if not 0 <= index <= self._n:
+            raise IndexError(f"history has states 0..{self._n}, not {index}")
+        return self._log.states.field(index - 1, name) if index else self.start.__dict__[name]
 
     def event(self, index: int) -> Event:
         """One event of the history: the one that led to state *index*.
