@@ -245,17 +245,20 @@ def box(title: str, *parts: str, note: str = "") -> str:
 
 # Sources one step away: anchored entries, and every cited code a link to its entry.
 
-_CODE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)(?: (\d{1,2}))?(?![\w-])")
+_TAG = r"[A-Za-z][\w-]*"
+_ONE_CODE = rf"{_TAG}(?: \d{{1,2}})?"
+
+_CODE = re.compile(rf"(?<![\w-])({_TAG})(?: (\d{{1,2}}))?(?![\w-])")
 """A code as pages cite it: a tag (letters, digits, hyphens), with a point number after a
 space where the source is cited for a point (``WH 4``)."""
 
-_CODES = re.compile(r"\s*[A-Za-z][\w-]*(?: \d{1,2})?(?:\s*[;,]\s*[A-Za-z][\w-]*(?: \d{1,2})?)*\s*")
+_CODES = re.compile(rf"\s*{_ONE_CODE}(?:\s*[;,]\s*{_ONE_CODE})*\s*")
 """A list of codes and nothing else (``WH 17, W1 11``; ``R7; R12``): where a page cites."""
 
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]")
 """A citation in prose: codes between square brackets (``[R7, R12]``)."""
 
-_LEADING = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)(?=: )")
+_LEADING = re.compile(rf"(?<![\w-])({_TAG})(?=: )")
 """A citation that opens a statement: a tag and a colon (``FT: phase one is ...``)."""
 
 _LEFT_AS_IS = frozenset({"a", "svg", "style", "script", "title", "textarea"})

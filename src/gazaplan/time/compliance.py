@@ -837,7 +837,7 @@ class _Shared:
                 else:  # where the field changed: no state made
                     value = h.field(i, field)
                     if party is not None:
-                        value = value._data.get(party, UNKNOWN)
+                        value = value.get(party, UNKNOWN)  # its entry in the map
                 if value is not before:
                     idx.append(i)
                     values.append(value)
