@@ -30,7 +30,7 @@ from .sources import Contested
 if TYPE_CHECKING:
     from .plans import Plan
 
-__all__ = ["FACTS", "State", "check_value", "parts_of", "read_fact"]
+__all__ = ["FACTS", "State", "check_set", "check_value", "parts_of", "read_fact"]
 
 # How a State field is declared and checked: a fact's validator by kind, a contested value's
 # claims each checked, and a per-party map checked entry by entry (so that an update checks only
@@ -363,9 +363,14 @@ class State(Value):
         fields.update(changed)
         return State._of_fields(fields, cross=cross)
 
-    def _changes(self, facts: Mapping[str, object]) -> tuple[Mapping[str, Any], bool]:
+    def _changes(
+        self, facts: Mapping[str, object], *, checked: bool = False
+    ) -> tuple[Mapping[str, Any], bool]:
         """The fields that setting *facts* on this state changes, each checked, and whether the
         rules between facts must be checked again (:meth:`updated` without the new state).
+
+        *checked*: the values were checked already (:func:`check_set`: a change checks what it
+        sets when it is made), so only the ids are read here.
 
         A fact that is not per party has its field's name for id, so without per-party facts the
         fields are *facts* itself (not copied: the caller must not change it afterwards)."""
@@ -373,12 +378,8 @@ class State(Value):
         cross = False
         for fact_id, value in facts.items():
             name, party, a, crossed, valid = _SETTERS.get(fact_id) or _setter(fact_id, value)
-            key = (fact_id, value.__class__, value) if value.__class__ in _REMEMBERED else None
-            if key is None or key not in _PASSED:
-                valid(self, a, value)
-                key = _to_remember(fact_id, value) if key is None else key
-                if key is not None and len(_PASSED) < 8192:
-                    _PASSED.add(key)
+            if not checked:
+                _check(self, fact_id, value, a, valid)
             if party is None:
                 cross |= crossed
             else:
@@ -440,16 +441,24 @@ _ATTRIBUTES: Final = {a.name: a for a in attrs.fields(State)}
 _FIELD_NAMES: Final = tuple(_ATTRIBUTES)
 
 
+_NOT_TEXT: Final = "a fact's id is text"
+_NOT_TEXT_FIX: Final = "Use an id of gazaplan.FACTS, such as 'ceasefire_in_force'."
+_DERIVED: Final = "a derived fact is computed, not set"
+_DERIVED_FIX: Final = "Set the counts it is computed from (the *_at_start and *_returned facts)."
+
+
 def _setter(fact_id: str, value: object) -> _Setter:
     """How :meth:`State.updated` sets one fact: its field, party and attribute (kept for the
     next time, up to a bound: per-party ids can be any party's)."""
+    if not isinstance(fact_id, str):
+        raise InvalidValueError("State.updated", fact_id, _NOT_TEXT, _NOT_TEXT_FIX)
     spec, party = spec_of(fact_id)
     if spec.derived:
         raise InvalidValueError(
             f"State.updated({fact_id!r})",
             value,
-            "a derived fact is computed, not set",
-            "Set the counts it is computed from (the *_at_start and *_returned facts).",
+            _DERIVED,
+            _DERIVED_FIX,
         )
     a = _ATTRIBUTES[spec.field]
     valid = a.validator
@@ -490,6 +499,51 @@ _REMEMBERED: Final[set[type]] = {bool, int, float, str, Unknown}
 """The types whose values :data:`_PASSED` keeps: plain ones, UNKNOWN's, and the enumerations
 met so far (their members are singletons). Other values (a contested one, say) are checked
 every time: hashing them would cost more than the check."""
+
+
+def _check(
+    inst: object, fact_id: str, value: object, a: attrs.Attribute[Any], valid: check.Validator
+) -> None:
+    """Run a fact's check on a value, unless the same value passed it before (:data:`_PASSED`)."""
+    key = (fact_id, value.__class__, value) if value.__class__ in _REMEMBERED else None
+    if key is None or key not in _PASSED:
+        valid(inst, a, value)
+        key = _to_remember(fact_id, value) if key is None else key
+        if key is not None and len(_PASSED) < 8192:
+            _PASSED.add(key)
+
+
+def check_set(fact_id: object, value: object, where: str) -> None:
+    """Refuse a fact that a change sets unless every State takes it: the id names a fact that is
+    not derived, and the value passes the check :meth:`State.updated` runs on it.
+
+    A change that carries facts (:class:`~gazaplan.FactsReported`) runs this when it is made, so
+    that a replay need not check them again.
+
+    Args:
+        fact_id: the fact's id (``"response.hamas"`` for a per-party fact).
+        value: the value set.
+        where: the place an error names, such as ``"FactsReported.facts"``.
+
+    Raises:
+        UnknownFactError: if *fact_id* names no fact.
+        InvalidValueError: if *fact_id* is not text or names a derived fact, or the fact does not
+            take *value*.
+    """
+    if not isinstance(fact_id, str):
+        raise InvalidValueError(where, fact_id, _NOT_TEXT, _NOT_TEXT_FIX)
+    setter = _SETTERS.get(fact_id)
+    if setter is None:
+        spec, _ = spec_of(fact_id)
+        if spec.derived:
+            raise InvalidValueError(f"{where}.{fact_id}", value, _DERIVED, _DERIVED_FIX)
+        setter = _setter(fact_id, value)
+    _, _, a, _, valid = setter
+    try:
+        _check(None, fact_id, value, a, valid)
+    except InvalidValueError:
+        valid(type(where, (), {})(), a, value)  # again, for the message to name the place
+        raise
 
 
 def _to_remember(fact_id: str, value: object) -> tuple[str, type, object] | None:

@@ -18,7 +18,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from ..core.amendments import SetTerm
 from ..core.sources import Sourced
-from ..core.state import FACTS, State, spec_of
+from ..core.state import FACTS, State, check_set, spec_of
 from ..core.terms import AidTerms, ExchangeTerms
 from ..exceptions import GazaplanError
 from ..time.events import Event, FactsReported
@@ -186,6 +186,16 @@ def facts_reported(conv: cattrs.Converter, raw: dict[str, Any]) -> FactsReported
         raise codec.BadValueError("no 'facts'; add a table of fact ids to values")
     try:
         facts = facts_map(conv, raw["facts"])
+        errors: list[BaseException] = []
+        for key, value in facts.items():  # what FactsReported checks, each fact located
+            try:
+                check_set(key, value, "facts")
+            except GazaplanError as exc:
+                where = getattr(exc, "where", "")
+                message = str(exc).removeprefix(f"{where}: ") if where else str(exc)
+                errors.append(codec.BadValueError(message, (key,)))
+        if errors:
+            raise SeveralError(errors)
     except Exception as exc:
         raise at(exc, ("facts",)) from None
     return FactsReported(facts)

@@ -23,12 +23,13 @@ from ..core.facts import Crossing, Progress
 from ..core.parties import Response
 from ..core.records import Figure, Topic
 from ..core.sources import Contested, Source, cite
-from ..core.state import State
+from ..core.state import State, check_set
 from ..exceptions import InvalidValueError
 from ..truth import UNKNOWN
 
 __all__ = [
     "CHANGE_TYPES",
+    "CHECKED_WHEN_MADE",
     "KINDS",
     "AidDelivered",
     "Approved",
@@ -250,7 +251,9 @@ class PrisonersReleased:
 
     life_sentence: int = attrs.field(default=0, validator=check.count(unknown_ok=False))
     gaza_detainees: int = attrs.field(default=0, validator=check.count(unknown_ok=False))
-    women_and_children_all: bool | None = None
+    women_and_children_all: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(check.flag())
+    )
     tag: ClassVar[str] = "prisoners_released"
 
     def sets(self, state: State) -> dict[str, Any]:
@@ -377,7 +380,7 @@ class WeaponsDecommissioned:
     """Decommissioning reaches a stage; *verified* if the monitors verify it."""
 
     progress: Progress = attrs.field(validator=check.member(Progress, unknown_ok=False))
-    verified: bool = False
+    verified: bool = attrs.field(default=False, validator=check.flag())
     tag: ClassVar[str] = "weapons_decommissioned"
 
     def sets(self, state: State) -> dict[str, Any]:
@@ -461,11 +464,20 @@ class Reported:
         return {}
 
 
+def _settable(inst: object, attr: attrs.Attribute[Any], value: FrozenMap[str, Any]) -> None:
+    for fact_id, v in value.items():
+        check_set(fact_id, v, f"{type(inst).__name__}.{attr.name}")
+
+
 @attrs.frozen
 class FactsReported:
-    """Facts reported directly, by fact id (for facts no other kind of event sets)."""
+    """Facts reported directly, by fact id (for facts no other kind of event sets).
 
-    facts: FrozenMap[str, Any] = attrs.field(converter=frozen_map)
+    Each fact is checked when the change is made: its id names a fact that is not derived, and
+    its value is one the fact takes (see :meth:`State.updated <gazaplan.State.updated>`).
+    """
+
+    facts: FrozenMap[str, Any] = attrs.field(converter=frozen_map, validator=_settable)
     tag: ClassVar[str] = "facts_reported"
 
     def sets(self, state: State) -> dict[str, Any]:
@@ -502,6 +514,27 @@ Change: TypeAlias = (
 """The built-in kinds of change (the one list of them). Each says its effect on a state
 (``sets(state)``: the facts it sets, by id); the fields that name a party say so
 (``metadata=PARTY``), and a replay on a plan checks those names."""
+
+CHECKED_WHEN_MADE: Final[frozenset[type]] = frozenset(
+    {
+        Responded,
+        Approved,
+        CeasefireChanged,
+        Redeployed,
+        AidDelivered,
+        CrossingChanged,
+        BodyEstablished,
+        TerritoryHandedOver,
+        WeaponsDecommissioned,
+        ViolationAlleged,
+        ResolutionAdopted,
+        Reported,
+        FactsReported,
+    }
+)
+"""The kinds of change whose every value set is one its fact takes, since their own fields were
+checked when they were made: a replay reads their facts without checking the values again (the
+kinds that move counts, and registered kinds, are checked). A property test holds each to it."""
 
 KINDS: Final = Kinds("change", Change, requires=("sets",))
 """The kinds of change by tag: the built-in ones and any registered with ``KINDS.register``."""

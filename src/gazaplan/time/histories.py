@@ -33,7 +33,7 @@ from ..core.plans import Plan
 from ..core.state import FACTS, State
 from ..exceptions import GazaplanError, InvalidValueError
 from ..truth import UNKNOWN
-from .events import Event, FactsReported, Precision
+from .events import CHECKED_WHEN_MADE, Event, FactsReported, Precision
 from .timelines import Timeline, check_next, commit, facts_set, party_fields
 
 if TYPE_CHECKING:
@@ -496,13 +496,17 @@ def _fold_events(
                 if getattr(change, field) not in parties:
                     raise _RefusedError
             facts = change.sets(now)
+            if not facts:  # a change of no fact: nothing to check or fold
+                changed_all.append(facts)
+                made.append(State._of_fields(facts_now.copy()) if i % _EVERY == 0 else None)
+                continue
             if not known.issuperset(facts):
                 plan.check_ids(dict.fromkeys(facts, UNKNOWN))
                 known.update(facts)
             line = facts.get("idf_line", UNKNOWN)
             if line is not UNKNOWN and line not in lines:
                 raise _RefusedError
-            changed, cross = changes_of(facts)
+            changed, cross = changes_of(facts, checked=kind in CHECKED_WHEN_MADE)
         except (GazaplanError, _RefusedError):
             _refuse(plan, facts_now, event)
             raise
