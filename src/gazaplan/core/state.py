@@ -364,7 +364,7 @@ class State(Value):
         return State._of_fields(fields, cross=cross)
 
     def _changes(
-        self, facts: Mapping[str, object], *, checked: bool = False
+        self, facts: Mapping[str, object], checked: bool = False
     ) -> tuple[Mapping[str, Any], bool]:
         """The fields that setting *facts* on this state changes, each checked, and whether the
         rules between facts must be checked again (:meth:`updated` without the new state).
@@ -388,6 +388,9 @@ class State(Value):
                 per_party.setdefault(name, {})[party] = value
         if per_party is None:
             return facts, cross
+        if len(facts) == 1:  # one per-party fact: its field alone
+            ((name, entries),) = per_party.items()
+            return {name: getattr(self, name).merged(entries)}, cross
         fields = {k: v for k, v in facts.items() if "." not in k}  # the facts not per party
         for name, entries in per_party.items():
             fields[name] = getattr(self, name).merged(entries)

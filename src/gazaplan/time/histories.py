@@ -479,7 +479,7 @@ def _fold_events(
     last = None if unchecked is None else unchecked[1]
     parties, lines = plan._ids()
     known: set[str] = set()  # fact ids whose party the plan has (idf_line's value aside)
-    named: dict[type, tuple[str, ...]] = {}  # the party fields of each kind of change
+    named: dict[type, tuple[tuple[str, ...], bool]] = {}  # per kind: party fields, checked
     changes_of, added, changed_all, made = now._changes, out.added, out.changed, out.made
     for i, event in enumerate(new, start=n + 1):
         if unchecked is not None:
@@ -489,9 +489,10 @@ def _fold_events(
         change = event.change
         try:
             kind = type(change)
-            fields = named.get(kind)
-            if fields is None:
-                fields = named[kind] = party_fields(kind)
+            of_kind = named.get(kind)
+            if of_kind is None:
+                of_kind = named[kind] = (party_fields(kind), kind in CHECKED_WHEN_MADE)
+            fields, checked = of_kind
             for field in fields:
                 if getattr(change, field) not in parties:
                     raise _RefusedError
@@ -503,10 +504,11 @@ def _fold_events(
             if not known.issuperset(facts):
                 plan.check_ids(dict.fromkeys(facts, UNKNOWN))
                 known.update(facts)
-            line = facts.get("idf_line", UNKNOWN)
-            if line is not UNKNOWN and line not in lines:
-                raise _RefusedError
-            changed, cross = changes_of(facts, checked=kind in CHECKED_WHEN_MADE)
+            if "idf_line" in facts:
+                line = facts["idf_line"]
+                if line is not UNKNOWN and line not in lines:
+                    raise _RefusedError
+            changed, cross = changes_of(facts, checked)
         except (GazaplanError, _RefusedError):
             _refuse(plan, facts_now, event)
             raise
