@@ -261,6 +261,12 @@ _BRACKETS = re.compile(r"\[([^\[\]]*)\]")
 _LEADING = re.compile(rf"(?<![\w-])({_TAG})(?=: )")
 """A citation that opens a statement: a tag and a colon (``FT: phase one is ...``)."""
 
+_PIECES = re.compile(r"(<[^>]*>)")
+"""Markup split into tags (elements) and the text between them."""
+
+_ELEMENT = re.compile(r"<(/?)([A-Za-z][\w:-]*)")
+"""A tag's element name, and whether it closes one."""
+
 _LEFT_AS_IS = frozenset({"a", "svg", "style", "script", "title", "textarea"})
 """Elements whose text is not searched for codes: links already, and what is not prose."""
 
@@ -333,13 +339,15 @@ def link_sources(markup: str, tags: Collection[str], *, page: str = "") -> str:
     def codes(text: str) -> str:
         if _CODES.fullmatch(text):
             return _CODE.sub(code, text)
-        return _LEADING.sub(code, _BRACKETS.sub(cited, text))
+        if "[" in text:
+            text = _BRACKETS.sub(cited, text)
+        return _LEADING.sub(code, text) if ": " in text else text
 
     out: list[str] = []
     inside: list[str] = []  # the elements left as they are that are open here
-    for piece in re.split(r"(<[^>]*>)", markup):
+    for piece in _PIECES.split(markup):
         if piece.startswith("<"):
-            element = re.match(r"<(/?)([A-Za-z][\w:-]*)", piece)
+            element = _ELEMENT.match(piece)
             if element and element.group(2).lower() in _LEFT_AS_IS and not piece.endswith("/>"):
                 name = element.group(2).lower()
                 if not element.group(1):
@@ -347,7 +355,7 @@ def link_sources(markup: str, tags: Collection[str], *, page: str = "") -> str:
                 elif name in inside:
                     del inside[len(inside) - 1 - inside[::-1].index(name)]
             out.append(piece)
-        elif inside or not piece:
+        elif inside or not piece or piece.isspace():
             out.append(piece)
         else:
             out.append(codes(piece))
