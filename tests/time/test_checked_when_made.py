@@ -8,6 +8,7 @@ change of such a kind that can be made at all (however odd its fields) sets only
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any, cast
 
@@ -168,3 +169,20 @@ def test_a_bad_report_names_the_fact_and_the_value() -> None:
 def test_a_flag_of_a_change_is_a_flag(kind: type, kwargs: dict[str, object]) -> None:
     with pytest.raises(gp.InvalidValueError, match="expected True, False or UNKNOWN"):
         kind(**kwargs)
+
+
+def test_a_file_with_bad_reported_facts_names_each_at_its_place() -> None:
+    event = {
+        "id": "e1",
+        "at": "2025-10-10T12:00:00+03:00",
+        "change": {
+            "kind": "facts_reported",
+            "facts": {"israeli_control_pct": 120, "hostages_held": 3, "ceasefire_in_force": True},
+        },
+    }
+    with pytest.raises(gp.ScenarioFormatError) as caught:
+        gp.loads(json.dumps({"schema_version": 1, "events": [event]}), gp.Timeline)
+    text = str(caught.value)
+    assert "2 problems" in text
+    assert "events[0].change.facts.israeli_control_pct: got 120" in text
+    assert "events[0].change.facts.hostages_held: got 3; a derived fact" in text

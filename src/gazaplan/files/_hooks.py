@@ -186,19 +186,25 @@ def facts_reported(conv: cattrs.Converter, raw: dict[str, Any]) -> FactsReported
         raise codec.BadValueError("no 'facts'; add a table of fact ids to values")
     try:
         facts = facts_map(conv, raw["facts"])
-        errors: list[BaseException] = []
-        for key, value in facts.items():  # what FactsReported checks, each fact located
-            try:
-                check_set(key, value, "facts")
-            except GazaplanError as exc:
-                where = getattr(exc, "where", "")
-                message = str(exc).removeprefix(f"{where}: ") if where else str(exc)
-                errors.append(codec.BadValueError(message, (key,)))
-        if errors:
-            raise SeveralError(errors)
     except Exception as exc:
         raise at(exc, ("facts",)) from None
-    return FactsReported(facts)
+    try:
+        return FactsReported(facts)
+    except GazaplanError:  # each fact it refuses, located
+        raise at(SeveralError(_refused_facts(facts)), ("facts",)) from None
+
+
+def _refused_facts(facts: dict[str, Any]) -> list[BaseException]:
+    """What :class:`FactsReported` refuses in *facts*, a problem at each fact."""
+    errors: list[BaseException] = []
+    for key, value in facts.items():
+        try:
+            check_set(key, value, "facts")
+        except GazaplanError as exc:
+            where = getattr(exc, "where", "")
+            message = str(exc).removeprefix(f"{where}: ") if where else str(exc)
+            errors.append(codec.BadValueError(message, (key,)))
+    return errors
 
 
 def state(conv: cattrs.Converter, raw: Any) -> State:

@@ -481,6 +481,7 @@ def _fold_events(
     known: set[str] = set()  # fact ids whose party the plan has (idf_line's value aside)
     named: dict[type, tuple[tuple[str, ...], bool]] = {}  # per kind: party fields, checked
     changes_of, added, changed_all, made = now._changes, out.added, out.changed, out.made
+    changed: Mapping[str, Any]
     for i, event in enumerate(new, start=n + 1):
         if unchecked is not None:
             check_next(event, seen if event.id in seen else unchecked[0], last, i - 1, "events")
@@ -497,18 +498,17 @@ def _fold_events(
                 if getattr(change, field) not in parties:
                     raise _RefusedError
             facts = change.sets(now)
-            if not facts:  # a change of no fact: nothing to check or fold
-                changed_all.append(facts)
-                made.append(State._of_fields(facts_now.copy()) if i % _EVERY == 0 else None)
-                continue
-            if not known.issuperset(facts):
-                plan.check_ids(dict.fromkeys(facts, UNKNOWN))
-                known.update(facts)
-            if "idf_line" in facts:
-                line = facts["idf_line"]
-                if line is not UNKNOWN and line not in lines:
-                    raise _RefusedError
-            changed, cross = changes_of(facts, checked)
+            if not facts:  # a change of no fact: nothing to check
+                changed, cross = facts, False
+            else:
+                if not known.issuperset(facts):
+                    plan.check_ids(dict.fromkeys(facts, UNKNOWN))
+                    known.update(facts)
+                if "idf_line" in facts:
+                    line = facts["idf_line"]
+                    if line is not UNKNOWN and line not in lines:
+                        raise _RefusedError
+                changed, cross = changes_of(facts, checked)
         except (GazaplanError, _RefusedError):
             _refuse(plan, facts_now, event)
             raise
